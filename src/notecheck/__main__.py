@@ -1,0 +1,3 @@
+from notecheck.cli import main
+
+main()

@@ -1,0 +1,119 @@
+"""Configuration: notecheck.yaml, .notecheck.yaml or [tool.notecheck] in pyproject.toml."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from notecheck.rules.yamlsource import YamlProblem, line_of, load_yaml
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+CONFIG_NAMES = ("notecheck.yaml", ".notecheck.yaml")
+
+
+class Config(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    select: list[str] = []
+    ignore: list[str] = []
+    severity: dict[str, Literal["error", "warning", "info"]] = {}
+    rules: list[str] = []  # extra rule folders, relative to the config file
+    accept: list[str] = []  # terms the team accepts: never reported by any rule
+    fail_on: Literal["error", "warning", "info", "never"] = "warning"
+    model: str | None = None  # an installed spaCy pipeline package to use instead
+
+    # Where this config came from; not a key a user writes.
+    source: str | None = None
+
+    def rule_folders(self) -> list[Path]:
+        base = Path(self.source).parent if self.source else Path.cwd()
+        return [(base / folder).resolve() for folder in self.rules]
+
+
+class ConfigError(Exception):
+    def __init__(self, path: str, line: int, message: str):
+        super().__init__(f"{path}:{line}: {message}")
+        self.path = path
+        self.line = line
+        self.message = message
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest config file from ``start`` upward."""
+    start = start.resolve()
+    folder = start if start.is_dir() else start.parent
+    for candidate in (folder, *folder.parents):
+        for name in CONFIG_NAMES:
+            if (candidate / name).is_file():
+                return candidate / name
+        pyproject = candidate / "pyproject.toml"
+        if pyproject.is_file() and _has_tool_section(pyproject):
+            return pyproject
+    return None
+
+
+def _has_tool_section(path: Path) -> bool:
+    try:
+        return "notecheck" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+
+
+def load_config(path: Path | None) -> Config:
+    if path is None:
+        return Config()
+    where = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(where, 1, f"the config file could not be read: {exc}") from None
+    if path.name == "pyproject.toml":
+        try:
+            data = tomllib.loads(text).get("tool", {}).get("notecheck", {})
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(where, getattr(exc, "lineno", 1) or 1, f"this is not valid TOML: {exc}") from None
+        lines = _toml_lines(text)
+    else:
+        try:
+            data, lines = load_yaml(text)
+        except YamlProblem as exc:
+            raise ConfigError(where, exc.line, exc.message) from None
+        data = data or {}
+    if not isinstance(data, dict):
+        raise ConfigError(where, 1, "the config must be a mapping of keys (select, ignore, ...)")
+    unknown = [k for k in data if k not in Config.model_fields or k == "source"]
+    if unknown:
+        from notecheck.rules.loader import closest
+
+        key = unknown[0]
+        valid = [k for k in Config.model_fields if k != "source"]
+        raise ConfigError(where, line_of(lines, (key,)),
+                          f"unknown key '{key}'{closest(key, valid)}; valid keys: {', '.join(valid)}")
+    try:
+        return Config.model_validate({**data, "source": where})
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        loc = tuple(first["loc"])
+        raise ConfigError(where, line_of(lines, loc),
+                          f"'{'.'.join(str(p) for p in loc)}': {first['msg']}") from None
+
+
+def _toml_lines(text: str) -> dict[tuple, int]:
+    """Lines of the keys in the [tool.notecheck] table, for error messages."""
+    lines: dict[tuple, int] = {}
+    inside = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if stripped.startswith("["):
+            inside = stripped.startswith("[tool.notecheck")
+            continue
+        if inside and "=" in stripped:
+            lines.setdefault((stripped.split("=", 1)[0].strip(),), number)
+    return lines

@@ -1,0 +1,108 @@
+"""Notes x rules -> diagnostics."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from notecheck.diagnostics import Diagnostic, Severity, file_diagnostic
+from notecheck.kinds import KINDS
+from notecheck.kinds.base import Finding, ParsedNote
+from notecheck.nlp import TRAINED_NEEDS, Pipeline, load_pipeline
+from notecheck.notes import InputProblem, Note
+from notecheck.rules.model import Rule
+
+BATCH_SIZE = 64
+
+
+def rule_needs(rule: Rule) -> set[str]:
+    return KINDS[rule.kind].needs(rule)
+
+
+@dataclass
+class ExampleFailure:
+    rule: str
+    expected: str  # "fail" (should have been flagged) or "pass" (should not)
+    example: str
+    found: list[Diagnostic]
+
+
+class _Formatter(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+class Linter:
+    """Runs a set of rules over notes with one spaCy pipeline built for them."""
+
+    def __init__(self, rules: list[Rule], accept: Iterable[str] = (), model: str | None = None,
+                 pipeline: Pipeline | None = None):
+        needs: set[str] = set()
+        for rule in rules:
+            needs |= rule_needs(rule)
+        self.pipeline = pipeline or load_pipeline(needs, model)
+        if self.pipeline.trained:
+            self.skipped: list[Rule] = []
+            self.rules = list(rules)
+        else:
+            self.skipped = [r for r in rules if rule_needs(r) & TRAINED_NEEDS]
+            self.rules = [r for r in rules if r not in self.skipped]
+        self.accept = {a.lower() for a in accept}
+
+    def lint(self, items: Iterable[tuple[str, Note | InputProblem]]) -> Iterator[Diagnostic]:
+        """Diagnostics for each input in turn; within a note, in reading order."""
+        stream = ((item.text if isinstance(item, Note) else "", (path, item)) for path, item in items)
+        for doc, (path, item) in self.pipeline.nlp.pipe(stream, as_tuples=True, batch_size=BATCH_SIZE):
+            if isinstance(item, InputProblem):
+                yield problem_diagnostic(path, item)
+            else:
+                yield from self.check(ParsedNote(item, doc))
+
+    def check(self, parsed: ParsedNote, rules: list[Rule] | None = None) -> list[Diagnostic]:
+        found = []
+        for rule in rules if rules is not None else self.rules:
+            for finding in KINDS[rule.kind].check(parsed, rule):
+                if self._keep(parsed, rule, finding):
+                    found.append(self._diagnostic(parsed.note, rule, finding))
+        return sorted(found, key=Diagnostic.sort_key)
+
+    def parse(self, note: Note) -> ParsedNote:
+        return ParsedNote(note, self.pipeline.nlp(note.text))
+
+    def _keep(self, parsed: ParsedNote, rule: Rule, finding: Finding) -> bool:
+        matched = parsed.text[finding.start:finding.end]
+        if matched.lower() in self.accept or rule.is_exception(matched):
+            return False
+        return not (rule.skip_quoted and parsed.in_quotes(finding.start, finding.end))
+
+    def _diagnostic(self, note: Note, rule: Rule, finding: Finding) -> Diagnostic:
+        matched = note.text[finding.start:finding.end]
+        suggestion = finding.suggestion if finding.suggestion is not None else rule.suggestion
+        values = _Formatter(match=matched, suggestion=suggestion or "", **finding.values)
+        message = (finding.message or rule.message).format_map(values)
+        line, column = note.position(finding.start)
+        end_line, end_column = note.position(finding.end)
+        line_start = note.text.rfind("\n", 0, finding.start) + 1
+        return Diagnostic(path=note.path, note=note.id, line=line, column=column,
+                          end_line=end_line, end_column=end_column, rule=rule.id,
+                          category=rule.category, severity=rule.severity, message=message,
+                          suggestion=suggestion, excerpt=note.line_text(finding.start),
+                          excerpt_column=note.position(line_start)[1])
+
+    def run_examples(self, rule: Rule) -> list[ExampleFailure]:
+        """A rule's own examples: each 'fail' must be flagged by it, each 'pass' must not."""
+        from notecheck.notes.text import parse_text
+
+        failures = []
+        for expected, examples in (("fail", rule.fail_examples), ("pass", rule.pass_examples)):
+            for example in examples:
+                found = self.check(self.parse(parse_text("<example>", example)), [rule])
+                if bool(found) != (expected == "fail"):
+                    failures.append(ExampleFailure(rule.id, expected, example, found))
+        return failures
+
+
+def problem_diagnostic(path: str, problem: InputProblem) -> Diagnostic:
+    return file_diagnostic(path, problem.rule, problem.message, line=problem.line,
+                           column=problem.column, severity=Severity(problem.severity),
+                           note=problem.note)

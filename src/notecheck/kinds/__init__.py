@@ -1,0 +1,16 @@
+"""The registry of rule kinds. A new way of checking is a module here and a line below."""
+
+from __future__ import annotations
+
+from notecheck.kinds import acronym, pattern, phrase, regex
+from notecheck.kinds.base import Kind
+
+KINDS: dict[str, Kind] = {
+    "phrase": Kind("phrase", phrase.PhraseOptions, phrase.check, needs=phrase.needs,
+                   compile=phrase.compile_terms),
+    "pattern": Kind("pattern", pattern.PatternOptions, pattern.check, needs=pattern.needs,
+                    compile=pattern.compile_patterns),
+    "regex": Kind("regex", regex.RegexOptions, regex.check, compile=regex.compile_regex),
+    "acronym": Kind("acronym", acronym.AcronymOptions, acronym.check,
+                    compile=acronym.compile_acronyms, placeholders=("acronym",)),
+}

@@ -1,0 +1,59 @@
+"""acronym: an abbreviation the note uses without spelling it out first.
+
+Flagged once per note, at its first use, unless the expansion appears before it or in
+brackets right after it ("child in need (CIN)", "CIN (child in need)").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from pydantic import Field
+
+from notecheck.kinds.base import Finding, Options, ParsedNote, RuleProblem
+
+
+class AcronymOptions(Options):
+    # acronym -> expansion, or a list of accepted expansions (the first is suggested)
+    acronyms: dict[str, str | list[str]] = Field(min_length=1)
+    allow: list[str] = []
+
+
+def _expansions(value: str | list[str]) -> list[str]:
+    return [value] if isinstance(value, str) else list(value)
+
+
+def compile_acronyms(rule) -> re.Pattern:
+    for name, value in rule.options.acronyms.items():
+        if not _expansions(value) or not all(e.strip() for e in _expansions(value)):
+            raise RuleProblem(("acronyms", name), f"give the expansion of '{name}'")
+    names = sorted(rule.options.acronyms, key=len, reverse=True)
+    alternatives = "|".join(re.escape(n) for n in names)
+    # Whole words only; a plural "s" is allowed ("SWs").
+    return re.compile(rf"(?<![\w&+/-])({alternatives})s?(?![\w&+])")
+
+
+def _spelled_out(text: str, start: int, end: int, expansions: list[str]) -> bool:
+    before = text[:start].lower()
+    after = text[end:end + 200].lower()
+    for expansion in expansions:
+        words = r"\s+".join(re.escape(w) for w in expansion.lower().split())
+        if re.search(rf"\b{words}\b", before) or re.match(rf"\s*\(\s*{words}\s*\)", after):
+            return True
+    return False
+
+
+def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
+    text = parsed.text
+    allowed = set(rule.options.allow)
+    done: set[str] = set()
+    for match in rule.compiled.finditer(text):
+        name = match.group(1)
+        if name in done or name in allowed:
+            continue
+        done.add(name)
+        expansions = _expansions(rule.options.acronyms[name])
+        if _spelled_out(text, match.start(), match.end(), expansions):
+            continue
+        yield Finding(match.start(), match.end(), suggestion=expansions[0], values={"acronym": name})

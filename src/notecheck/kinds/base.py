@@ -1,0 +1,97 @@
+"""What a rule kind is, what it returns, and what it is given."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel, ConfigDict
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from notecheck.notes import Note
+    from notecheck.rules.model import Rule
+
+# What a rule can ask of the spaCy pipeline. nlp.py turns these into components.
+NEEDS = ("tokens", "sents", "lemma", "pos", "parse", "ner")
+
+
+class Options(BaseModel):
+    """Base for a kind's own YAML fields. Unknown fields are errors."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class RuleProblem(Exception):
+    """A rule that loaded but cannot work (a pattern that does not compile, ...)."""
+
+    def __init__(self, field: tuple, message: str):
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What a kind reports: a span of the note's text and what to say about it.
+
+    ``start``/``end`` are character offsets into ``note.text``. The engine turns a
+    finding into a Diagnostic (positions, rule id, severity, message).
+    """
+
+    start: int
+    end: int
+    suggestion: str | None = None
+    message: str | None = None  # replaces the rule's message template when set
+    values: dict[str, Any] = field(default_factory=dict)  # extra {placeholders}
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    options: type[Options]
+    check: Callable[["ParsedNote", "Rule"], Iterable[Finding]]
+    needs: Callable[["Rule"], set[str]] = lambda rule: {"tokens"}
+    # Validates options beyond the schema and builds what check() reuses; raises
+    # RuleProblem. The result is kept on the rule as ``rule.compiled``.
+    compile: Callable[["Rule"], Any] | None = None
+    placeholders: tuple[str, ...] = ()  # message placeholders beyond {match}, {suggestion}
+
+
+# Quotation: "…", “…”, ‘…’ and '…' (an apostrophe inside a word is not a quote mark).
+_QUOTE_PATTERNS = (
+    re.compile(r'"[^"\n]*"'),
+    re.compile(r"“[^”]*”"),
+    re.compile(r"‘[^’\n]*’(?![A-Za-z])"),
+    re.compile(r"(?<![A-Za-z0-9])'[^'\n]+'(?![A-Za-z])"),
+)
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for pattern in _QUOTE_PATTERNS:
+        spans.extend(m.span() for m in pattern.finditer(text))
+    return sorted(spans)
+
+
+@dataclass
+class ParsedNote:
+    """A note with its spaCy Doc, and helpers every kind may share."""
+
+    note: "Note"
+    doc: "Doc"
+
+    @property
+    def text(self) -> str:
+        return self.note.text
+
+    @cached_property
+    def quotes(self) -> list[tuple[int, int]]:
+        return quoted_spans(self.note.text)
+
+    def in_quotes(self, start: int, end: int) -> bool:
+        return any(q_start <= start and end <= q_end for q_start, q_end in self.quotes)

@@ -1,0 +1,50 @@
+"""regex: a regular expression over the note's text, with optional named validators.
+
+A validator is a function from the matched text to True (report it) or False (skip
+it), e.g. a check-digit test. Later packs register theirs in VALIDATORS.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from notecheck.kinds.base import Finding, Options, ParsedNote, RuleProblem
+
+VALIDATORS: dict[str, Callable[[str], bool]] = {}
+
+
+class RegexOptions(Options):
+    regex: str
+    ignore_case: bool = True
+    group: int | str = 0
+    validator: str | None = None
+
+
+def compile_regex(rule) -> re.Pattern:
+    options = rule.options
+    try:
+        pattern = re.compile(options.regex, re.IGNORECASE if options.ignore_case else 0)
+    except re.error as exc:
+        raise RuleProblem(("regex",), f"the regular expression does not compile: {exc}") from None
+    group = options.group
+    if isinstance(group, int) and group > pattern.groups or (
+            isinstance(group, str) and group not in pattern.groupindex):
+        raise RuleProblem(("group",), f"the regular expression has no group {group!r}")
+    if options.validator is not None and options.validator not in VALIDATORS:
+        from notecheck.rules.loader import closest
+        raise RuleProblem(("validator",), f"there is no validator '{options.validator}'"
+                                          f"{closest(options.validator, VALIDATORS)}; known: "
+                                          f"{', '.join(sorted(VALIDATORS)) or 'none'}")
+    return pattern
+
+
+def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
+    validator = VALIDATORS.get(rule.options.validator) if rule.options.validator else None
+    for match in rule.compiled.finditer(parsed.text):
+        start, end = match.span(rule.options.group)
+        if start < 0 or start == end:
+            continue
+        if validator is not None and not validator(match.group(rule.options.group)):
+            continue
+        yield Finding(start, end, suggestion=rule.suggestion)

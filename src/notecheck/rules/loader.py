@@ -1,0 +1,176 @@
+"""Loading rule files: YAML in, validated rules out, or errors that point at the line."""
+
+from __future__ import annotations
+
+import difflib
+import string
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from notecheck.diagnostics import Severity
+from notecheck.kinds import KINDS
+from notecheck.kinds.base import RuleProblem
+from notecheck.rules.model import CATEGORIES, CommonFields, Rule
+from notecheck.rules.yamlsource import YamlProblem, line_of, load_yaml
+
+
+@dataclass(frozen=True)
+class RuleFileError:
+    path: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f" (field '{self.field}')" if self.field else ""
+        return f"{self.path}:{self.line}: {self.message}{where}"
+
+
+class RuleLoadError(Exception):
+    def __init__(self, errors: list[RuleFileError]):
+        super().__init__("\n".join(str(e) for e in errors))
+        self.errors = errors
+
+
+def builtin_rules_dir() -> Path:
+    """The rule packs: inside the installed wheel, or the repository's rules/ folder."""
+    packaged = Path(__file__).resolve().parent.parent / "rules_data"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[3] / "rules"
+
+
+def rule_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def load_rules(folders: list[Path]) -> list[Rule]:
+    """Load every rule under the folders. Raises RuleLoadError listing every problem."""
+    rules: list[Rule] = []
+    errors: list[RuleFileError] = []
+    for folder in folders:
+        if not folder.is_dir():
+            errors.append(RuleFileError(str(folder), 1, "", "this rule folder does not exist"))
+            continue
+        for path in rule_files(folder):
+            file_rules, file_errors = load_rule_file(path)
+            rules.extend(file_rules)
+            errors.extend(file_errors)
+    seen: dict[str, Rule] = {}
+    for rule in rules:
+        if rule.id in seen:
+            first = seen[rule.id]
+            errors.append(RuleFileError(rule.source, rule.line, "id",
+                                        f"the rule id '{rule.id}' is already used at "
+                                        f"{first.source}:{first.line}; every rule needs its own id"))
+        seen.setdefault(rule.id, rule)
+    if errors:
+        raise RuleLoadError(errors)
+    return rules
+
+
+def load_rule_file(path: Path) -> tuple[list[Rule], list[RuleFileError]]:
+    where = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return [], [RuleFileError(where, 1, "", f"this rule file could not be read: {exc}")]
+    try:
+        data, lines = load_yaml(text)
+    except YamlProblem as exc:
+        return [], [RuleFileError(where, exc.line, "", exc.message)]
+    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+        return [], [RuleFileError(where, 1, "rules",
+                                  "a rule file must have a top-level 'rules:' list")]
+    extra = [k for k in data if k != "rules"]
+    if extra:
+        return [], [RuleFileError(where, line_of(lines, (extra[0],)), str(extra[0]),
+                                  f"unknown top-level key '{extra[0]}'; a rule file holds only 'rules:'")]
+    rules, errors = [], []
+    for index, raw in enumerate(data["rules"]):
+        try:
+            rules.append(build_rule(raw, path, ("rules", index), lines))
+        except RuleLoadError as exc:
+            errors.extend(exc.errors)
+    return rules, errors
+
+
+def build_rule(raw: object, path: Path, at: tuple, lines: dict) -> Rule:
+    where = str(path)
+
+    def error(field_path: tuple, message: str) -> RuleLoadError:
+        field = ".".join(str(p) for p in field_path)
+        return RuleLoadError([RuleFileError(where, line_of(lines, at + tuple(field_path)), field, message)])
+
+    if not isinstance(raw, dict):
+        raise error((), "each item under 'rules:' must be a mapping of fields (id, kind, ...)")
+    kind_name = raw.get("kind")
+    kind = KINDS.get(kind_name) if isinstance(kind_name, str) else None
+    if kind is None:
+        raise error(("kind",), f"unknown kind '{kind_name}'{closest(kind_name, KINDS)}; "
+                               f"kinds are: {', '.join(sorted(KINDS))}")
+    common_keys = {f.alias or name for name, f in CommonFields.model_fields.items()}
+    kind_keys = set(kind.options.model_fields)
+    unknown = [k for k in raw if k not in common_keys | kind_keys]
+    if unknown:
+        key = unknown[0]
+        raise error((key,), f"unknown field '{key}' for a '{kind_name}' rule"
+                            f"{closest(key, common_keys | kind_keys)}")
+    try:
+        common = CommonFields.model_validate({k: v for k, v in raw.items() if k in common_keys})
+        options = kind.options.model_validate({k: v for k, v in raw.items() if k in kind_keys})
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        loc = tuple(first["loc"])
+        loc = tuple("pass" if p == "pass_" else p for p in loc)
+        raise error(loc, explain_pydantic(first)) from None
+    category = common.id.split(".", 1)[0]
+    if category not in CATEGORIES:
+        raise error(("id",), f"'{category}' is not a category{closest(category, CATEGORIES)}; "
+                             f"categories are: {', '.join(CATEGORIES)}")
+    if path.parent.name in CATEGORIES and path.parent.name != category:
+        raise error(("id",), f"the rule '{common.id}' is in the '{path.parent.name}' folder; "
+                             f"its id must start with '{path.parent.name}.'")
+    allowed = {"match", "suggestion", *kind.placeholders}
+    for _, name, _, _ in string.Formatter().parse(common.message):
+        if name is not None and name not in allowed:
+            raise error(("message",), f"the message uses '{{{name}}}', which this kind does not "
+                                      f"fill; use {', '.join('{' + a + '}' for a in sorted(allowed))}")
+    rule = Rule(id=common.id, kind=common.kind, severity=Severity(common.severity),
+                message=common.message, description=common.description.strip(),
+                principle=common.principle, options=options, references=common.references,
+                exceptions=common.exceptions, suggestion=common.suggestion,
+                skip_quoted=common.skip_quoted, enabled=common.enabled,
+                fail_examples=common.examples.fail, pass_examples=common.examples.pass_,
+                source=where, line=line_of(lines, at))
+    if kind.compile is not None:
+        try:
+            rule.compiled = kind.compile(rule)
+        except RuleProblem as exc:
+            raise error(exc.field, exc.message) from None
+    return rule
+
+
+def closest(word: object, choices) -> str:
+    if not isinstance(word, str):
+        return ""
+    match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{match[0]}'?)" if match else ""
+
+
+def explain_pydantic(error: dict) -> str:
+    kind = error["type"]
+    if kind == "missing":
+        return "this field is required"
+    if kind == "string_pattern_mismatch":
+        return ("a rule id is '<category>.<name>' in lower case with hyphens, "
+                "e.g. 'jargon.undefined-acronym'")
+    if kind == "literal_error":
+        return f"{error['msg'].replace('Input should be', 'must be')}"
+    if kind == "too_short":
+        return "give at least one"
+    if kind == "extra_forbidden":
+        return "unknown field"
+    return error["msg"]

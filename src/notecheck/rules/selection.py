@@ -1,0 +1,48 @@
+"""Choosing rules by id, category or glob, as --select/--ignore and the config do."""
+
+from __future__ import annotations
+
+import dataclasses
+import fnmatch
+
+from notecheck.diagnostics import Severity
+from notecheck.rules.model import Rule
+
+
+class SelectionError(Exception):
+    pass
+
+
+def matches(rule: Rule, selector: str) -> bool:
+    return selector in (rule.id, rule.category) or fnmatch.fnmatchcase(rule.id, selector)
+
+
+def select_rules(rules: list[Rule], select: list[str], ignore: list[str],
+                 severity: dict[str, str] | None = None) -> list[Rule]:
+    """Rules to run. With ``select``, exactly those (even ones off by default);
+    otherwise every rule that is on by default. ``ignore`` then removes rules.
+    ``severity`` overrides a rule's severity by id, category or glob."""
+    for selector in [*select, *ignore, *(severity or {})]:
+        if not any(matches(r, selector) for r in rules):
+            from notecheck.rules.loader import closest
+
+            known = sorted({r.id for r in rules} | {r.category for r in rules})
+            raise SelectionError(f"'{selector}' matches no rule{closest(selector, known)}. "
+                                 "Use a rule id, a category, or a glob such as 'jargon.*'; "
+                                 "'notecheck rules' lists them.")
+    if select:
+        chosen = [r for r in rules if any(matches(r, s) for s in select)]
+    else:
+        chosen = [r for r in rules if r.enabled]
+    chosen = [r for r in chosen if not any(matches(r, s) for s in ignore)]
+    if severity:
+        chosen = [_with_severity(r, severity) for r in chosen]
+    return chosen
+
+
+def _with_severity(rule: Rule, overrides: dict[str, str]) -> Rule:
+    # The most specific selector wins: an id over a glob over a category.
+    for selector in sorted(overrides, key=lambda s: (s != rule.id, s == rule.category)):
+        if matches(rule, selector):
+            return dataclasses.replace(rule, severity=Severity(overrides[selector]))
+    return rule
