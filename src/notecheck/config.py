@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -28,6 +28,9 @@ class Config(BaseModel):
     accept: list[str] = []  # terms the team accepts: never reported by any rule
     fail_on: Literal["error", "warning", "info", "never"] = "warning"
     model: str | None = None  # an installed spaCy pipeline package to use instead
+    # Per-rule option overrides, validated like the rule's own YAML:
+    # {"clarity.long-sentence": {"max_words": 40}}
+    options: dict[str, dict[str, Any]] = {}
 
     # Where this config came from; not a key a user writes.
     source: str | None = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from notecheck.config import Config
 from notecheck.diagnostics import Diagnostic, Severity, file_diagnostic
 from notecheck.kinds import KINDS
 from notecheck.kinds.base import Finding, ParsedNote
@@ -35,19 +36,20 @@ class _Formatter(dict):
 class Linter:
     """Runs a set of rules over notes with one spaCy pipeline built for them."""
 
-    def __init__(self, rules: list[Rule], accept: Iterable[str] = (), model: str | None = None,
+    def __init__(self, rules: list[Rule], config: Config | None = None,
                  pipeline: Pipeline | None = None):
+        self.config = config or Config()
         needs: set[str] = set()
         for rule in rules:
             needs |= rule_needs(rule)
-        self.pipeline = pipeline or load_pipeline(needs, model)
+        self.pipeline = pipeline or load_pipeline(needs, self.config.model)
         if self.pipeline.trained:
             self.skipped: list[Rule] = []
             self.rules = list(rules)
         else:
             self.skipped = [r for r in rules if rule_needs(r) & TRAINED_NEEDS]
             self.rules = [r for r in rules if r not in self.skipped]
-        self.accept = {a.lower() for a in accept}
+        self.accept = {a.lower() for a in self.config.accept}
 
     def lint(self, items: Iterable[tuple[str, Note | InputProblem]]) -> Iterator[Diagnostic]:
         """Diagnostics for each input in turn; within a note, in reading order."""
@@ -56,7 +58,7 @@ class Linter:
             if isinstance(item, InputProblem):
                 yield problem_diagnostic(path, item)
             else:
-                yield from self.check(ParsedNote(item, doc))
+                yield from self.check(ParsedNote(item, doc, self.config))
 
     def check(self, parsed: ParsedNote, rules: list[Rule] | None = None) -> list[Diagnostic]:
         found = []
@@ -67,7 +69,7 @@ class Linter:
         return sorted(found, key=Diagnostic.sort_key)
 
     def parse(self, note: Note) -> ParsedNote:
-        return ParsedNote(note, self.pipeline.nlp(note.text))
+        return ParsedNote(note, self.pipeline.nlp(note.text), self.config)
 
     def _keep(self, parsed: ParsedNote, rule: Rule, finding: Finding) -> bool:
         matched = parsed.text[finding.start:finding.end]
@@ -80,13 +82,18 @@ class Linter:
         suggestion = finding.suggestion if finding.suggestion is not None else rule.suggestion
         values = _Formatter(match=matched, suggestion=suggestion or "", **finding.values)
         message = (finding.message or rule.message).format_map(values)
-        line, column = note.position(finding.start)
-        end_line, end_column = note.position(finding.end)
+        excerpt = None
+        if finding.field is not None and finding.field in note.meta_positions:
+            line, column = end_line, end_column = note.meta_positions[finding.field]
+        else:
+            excerpt = note.line_text(finding.start)
+            line, column = note.position(finding.start)
+            end_line, end_column = note.position(finding.end)
         line_start = note.text.rfind("\n", 0, finding.start) + 1
         return Diagnostic(path=note.path, note=note.id, line=line, column=column,
                           end_line=end_line, end_column=end_column, rule=rule.id,
                           category=rule.category, severity=rule.severity, message=message,
-                          suggestion=suggestion, excerpt=note.line_text(finding.start),
+                          suggestion=suggestion, excerpt=excerpt,
                           excerpt_column=note.position(line_start)[1])
 
     def run_examples(self, rule: Rule) -> list[ExampleFailure]:

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from notecheck.config import Config
     from notecheck.notes import Note
     from notecheck.rules.model import Rule
 
@@ -48,6 +49,9 @@ class Finding:
     suggestion: str | None = None
     message: str | None = None  # replaces the rule's message template when set
     values: dict[str, Any] = field(default_factory=dict)  # extra {placeholders}
+    # A finding about a metadata field (e.g. "recorded_date") rather than the text: it is
+    # placed where the source gave that field (the front matter line, the CSV cell).
+    field: str | None = None
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,7 @@ class ParsedNote:
 
     note: "Note"
     doc: "Doc"
+    config: "Config | None" = None  # the run's settings, for kinds that read them
 
     @property
     def text(self) -> str:

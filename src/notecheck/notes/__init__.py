@@ -46,6 +46,8 @@ class Note:
     meta: dict[str, Any] = field(default_factory=dict)
     id: str | None = None
     line_map: LineMap | None = None
+    # Where each metadata field sits in the source: {"contact_date": (line, column)}.
+    meta_positions: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.line_map is None:

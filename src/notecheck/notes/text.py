@@ -48,10 +48,10 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def split_front_matter(path: str, text: str) -> tuple[dict, str, int]:
-    """Return (metadata, body, number of lines the front matter takes)."""
+def split_front_matter(path: str, text: str) -> tuple[dict, str, int, dict]:
+    """Return (metadata, body, number of lines the front matter takes, key positions)."""
     if not text.startswith("---\n"):
-        return {}, text, 0
+        return {}, text, 0, {}
     lines = text.split("\n")
     for index in range(1, len(lines)):
         if lines[index].strip() in ("---", "..."):
@@ -75,8 +75,9 @@ def split_front_matter(path: str, text: str) -> tuple[dict, str, int]:
                            "The front matter must be 'key: value' lines (subject, note_type, "
                            "contact_date, ...).", line=2)
     meta = check_meta(meta, lambda key: 2 + _key_line(lines[1:index], key))
+    positions = {key: (2 + _key_line(lines[1:index], key), 1) for key in meta}
     body = "\n".join(lines[index + 1:])
-    return meta, body, index + 1
+    return meta, body, index + 1, positions
 
 
 def _key_line(lines: list[str], key: str) -> int:
@@ -118,9 +119,9 @@ def check_meta(meta: dict, line_of) -> dict:
 
 def parse_text(path: str, text: str) -> Note:
     """A note from already-decoded text (a file, stdin, or a rule's example)."""
-    meta, body, skipped = split_front_matter(path, normalise_newlines(text))
+    meta, body, skipped, positions = split_front_matter(path, normalise_newlines(text))
     return Note(path=path, text=body, meta=meta, id=meta.get("id"),
-                line_map=LineMap(body, start_line=skipped + 1))
+                line_map=LineMap(body, start_line=skipped + 1), meta_positions=positions)
 
 
 def read_text(path: str, data: bytes) -> Iterator[Note | InputProblem]:

@@ -174,3 +174,29 @@ def explain_pydantic(error: dict) -> str:
     if kind == "extra_forbidden":
         return "unknown field"
     return error["msg"]
+
+
+def with_options(rule: Rule, overrides: dict) -> Rule:
+    """A copy of ``rule`` with some of its kind's options changed (config key ``options``).
+    Raises ValueError with a plain message when an override is not valid."""
+    import dataclasses
+
+    kind = KINDS[rule.kind]
+    unknown = [k for k in overrides if k not in kind.options.model_fields]
+    if unknown:
+        raise ValueError(f"'{rule.id}' has no option '{unknown[0]}'"
+                         f"{closest(unknown[0], kind.options.model_fields)}; its options are: "
+                         f"{', '.join(kind.options.model_fields)}")
+    try:
+        options = kind.options.model_validate({**rule.options.model_dump(), **overrides})
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise ValueError(f"option '{where}' of '{rule.id}': {explain_pydantic(first)}") from None
+    changed = dataclasses.replace(rule, options=options)
+    if kind.compile is not None:
+        try:
+            changed.compiled = kind.compile(changed)
+        except RuleProblem as exc:
+            raise ValueError(f"option '{'.'.join(map(str, exc.field))}' of '{rule.id}': {exc.message}") from None
+    return changed

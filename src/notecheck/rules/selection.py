@@ -18,10 +18,12 @@ def matches(rule: Rule, selector: str) -> bool:
 
 
 def select_rules(rules: list[Rule], select: list[str], ignore: list[str],
-                 severity: dict[str, str] | None = None) -> list[Rule]:
+                 severity: dict[str, str] | None = None,
+                 options: dict[str, dict] | None = None) -> list[Rule]:
     """Rules to run. With ``select``, exactly those (even ones off by default);
     otherwise every rule that is on by default. ``ignore`` then removes rules.
-    ``severity`` overrides a rule's severity by id, category or glob."""
+    ``severity`` overrides a rule's severity by id, category or glob; ``options``
+    overrides a rule's kind options by rule id."""
     for selector in [*select, *ignore, *(severity or {})]:
         if not any(matches(r, selector) for r in rules):
             from notecheck.rules.loader import closest
@@ -37,6 +39,17 @@ def select_rules(rules: list[Rule], select: list[str], ignore: list[str],
     chosen = [r for r in chosen if not any(matches(r, s) for s in ignore)]
     if severity:
         chosen = [_with_severity(r, severity) for r in chosen]
+    if options:
+        from notecheck.rules.loader import with_options
+
+        known = {r.id for r in rules}
+        for rule_id in options:
+            if rule_id not in known:
+                raise SelectionError(f"'options' names '{rule_id}', which is not a rule id.")
+        try:
+            chosen = [with_options(r, options[r.id]) if r.id in options else r for r in chosen]
+        except ValueError as exc:
+            raise SelectionError(str(exc)) from None
     return chosen
 
 
