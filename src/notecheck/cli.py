@@ -97,6 +97,7 @@ def check(
 ) -> None:
     """Check notes and report what to fix."""
     from notecheck.engine import Linter
+    from notecheck.notes import Note
     from notecheck.notes.sources import read_notes
     from notecheck.reporters import Summary
 
@@ -127,7 +128,7 @@ def check(
         nonlocal notes_seen
         for path, item in items:
             counted_files.add(path)
-            if not hasattr(item, "rule"):
+            if isinstance(item, Note):
                 notes_seen += 1
             yield path, item
 
