@@ -147,10 +147,11 @@ def make_reporter(format: Optional[Format], *, statistics: bool, quiet: bool, no
     from notecheck.reporters.text import TextReporter
 
     stream = sys.stdout
-    terminal = stream.isatty()
-    colour_allowed = terminal and not no_color and "NO_COLOR" not in os.environ
+    # NO_COLOR or a pipe: plain text. --no-color keeps the rich layout, without colour.
+    rich_wanted = stream.isatty() and "NO_COLOR" not in os.environ
+    colour_allowed = rich_wanted and not no_color
     if format is None:
-        format = Format.rich if colour_allowed else Format.text
+        format = Format.rich if rich_wanted else Format.text
     if format is Format.json:
         return JsonReporter(stream, statistics=statistics, quiet=quiet)
     if format is Format.text:
@@ -179,13 +180,13 @@ def list_rules(
                        f"categories are: {', '.join(CATEGORIES)}.")
         rules = [r for r in rules if r.category == category]
     table = Table(show_lines=False)
-    table.add_column("rule")
-    table.add_column("severity")
-    table.add_column("on by default")
+    table.add_column("rule", no_wrap=True)
+    table.add_column("severity", no_wrap=True)
+    table.add_column("on", no_wrap=True)
     table.add_column("what it checks")
     for rule in sorted(rules, key=lambda r: r.id):
         table.add_row(rule.id, rule.severity.value, "yes" if rule.enabled else "no",
-                      first_sentence(rule.description))
+                      rule.summary or first_sentence(rule.description))
     Console(highlight=False).print(table)
 
 

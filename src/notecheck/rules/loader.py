@@ -150,7 +150,7 @@ def build_rule(raw: object, path: Path, at: tuple, lines: dict) -> Rule:
                                         f"fill; use {', '.join('{' + a + '}' for a in sorted(allowed))}")
     rule = Rule(id=common.id, kind=common.kind, severity=Severity(common.severity),
                 message=common.message, description=common.description.strip(),
-                principle=common.principle, options=options, references=common.references,
+                principle=common.principle, summary=common.summary, options=options, references=common.references,
                 exceptions=common.exceptions, suggestion=common.suggestion,
                 skip_quoted=common.skip_quoted, enabled=common.enabled,
                 fail_examples=common.examples.fail, pass_examples=common.examples.pass_,
