@@ -89,6 +89,9 @@ class ParsedNote:
     note: "Note"
     doc: "Doc"
     config: "Config | None" = None  # the run's settings, for kinds that read them
+    # Work that several rules would otherwise redo for each note (e.g. the phrase kind's
+    # word forms), keyed by the kind that stores it.
+    cache: dict = field(default_factory=dict, repr=False)
 
     @property
     def text(self) -> str:
