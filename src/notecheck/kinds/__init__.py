@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from notecheck.kinds import acronym, pattern, phrase, regex, timeliness, undated
+from notecheck.kinds import acronym, pattern, phrase, regex, sharing, timeliness, undated
 from notecheck.kinds.base import Kind
 
 KINDS: dict[str, Kind] = {
@@ -17,4 +17,6 @@ KINDS: dict[str, Kind] = {
                        needs=timeliness.needs, placeholders=timeliness.PLACEHOLDERS),
     "undated-phrase": Kind("undated-phrase", undated.UndatedOptions, undated.check,
                            needs=undated.needs, compile=undated.compile_terms),
+    "sharing": Kind("sharing", sharing.SharingOptions, sharing.check, needs=sharing.needs,
+                    compile=sharing.compile_sharing, placeholders=sharing.PLACEHOLDERS),
 }
