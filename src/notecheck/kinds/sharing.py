@@ -174,24 +174,41 @@ def _recorded_not_planned(verb, c: Compiled) -> bool:
     return True
 
 
+FAMILY = "family"  # _recipient's answer when the information went only to the person or family
+
+
 def _recipient(anchor, sentence, c: Compiled, subjects: set[str]) -> str | None:
-    """The organisation, role or person the information went to, if the sentence says."""
+    """The organisation, role or person the information went to, if the sentence says;
+    FAMILY when it went only to the person or their family (telling them, not sharing)."""
     # "It was reported by the school": the agent is the source, not the recipient.
     source = {t.i for child in anchor.children if child.dep_ == "agent" for t in child.subtree}
     candidates = list(anchor.subtree) + [t for t in sentence if t.i > anchor.i]
     seen = {anchor.i} | source
+    family = False
     for token in candidates:
         if token.i in seen:
             continue
         seen.add(token.i)
+        addressed = token.dep_ in ("dobj", "pobj", "dative") and \
+            token.head.lower_ in ("to", "with", anchor.lower_)
         if _is(token, c.not_recipients) or token.lower_ in subjects:
+            family = family or addressed or token.head.dep_ in ("pobj", "dobj", "dative")
             continue
         if _is(token, c.recipients) or token.like_email:
-            return token.text
-        if token.pos_ == "PROPN" and token.dep_ in ("dobj", "pobj", "dative", "conj", "compound") \
-                and token.head.lower_ in ("to", "with", anchor.lower_):
-            return token.text
-    return None
+            return _name(token)
+        if token.pos_ == "PROPN" and (addressed or token.dep_ in ("conj", "compound")
+                                      and token.head.lower_ in ("to", "with", anchor.lower_)):
+            return _name(token)
+    return FAMILY if family else None
+
+
+def _name(token) -> str:
+    """The word with the words that name it with it: 'Oak Primary School', 'Mr Ellis'."""
+    start = token.i
+    for left in reversed(list(token.lefts)):
+        if left.dep_ in ("compound", "flat") and left.i == start - 1:
+            start = left.i
+    return token.doc[start:token.i + 1].text
 
 
 def find_sharing(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
@@ -205,7 +222,9 @@ def find_sharing(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
     for sentence in parsed.doc.sents:
         for token in sentence:
             trigger = c.trigger_words.get(token.lower_) or c.trigger_words.get(token.lemma_.lower())
-            if trigger is not None and token.pos_ in ("VERB", "AUX", "ADJ", "NOUN") and token.tag_ != "NN":
+            if trigger is not None and token.tag_.startswith("VB"):
+                if token.tag_ == "VBG" and not any(t.dep_ == "aux" for t in token.children):
+                    continue  # a gerund: "Sharing it would put her at risk"
                 verb, anchor = token, token
             elif token.lemma_.lower() in c.event_nouns and _event_made(token, c):
                 verb = token.head if token.head.pos_ in ("VERB", "AUX") else token
@@ -218,6 +237,8 @@ def find_sharing(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
                                                       and _recorded_not_planned(verb, c)):
                 continue
             recipient = _recipient(anchor, sentence, c, subjects)
+            if recipient == FAMILY:
+                continue  # giving the person or their family information is not third-party sharing
             if recipient is None and (trigger is not None and trigger.needs_recipient or
                                       any(t.dep_ == "ccomp" for t in verb.children)):
                 continue  # "as referred to above"; "it was shared that ..." (speech)
