@@ -252,6 +252,18 @@ def find_sharing(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
     return found
 
 
+def _named_elsewhere(parsed: ParsedNote, c: Compiled) -> bool:
+    """'Mr Evans agreed to a referral to the alcohol service. I made the referral by
+    phone.': the recipient is named with another mention of the event."""
+    for token in parsed.doc:
+        if token.lemma_.lower() in c.event_nouns:
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ == "to" and any(
+                        _is(t, c.recipients) or t.pos_ == "PROPN" for t in child.subtree):
+                    return True
+    return False
+
+
 def _event_made(noun, c: Compiled) -> bool:
     """'made a referral', 'referral made', 'a referral was sent'."""
     if _is(noun.head, c.event_verbs):
@@ -269,7 +281,7 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     if not records:
         return
     if require == "recipient":
-        if any(r.recipient for r in records):
+        if any(r.recipient for r in records) or _named_elsewhere(parsed, c):
             return
         for record in records:
             yield Finding(record.start, record.end)

@@ -27,6 +27,8 @@ class TimelinessOptions(Options):
                    "missing-contact-date", "invalid-date"]
     # missing-contact-date: a date in the first lines of the text counts as the contact date.
     first_lines: int = Field(3, ge=0)
+    # missing-contact-date: note types that are not the record of one contact.
+    except_note_types: list[str] = []
 
 
 PLACEHOLDERS = ("days", "policy", "field", "value", "problem", "today", "contact", "recorded")
@@ -71,6 +73,9 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
 
     elif which == "missing-contact-date":
         if "contact_date" in good or "contact_date" in bad:
+            return
+        note_type = str(meta.get("note_type") or "").strip().lower()
+        if note_type and note_type in {t.lower() for t in rule.options.except_note_types}:
             return
         head_end = 0
         for _ in range(rule.options.first_lines):
