@@ -182,7 +182,10 @@ def _recipient(anchor, sentence, c: Compiled, subjects: set[str]) -> str | None:
     FAMILY when it went only to the person or their family (telling them, not sharing)."""
     # "It was reported by the school": the agent is the source, not the recipient.
     source = {t.i for child in anchor.children if child.dep_ == "agent" for t in child.subtree}
-    candidates = list(anchor.subtree) + [t for t in sentence if t.i > anchor.i]
+    # The verb's own phrase and the rest of the sentence, in reading order: the parse can
+    # leave "to Dr Okoye" outside the verb's subtree, and the nearest name is the one meant.
+    after = {t.i: t for t in sentence if t.i > anchor.i}
+    candidates = sorted({**{t.i: t for t in anchor.subtree}, **after}.values(), key=lambda t: t.i)
     seen = {anchor.i} | source
     family = False
     for token in candidates:
