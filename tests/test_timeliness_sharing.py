@@ -381,6 +381,16 @@ def test_insecure_channels(linter):
     assert "Use your organisation's secure email or system." in diagnostics[-1].message
 
 
+def test_every_timeliness_and_sharing_rule_passes_its_own_examples(linter):
+    assert {r.id for r in linter.rules} >= {
+        "timeliness.late-recording", "timeliness.recorded-before-contact", "timeliness.future-date",
+        "timeliness.missing-contact-date", "timeliness.invalid-date", "timeliness.vague-time",
+        "sharing.missing-recipient", "sharing.missing-purpose", "sharing.missing-consent-basis",
+        "sharing.person-not-informed", "sharing.receipt-not-confirmed", "sharing.insecure-channel"}
+    failures = [f for rule in linter.rules for f in linter.run_examples(rule)]
+    assert failures == []
+
+
 # ---------------------------------------------------------------- corpus quality
 
 

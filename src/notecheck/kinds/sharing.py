@@ -321,8 +321,10 @@ def _insecure(parsed: ParsedNote, c: Compiled) -> Iterator[Finding]:
                 continue
             # The verb this channel belongs to decides ("I did not send it by WhatsApp;
             # I posted it"); failing that, any sending verb in the sentence.
-            token = doc.char_span(match.start(), match.end(), alignment_mode="expand")[0]
-            verb = next((a for a in [token, *token.ancestors] if sending(a)), None)
+            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            token = span[0] if span is not None and len(span) else None
+            verb = None if token is None else next(
+                (a for a in [token, *token.ancestors] if sending(a)), None)
             if not (sent_by_writer(verb) if verb is not None else any(map(sent_by_writer, senders))):
                 continue
             yield Finding(match.start(), match.end(), message=channel.message)
