@@ -157,6 +157,10 @@ def _by_writer(verb, c: Compiled, subjects: set[str], anchor=None) -> bool:
     subject = _subject(verb)
     if subject is None or (anchor is not None and subject.i == anchor.i):  # "Referral made to ..."
         return True  # "Emailed the school ...", "Referral made to ..."
+    if subject.dep_ == "nsubj" and not any(t.dep_ in ("aux", "auxpass") for t in verb.children) \
+            and subject.pos_ == "NOUN" and not any(t.dep_ in ("det", "poss") for t in subject.children) \
+            and not _is(subject, c.recipients | c.not_recipients):
+        return True  # "Letter sent to the GP", "Information shared with ...": note style, no "was"
     if subject.dep_ == "nsubjpass":
         # "Information was shared with ..." is the writer's record; "I was informed" is not.
         return not _is(subject, c.writers)
@@ -177,39 +181,61 @@ def _recorded_not_planned(verb, c: Compiled) -> bool:
 FAMILY = "family"  # _recipient's answer when the information went only to the person or family
 
 
-def _recipient(anchor, sentence, c: Compiled, subjects: set[str]) -> str | None:
+def _addressees(anchor) -> list:
+    """Who the verb is addressed to: its object, indirect object, or the object of its
+    'to'/'with' ("informed the police", "sent Mum a copy", "shared it with the GP")."""
+    direct = []
+    for child in anchor.children:
+        if child.dep_ in ("dobj", "dative") and child.pos_ in ("NOUN", "PROPN", "PRON"):
+            direct.append(child)
+        if child.dep_ in ("prep", "dative") and child.lower_ in ("to", "with"):
+            direct.extend(t for t in child.children if t.dep_ == "pobj")
+    return direct + [c for t in direct for c in t.conjuncts]
+
+
+def _recipient(anchor, sentence, c: Compiled, subjects: set[str],
+               needs_recipient: bool = False) -> str | None:
     """The organisation, role or person the information went to, if the sentence says;
     FAMILY when it went only to the person or their family (telling them, not sharing)."""
+
+    def family(token) -> bool:
+        return _is(token, c.not_recipients) or token.lower_ in subjects
+
+    def named(token) -> bool:
+        return _is(token, c.recipients) or token.like_email
+
+    direct = _addressees(anchor)
+    for token in direct:
+        if named(token) and not family(token):
+            return _name(token)
+    if needs_recipient and any(family(t) for t in direct):
+        return FAMILY  # "I informed Mum", "I advised Mum to contact the GP"
     # "It was reported by the school": the agent is the source, not the recipient.
     source = {t.i for child in anchor.children if child.dep_ == "agent" for t in child.subtree}
     # The verb's own phrase and the rest of the sentence, in reading order: the parse can
     # leave "to Dr Okoye" outside the verb's subtree, and the nearest name is the one meant.
     after = {t.i: t for t in sentence if t.i > anchor.i}
     candidates = sorted({**{t.i: t for t in anchor.subtree}, **after}.values(), key=lambda t: t.i)
-    seen = {anchor.i} | source
-    family = False
     for token in candidates:
-        if token.i in seen:
+        if token.i in source or token.i == anchor.i or family(token):
             continue
-        seen.add(token.i)
-        addressed = token.dep_ in ("dobj", "pobj", "dative") and \
-            token.head.lower_ in ("to", "with", anchor.lower_)
-        if _is(token, c.not_recipients) or token.lower_ in subjects:
-            family = family or addressed or token.head.dep_ in ("pobj", "dobj", "dative")
-            continue
-        if _is(token, c.recipients) or token.like_email:
+        if named(token):
             return _name(token)
-        if token.pos_ == "PROPN" and (addressed or token.dep_ in ("conj", "compound")
-                                      and token.head.lower_ in ("to", "with", anchor.lower_)):
+        if token.pos_ == "PROPN" and token.dep_ in ("dobj", "pobj", "dative", "conj", "compound") \
+                and token.head.lower_ in ("to", "with", anchor.lower_):
             return _name(token)
-    return FAMILY if family else None
+    if anchor.dep_ == "conj" and anchor.head.i < anchor.i:
+        # "I phoned the school and shared my concerns": the first verb names them.
+        return _recipient(anchor.head, sentence, c, subjects, needs_recipient)
+    return FAMILY if any(family(t) for t in direct) else None
 
 
 def _name(token) -> str:
     """The word with the words that name it with it: 'Oak Primary School', 'Mr Ellis'."""
     start = token.i
     for left in reversed(list(token.lefts)):
-        if left.dep_ in ("compound", "flat") and left.i == start - 1:
+        if left.i == start - 1 and (left.dep_ in ("compound", "flat") or
+                                    left.dep_ == "amod" and left.is_title):
             start = left.i
     return token.doc[start:token.i + 1].text
 
@@ -239,7 +265,8 @@ def find_sharing(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
             if verb.pos_ in ("VERB", "AUX") and not (_by_writer(verb, c, subjects, anchor)
                                                       and _recorded_not_planned(verb, c)):
                 continue
-            recipient = _recipient(anchor, sentence, c, subjects)
+            recipient = _recipient(anchor, sentence, c, subjects,
+                                   trigger is not None and trigger.needs_recipient)
             if recipient == FAMILY:
                 continue  # giving the person or their family information is not third-party sharing
             if recipient is None and (trigger is not None and trigger.needs_recipient or
