@@ -168,6 +168,8 @@ def _by_writer(verb, c: Compiled, subjects: set[str], anchor=None) -> bool:
 
 
 def _recorded_not_planned(verb, c: Compiled) -> bool:
+    if verb.dep_ == "conj" and verb.head.i < verb.i and not _recorded_not_planned(verb.head, c):
+        return False  # "I will ask the agency and send Mrs Price the details"
     for child in verb.children:
         if child.dep_ == "neg":
             return False
@@ -185,11 +187,17 @@ def _addressees(anchor) -> list:
     """Who the verb is addressed to: its object, indirect object, or the object of its
     'to'/'with' ("informed the police", "sent Mum a copy", "shared it with the GP")."""
     direct = []
+    objects = [t for t in anchor.children if t.dep_ in ("dobj", "dative")]
     for child in anchor.children:
         if child.dep_ in ("dobj", "dative") and child.pos_ in ("NOUN", "PROPN", "PRON"):
             direct.append(child)
-        if child.dep_ in ("prep", "dative") and child.lower_ in ("to", "with"):
-            direct.extend(t for t in child.children if t.dep_ == "pobj")
+        if child.dep_ in ("ccomp", "xcomp"):  # "let the school know"
+            direct.extend(t for t in child.children if t.dep_ == "nsubj")
+    # "to"/"with" on the verb, or hung by the parser on its object ("my concerns to the LADO").
+    for head in [anchor, *objects]:
+        for child in head.children:
+            if child.dep_ in ("prep", "dative") and child.lower_ in ("to", "with"):
+                direct.extend(t for t in child.children if t.dep_ == "pobj")
     return direct + [c for t in direct for c in t.conjuncts]
 
 
@@ -206,10 +214,13 @@ def _recipient(anchor, sentence, c: Compiled, subjects: set[str],
 
     direct = _addressees(anchor)
     for token in direct:
-        if named(token) and not family(token):
+        if not family(token) and (named(token) or token.pos_ == "PROPN"):
             return _name(token)
-    if needs_recipient and any(family(t) for t in direct):
-        return FAMILY  # "I informed Mum", "I advised Mum to contact the GP"
+    told_family = any(family(t) for t in direct)
+    if needs_recipient:
+        # "I informed Mum" is telling the person; "Dad is reported to have been seen
+        # outside school" has no addressee at all, so it is not a record of sharing.
+        return FAMILY if told_family else None
     # "It was reported by the school": the agent is the source, not the recipient.
     source = {t.i for child in anchor.children if child.dep_ == "agent" for t in child.subtree}
     # The verb's own phrase and the rest of the sentence, in reading order: the parse can
@@ -219,15 +230,17 @@ def _recipient(anchor, sentence, c: Compiled, subjects: set[str],
     for token in candidates:
         if token.i in source or token.i == anchor.i or family(token):
             continue
+        if told_family and not (token.dep_ == "pobj" and token.head.lower_ in ("to", "with")):
+            continue  # "sent Mum the details": only another "to ..." adds a recipient
         if named(token):
             return _name(token)
         if token.pos_ == "PROPN" and token.dep_ in ("dobj", "pobj", "dative", "conj", "compound") \
                 and token.head.lower_ in ("to", "with", anchor.lower_):
             return _name(token)
-    if anchor.dep_ == "conj" and anchor.head.i < anchor.i:
+    if anchor.dep_ == "conj" and anchor.head.i < anchor.i and not told_family:
         # "I phoned the school and shared my concerns": the first verb names them.
         return _recipient(anchor.head, sentence, c, subjects, needs_recipient)
-    return FAMILY if any(family(t) for t in direct) else None
+    return FAMILY if told_family else None
 
 
 def _name(token) -> str:
