@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
-import datetime as dt
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator

@@ -133,10 +133,6 @@ class Sharing:
     recipient: str | None
 
 
-def _forms(token) -> tuple[str, str]:
-    return token.lower_, token.lemma_.lower()
-
-
 def _is(token, words: set[str]) -> bool:
     return token.lower_ in words or token.lemma_.lower() in words
 
