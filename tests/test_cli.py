@@ -683,3 +683,11 @@ def test_fallback_without_rules_that_need_training_says_nothing(cli, tiny_rules,
     result = cli(["check", "--rules", tiny_rules, "--select", "jargon.zz-*", "--format", "json", note])
     assert result.stderr == ""
     assert spans(result.json["diagnostics"]) == [(PHRASE, 1, 7, 1, 17)]
+
+
+def test_config_model_that_is_not_installed_is_an_error(cli, write):
+    write("notecheck.yaml", "model: en_core_web_lg\n")
+    note = write("a.txt", "Jamie was calm.\n")
+    result = cli(["check", note])
+    assert result.exit_code == 2
+    assert "'en_core_web_lg', which is not installed" in result.stderr

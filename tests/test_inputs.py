@@ -247,3 +247,16 @@ def test_empty_folder_and_empty_file(tmp_path, write, check_tiny):
     assert found == []
     assert result.exit_code == 0
     assert result.json["summary"]["notes"] == 1
+
+
+def test_utf16_file_with_bom_is_read(write, check_tiny):
+    note = write("notepad.txt", "Jamie kicked off at school.\r\n".encode("utf-16"))
+    result, found = check_tiny(note)
+    assert [(d["rule"], d["line"], d["column"]) for d in found] == [(PHRASE, 1, 7)]
+
+
+def test_a_file_named_twice_is_checked_once(tmp_path, write, check_tiny):
+    note = write("notes/a.txt", GOOD_NOTE)
+    result, found = check_tiny(note, tmp_path / "notes", note)
+    assert [(d["path"], d["rule"]) for d in found] == [(str(note), PHRASE)]
+    assert result.json["summary"]["notes"] == 1

@@ -123,6 +123,13 @@ def check(
     except SelectionError as exc:
         raise fail(str(exc)) from None
 
+    if config.model:
+        from notecheck.nlp import find_model
+
+        if find_model(config.model) is None:
+            raise fail(f"{config.source}: 'model' names '{config.model}', which is not installed. "
+                       f"Install it (pip install {config.model.replace('_', '-')}) or remove the key "
+                       "to use the default English pipeline.")
     linter = Linter(chosen, config)
     if linter.skipped and not quiet:
         typer.echo("notecheck: warning: no trained English pipeline is installed "
