@@ -1,0 +1,170 @@
+"""Helpers the evidence-and-voice kinds share: term lists, reported speech, evidence nearby.
+
+Not a kind itself. Every word list comes from the rule's YAML; this module only knows
+how to look for them in a parsed Doc.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+
+from notecheck.kinds.base import ParsedNote, RuleProblem
+from notecheck.nlp import blank_tokenizer
+
+
+class Terms:
+    """A list of words and phrases, matched on whole tokens, lower case or lemma.
+
+    Write a term in its base form where it should match every inflection:
+    "I feel" also matches "I felt"; "it be feel that" matches "it was felt that".
+    """
+
+    def __init__(self, terms: Iterable[str], field: str = "terms"):
+        tokenizer = blank_tokenizer()
+        self.index: dict[str, list[list[str]]] = defaultdict(list)
+        self.words: set[str] = set()
+        seen = set()
+        for i, term in enumerate(terms):
+            words = [t.lower_ for t in tokenizer(term.strip())]
+            if not words:
+                raise RuleProblem((field, i), "this term is empty")
+            if tuple(words) in seen:
+                raise RuleProblem((field, i), f"the term '{term}' is listed twice")
+            seen.add(tuple(words))
+            self.index[words[0]].append(words)
+            if len(words) == 1:
+                self.words.add(words[0])
+        for candidates in self.index.values():
+            candidates.sort(key=len, reverse=True)
+
+    def __bool__(self) -> bool:
+        return bool(self.index)
+
+    def has(self, token) -> bool:
+        """Is this single token one of the one-word terms?"""
+        return token.lower_ in self.words or token.lemma_.lower() in self.words
+
+    def find(self, tokens) -> Iterator[tuple[int, int]]:
+        """(start, end) token indexes (relative to ``tokens``) of each match, longest first."""
+        forms = [_forms(t) for t in tokens]
+        i = 0
+        while i < len(forms):
+            length = 0
+            for form in forms[i]:
+                for words in self.index.get(form, ()):
+                    if len(words) > length and i + len(words) <= len(forms) and all(
+                            w in forms[i + k] for k, w in enumerate(words)):
+                        length = len(words)
+                        break
+            if length:
+                yield i, i + length
+                i += length
+            else:
+                i += 1
+
+    def spans(self, doc_or_span) -> Iterator:
+        for start, end in self.find(doc_or_span):
+            yield doc_or_span[start:end]
+
+    def any_in(self, doc_or_span) -> bool:
+        return next(self.find(doc_or_span), None) is not None
+
+
+def _forms(token) -> set[str]:
+    lemma = token.lemma_.lower()
+    return {token.lower_, lemma} if lemma else {token.lower_}
+
+
+# ---- reported speech -------------------------------------------------------------------
+
+FIRST_PERSON = {"i", "we"}
+
+
+def speaker_of(token, speech: Terms):
+    """The speech verb this token is reported under, if any ("Mum said [Jamie seems happy]").
+
+    Returns the nearest ancestor (or the token itself) whose lemma is a speech verb and
+    which has a subject, or None.
+    """
+    for node in (token, *token.ancestors):
+        if node.pos_ in ("VERB", "AUX", "") and speech.has(node):
+            if subject_of(node) is not None:
+                return node
+    return None
+
+
+def subject_of(verb):
+    """The grammatical subject of a verb, following 'and' back to the first verb."""
+    node = verb
+    for _ in range(4):
+        for child in node.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return child
+        if node.dep_ in ("conj", "xcomp") and node.head is not node:
+            node = node.head
+            continue
+        break
+    return None
+
+
+def reported_by_someone_else(parsed: ParsedNote, token, speech: Terms) -> bool:
+    """Is this token inside quotation marks, or reported from someone other than the writer?
+
+    "Mum said the flat is unsuitable" is Mum's view, attributed: not the writer's claim.
+    "I said ..." is still the writer.
+    """
+    if parsed.in_quotes(token.idx, token.idx + len(token)):
+        return True
+    verb = speaker_of(token, speech)
+    if verb is None or verb is token:
+        return False
+    subject = subject_of(verb)
+    return subject is not None and subject.lower_ not in FIRST_PERSON
+
+
+# ---- evidence nearby -------------------------------------------------------------------
+
+def sentence_list(doc) -> list:
+    return list(doc.sents)
+
+
+def sentence_index(sents: list, token) -> int:
+    for i, sent in enumerate(sents):
+        if sent.start <= token.i < sent.end:
+            return i
+    return len(sents) - 1
+
+
+def has_evidence(parsed: ParsedNote, sent, markers: Terms, numbers: bool) -> bool:
+    """Does this sentence describe what was seen or heard: a marker, a quote, a count?"""
+    if markers.any_in(sent):
+        return True
+    if any(sent.start_char < q_end and q_start < sent.end_char for q_start, q_end in parsed.quotes):
+        return True
+    return numbers and any(t.like_num and t.lower_ not in ("one",) for t in sent)
+
+
+def evidence_near(parsed: ParsedNote, sents: list, index: int, markers: Terms, numbers: bool,
+                  before: int, after: int) -> bool:
+    low, high = max(0, index - before), min(len(sents) - 1, index + after)
+    return any(has_evidence(parsed, sents[i], markers, numbers) for i in range(low, high + 1))
+
+
+def is_negated(token) -> bool:
+    """'not drunk', 'was not neglectful', 'no concerns', 'never appeared'."""
+    for node in (token, token.head):
+        if any(c.dep_ == "neg" or c.lower_ in ("no", "never") for c in node.children):
+            return True
+    return False
+
+
+def first_line(text: str) -> tuple[int, int]:
+    """Offsets of the note's first non-empty line: where a note-level finding points."""
+    start = 0
+    for line in text.split("\n"):
+        if line.strip():
+            stripped = len(line) - len(line.lstrip())
+            return start + stripped, start + len(line.rstrip())
+        start += len(line) + 1
+    return 0, 0

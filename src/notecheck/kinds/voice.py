@@ -1,0 +1,124 @@
+"""voice: a note about a contact with a person that holds none of that person's own voice.
+
+Their voice is a speech, wish or feeling verb with them as its subject ("Jamie said",
+"Amy told me she wants ...", "she smiled and reached for the rattle"), named or as
+he/she/they when they were the last person named. What someone else said about them
+("Mum said Jamie is happy") is not their voice. A note that says why their views could
+not be had ("Jamie was asleep") passes. Without ``subject`` metadata, the person named
+most often is taken to be the subject, and the message says so.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from pydantic import Field
+
+from notecheck.kinds.base import Finding, Options, ParsedNote
+from notecheck.kinds.language import Terms, first_line, speaker_of, subject_of
+
+
+class VoiceOptions(Options):
+    # note_type values (any word of them) that mean a contact: "home visit", "session".
+    contact_note_types: list[str] = Field(min_length=1)
+    # Without note_type: words in the text that show a contact took place.
+    contact_terms: list[str] = Field(min_length=1)
+    voice_verbs: list[str] = Field(min_length=1)  # say, tell, want, worry, smile, point ...
+    speech_verbs: list[str] = Field(min_length=1)  # whose subject reports someone else's words
+    # Why the person's views could not be had: "be asleep", "not seen alone because".
+    not_obtained: list[str] = Field(min_length=1)
+    # Words for other people in the note: they count as the last person named, and are
+    # never taken to be the subject ("Mum", "the teacher").
+    other_people: list[str] = []
+    pronouns: list[str] = Field(default=["he", "she", "they"], min_length=1)
+    inferred_message: str = Field(min_length=1)  # used when the subject was inferred; may use {subject}
+
+
+def compile_voice(rule) -> dict:
+    o = rule.options
+    return {"contact_types": {w.lower() for t in o.contact_note_types for w in t.split()},
+            "contact_terms": Terms(o.contact_terms, "contact_terms"),
+            "voice": Terms(o.voice_verbs, "voice_verbs"),
+            "speech": Terms(o.speech_verbs, "speech_verbs"),
+            "not_obtained": Terms(o.not_obtained, "not_obtained"),
+            "others": Terms(o.other_people, "other_people"),
+            "pronouns": {p.lower() for p in o.pronouns}}
+
+
+def needs(rule) -> set[str]:
+    return {"parse", "lemma", "pos"}
+
+
+def is_contact(parsed: ParsedNote, c) -> bool:
+    note_type = parsed.note.meta.get("note_type")
+    if note_type:
+        words = {w.strip(".,;:()").lower() for w in str(note_type).replace("-", " ").split()}
+        return bool(words & c["contact_types"])
+    return c["contact_terms"].any_in(parsed.doc)
+
+
+def _is_name(token, others: Terms) -> bool:
+    return (token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha
+            and not others.has(token))
+
+
+def infer_subject(doc, others: Terms) -> str | None:
+    counts = Counter(t.text for t in doc if _is_name(t, others))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def has_voice(parsed: ParsedNote, c, names: set[str]) -> bool:
+    doc = parsed.doc
+    last_person = None  # is the last person named the subject?
+    mentioned = []  # per token: was the subject the last person named before it
+    for token in doc:
+        mentioned.append(last_person)
+        if token.text in names:
+            last_person = True
+        elif _is_name(token, c["others"]) or c["others"].has(token):
+            last_person = False
+
+    def is_subject(word) -> bool:
+        if word.text in names or any(
+                c.dep_ == "compound" and c.text in names for c in word.children):
+            return True
+        return word.lower_ in c["pronouns"] and mentioned[word.i] is True
+
+    for token in doc:
+        if not c["voice"].has(token) or token.pos_ not in ("VERB", "AUX"):
+            continue
+        subject = subject_of(token)
+        if subject is None or not is_subject(subject):
+            continue
+        reporter = speaker_of(token.head, c["speech"]) if token.head is not token else None
+        if reporter is not None and reporter is not token:
+            reporter_subject = subject_of(reporter)
+            if reporter_subject is not None and not is_subject(reporter_subject):
+                continue  # "Mum said Jamie likes school": Mum's account, not Jamie's
+        return True
+    for sent in doc.sents:
+        if c["not_obtained"].any_in(sent) and any(is_subject(t) for t in sent):
+            return True
+    return False
+
+
+def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
+    c = rule.compiled
+    if not is_contact(parsed, c):
+        return
+    subjects = parsed.note.subjects
+    inferred = None
+    if subjects:
+        names = {part for name in subjects for part in name.split() if part[:1].isupper()}
+    else:
+        inferred = infer_subject(parsed.doc, c["others"])
+        if inferred is None:
+            return  # no one is named: nothing to say who the voice should be
+        names = {inferred}
+    if has_voice(parsed, c, names):
+        return
+    start, end = first_line(parsed.text)
+    subject = " and ".join(subjects) if subjects else inferred
+    yield Finding(start, end, values={"subject": subject},
+                  message=rule.options.inferred_message if inferred else None)
