@@ -76,7 +76,8 @@ def has_voice(parsed: ParsedNote, c, names: set[str]) -> bool:
         mentioned.append(last_person)
         if token.text in names:
             last_person = True
-        elif _is_name(token, c["others"]) or c["others"].has(token):
+        elif (token.pos_ == "PROPN" and token.text[:1].isupper()) or (
+                token.pos_ in ("PROPN", "NOUN") and c["others"].has(token)):
             last_person = False
 
     def is_subject(word) -> bool:
