@@ -81,17 +81,31 @@ def _forms(token) -> set[str]:
 FIRST_PERSON = {"i", "we"}
 
 
-def speaker_of(token, speech: Terms):
-    """The speech verb this token is reported under, if any ("Mum said [Jamie seems happy]").
+# The edge from a speech verb down to what was said: "Mum said [that the flat is cold]".
+REPORTED = {"ccomp", "xcomp", "parataxis", "dobj", "advcl"}
 
-    Returns the nearest ancestor (or the token itself) whose lemma is a speech verb and
-    which has a subject, or None.
-    """
-    for node in (token, *token.ancestors):
-        if node.pos_ in ("VERB", "AUX", "") and speech.has(node):
-            if subject_of(node) is not None:
-                return node
+
+def speaker_of(token, speech: Terms):
+    """The speech verb this token is, or is reported under ("Mum said [Jamie seems happy]")."""
+    if speech.has(token) and _active_subject(token) is not None:
+        return token
+    return reporting_verb(token, speech)
+
+
+def reporting_verb(token, speech: Terms):
+    """The nearest speech verb above this token that has it inside what was said, if any."""
+    child = token
+    for node in token.ancestors:
+        if (child.dep_ in REPORTED and speech.has(node) and node.pos_ in ("VERB", "AUX", "")
+                and _active_subject(node) is not None):
+            return node
+        child = node
     return None
+
+
+def _active_subject(verb):
+    subject = subject_of(verb)
+    return subject if subject is not None and subject.dep_ == "nsubj" else None
 
 
 def subject_of(verb):

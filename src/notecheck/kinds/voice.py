@@ -16,12 +16,15 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from notecheck.kinds.base import Finding, Options, ParsedNote
-from notecheck.kinds.language import Terms, first_line, speaker_of, subject_of
+from notecheck.kinds.language import Terms, first_line, reporting_verb, subject_of
 
 
 class VoiceOptions(Options):
     # note_type values (any word of them) that mean a contact: "home visit", "session".
     contact_note_types: list[str] = Field(min_length=1)
+    # note_type words that mean the contact was with someone else about the person:
+    # "telephone call - school", "professional meeting".
+    other_party_note_types: list[str] = []
     # Without note_type: words in the text that show a contact took place.
     contact_terms: list[str] = Field(min_length=1)
     voice_verbs: list[str] = Field(min_length=1)  # say, tell, want, worry, smile, point ...
@@ -38,6 +41,7 @@ class VoiceOptions(Options):
 def compile_voice(rule) -> dict:
     o = rule.options
     return {"contact_types": {w.lower() for t in o.contact_note_types for w in t.split()},
+            "other_party": {w.lower() for t in o.other_party_note_types for w in t.split()},
             "contact_terms": Terms(o.contact_terms, "contact_terms"),
             "voice": Terms(o.voice_verbs, "voice_verbs"),
             "speech": Terms(o.speech_verbs, "speech_verbs"),
@@ -54,7 +58,7 @@ def is_contact(parsed: ParsedNote, c) -> bool:
     note_type = parsed.note.meta.get("note_type")
     if note_type:
         words = {w.strip(".,;:()").lower() for w in str(note_type).replace("-", " ").split()}
-        return bool(words & c["contact_types"])
+        return bool(words & c["contact_types"]) and not words & c["other_party"]
     return c["contact_terms"].any_in(parsed.doc)
 
 
@@ -92,8 +96,8 @@ def has_voice(parsed: ParsedNote, c, names: set[str]) -> bool:
         subject = subject_of(token)
         if subject is None or not is_subject(subject):
             continue
-        reporter = speaker_of(token.head, c["speech"]) if token.head is not token else None
-        if reporter is not None and reporter is not token:
+        reporter = reporting_verb(token, c["speech"])
+        if reporter is not None:
             reporter_subject = subject_of(reporter)
             if reporter_subject is not None and not is_subject(reporter_subject):
                 continue  # "Mum said Jamie likes school": Mum's account, not Jamie's
