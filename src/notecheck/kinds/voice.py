@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from typing import Literal
 
 from pydantic import Field
 
@@ -34,7 +35,14 @@ class VoiceOptions(Options):
     # Words for other people in the note: they count as the last person named, and are
     # never taken to be the subject ("Mum", "the teacher").
     other_people: list[str] = []
-    pronouns: list[str] = Field(default=["he", "she", "they"], min_length=1)
+    not_names: list[str] = []
+    # People who are never 'he' (women) or never 'she' (men), so a pronoun skips them:
+    # in "Jamie ... while Mum made tea. He told me ...", 'he' is Jamie.
+    women: list[str] = []
+    men: list[str] = []
+    # Pronouns that may stand for the person: 'she', 'he' (gendered) and 'they'.
+    pronouns: dict[str, Literal["she", "he", "any"]] = Field(
+        default={"he": "he", "she": "she", "they": "any"}, min_length=1)
     inferred_message: str = Field(min_length=1)  # used when the subject was inferred; may use {subject}
 
 
@@ -47,7 +55,9 @@ def compile_voice(rule) -> dict:
             "speech": Terms(o.speech_verbs, "speech_verbs"),
             "not_obtained": Terms(o.not_obtained, "not_obtained"),
             "others": Terms(o.other_people, "other_people"),
-            "pronouns": {p.lower() for p in o.pronouns}}
+            "not_names": Terms(o.not_names, "not_names"),
+            "women": Terms(o.women, "women"), "men": Terms(o.men, "men"),
+            "pronouns": {p.lower(): (None if g == "any" else g) for p, g in o.pronouns.items()}}
 
 
 def needs(rule) -> set[str]:
@@ -62,33 +72,54 @@ def is_contact(parsed: ParsedNote, c) -> bool:
     return c["contact_terms"].any_in(parsed.doc)
 
 
-def _is_name(token, others: Terms) -> bool:
+def _is_name(token, c) -> bool:
+    """A capitalised proper noun that is not a role ('Mum') or a date word ('Monday')."""
     return (token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha
-            and not others.has(token))
+            and not any(c[key].has(token) for key in ("others", "women", "men", "not_names")))
 
 
-def infer_subject(doc, others: Terms) -> str | None:
-    counts = Counter(t.text for t in doc if _is_name(t, others))
+def infer_subject(doc, c) -> str | None:
+    counts = Counter(t.text for t in doc if _is_name(t, c))
     return counts.most_common(1)[0][0] if counts else None
+
+
+def _mentions(doc, c, names: set[str]) -> list[tuple[int, bool, str | None]]:
+    """Each person named, in order: (token index, is it the subject?, 'she'/'he'/None)."""
+    found = []
+    for token in doc:
+        if token.text in names:
+            found.append((token.i, True, None))
+        elif c["women"].has(token) and token.pos_ in ("PROPN", "NOUN"):
+            found.append((token.i, False, "she"))
+        elif c["men"].has(token) and token.pos_ in ("PROPN", "NOUN"):
+            found.append((token.i, False, "he"))
+        elif _is_name(token, c) or (token.pos_ in ("PROPN", "NOUN") and c["others"].has(token)):
+            found.append((token.i, False, None))
+    return found
 
 
 def has_voice(parsed: ParsedNote, c, names: set[str]) -> bool:
     doc = parsed.doc
-    last_person = None  # is the last person named the subject?
-    mentioned = []  # per token: was the subject the last person named before it
-    for token in doc:
-        mentioned.append(last_person)
-        if token.text in names:
-            last_person = True
-        elif (token.pos_ == "PROPN" and token.text[:1].isupper()) or (
-                token.pos_ in ("PROPN", "NOUN") and c["others"].has(token)):
-            last_person = False
+    mentions = _mentions(doc, c, names)
+
+    def refers_to_subject(pronoun) -> bool:
+        """Is the last person named before this pronoun, who could be 'he'/'she', the subject?
+
+        "Mum" is never 'he' and "Dad" never 'she'; anyone else could be either."""
+        gender = c["pronouns"].get(pronoun.lower_)
+        for index, is_subject, person_gender in reversed(mentions):
+            if index >= pronoun.i:
+                continue
+            if gender and person_gender and gender != person_gender:
+                continue
+            return is_subject
+        return False
 
     def is_subject(word) -> bool:
         if word.text in names or any(
                 c.dep_ == "compound" and c.text in names for c in word.children):
             return True
-        return word.lower_ in c["pronouns"] and mentioned[word.i] is True
+        return word.lower_ in c["pronouns"] and refers_to_subject(word)
 
     for token in doc:
         if not c["voice"].has(token) or token.pos_ not in ("VERB", "AUX"):
@@ -117,7 +148,7 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     if subjects:
         names = {part for name in subjects for part in name.split() if part[:1].isupper()}
     else:
-        inferred = infer_subject(parsed.doc, c["others"])
+        inferred = infer_subject(parsed.doc, c)
         if inferred is None:
             return  # no one is named: nothing to say who the voice should be
         names = {inferred}
