@@ -51,7 +51,7 @@ def _has_source(verb, sources: set[str], depth: int = 0) -> bool:
     for child in verb.children:
         if child.dep_ == "agent":
             return True
-        if child.dep_ == "prep" and child.lower_ in sources and any(
+        if depth == 0 and child.dep_ == "prep" and child.lower_ in sources and any(
                 c.dep_ == "pobj" for c in child.children):
             return True
         if depth < 2 and child.dep_ in _DESCEND and _has_source(child, sources, depth + 1):
