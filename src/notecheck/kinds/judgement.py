@@ -50,17 +50,28 @@ def _about_person_or_place(word, c) -> bool:
     return word.pos_ == "PROPN" or word.lower_ in PRONOUNS or c["subjects"].has(word)
 
 
-def _judged(token, c) -> bool:
-    """Is this judgement word said of a person or place?"""
+def _judged(token, c):
+    """The last word of the judgement when it is said of a person or place, else None.
+
+    "the mother was [neglectful]" ends at the adjective; "[inadequate stimulation]" at the noun.
+    """
     if token.dep_ in ("acomp", "attr", "oprd") and c["copulas"].has(token.head):
         subject = subject_of(token.head)
-        return subject is not None and _about_person_or_place(subject, c)
+        return token if subject is not None and _about_person_or_place(subject, c) else None
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    if before is not None and c["copulas"].has(before):
+        # The parser sometimes hangs "was neglectful and basic needs ..." on the wrong
+        # word; right after 'was' it is still said of the subject of 'was'.
+        subject = subject_of(before)
+        return token if subject is not None and _about_person_or_place(subject, c) else None
     if token.dep_ == "amod":
         noun = token.head
-        return _about_person_or_place(noun, c) or c["described"].has(noun)
+        if _about_person_or_place(noun, c) or c["described"].has(noun):
+            return noun if noun.i > token.i else token
+        return None
     if token.dep_ == "conj":  # "the flat was dirty and unsafe"
-        return _judged(token.head, c)
-    return False
+        return token if _judged(token.head, c) is not None else None
+    return None
 
 
 def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
@@ -68,13 +79,15 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     sents = sentence_list(parsed.doc)
     for index, sent in enumerate(sents):
         for token in sent:
-            if not c["judgements"].has(token) or not _judged(token, c):
+            if not c["judgements"].has(token):
+                continue
+            end = _judged(token, c)
+            if end is None:
                 continue
             if is_negated(token) or reported_by_someone_else(parsed, token, c["speech"]):
                 continue
             if evidence_near(parsed, sents, index, c["evidence"], o.numbers_are_evidence,
                              o.sentences_before, o.sentences_after):
                 continue
-            end = token.head if token.dep_ == "amod" and token.head.i > token.i else token
             yield Finding(token.idx, end.idx + len(end))
             break

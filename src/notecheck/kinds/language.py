@@ -152,11 +152,16 @@ def sentence_index(sents: list, token) -> int:
 
 def has_evidence(parsed: ParsedNote, sent, markers: Terms, numbers: bool) -> bool:
     """Does this sentence describe what was seen or heard: a marker, a quote, a count?"""
-    if markers.any_in(sent):
+    # "It was reported ..." names no one who saw or heard anything: passives do not count.
+    if any(not _passive(span.root) for span in markers.spans(sent)):
         return True
     if any(sent.start_char < q_end and q_start < sent.end_char for q_start, q_end in parsed.quotes):
         return True
     return numbers and any(t.like_num and t.lower_ not in ("one",) for t in sent)
+
+
+def _passive(token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
 
 
 def evidence_near(parsed: ParsedNote, sents: list, index: int, markers: Terms, numbers: bool,
