@@ -24,6 +24,8 @@ class HedgeOptions(Options):
     complement_needed: list[str] = []
     evidence: list[str] = Field(min_length=1)
     numbers_are_evidence: bool = True
+    # Words a number can go with that make it a time or date, not a count: 2pm, 3 March.
+    time_words: list[str] = []
     speech_verbs: list[str] = Field(min_length=1)
     sentences_before: int = Field(default=0, ge=0)
     sentences_after: int = Field(default=1, ge=0)
@@ -35,6 +37,7 @@ COMPLEMENTS = {"oprd", "acomp", "xcomp", "ccomp", "attr"}
 def compile_hedge(rule) -> dict:
     o = rule.options
     return {"hedges": Terms(o.hedges, "hedges"), "evidence": Terms(o.evidence, "evidence"),
+            "time_words": Terms(o.time_words, "time_words"),
             "speech": Terms(o.speech_verbs, "speech_verbs"),
             "complement": Terms(o.complement_needed, "complement_needed")}
 
@@ -59,7 +62,7 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
             if reported_by_someone_else(parsed, head, c["speech"]):
                 continue
             if evidence_near(parsed, sents, index, c["evidence"], o.numbers_are_evidence,
-                             o.sentences_before, o.sentences_after):
+                             o.sentences_before, o.sentences_after, c["time_words"]):
                 continue
             yield Finding(span.start_char, span.end_char)
             break  # one finding per sentence is enough to prompt a rewrite

@@ -26,6 +26,8 @@ class JudgementOptions(Options):
     copulas: list[str] = Field(default=["be", "become", "remain"], min_length=1)
     evidence: list[str] = Field(min_length=1)
     numbers_are_evidence: bool = True
+    # Words a number can go with that make it a time or date, not a count: 2pm, 3 March.
+    time_words: list[str] = []
     speech_verbs: list[str] = Field(min_length=1)
     sentences_before: int = Field(default=1, ge=0)
     sentences_after: int = Field(default=1, ge=0)
@@ -39,6 +41,7 @@ def compile_judgement(rule) -> dict:
     return {"judgements": Terms(o.judgements, "judgements"), "subjects": Terms(o.subjects, "subjects"),
             "described": Terms(o.described_nouns, "described_nouns"),
             "copulas": Terms(o.copulas, "copulas"), "evidence": Terms(o.evidence, "evidence"),
+            "time_words": Terms(o.time_words, "time_words"),
             "speech": Terms(o.speech_verbs, "speech_verbs")}
 
 
@@ -87,7 +90,7 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
             if is_negated(token) or reported_by_someone_else(parsed, token, c["speech"]):
                 continue
             if evidence_near(parsed, sents, index, c["evidence"], o.numbers_are_evidence,
-                             o.sentences_before, o.sentences_after):
+                             o.sentences_before, o.sentences_after, c["time_words"]):
                 continue
             yield Finding(token.idx, end.idx + len(end))
             break

@@ -150,14 +150,18 @@ def sentence_index(sents: list, token) -> int:
     return len(sents) - 1
 
 
-def has_evidence(parsed: ParsedNote, sent, markers: Terms, numbers: bool) -> bool:
+def has_evidence(parsed: ParsedNote, sent, markers: Terms, numbers: bool,
+                 time_words: Terms | None = None) -> bool:
     """Does this sentence describe what was seen or heard: a marker, a quote, a count?"""
     # "It was reported ..." names no one who saw or heard anything: passives do not count.
     if any(not _passive(span.root) for span in markers.spans(sent)):
         return True
     if any(sent.start_char < q_end and q_start < sent.end_char for q_start, q_end in parsed.quotes):
         return True
-    return numbers and any(t.like_num and t.lower_ not in ("one",) for t in sent)
+    # A count or measurement ("14 bags", "two litres", "88%"), not a time or date ("2pm").
+    return numbers and any(
+        t.like_num and t.dep_ in ("nummod", "quantmod") and t.lower_ != "one"
+        and not (time_words and time_words.has(t.head)) for t in sent)
 
 
 def _passive(token) -> bool:
@@ -165,9 +169,10 @@ def _passive(token) -> bool:
 
 
 def evidence_near(parsed: ParsedNote, sents: list, index: int, markers: Terms, numbers: bool,
-                  before: int, after: int) -> bool:
+                  before: int, after: int, time_words: Terms | None = None) -> bool:
     low, high = max(0, index - before), min(len(sents) - 1, index + after)
-    return any(has_evidence(parsed, sents[i], markers, numbers) for i in range(low, high + 1))
+    return any(has_evidence(parsed, sents[i], markers, numbers, time_words)
+               for i in range(low, high + 1))
 
 
 def is_negated(token) -> bool:

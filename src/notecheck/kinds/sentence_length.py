@@ -26,7 +26,7 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
             if "\n" in token.text:
                 words, start = 0, None
                 continue
-            if token.is_punct or token.is_space:
+            if not _is_word(token):
                 continue
             if start is None:
                 start = token
@@ -46,4 +46,15 @@ def _line_end(sent, token) -> int:
 
 
 def _count(sent, start, end: int) -> int:
-    return sum(1 for t in sent if start.idx <= t.idx < end and not (t.is_punct or t.is_space))
+    return sum(1 for t in sent if start.idx <= t.idx < end and _is_word(t))
+
+
+def _is_word(token) -> bool:
+    """A word as a reader counts it: '4pm' and "Jamie's" are one word each, not two."""
+    if token.is_punct or token.is_space:
+        return False
+    if token.i > 0:
+        before = token.doc[token.i - 1]
+        if not before.whitespace_ and not (before.is_punct or before.is_space):
+            return False
+    return True
