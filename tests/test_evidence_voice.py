@@ -127,6 +127,16 @@ def test_a_call_with_the_school_is_not_a_contact_with_the_child(linter):
     assert findings(linter, note) == []
 
 
+def test_a_phone_call_counts_as_contact_only_when_it_was_with_the_person(linter):
+    about = ("---\nnote_type: phone call\nsubject: Oscar Fairbrother\nsubject_type: child\n---\n"
+             "Call from Claire Benson, health visitor. She said Oscar was weighed at clinic "
+             "on 26 November and has dropped below the 9th centile.\n")
+    assert findings(linter, about) == []
+    with_her = ("---\nnote_type: telephone call\nsubject: Donna Hall\nsubject_type: adult\n---\n"
+                "I phoned Ms Hall about the police report.\nHelpline number given.\n")
+    assert findings(linter, with_her) == [("voice.missing-voice", 6, 1)]
+
+
 def test_labelled_opinion_with_its_basis_passes(linter):
     note = ("In my professional opinion Ms Reid will need help with the baby, because she has "
             "no family nearby and the flat has black mould on the bedroom wall.\n")

@@ -17,7 +17,7 @@ from typing import Literal
 from pydantic import Field
 
 from notecheck.kinds.base import Finding, Options, ParsedNote
-from notecheck.kinds.language import Terms, first_line, reporting_verb, subject_of
+from notecheck.kinds.language import Terms, first_line, is_negated, reporting_verb, subject_of
 
 
 class VoiceOptions(Options):
@@ -28,6 +28,11 @@ class VoiceOptions(Options):
     other_party_note_types: list[str] = []
     # Without note_type: words in the text that show a contact took place.
     contact_terms: list[str] = Field(min_length=1)
+    # A call may be with someone else about the person ("call from the health visitor"):
+    # for these note types, and for these words in a note without a type, the text must
+    # show the call was with the person — a sentence naming them beside one of call_terms.
+    call_note_types: list[str] = []
+    call_terms: list[str] = []
     voice_verbs: list[str] = Field(min_length=1)  # say, tell, want, worry, smile, point ...
     speech_verbs: list[str] = Field(min_length=1)  # whose subject reports someone else's words
     # Why the person's views could not be had: "be asleep", "not seen alone because".
@@ -51,6 +56,8 @@ def compile_voice(rule) -> dict:
     return {"contact_types": {w.lower() for t in o.contact_note_types for w in t.split()},
             "other_party": {w.lower() for t in o.other_party_note_types for w in t.split()},
             "contact_terms": Terms(o.contact_terms, "contact_terms"),
+            "call_types": {w.lower() for t in o.call_note_types for w in t.split()},
+            "call_terms": Terms(o.call_terms, "call_terms"),
             "voice": Terms(o.voice_verbs, "voice_verbs"),
             "speech": Terms(o.speech_verbs, "speech_verbs"),
             "not_obtained": Terms(o.not_obtained, "not_obtained"),
@@ -64,12 +71,23 @@ def needs(rule) -> set[str]:
     return {"parse", "lemma", "pos"}
 
 
-def is_contact(parsed: ParsedNote, c) -> bool:
+def is_contact(parsed: ParsedNote, c, names: set[str]) -> bool:
     note_type = parsed.note.meta.get("note_type")
     if note_type:
         words = {w.strip(".,;:()").lower() for w in str(note_type).replace("-", " ").split()}
-        return bool(words & c["contact_types"]) and not words & c["other_party"]
-    return c["contact_terms"].any_in(parsed.doc)
+        if not words & c["contact_types"] or words & c["other_party"]:
+            return False
+        return not words & c["call_types"] or _called(parsed, c, names)
+    return c["contact_terms"].any_in(parsed.doc) or _called(parsed, c, names)
+
+
+def _called(parsed: ParsedNote, c, names: set[str]) -> bool:
+    """Does a sentence name the person beside a call word ("I phoned Ms Hall")?"""
+    for sent in parsed.doc.sents:
+        if any(t.text in names for t in sent) and any(
+                not is_negated(span.root) for span in c["call_terms"].spans(sent)):
+            return True
+    return False
 
 
 def _is_name(token, c) -> bool:
@@ -141,8 +159,6 @@ def has_voice(parsed: ParsedNote, c, names: set[str]) -> bool:
 
 def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     c = rule.compiled
-    if not is_contact(parsed, c):
-        return
     subjects = parsed.note.subjects
     inferred = None
     if subjects:
@@ -150,9 +166,9 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     else:
         inferred = infer_subject(parsed.doc, c)
         if inferred is None:
-            return  # no one is named: nothing to say who the voice should be
+            return  # no one is named: nothing to say whose voice is missing
         names = {inferred}
-    if has_voice(parsed, c, names):
+    if not is_contact(parsed, c, names) or has_voice(parsed, c, names):
         return
     start, end = first_line(parsed.text)
     subject = " and ".join(subjects) if subjects else inferred
