@@ -14,7 +14,7 @@ from pydantic import Field
 
 from notecheck.kinds.base import Finding, Options, ParsedNote
 from notecheck.kinds.language import (
-    Terms, evidence_near, reported_by_someone_else, sentence_index, sentence_list)
+    Terms, evidence_near, reported_by_someone_else, sentence_list)
 
 
 class HedgeOptions(Options):

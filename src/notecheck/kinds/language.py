@@ -112,9 +112,10 @@ def subject_of(verb):
     """The grammatical subject of a verb, following 'and' back to the first verb."""
     node = verb
     for _ in range(4):
-        for child in node.children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
-                return child
+        # The nearest one: a misparse can hang a stray '*' on the verb as a subject too.
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and not c.is_punct]
+        if subjects:
+            return min(subjects, key=lambda c: abs(c.i - node.i))
         if node.dep_ in ("conj", "xcomp") and node.head is not node:
             node = node.head
             continue
@@ -139,8 +140,26 @@ def reported_by_someone_else(parsed: ParsedNote, token, speech: Terms) -> bool:
 
 # ---- evidence nearby -------------------------------------------------------------------
 
+_LINE_STARTS = ("-", "*", "#", "•")
+
+
 def sentence_list(doc) -> list:
-    return list(doc.sents)
+    """The doc's sentences, also split where the text starts a new paragraph, heading or
+    list item: the parser runs "**Present:** Mum, Jamie" and the next paragraph together."""
+    found = []
+    for sent in doc.sents:
+        start = sent.start
+        for token in sent:
+            if token.is_space and "\n" in token.text and token.i > start:
+                after = doc[token.i + 1] if token.i + 1 < sent.end else None
+                before = doc[token.i - 1]
+                if ("\n\n" in token.text or (after is not None and after.text.startswith(_LINE_STARTS))
+                        or before.text in (".", ":", "!", "?")):
+                    found.append(doc[start:token.i + 1])
+                    start = token.i + 1
+        if start < sent.end:
+            found.append(doc[start:sent.end])
+    return found
 
 
 def sentence_index(sents: list, token) -> int:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from notecheck.kinds.base import Finding, Options, ParsedNote, RuleProblem
-from notecheck.kinds.language import Terms, first_line
+from notecheck.kinds.language import Terms, first_line, sentence_list
 
 
 class MentionOptions(Options):
@@ -53,7 +53,7 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         trigger = next(c["triggers"].spans(parsed.doc), None)
         if trigger is None:
             return
-    for sent in parsed.doc.sents:
+    for sent in sentence_list(parsed.doc):
         if c["required"].any_in(sent) and (not c["near"] or c["near"].any_in(sent)):
             return
     if trigger is not None:

@@ -1,9 +1,10 @@
 """vague: words that tell the next reader nothing ("no concerns", "a lot"), except in
 the person's own words.
 
-Like ``phrase``, but a term inside quotation marks or reported from someone else
-("Jamie said everything was fine") is their account, not the writer's wording, and is
-left alone.
+Like ``phrase``, but a term inside quotation marks, or in what the note's subject said
+("Jamie said everything was fine"), is their account and is left alone. What someone
+else is reported to have said ("carers report no concerns") is still the writer's
+summary, and is flagged. Without 'subject' metadata any reported speech is left alone.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from notecheck.kinds.base import Finding, Options, ParsedNote, RuleProblem
-from notecheck.kinds.language import Terms, reported_by_someone_else
+from notecheck.kinds.language import Terms, reporting_verb, subject_of
 
 
 class VagueTerm(Options):
@@ -44,10 +45,27 @@ def needs(rule) -> set[str]:
     return {"parse", "lemma"}
 
 
+PRONOUNS = {"he", "she", "they", "i"}
+
+
+def _their_own_words(parsed: ParsedNote, span, speech: Terms, names: set[str]) -> bool:
+    if parsed.in_quotes(span.start_char, span.end_char):
+        return True
+    verb = reporting_verb(span.root, speech)
+    if verb is None:
+        return False
+    speaker = subject_of(verb)
+    if speaker is None:
+        return False
+    return not names or speaker.text in names or speaker.lower_ in PRONOUNS or any(
+        c.dep_ == "compound" and c.text in names for c in speaker.children)
+
+
 def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     c = rule.compiled
+    names = {part for name in parsed.note.subjects for part in name.split() if part[:1].isupper()}
     for span in c["terms"].spans(parsed.doc):
-        if reported_by_someone_else(parsed, span.root, c["speech"]):
+        if _their_own_words(parsed, span, c["speech"], names):
             continue
         key = tuple(t.lower_ for t in span)
         suggestion = c["suggestions"].get(key)

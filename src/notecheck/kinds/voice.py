@@ -17,7 +17,8 @@ from typing import Literal
 from pydantic import Field
 
 from notecheck.kinds.base import Finding, Options, ParsedNote
-from notecheck.kinds.language import Terms, first_line, is_negated, reporting_verb, subject_of
+from notecheck.kinds.language import (
+    Terms, first_line, is_negated, reporting_verb, sentence_list, subject_of)
 
 
 class VoiceOptions(Options):
@@ -83,7 +84,7 @@ def is_contact(parsed: ParsedNote, c, names: set[str]) -> bool:
 
 def _called(parsed: ParsedNote, c, names: set[str]) -> bool:
     """Does a sentence name the person beside a call word ("I phoned Ms Hall")?"""
-    for sent in parsed.doc.sents:
+    for sent in sentence_list(parsed.doc):
         if any(t.text in names for t in sent) and any(
                 not is_negated(span.root) for span in c["call_terms"].spans(sent)):
             return True
@@ -151,7 +152,7 @@ def has_voice(parsed: ParsedNote, c, names: set[str]) -> bool:
             if reporter_subject is not None and not is_subject(reporter_subject):
                 continue  # "Mum said Jamie likes school": Mum's account, not Jamie's
         return True
-    for sent in doc.sents:
+    for sent in sentence_list(doc):
         if c["not_obtained"].any_in(sent) and any(is_subject(t) for t in sent):
             return True
     return False
