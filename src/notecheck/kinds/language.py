@@ -46,19 +46,23 @@ class Terms:
         return token.lower_ in self.words or token.lemma_.lower() in self.words
 
     def find(self, tokens) -> Iterator[tuple[int, int]]:
-        """(start, end) token indexes (relative to ``tokens``) of each match, longest first."""
-        forms = [_forms(t) for t in tokens]
-        i = 0
-        while i < len(forms):
+        """(start, end) token indexes (relative to ``tokens``, a Doc or Span) of each match,
+        longest first."""
+        doc = getattr(tokens, "doc", tokens)
+        offset = getattr(tokens, "start", 0)
+        forms = doc_forms(doc)
+        end = offset + len(tokens)
+        i = offset
+        while i < end:
             length = 0
             for form in forms[i]:
                 for words in self.index.get(form, ()):
-                    if len(words) > length and i + len(words) <= len(forms) and all(
+                    if len(words) > length and i + len(words) <= end and all(
                             w in forms[i + k] for k, w in enumerate(words)):
                         length = len(words)
                         break
             if length:
-                yield i, i + length
+                yield i - offset, i - offset + length
                 i += length
             else:
                 i += 1
@@ -71,9 +75,18 @@ class Terms:
         return next(self.find(doc_or_span), None) is not None
 
 
-def _forms(token) -> set[str]:
-    lemma = token.lemma_.lower()
-    return {token.lower_, lemma} if lemma else {token.lower_}
+def doc_forms(doc) -> list[set[str]]:
+    """Each token's lower-case text and lemma, worked out once per Doc and kept on it,
+    since every term list in every rule looks at them."""
+    forms = doc.user_data.get("notecheck.forms")
+    if forms is None:
+        forms = doc.user_data["notecheck.forms"] = [_forms(t.lower_, t.lemma_) for t in doc]
+    return forms
+
+
+def _forms(lower: str, lemma: str) -> set[str]:
+    lemma = lemma.lower()
+    return {lower, lemma} if lemma else {lower}
 
 
 # ---- reported speech -------------------------------------------------------------------
