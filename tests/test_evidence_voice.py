@@ -99,6 +99,15 @@ def test_pronoun_after_mum_still_refers_to_the_child(linter):
     assert findings(linter, note) == []
 
 
+def test_a_quote_after_the_persons_name_is_their_voice(linter):
+    note = ("---\nnote_type: direct work session\nsubject: Kyle Day\nsubject_type: child\n---\n"
+            "Session with Kyle at school, on his own in the library.\n"
+            "**Kyle:** \"I want to go back to my old school.\"\n")
+    assert findings(linter, note) == []
+    other = note.replace("**Kyle:**", "**Teacher:**")
+    assert findings(linter, other) == [("voice.missing-voice", 6, 1)]
+
+
 def test_observed_communication_counts_for_a_baby(linter):
     note = ("---\nnote_type: home visit\nsubject: Poppy\nsubject_type: child\n---\n"
             "Poppy (11 months) was not seen alone because of her age.\n"

@@ -152,9 +152,24 @@ def has_voice(parsed: ParsedNote, c, names: set[str]) -> bool:
             if reporter_subject is not None and not is_subject(reporter_subject):
                 continue  # "Mum said Jamie likes school": Mum's account, not Jamie's
         return True
+    if _quoted_after_name(parsed, names):
+        return True
     for sent in sentence_list(doc):
         if c["not_obtained"].any_in(sent) and any(is_subject(t) for t in sent):
             return True
+    return False
+
+
+def _quoted_after_name(parsed: ParsedNote, names: set[str]) -> bool:
+    """A quote introduced by the person's name and a colon: 'Jamie: "I want to go home."'."""
+    text = parsed.text
+    for start, _ in parsed.quotes:
+        line_start = text.rfind("\n", 0, start) + 1
+        before = text[line_start:start].rstrip(" *_\t")  # "**Jamie:** \"...\"" in Markdown
+        if before.endswith(":"):
+            words = before[:-1].replace("*", " ").split()
+            if words and words[-1] in names:
+                return True
     return False
 
 
