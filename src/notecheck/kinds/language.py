@@ -190,10 +190,13 @@ def has_evidence(parsed: ParsedNote, sent, markers: Terms, numbers: bool,
         return True
     if any(sent.start_char < q_end and q_start < sent.end_char for q_start, q_end in parsed.quotes):
         return True
-    # A count or measurement ("14 bags", "two litres", "88%"), not a time or date ("2pm").
-    return numbers and any(
-        t.like_num and t.dep_ in ("nummod", "quantmod") and t.lower_ != "one"
-        and not (time_words and time_words.has(t.head)) for t in sent)
+    return numbers and has_count(sent, time_words)
+
+
+def has_count(sent, time_words: Terms | None = None) -> bool:
+    """A count or measurement ("14 bags", "two litres", "88%"), not a time or date ("2pm")."""
+    return any(t.like_num and t.dep_ in ("nummod", "quantmod") and t.lower_ != "one"
+               and not (time_words and time_words.has(t.head)) for t in sent)
 
 
 def _passive(token) -> bool:

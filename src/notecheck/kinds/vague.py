@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from notecheck.kinds.base import Finding, Options, ParsedNote, RuleProblem
-from notecheck.kinds.language import Terms, reporting_verb, subject_of
+from notecheck.kinds.language import Terms, has_count, reporting_verb, subject_of
 
 
 class VagueTerm(Options):
@@ -25,6 +25,10 @@ class VagueTerm(Options):
 class VagueOptions(Options):
     terms: list[VagueTerm] = Field(min_length=1)
     speech_verbs: list[str] = Field(min_length=1)
+    # For vague amounts: a count in the same sentence answers the question
+    # ("she drinks a lot, about four cans a night"). Times and dates are not counts.
+    count_in_sentence_passes: bool = False
+    time_words: list[str] = []
 
 
 def compile_vague(rule) -> dict:
@@ -38,7 +42,8 @@ def compile_vague(rule) -> dict:
         if not key:
             raise RuleProblem(("terms",), "a term is empty")
         suggestions[key] = term.suggestion
-    return {"terms": terms, "suggestions": suggestions, "speech": Terms(rule.options.speech_verbs)}
+    return {"terms": terms, "suggestions": suggestions, "speech": Terms(rule.options.speech_verbs),
+            "time_words": Terms(rule.options.time_words, "time_words")}
 
 
 def needs(rule) -> set[str]:
@@ -66,6 +71,8 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     names = {part for name in parsed.note.subjects for part in name.split() if part[:1].isupper()}
     for span in c["terms"].spans(parsed.doc):
         if _their_own_words(parsed, span, c["speech"], names):
+            continue
+        if rule.options.count_in_sentence_passes and has_count(span.sent, c["time_words"]):
             continue
         key = tuple(t.lower_ for t in span)
         suggestion = c["suggestions"].get(key)
