@@ -175,13 +175,6 @@ def sentence_list(doc) -> list:
     return found
 
 
-def sentence_index(sents: list, token) -> int:
-    for i, sent in enumerate(sents):
-        if sent.start <= token.i < sent.end:
-            return i
-    return len(sents) - 1
-
-
 def has_evidence(parsed: ParsedNote, sent, markers: Terms, numbers: bool,
                  time_words: Terms | None = None) -> bool:
     """Does this sentence describe what was seen or heard: a marker, a quote, a count?"""
