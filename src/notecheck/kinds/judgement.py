@@ -61,6 +61,10 @@ def _judged(token, c):
     if token.dep_ in ("acomp", "attr", "oprd") and c["copulas"].has(token.head):
         subject = subject_of(token.head)
         return token if subject is not None and _about_person_or_place(subject, c) else None
+    if any(c.dep_ == "auxpass" for c in token.children):
+        # "Jamie is settled", "the children were neglected": parsed as a passive verb
+        subject = subject_of(token)
+        return token if subject is not None and _about_person_or_place(subject, c) else None
     before = token.doc[token.i - 1] if token.i > 0 else None
     if before is not None and c["copulas"].has(before):
         # The parser sometimes hangs "was neglectful and basic needs ..." on the wrong
