@@ -24,6 +24,8 @@ class JudgementOptions(Options):
     # Nouns a judgement adjective may describe directly: "inadequate stimulation".
     described_nouns: list[str] = []
     copulas: list[str] = Field(default=["be", "become", "remain"], min_length=1)
+    # Verbs that predicate through 'as': "Dad presented as hostile", "came across as".
+    as_verbs: list[str] = []
     evidence: list[str] = Field(min_length=1)
     numbers_are_evidence: bool = True
     # Words a number can go with that make it a time or date, not a count: 2pm, 3 March.
@@ -40,7 +42,7 @@ def compile_judgement(rule) -> dict:
     o = rule.options
     return {"judgements": Terms(o.judgements, "judgements"), "subjects": Terms(o.subjects, "subjects"),
             "described": Terms(o.described_nouns, "described_nouns"),
-            "copulas": Terms(o.copulas, "copulas"), "evidence": Terms(o.evidence, "evidence"),
+            "copulas": Terms(o.copulas, "copulas"), "as_verbs": Terms(o.as_verbs, "as_verbs"), "evidence": Terms(o.evidence, "evidence"),
             "time_words": Terms(o.time_words, "time_words"),
             "speech": Terms(o.speech_verbs, "speech_verbs")}
 
@@ -60,6 +62,9 @@ def _judged(token, c):
     """
     if token.dep_ in ("acomp", "attr", "oprd") and c["copulas"].has(token.head):
         subject = subject_of(token.head)
+        return token if subject is not None and _about_person_or_place(subject, c) else None
+    if token.head.lower_ == "as" and c["as_verbs"].has(token.head.head):
+        subject = subject_of(token.head.head)
         return token if subject is not None and _about_person_or_place(subject, c) else None
     if any(c.dep_ == "auxpass" for c in token.children):
         # "Jamie is settled", "the children were neglected": parsed as a passive verb

@@ -79,7 +79,13 @@ def is_contact(parsed: ParsedNote, c, names: set[str]) -> bool:
         if not words & c["contact_types"] or words & c["other_party"]:
             return False
         return not words & c["call_types"] or _called(parsed, c, names)
-    return c["contact_terms"].any_in(parsed.doc) or _called(parsed, c, names)
+    # Without a note type, the contact must be how the note opens ("Home visit to see
+    # Leo") or be told beside the person's name; "Nan will visit on Saturday" is not one.
+    sents = sentence_list(parsed.doc)
+    for index, sent in enumerate(sents):
+        if c["contact_terms"].any_in(sent) and (index < 2 or any(t.text in names for t in sent)):
+            return True
+    return _called(parsed, c, names)
 
 
 def _called(parsed: ParsedNote, c, names: set[str]) -> bool:
@@ -98,7 +104,12 @@ def _is_name(token, c) -> bool:
 
 
 def infer_subject(doc, c) -> str | None:
-    counts = Counter(t.text for t in doc if _is_name(t, c))
+    """The person named most often; being the subject of a verb counts double, so that
+    "Mrs Ahmed asked ..." outweighs the "Beech" of "Beech Unit"."""
+    counts: Counter[str] = Counter()
+    for token in doc:
+        if _is_name(token, c):
+            counts[token.text] += 2 if token.dep_ in ("nsubj", "nsubjpass") else 1
     return counts.most_common(1)[0][0] if counts else None
 
 
