@@ -51,6 +51,9 @@ def _has_source(verb, sources: set[str], depth: int = 0) -> bool:
     for child in verb.children:
         if child.dep_ == "agent":
             return True
+        if depth > 0 and child.dep_ == "prep" and child.lower_ == "by" and any(
+                c.dep_ == "pobj" for c in child.children):
+            return True  # "reported missing by Mum": the parser calls this 'by' a plain prep
         if depth == 0 and child.dep_ == "prep" and child.lower_ in sources and any(
                 c.dep_ == "pobj" for c in child.children):
             return True
