@@ -108,6 +108,17 @@ def test_a_quote_after_the_persons_name_is_their_voice(linter):
     assert findings(linter, other) == [("voice.missing-voice", 6, 1)]
 
 
+def test_each_child_needs_their_own_voice(linter):
+    note = ("---\nnote_type: home visit\nsubject: [Zara Ahmed, Rayan Ahmed]\nsubject_type: child\n---\n"
+            "I saw Zara and Rayan alone in their bedroom.\n"
+            "Zara told me she likes her new bed. Rayan played with his cars.\n")
+    assert findings(linter, note) == []
+    without_rayan = note.replace(" Rayan played with his cars.", "")
+    found = linter.check(linter.parse(parse_text("note.md", without_rayan)))
+    assert [(d.rule, d.line, d.column) for d in found] == [("voice.missing-voice", 6, 1)]
+    assert "contact with Rayan Ahmed but" in found[0].message
+
+
 def test_observed_communication_counts_for_a_baby(linter):
     note = ("---\nnote_type: home visit\nsubject: Poppy\nsubject_type: child\n---\n"
             "Poppy (11 months) was not seen alone because of her age.\n"

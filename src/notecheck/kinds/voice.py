@@ -184,20 +184,35 @@ def _quoted_after_name(parsed: ParsedNote, names: set[str]) -> bool:
     return False
 
 
+def _own_names(subjects: list[str]) -> list[tuple[str, set[str]]]:
+    """Each subject with the parts of their name that are theirs alone: for brother and
+    sister "Zara Ahmed" and "Rayan Ahmed", "Ahmed" would not say which one spoke."""
+    parts = [{p for p in name.split() if p[:1].isupper()} for name in subjects]
+    found = []
+    for i, name in enumerate(subjects):
+        others = set().union(*(p for j, p in enumerate(parts) if j != i))
+        found.append((name, (parts[i] - others) or parts[i]))
+    return found
+
+
 def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     c = rule.compiled
     subjects = parsed.note.subjects
-    inferred = None
     if subjects:
-        names = {part for name in subjects for part in name.split() if part[:1].isupper()}
+        people = _own_names(subjects)
+        all_names = set().union(*(names for _, names in people))
     else:
         inferred = infer_subject(parsed.doc, c)
         if inferred is None:
             return  # no one is named: nothing to say whose voice is missing
-        names = {inferred}
-    if not is_contact(parsed, c, names) or has_voice(parsed, c, names):
+        people = [(inferred, {inferred})]
+        all_names = {inferred}
+    if not is_contact(parsed, c, all_names):
+        return
+    # Each person needs their own voice: one child speaking does not speak for a sibling.
+    missing = [name for name, names in people if not has_voice(parsed, c, names)]
+    if not missing:
         return
     start, end = first_line(parsed.text)
-    subject = " and ".join(subjects) if subjects else inferred
-    yield Finding(start, end, values={"subject": subject},
-                  message=rule.options.inferred_message if inferred else None)
+    yield Finding(start, end, values={"subject": " and ".join(missing)},
+                  message=None if subjects else rule.options.inferred_message)
