@@ -94,13 +94,25 @@ def check(
     statistics: bool = typer.Option(False, "--statistics", help="Show counts per rule."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only the findings, no summary."),
     no_color: bool = typer.Option(False, "--no-color", help="No colour in rich output."),
+    today: Optional[str] = typer.Option(None, "--today", envvar="NOTECHECK_TODAY",
+                                        help="Treat this date as today for the timeliness rules "
+                                             "(e.g. 2026-11-24 or 24/11/2026). Also read from "
+                                             "NOTECHECK_TODAY; overrides timeliness.today in the config."),
 ) -> None:
     """Check notes and report what to fix."""
     from notecheck.engine import Linter
+    from notecheck.notes import Note
     from notecheck.notes.sources import read_notes
     from notecheck.reporters import Summary
 
     config = resolve_config(config_path, paths)
+    if today is not None:
+        from notecheck.dates import DateError, parse_date
+
+        try:
+            config.timeliness.today = parse_date(today).date()
+        except DateError as exc:
+            raise fail(f"--today: {exc}.") from None
     if fail_on is not None and fail_on not in FAIL_ON_CHOICES:
         raise fail(f"--fail-on must be one of {', '.join(FAIL_ON_CHOICES)}, not '{fail_on}'.")
     threshold = fail_on or config.fail_on
@@ -127,7 +139,7 @@ def check(
         nonlocal notes_seen
         for path, item in items:
             counted_files.add(path)
-            if not hasattr(item, "rule"):
+            if isinstance(item, Note):
                 notes_seen += 1
             yield path, item
 
@@ -146,10 +158,11 @@ def make_reporter(format: Optional[Format], *, statistics: bool, quiet: bool, no
     from notecheck.reporters.text import TextReporter
 
     stream = sys.stdout
-    terminal = stream.isatty()
-    colour_allowed = terminal and not no_color and "NO_COLOR" not in os.environ
+    # NO_COLOR or a pipe: plain text. --no-color keeps the rich layout, without colour.
+    rich_wanted = stream.isatty() and "NO_COLOR" not in os.environ
+    colour_allowed = rich_wanted and not no_color
     if format is None:
-        format = Format.rich if colour_allowed else Format.text
+        format = Format.rich if rich_wanted else Format.text
     if format is Format.json:
         return JsonReporter(stream, statistics=statistics, quiet=quiet)
     if format is Format.text:
@@ -178,13 +191,13 @@ def list_rules(
                        f"categories are: {', '.join(CATEGORIES)}.")
         rules = [r for r in rules if r.category == category]
     table = Table(show_lines=False)
-    table.add_column("rule")
-    table.add_column("severity")
-    table.add_column("on by default")
+    table.add_column("rule", no_wrap=True)
+    table.add_column("severity", no_wrap=True)
+    table.add_column("on", no_wrap=True)
     table.add_column("what it checks")
     for rule in sorted(rules, key=lambda r: r.id):
         table.add_row(rule.id, rule.severity.value, "yes" if rule.enabled else "no",
-                      first_sentence(rule.description))
+                      rule.summary or first_sentence(rule.description))
     Console(highlight=False).print(table)
 
 
@@ -275,6 +288,14 @@ accept: []
 
 # Exit with code 1 when a finding is at or above this: error, warning, info or never.
 fail_on: warning
+
+# When a note counts as recorded late, in working days after the contact (weekends and
+# bank holidays of the region are not counted). --today or NOTECHECK_TODAY fix "today".
+timeliness:
+  warn_after_working_days: 1
+  error_after_working_days: 5
+  # policy: "Local policy: record within 1 working day"
+  region: england-and-wales   # or scotland, northern-ireland
 
 # An installed spaCy English pipeline package to use instead of the default.
 # model: en_core_web_sm

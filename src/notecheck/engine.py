@@ -92,7 +92,8 @@ class Linter:
         line_start = note.text.rfind("\n", 0, finding.start) + 1
         return Diagnostic(path=note.path, note=note.id, line=line, column=column,
                           end_line=end_line, end_column=end_column, rule=rule.id,
-                          category=rule.category, severity=rule.severity, message=message,
+                          category=rule.category, severity=finding.severity or rule.severity,
+                          message=message,
                           suggestion=suggestion, excerpt=excerpt,
                           excerpt_column=note.position(line_start)[1])
 

@@ -5,6 +5,9 @@ Each note ``NAME.md`` in the corpus folder has a sidecar ``NAME.expect.yaml``:
 recall on must_flag (share of those notes where the category fired) and the false-flag
 rate on must_not_flag (share of those notes where it fired anyway). Used by
 tests/test_quality.py and benchmarks/quality.py, so both see the same numbers.
+
+A ``notecheck.yaml`` in the corpus folder is the corpus's own config (e.g. a fixed
+"today" for the timeliness rules, so the scores do not change with the calendar).
 """
 
 from __future__ import annotations
@@ -60,6 +63,20 @@ def corpus_notes(folder: Path) -> list[tuple[Path, dict]]:
     return found
 
 
+def corpus_linter(folder: Path):
+    """Every built-in rule that is on by default, with the corpus folder's own config."""
+    from notecheck.config import load_config
+    from notecheck.engine import Linter
+    from notecheck.rules.loader import builtin_rules_dir, load_rules
+    from notecheck.rules.selection import select_rules
+
+    own = folder / "notecheck.yaml"
+    config = load_config(own if own.is_file() else None)
+    rules = select_rules(load_rules([builtin_rules_dir()]), config.select, config.ignore,
+                         config.severity, config.options)
+    return Linter(rules, config)
+
+
 def flagged_categories(linter, path: Path) -> set[str]:
     from notecheck.notes.sources import read_notes
 
@@ -72,10 +89,7 @@ def flagged_categories(linter, path: Path) -> set[str]:
 def score(folder: Path, linter=None) -> tuple[dict[str, CategoryScore], dict[str, set[str]]]:
     """Scores per category, and the categories each note was flagged for."""
     if linter is None:
-        from notecheck.engine import Linter
-        from notecheck.rules.loader import builtin_rules_dir, load_rules
-
-        linter = Linter([r for r in load_rules([builtin_rules_dir()]) if r.enabled])
+        linter = corpus_linter(folder)
     scores: dict[str, CategoryScore] = defaultdict(lambda: CategoryScore(""))
     seen: dict[str, set[str]] = {}
     for path, expect in corpus_notes(folder):

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from notecheck.kinds import (acronym, agentless, hedge, judgement, mention, pattern, phrase,
-                             readability, regex, sentence_length, vague, voice)
+                             readability, regex, sentence_length, sharing, timeliness, undated,
+                             vague, voice)
 from notecheck.kinds.base import Kind
 
 KINDS: dict[str, Kind] = {
@@ -32,4 +33,10 @@ KINDS: dict[str, Kind] = {
                         needs=readability.needs, placeholders=("grade", "max_grade")),
     "vague": Kind("vague", vague.VagueOptions, vague.check, needs=vague.needs,
                   compile=vague.compile_vague),
+    "timeliness": Kind("timeliness", timeliness.TimelinessOptions, timeliness.check,
+                       needs=timeliness.needs, placeholders=timeliness.PLACEHOLDERS),
+    "undated-phrase": Kind("undated-phrase", undated.UndatedOptions, undated.check,
+                           needs=undated.needs, compile=undated.compile_terms),
+    "sharing": Kind("sharing", sharing.SharingOptions, sharing.check, needs=sharing.needs,
+                    compile=sharing.compile_sharing, placeholders=sharing.PLACEHOLDERS),
 }

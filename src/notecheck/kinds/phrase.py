@@ -32,7 +32,10 @@ def compile_terms(rule) -> dict[str, list[tuple[list[str], Term]]]:
     index: dict[str, list] = defaultdict(list)
     seen = set()
     for i, term in enumerate(rule.options.terms):
-        words = [t.lower_ for t in tokenizer(term.term.strip())]
+        # Extra spaces in a term would become tokens of their own and never match.
+        words = [t.lower_ for t in tokenizer(" ".join(term.term.split()))]
+        if not words:
+            raise RuleProblem(("terms", i, "term"), "the term is empty")
         if tuple(words) in seen:
             raise RuleProblem(("terms", i, "term"), f"the term '{term.term}' is listed twice")
         seen.add(tuple(words))
@@ -46,18 +49,35 @@ def needs(rule) -> set[str]:
     return {"lemma"} if rule.options.lemma else {"tokens"}
 
 
+def word_forms(parsed: ParsedNote, use_lemma: bool) -> tuple[list[tuple[int, int]], list[set[str]]]:
+    """(start, end) and the forms to match of every word in the note, computed once per
+    note and shared by every phrase rule.
+
+    Runs of spaces and line breaks are tokens of their own in spaCy; they are left out so
+    a term wrapped onto the next line ("kicked\noff") still matches."""
+    key = ("phrase", use_lemma)
+    if key not in parsed.cache:
+        words = [t for t in parsed.doc if not t.is_space]
+        spans = [(t.idx, t.idx + len(t.text)) for t in words]
+        if use_lemma:
+            forms = [{t.lower_, t.lemma_.lower()} if t.lemma_ else {t.lower_} for t in words]
+        else:
+            forms = [{t.lower_} for t in words]
+        parsed.cache[key] = (spans, forms)
+    return parsed.cache[key]
+
+
 def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
-    doc = parsed.doc
-    use_lemma = rule.options.lemma
-    forms = [{t.lower_, t.lemma_.lower()} if use_lemma and t.lemma_ else {t.lower_} for t in doc]
+    spans, forms = word_forms(parsed, rule.options.lemma)
     index = rule.compiled
+    count = len(forms)
     i = 0
-    while i < len(doc):
+    while i < count:
         match = None
         for form in forms[i]:
             for words, term in index.get(form, ()):
                 end = i + len(words)
-                if end <= len(doc) and all(w in forms[i + k] for k, w in enumerate(words)):
+                if end <= count and all(w in forms[i + k] for k, w in enumerate(words)):
                     if match is None or len(words) > len(match[0]):
                         match = (words, term)
                     break
@@ -65,7 +85,6 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
             i += 1
             continue
         words, term = match
-        span = doc[i:i + len(words)]
-        yield Finding(span.start_char, span.end_char,
+        yield Finding(spans[i][0], spans[i + len(words) - 1][1],
                       suggestion=term.suggestion or rule.suggestion, message=term.message)
         i += len(words)

@@ -89,12 +89,28 @@ def is_contact(parsed: ParsedNote, c, names: set[str]) -> bool:
 
 
 def _called(parsed: ParsedNote, c, names: set[str]) -> bool:
-    """Does a sentence name the person beside a call word ("I phoned Ms Hall")?"""
-    for sent in sentence_list(parsed.doc):
-        if any(t.text in names for t in sent) and any(
-                not is_negated(span.root) for span in c["call_terms"].spans(sent)):
-            return True
+    """Was a call with the person: are they the caller or the one called ("I phoned Ms
+    Hall", "Ms Khan rang", "call with Tracey")? Being talked about in a call ("the ward
+    phoned to say Mrs Okafor is fit") is not enough."""
+    for span in c["call_terms"].spans(parsed.doc):
+        verb = span.root
+        if is_negated(verb):
+            continue
+        for word in _call_parties(verb):
+            if word.text in names or any(
+                    ch.dep_ == "compound" and ch.text in names for ch in word.children):
+                return True
     return False
+
+
+def _call_parties(verb):
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "dobj"):
+            yield child
+        elif child.dep_ == "prep" and child.lower_ in ("with", "to", "from"):
+            yield from (g for g in child.children if g.dep_ == "pobj")
+    if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+        yield from (ch for ch in verb.head.children if ch.dep_ == "nsubj")
 
 
 def _is_name(token, c) -> bool:
