@@ -119,6 +119,13 @@ def test_each_child_needs_their_own_voice(linter):
     assert "contact with Rayan Ahmed but" in found[0].message
 
 
+def test_hyphenated_first_names_are_found(linter):
+    note = ("---\nnote_type: home visit\nsubject: [Lily-Mae Thornton, Harvey Thornton]\n"
+            "subject_type: child\n---\nI saw Lily-Mae alone in her bedroom. Lily-Mae said, "
+            "\"Mummy is sad.\" Harvey babbled and brought me his toy bus.\n")
+    assert findings(linter, note) == []
+
+
 def test_observed_communication_counts_for_a_baby(linter):
     note = ("---\nnote_type: home visit\nsubject: Poppy\nsubject_type: child\n---\n"
             "Poppy (11 months) was not seen alone because of her age.\n"

@@ -6,6 +6,7 @@ how to look for them in a parsed Doc.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
@@ -209,6 +210,12 @@ def is_negated(token) -> bool:
         if any(c.dep_ == "neg" or c.lower_ in ("no", "never") for c in node.children):
             return True
     return False
+
+
+def name_parts(name: str) -> set[str]:
+    """The words of a person's name as the tokenizer sees them: "Lily-Mae Thornton" is
+    Lily, Mae and Thornton."""
+    return {part for part in re.split(r"[\s\-]+", name) if part[:1].isupper()}
 
 
 def first_line(text: str) -> tuple[int, int]:

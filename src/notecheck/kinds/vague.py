@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from notecheck.kinds.base import Finding, Options, ParsedNote, RuleProblem
-from notecheck.kinds.language import Terms, has_count, reporting_verb, subject_of
+from notecheck.kinds.language import Terms, has_count, name_parts, reporting_verb, subject_of
 
 
 class VagueTerm(Options):
@@ -68,7 +68,7 @@ def _their_own_words(parsed: ParsedNote, span, speech: Terms, names: set[str]) -
 
 def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     c = rule.compiled
-    names = {part for name in parsed.note.subjects for part in name.split() if part[:1].isupper()}
+    names = {part for name in parsed.note.subjects for part in name_parts(name)}
     for span in c["terms"].spans(parsed.doc):
         if _their_own_words(parsed, span, c["speech"], names):
             continue

@@ -18,7 +18,7 @@ from pydantic import Field
 
 from notecheck.kinds.base import Finding, Options, ParsedNote
 from notecheck.kinds.language import (
-    Terms, first_line, is_negated, reporting_verb, sentence_list, subject_of)
+    Terms, first_line, is_negated, name_parts, reporting_verb, sentence_list, subject_of)
 
 
 class VoiceOptions(Options):
@@ -203,7 +203,7 @@ def _quoted_after_name(parsed: ParsedNote, names: set[str]) -> bool:
 def _own_names(subjects: list[str]) -> list[tuple[str, set[str]]]:
     """Each subject with the parts of their name that are theirs alone: for brother and
     sister "Zara Ahmed" and "Rayan Ahmed", "Ahmed" would not say which one spoke."""
-    parts = [{p for p in name.split() if p[:1].isupper()} for name in subjects]
+    parts = [name_parts(name) for name in subjects]
     found = []
     for i, name in enumerate(subjects):
         others = set().union(*(p for j, p in enumerate(parts) if j != i))
