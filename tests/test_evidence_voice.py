@@ -164,6 +164,11 @@ def test_a_phone_call_counts_as_contact_only_when_it_was_with_the_person(linter)
     assert findings(linter, with_her) == [("voice.missing-voice", 6, 1)]
 
 
+def test_a_note_with_only_metadata_gets_no_note_level_findings(linter):
+    note = "---\nsubject: Jamie\nsubject_type: child\nnote_type: home visit\n---\n"
+    assert findings(linter, note) == []
+
+
 def test_labelled_opinion_with_its_basis_passes(linter):
     note = ("In my professional opinion Ms Reid will need help with the baby, because she has "
             "no family nearby and the flat has black mould on the bedroom wall.\n")

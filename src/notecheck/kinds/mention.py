@@ -39,6 +39,8 @@ def needs(rule) -> set[str]:
 
 
 def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
+    if not parsed.text.strip():
+        return  # an empty note has nothing to check
     c, o = rule.compiled, rule.options
     meta = parsed.note.meta
     subject_type = meta.get("subject_type")

@@ -212,6 +212,8 @@ def _own_names(subjects: list[str]) -> list[tuple[str, set[str]]]:
 
 
 def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
+    if not parsed.text.strip():
+        return  # an empty note has nothing to check
     c = rule.compiled
     subjects = parsed.note.subjects
     if subjects:
