@@ -4,7 +4,6 @@ realistic notes, checked finding by finding (rule id, line, column)."""
 from __future__ import annotations
 
 import socket
-from pathlib import Path
 
 import pytest
 
