@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import textwrap
-from pathlib import Path
 
 import pytest
 
