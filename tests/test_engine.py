@@ -268,3 +268,17 @@ def test_run_examples_reports_wrong_examples(tmp_path):
     failures = Linter([rule]).run_examples(rule)
     assert [(f.expected, f.example) for f in failures] == [
         ("fail", "She was late."), ("pass", "He is attention seeking.")]
+
+
+@pytest.mark.parametrize("needs", [{"parse"}, {"sents"}, {"tokens"}])
+def test_note_layout_starts_sentences_but_hard_wrapping_does_not(needs):
+    """Headings, list items and blank lines end a sentence whatever the pipeline; a line
+    break in the middle of a sentence does not."""
+    from notecheck.nlp import load_pipeline
+
+    nlp = load_pipeline(needs).nlp
+    doc = nlp("**Actions:**\n- Info passed to school and GP.\n- SW to see Lily in school.\n\n"
+              "The mother was\nvery upset about it. She cried.")
+    sentences = [s.text.strip() for s in doc.sents if s.text.strip()]
+    assert sentences[-4:] == ["- Info passed to school and GP.", "- SW to see Lily in school.",
+                              "The mother was\nvery upset about it.", "She cried."]

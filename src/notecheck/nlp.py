@@ -83,16 +83,49 @@ def load_pipeline(needs: set[str], model: str | None = None) -> Pipeline:
     """
     import spacy
 
+    _register_line_breaks()
     name = find_model(model)
     if name is None or not needs & (TRAINED_NEEDS | {"sents"}):
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")
-        return Pipeline(nlp, "blank" if name is None else name + " (tokenizer only)", ["sentencizer"])
+        nlp.add_pipe(LINE_BREAKS)
+        return Pipeline(nlp, "blank" if name is None else name + " (tokenizer only)", list(nlp.pipe_names))
     wanted = components_for(needs)
     nlp = spacy.load(name, exclude=[c for c in _all_components(name) if c not in wanted])
     if "senter" in wanted:
         nlp.enable_pipe("senter")
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(LINE_BREAKS, before="parser")  # the parser keeps boundaries set before it
+    elif "senter" in nlp.pipe_names:
+        nlp.add_pipe(LINE_BREAKS, after="senter")
     return Pipeline(nlp, name, list(nlp.pipe_names))
+
+
+LINE_BREAKS = "notecheck_line_breaks"
+LIST_MARKERS = {"-", "*", "•", "–", "—", "#", "##", "###"}
+
+
+def _register_line_breaks() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory(LINE_BREAKS):
+        Language.component(LINE_BREAKS, func=line_breaks)
+
+
+def line_breaks(doc):
+    """Case notes are laid out in lines: a blank line, a list item or a heading starts a
+    new sentence, and so does a line after one that ends in a full stop or a colon. A
+    hard-wrapped sentence (a line break mid-sentence) is left alone."""
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        gap = before.text if before.is_space else before.whitespace_
+        if token.is_space or "\n" not in gap:
+            continue
+        last = doc[token.i - 2] if before.is_space and token.i > 1 else before
+        if ("\n\n" in gap or token.text in LIST_MARKERS or (token.like_num and token.i + 1 < len(doc)
+                and doc[token.i + 1].text in (".", ")")) or last.text.endswith((".", ":", "!", "?"))):
+            token.is_sent_start = True
+    return doc
 
 
 def _all_components(name: str) -> list[str]:

@@ -52,6 +52,9 @@ class SharingOptions(Options):
     event_nouns: list[str] = []
     event_verbs: list[str] = []
     writers: list[str] = Field(min_length=1)  # subjects that are the writer: I, we, SW
+    # What is shared (information, info, details): the subject of a note-style record
+    # ("Info passed to school"), however the tagger reads a capitalised abbreviation.
+    items: list[str] = []
     recipients: list[str] = []  # words naming an organisation or role
     # The person and their family: telling them is not sharing with a third party.
     not_recipients: list[str] = []
@@ -67,6 +70,7 @@ class Compiled:
     event_nouns: set[str]
     event_verbs: set[str]
     writers: set[str]
+    items: set[str]
     recipients: set[str]
     not_recipients: set[str]
     modals: set[str]
@@ -103,11 +107,11 @@ def compile_sharing(rule) -> Compiled:
             triggers[word.lower()] = trigger
     signature = tuple(frozenset(x) for x in (
         [(w, t.needs_recipient) for w, t in triggers.items()], _words(o.event_nouns),
-        _words(o.event_verbs), _words(o.writers), _words(o.recipients),
+        _words(o.event_verbs), _words(o.writers), _words(o.items), _words(o.recipients),
         _words(o.not_recipients), _words(o.modals)))
     return Compiled(
         signature=signature, trigger_words=triggers, event_nouns=_words(o.event_nouns),
-        event_verbs=_words(o.event_verbs), writers=_words(o.writers),
+        event_verbs=_words(o.event_verbs), writers=_words(o.writers), items=_words(o.items),
         recipients=_words(o.recipients), not_recipients=_words(o.not_recipients),
         modals=_words(o.modals),
         evidence=[_regex(e, ("evidence", i)) for i, e in enumerate(o.evidence)],
@@ -154,9 +158,10 @@ def _by_writer(verb, c: Compiled, subjects: set[str], anchor=None) -> bool:
     if subject is None or (anchor is not None and subject.i == anchor.i):  # "Referral made to ..."
         return True  # "Emailed the school ...", "Referral made to ..."
     if subject.dep_ == "nsubj" and not any(t.dep_ in ("aux", "auxpass") for t in verb.children) \
-            and subject.pos_ == "NOUN" and not any(t.dep_ in ("det", "poss") for t in subject.children) \
+            and (subject.pos_ == "NOUN" or _is(subject, c.items)) \
+            and not any(t.dep_ in ("det", "poss") for t in subject.children) \
             and not _is(subject, c.recipients | c.not_recipients):
-        return True  # "Letter sent to the GP", "Information shared with ...": note style, no "was"
+        return True  # "Letter sent to the GP", "Info shared with ...": note style, no "was"
     if subject.dep_ == "nsubjpass":
         # "Information was shared with ..." is the writer's record; "I was informed" is not.
         return not _is(subject, c.writers)
