@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from notecheck.kinds import acronym, pattern, phrase, regex
+from notecheck.kinds import acronym, names, pattern, phrase, regex
 from notecheck.kinds.base import Kind
 
 KINDS: dict[str, Kind] = {
@@ -13,4 +13,6 @@ KINDS: dict[str, Kind] = {
     "regex": Kind("regex", regex.RegexOptions, regex.check, compile=regex.compile_regex),
     "acronym": Kind("acronym", acronym.AcronymOptions, acronym.check,
                     compile=acronym.compile_acronyms, placeholders=("acronym",)),
+    "person-name": Kind("person-name", names.NameOptions, names.check, needs=names.needs,
+                        compile=names.compile_names),
 }

@@ -9,9 +9,21 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from notecheck import identifiers
 from notecheck.kinds.base import Finding, Options, ParsedNote, RuleProblem
 
-VALIDATORS: dict[str, Callable[[str], bool]] = {}
+VALIDATORS: dict[str, Callable[[str], bool]] = {
+    # UK personal identifiers (rules/personal-data): True for a real-looking identifier,
+    # False for a failed check digit, an impossible date or an official placeholder.
+    "nhs-number": identifiers.nhs_number_valid,
+    "chi-number": identifiers.chi_valid,
+    "health-care-number": identifiers.hcn_valid,
+    "ni-number": identifiers.ni_valid,
+    "postcode": identifiers.postcode_valid,
+    "uk-phone": identifiers.uk_phone_valid,
+    "email": identifiers.email_valid,
+    "date": identifiers.date_valid,
+}
 
 
 class RegexOptions(Options):
