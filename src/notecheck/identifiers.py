@@ -248,6 +248,8 @@ def mask(value: str) -> str:
         host, dot, tld = domain.rpartition(".")
         return _keep_first(local) + "@" + (_keep_first(host) + dot + tld if dot else _keep_first(domain))
     compact = re.sub(r"[^A-Za-z0-9]", "", value)
+    if re.fullmatch(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}", value.strip()):
+        return re.sub(r"\d", "*", value)  # a date: every digit matters
     if compact.isdigit():
         # Numbers: the first three digits (an area code, a prefix) and the rest masked.
         kept = 0
