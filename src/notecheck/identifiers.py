@@ -156,8 +156,8 @@ def uk_phone_valid(text: str) -> bool:
         return False
     if number.startswith("070") or (number.startswith("076") and not number.startswith("07624")):
         return False  # personal numbering and pagers, not personal mobiles
-    if len(number) == 10 and not _phone_grouped(text) and (chi_valid(number) or nhs_number_valid(number)):
-        return False  # ten digits in one block that pass the check digit: a CHI/NHS number
+    if len(number) == 10 and not _phone_grouped(text):
+        return False  # ten digits in one block: a CHI, NHS or reference number, not a phone
     return not is_placeholder_phone(number)
 
 

@@ -4,7 +4,9 @@ The statistical model finds most names; context fixes what it gets wrong:
 - relationship words and titles alone ("Mum", "Nan", "Dad", "Mr") are not names, and
   are trimmed off an entity ("Mum Sarah" -> "Sarah");
 - a capitalised word right after a title or relationship word is a name even when the
-  model missed it ("Mr Patel", "his brother Reece");
+  model missed it ("Mr Patel", "his brother Reece", "Nan, Margaret Hill"), and so is one
+  that says or does something ("Leah said"), owns a relative ("Alfie's Nan") or comes
+  with one ("Callum and his brother");
 - a name found once is found everywhere in the note ("Callum ... Callum");
 - approved pseudonyms (config ``pseudonyms:``) and their initials are never flagged.
 """
@@ -25,6 +27,8 @@ class NameOptions(Options):
     relationships: list[str] = Field(min_length=1)
     # Other words the model may tag as a person that are not names (roles, services).
     not_names: list[str] = []
+    # Verbs that, right after a capitalised word, show it is a person: "Leah said".
+    verbs_after: list[str] = []
 
 
 def compile_names(rule) -> dict:
@@ -33,6 +37,8 @@ def compile_names(rule) -> dict:
     return {
         "context": context,
         "not_names": context | {w.lower() for w in options.not_names},
+        "relationships": {w.lower() for w in options.relationships},
+        "verbs_after": {w.lower() for w in options.verbs_after},
     }
 
 
@@ -79,16 +85,7 @@ def find_names(parsed: ParsedNote, rule) -> list[tuple[int, int]]:
             words = _name_words(text, ent.start_char, ent.end_char, cache)
             if words:
                 spans.append((words[0][0], words[-1][1]))
-    # A capitalised word after a title or relationship word: "Mr Patel", "brother Reece".
-    for token in doc[:-1]:
-        if token.lower_.rstrip(".") in cache["context"]:
-            following = token.nbor()
-            if (following.text[:1].isupper() and following.is_alpha
-                    and following.lower_ not in cache["not_names"]):
-                end = following
-                if end.i + 1 < len(doc) and _is_surname(doc[end.i + 1], cache):
-                    end = doc[end.i + 1]
-                spans.append((following.idx, end.idx + len(end.text)))
+    spans.extend(_from_context(doc, cache))
     # Every other mention of a word already found to be a name.
     found_words = {text[s:e] for start, end in spans for s, e in _name_words(text, start, end, cache)}
     if found_words:
@@ -103,6 +100,36 @@ def find_names(parsed: ParsedNote, rule) -> list[tuple[int, int]]:
             continue
         keep.append((start, end))
     return keep
+
+
+def _from_context(doc, cache) -> Iterator[tuple[int, int]]:
+    """Names the model missed, from the words around them."""
+    n = len(doc)
+    for token in doc:
+        i = token.i
+        # After a title or relationship word: "Mr Patel", "brother Reece", "Nan, Margaret Hill".
+        if token.lower_.rstrip(".") in cache["context"] and i + 1 < n:
+            first = doc[i + 2] if doc[i + 1].text == "," and i + 2 < n else doc[i + 1]
+            if _is_surname(first, cache):
+                last = doc[first.i + 1] if first.i + 1 < n and _is_surname(doc[first.i + 1], cache) else first
+                yield first.idx, last.idx + len(last.text)
+        if not _is_given(token, cache) or i + 1 >= n:
+            continue
+        if i > 0 and doc[i - 1].text[:1].isupper() and doc[i - 1].lower_ in cache["not_names"]:
+            continue  # the end of a service's name: "Social Care said"
+        after = [t.lower_ for t in doc[i + 1:i + 4]]
+        if (after[0] in cache["verbs_after"]                                    # Leah said
+                or after[0] in ("'s", "’s") and len(after) > 1 and after[1] in cache["relationships"]
+                or after[0] == "and" and len(after) > 2 and after[1] in ("his", "her", "their")
+                and after[2] in cache["relationships"]):                        # Callum and his brother
+            yield token.idx, token.idx + len(token.text)
+
+
+def _is_given(token, cache) -> bool:
+    """A word written like a name: Capitalised, not all capitals, not a known non-name."""
+    text = token.text
+    return (token.is_alpha and len(text) > 1 and text[0].isupper() and text[1:].islower()
+            and token.lower_ not in cache["not_names"])
 
 
 def _is_surname(token, cache) -> bool:
