@@ -1,0 +1,87 @@
+"""No output format prints a detected identifier in full."""
+
+import json
+import textwrap
+
+import pytest
+from typer.testing import CliRunner
+
+from notecheck.cli import Format, app
+
+NOTE = textwrap.dedent("""\
+    ---
+    note_type: home visit
+    ---
+    Jamie Smith did not engage. NHS 943 476 5919, mobile 07123 456789, email jane.smith@gmail.com.
+    Mum's NI number is AB 12 34 56 C and DOB 12/03/2015; they live at 14 Acacia Avenue, LS6 2QT.
+    """)
+RAW = ["943 476 5919", "07123 456789", "jane.smith@gmail.com", "AB 12 34 56 C", "12/03/2015",
+       "14 Acacia Avenue", "LS6 2QT", "Jamie Smith", "Smith"]
+ENGAGE_RULE = textwrap.dedent("""\
+    rules:
+      - id: jargon.test-engage
+        kind: phrase
+        severity: warning
+        message: "'{match}' says little about what happened."
+        description: Test rule.
+        principle: Test.
+        terms: [{term: did not engage}]
+        examples: {fail: ["He did not engage."], pass: ["He came to the door."]}
+    """)
+
+
+@pytest.fixture()
+def workspace(tmp_path):
+    (tmp_path / "rules" / "jargon").mkdir(parents=True)
+    (tmp_path / "rules" / "jargon" / "engage.yaml").write_text(ENGAGE_RULE)
+    (tmp_path / "note.md").write_text(NOTE)
+    return tmp_path
+
+
+def run(workspace, *args, env=None):
+    return CliRunner().invoke(app, ["check", str(workspace / "note.md"), "--rules",
+                                    str(workspace / "rules"), *args], env={"CI": None, **(env or {})})
+
+
+@pytest.mark.parametrize("format", [f.value for f in Format])
+def test_training_profile_output_never_shows_the_raw_values(workspace, format):
+    result = run(workspace, "--profile", "training", "--format", format)
+    assert result.exit_code == 1, result.output
+    found_rules = {"personal-data.nhs-number", "personal-data.phone", "personal-data.email",
+                   "personal-data.ni-number", "personal-data.date-of-birth",
+                   "personal-data.address", "personal-data.postcode", "personal-data.person-name"}
+    for rule in found_rules:
+        assert rule in result.output
+    for raw in RAW:
+        assert raw not in result.output, f"{raw!r} printed in {format} output"
+    assert "943 *** ****" in result.output and "AB ** ** ** C" in result.output
+
+
+@pytest.mark.parametrize("format", [f.value for f in Format])
+def test_record_profile_masks_identifiers_in_other_rules_excerpts(workspace, format):
+    result = run(workspace, "--format", format)
+    assert result.exit_code == 1, result.output
+    assert "jargon.test-engage" in result.output
+    assert "personal-data." not in result.output  # record profile: those rules are off
+    for raw in RAW[:7]:
+        assert raw not in result.output, f"{raw!r} printed in {format} output"
+
+
+def test_json_excerpt_keeps_columns_when_masked(workspace):
+    result = run(workspace, "--profile", "training", "--format", "json")
+    diagnostics = json.loads(result.output)["diagnostics"]
+    nhs = next(d for d in diagnostics if d["rule"] == "personal-data.nhs-number")
+    line = NOTE.splitlines()[nhs["line"] - 1]
+    assert len(nhs["excerpt"]) == len(line)
+    assert nhs["excerpt"][nhs["column"] - 1:nhs["end_column"] - 1] == "943 *** ****"
+
+
+def test_show_personal_data_unmasks_at_a_terminal(workspace):
+    result = run(workspace, "--profile", "training", "--format", "text", "--show-personal-data")
+    assert "943 476 5919" in result.output and "Jamie Smith" in result.output
+
+
+def test_show_personal_data_is_refused_in_ci(workspace):
+    result = run(workspace, "--format", "text", "--show-personal-data", env={"CI": "true"})
+    assert result.exit_code == 2
+    assert "refused" in result.output and "943 476 5919" not in result.output
