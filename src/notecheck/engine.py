@@ -84,9 +84,10 @@ class Linter:
         whatever the personal-data rules found (names included)."""
         if not self.mask or not kept:
             return None
-        spans = [(f.start, f.end) for rule, f in kept if rule.category == MASKED_CATEGORY]
-        spans += sensitive_spans(parsed, self.masking_rules)
-        return NoteMask(parsed.text, spans) if spans else None
+        personal = [f for rule, f in kept if rule.category == MASKED_CATEGORY]
+        spans = [(f.start, f.end) for f in personal] + sensitive_spans(parsed, self.masking_rules)
+        values = [f.values["match"] for f in personal if isinstance(f.values.get("match"), str)]
+        return NoteMask(parsed.text, spans, values) if spans or values else None
 
     def parse(self, note: Note) -> ParsedNote:
         return ParsedNote(note, self.pipeline.nlp(note.text), self.config)
@@ -101,7 +102,8 @@ class Linter:
                     masker: NoteMask | None = None) -> Diagnostic:
         matched = note.text[finding.start:finding.end]
         suggestion = finding.suggestion if finding.suggestion is not None else rule.suggestion
-        values = _Formatter(match=matched, suggestion=suggestion or "", **finding.values)
+        values = _Formatter(match=matched, suggestion=suggestion or "")
+        values.update(finding.values)  # a finding about a metadata field gives its own {match}
         message = (finding.message or rule.message).format_map(values)
         excerpt = None
         if finding.field is not None and finding.field in note.meta_positions:

@@ -45,15 +45,13 @@ def sensitive_spans(parsed: ParsedNote, rules) -> list[tuple[int, int]]:
 class NoteMask:
     """The sensitive spans of one note, and how to hide them in text about it."""
 
-    def __init__(self, text: str, spans: list[tuple[int, int]]):
+    def __init__(self, text: str, spans: list[tuple[int, int]], values: list[str] = ()):
+        """``values``: sensitive strings found outside the text (a name in the metadata)."""
         self.text = text
         self.spans = sorted(set(spans))
-        values = {text[s:e] for s, e in self.spans if text[s:e].strip()}
+        values = {text[s:e] for s, e in self.spans if text[s:e].strip()} | {v for v in values if v.strip()}
         # Longest first, so "Jamie Smith" is masked whole before "Jamie".
         self.values = sorted(values, key=len, reverse=True)
-
-    def __bool__(self) -> bool:
-        return bool(self.spans)
 
     def line(self, line: str, line_start: int) -> str:
         """A line of the note (starting at ``line_start``) with its spans masked in place.

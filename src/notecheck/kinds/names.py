@@ -86,8 +86,10 @@ def find_names(parsed: ParsedNote, rule) -> list[tuple[int, int]]:
             if words:
                 spans.append((words[0][0], words[-1][1]))
     spans.extend(_from_context(doc, cache))
-    # Every other mention of a word already found to be a name.
+    # Every other mention of a word already found to be a name, or of the note's subject.
     found_words = {text[s:e] for start, end in spans for s, e in _name_words(text, start, end, cache)}
+    for _, name in meta_names(parsed):
+        found_words.update(name[s:e] for s, e in _name_words(name, 0, len(name), cache))
     if found_words:
         pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(found_words, key=len, reverse=True)))
                              + r")\b")
@@ -146,6 +148,20 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return [(s, e) for s, e in merged]
 
 
+def meta_names(parsed: ParsedNote) -> list[tuple[str, str]]:
+    """(field, name) for the people the note's metadata names: its subjects and author."""
+    names = [("subject", s) for s in parsed.note.subjects]
+    author = parsed.note.meta.get("author")
+    if isinstance(author, str):
+        names.append(("author", author))
+    return names
+
+
 def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     for start, end in find_names(parsed, rule):
         yield Finding(start, end)
+    approved = approved_names(parsed.config.pseudonyms if parsed.config is not None else [])
+    for field, name in meta_names(parsed):
+        words = _name_words(name, 0, len(name), rule.compiled)
+        if words and not all(name[s:e].lower() in approved for s, e in words):
+            yield Finding(0, 0, field=field, values={"match": name.strip()})
