@@ -223,8 +223,11 @@ def explain(rule_id: str = typer.Argument(..., help="A rule id, e.g. labelling.b
 
         raise fail(f"there is no rule '{rule_id}'{closest(rule_id, rules)}. "
                    "'notecheck rules' lists them.")
+    profiles = rule_profiles(rule)
+    status = "" if rule.enabled else (f", off by default; on in the {' and '.join(profiles)} profile"
+                                      if profiles else ", off by default")
     lines = [
-        f"{rule.id}  ({rule.severity.value}{'' if rule.enabled else ', off by default'})",
+        f"{rule.id}  ({rule.severity.value}{status})",
         "",
         rule.description,
         "",

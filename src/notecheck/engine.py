@@ -10,7 +10,7 @@ from notecheck.diagnostics import Diagnostic, Severity, file_diagnostic
 from notecheck.kinds import KINDS
 from notecheck.kinds.base import Finding, ParsedNote
 from notecheck.masking import CATEGORY as MASKED_CATEGORY
-from notecheck.masking import NoteMask, builtin_masking_rules, sensitive_spans
+from notecheck.masking import NoteMask, builtin_masking_rules, metadata_names, sensitive_spans
 from notecheck.nlp import TRAINED_NEEDS, Pipeline, load_pipeline
 from notecheck.notes import InputProblem, Note
 from notecheck.rules.model import Rule
@@ -87,6 +87,7 @@ class Linter:
         personal = [f for rule, f in kept if rule.category == MASKED_CATEGORY]
         spans = [(f.start, f.end) for f in personal] + sensitive_spans(parsed, self.masking_rules)
         values = [f.values["match"] for f in personal if isinstance(f.values.get("match"), str)]
+        values += metadata_names(parsed.note)
         return NoteMask(parsed.text, spans, values) if spans or values else None
 
     def parse(self, note: Note) -> ParsedNote:

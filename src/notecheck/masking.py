@@ -5,7 +5,10 @@ reporter sees it, so every output format is covered, now and later. What is mask
 - whatever a personal-data rule found in the note (names too, when that rule ran);
 - in every profile, the identifiers the cheap personal-data regex rules find (NHS,
   CHI, NI numbers, phones, emails, postcodes, dates of birth, addresses), even when
-  those rules are off: a jargon finding's excerpt must not show the NHS number next to it.
+  those rules are off: a jargon finding's excerpt must not show the NHS number next to it;
+- in every profile, the names the note's own metadata gives (subject, author) wherever
+  they appear in it. Names found only by the language model are masked when the
+  person-name rule runs (the training profile).
 """
 
 from __future__ import annotations
@@ -39,7 +42,27 @@ def builtin_masking_rules() -> tuple[Rule, ...]:
 def sensitive_spans(parsed: ParsedNote, rules) -> list[tuple[int, int]]:
     from notecheck.kinds import KINDS
 
-    return [(f.start, f.end) for rule in rules for f in KINDS[rule.kind].check(parsed, rule)]
+    spans = [(f.start, f.end) for rule in rules for f in KINDS[rule.kind].check(parsed, rule)]
+    return spans + metadata_name_spans(parsed.note)
+
+
+_NAME_WORD = re.compile(r"[A-Z][a-zA-Z'’-]+")
+
+
+def metadata_names(note) -> list[str]:
+    names = list(note.subjects)
+    if isinstance(note.meta.get("author"), str):
+        names.append(note.meta["author"])
+    return [n.strip() for n in names if _NAME_WORD.search(n)]
+
+
+def metadata_name_spans(note) -> list[tuple[int, int]]:
+    """Where the words of the subject's and author's names appear in the note."""
+    words = {w.removesuffix("'s") for name in metadata_names(note) for w in _NAME_WORD.findall(name)}
+    if not words:
+        return []
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")\b")
+    return [m.span() for m in pattern.finditer(note.text)]
 
 
 class NoteMask:
