@@ -1,5 +1,6 @@
 """notecheck anonymise: a copy with invented names and safe placeholders."""
 
+import json
 import textwrap
 
 import pytest
@@ -46,9 +47,15 @@ def test_the_copy_passes_the_training_profile(pack, tmp_path):
     out = tmp_path / "copy"
     result = anonymise(pack, "--out", out)
     assert result.exit_code == 0, result.output
-    check = CliRunner().invoke(app, ["check", str(out), "--profile", "training", "--format", "text"])
-    assert check.exit_code == 0, check.output
-    assert "No problems found in 2 notes (2 files)" in check.output
+    check = CliRunner().invoke(app, ["check", str(out), "--profile", "training", "--format", "json"])
+    report = json.loads(check.stdout)
+    assert report["summary"]["notes"] == 2
+    assert [d for d in report["diagnostics"] if d["category"] == "personal-data"] == []
+    # ... while the original pack is full of it.
+    check = CliRunner().invoke(app, ["check", str(pack), "--profile", "training", "--format", "json"])
+    found = {d["rule"] for d in json.loads(check.stdout)["diagnostics"]}
+    assert {"personal-data.person-name", "personal-data.nhs-number", "personal-data.phone",
+            "personal-data.ni-number", "personal-data.date-of-birth"} <= found
 
 
 def test_no_real_value_is_left_and_originals_are_untouched(pack, tmp_path):
