@@ -91,7 +91,7 @@ def test_not_full_dates(text):
 
 
 @pytest.mark.parametrize("value, shape", [
-    ("943 476 5919", "943 *** ****"), ("Jamie Smith", "J**** S****"),
+    ("943 476 5919", "943 *** ****"), ("Jamie Smith", "J**** S****"), ("Zoë Łukasz", "Z** Ł*****"),
     ("AB 12 34 56 C", "AB ** ** ** C"), ("12/03/2015", "**/**/****"),
     ("jane.smith@gmail.com", "j***.*****@g****.com"), ("07123 456789", "071** ******"),
 ])

@@ -267,11 +267,11 @@ def mask(value: str) -> str:
         # National Insurance number: the letters stay, the digits go.
         return "".join("*" if ch.isdigit() else ch for ch in value)
     # Words (names, addresses, postcodes, dates in words): each word's first character.
-    return re.sub(r"[A-Za-z0-9]+", lambda m: _keep_first(m.group()), value)
+    return re.sub(r"[^\W_]+", lambda m: _keep_first(m.group()), value)
 
 
 def _keep_first(word: str) -> str:
-    return re.sub(r"(?<=.)[A-Za-z0-9]", "*", word, count=0) if word else word
+    return re.sub(r"(?<=.)[^\W_]", "*", word) if word else word
 
 
 # --- Safe stand-ins for anonymised copies -----------------------------------------------

@@ -46,19 +46,24 @@ def sensitive_spans(parsed: ParsedNote, rules) -> list[tuple[int, int]]:
     return spans + metadata_name_spans(parsed.note)
 
 
-_NAME_WORD = re.compile(r"[A-Z][a-zA-Z'’-]+")
 
 
 def metadata_names(note) -> list[str]:
     names = list(note.subjects)
     if isinstance(note.meta.get("author"), str):
         names.append(note.meta["author"])
-    return [n.strip() for n in names if _NAME_WORD.search(n)]
+    return [n.strip() for n in names if _name_words(n)]
+
+
+def _name_words(name: str) -> list[str]:
+    from notecheck.kinds.names import WORD
+
+    return [w.removesuffix("'s") for w in WORD.findall(name) if w[0].isupper()]
 
 
 def metadata_name_spans(note) -> list[tuple[int, int]]:
     """Where the words of the subject's and author's names appear in the note."""
-    words = {w.removesuffix("'s") for name in metadata_names(note) for w in _NAME_WORD.findall(name)}
+    words = {w for name in metadata_names(note) for w in _name_words(name)}
     if not words:
         return []
     pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")\b")

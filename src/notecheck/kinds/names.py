@@ -29,6 +29,8 @@ class NameOptions(Options):
     not_names: list[str] = []
     # Verbs that, right after a capitalised word, show it is a person: "Leah said".
     verbs_after: list[str] = []
+    # Possessives in "Callum and his brother".
+    possessives: list[str] = []
 
 
 def compile_names(rule) -> dict:
@@ -39,6 +41,7 @@ def compile_names(rule) -> dict:
         "not_names": context | {w.lower() for w in options.not_names},
         "relationships": {w.lower() for w in options.relationships},
         "verbs_after": {w.lower() for w in options.verbs_after},
+        "possessives": {w.lower() for w in options.possessives},
     }
 
 
@@ -46,7 +49,8 @@ def needs(rule) -> set[str]:
     return {"ner"}
 
 
-_WORD = re.compile(r"[A-Z][a-zA-Z'’-]*")
+# A word of letters in any alphabet, with inner apostrophes or hyphens: Zoë, O'Brien, Anne-Marie.
+WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
 def approved_names(pseudonyms: list[str]) -> set[str]:
@@ -65,9 +69,9 @@ def approved_names(pseudonyms: list[str]) -> set[str]:
 def _name_words(text: str, start: int, end: int, cache: dict) -> list[tuple[int, int]]:
     """The capitalised words of text[start:end] that may be parts of a name."""
     words = []
-    for match in _WORD.finditer(text, start, end):
-        word = match.group().rstrip("'’").removesuffix("'s").removesuffix("’s")
-        if word.lower().rstrip(".") in cache["not_names"]:
+    for match in WORD.finditer(text, start, end):
+        word = match.group().removesuffix("'s").removesuffix("’s")
+        if not word[0].isupper() or word.lower() in cache["not_names"]:
             continue
         words.append((match.start(), match.start() + len(word)))
     return words
@@ -122,7 +126,7 @@ def _from_context(doc, cache) -> Iterator[tuple[int, int]]:
         after = [t.lower_ for t in doc[i + 1:i + 4]]
         if (after[0] in cache["verbs_after"]                                    # Leah said
                 or after[0] in ("'s", "’s") and len(after) > 1 and after[1] in cache["relationships"]
-                or after[0] == "and" and len(after) > 2 and after[1] in ("his", "her", "their")
+                or after[0] == "and" and len(after) > 2 and after[1] in cache["possessives"]
                 and after[2] in cache["relationships"]):                        # Callum and his brother
             yield token.idx, token.idx + len(token.text)
 
@@ -130,7 +134,7 @@ def _from_context(doc, cache) -> Iterator[tuple[int, int]]:
 def _is_given(token, cache) -> bool:
     """A word written like a name: Capitalised, not all capitals, not a known non-name."""
     text = token.text
-    return (token.is_alpha and len(text) > 1 and text[0].isupper() and text[1:].islower()
+    return (token.is_alpha and len(text) > 1 and text[0].isupper() and not text.isupper()
             and token.lower_ not in cache["not_names"])
 
 
