@@ -133,6 +133,8 @@ class Anonymiser:
                 continue
             edits.append((start, end, self.placeholder(rule_id, text[start:end])))
         names = {**self.first_map, **self.last_map}
+        # Also in capitals ("ZOË SAID"), as headings and shouted quotes have them.
+        names.update({real.upper(): fake.upper() for real, fake in list(names.items())})
         if names:
             pattern = re.compile(r"(?<![\w@.])(" + "|".join(
                 re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w@])")
@@ -172,7 +174,9 @@ class Anonymiser:
 
 
 def _words(name: str) -> list[str]:
-    return [w.removesuffix("'s").removesuffix("’s") for w in re.findall(r"[A-Z][\w'’-]*", name)]
+    from notecheck.kinds.names import WORD
+
+    return [w.removesuffix("'s").removesuffix("’s") for w in WORD.findall(name) if w[0].isupper()]
 
 
 def _normal(kind: str, value: str) -> str:
