@@ -2,6 +2,7 @@
 
 import json
 import textwrap
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -19,30 +20,18 @@ NOTE = textwrap.dedent("""\
     """)
 RAW = ["943 476 5919", "07123 456789", "jane.smith@gmail.com", "AB 12 34 56 C", "12/03/2015",
        "14 Acacia Avenue", "LS6 2QT", "Jamie Smith", "Smith", "Priya Sharma", "Sharma"]
-ENGAGE_RULE = textwrap.dedent("""\
-    rules:
-      - id: jargon.test-engage
-        kind: phrase
-        severity: warning
-        message: "'{match}' says little about what happened."
-        description: Test rule.
-        principle: Test.
-        terms: [{term: did not engage}]
-        examples: {fail: ["He did not engage."], pass: ["He came to the door."]}
-    """)
+ENGAGE_RULES = Path(__file__).parent / "data" / "engage-rule"  # jargon.test-engage
 
 
 @pytest.fixture()
 def workspace(tmp_path):
-    (tmp_path / "rules" / "jargon").mkdir(parents=True)
-    (tmp_path / "rules" / "jargon" / "engage.yaml").write_text(ENGAGE_RULE)
     (tmp_path / "note.md").write_text(NOTE)
     return tmp_path
 
 
 def run(workspace, *args, env=None):
     return CliRunner().invoke(app, ["check", str(workspace / "note.md"), "--rules",
-                                    str(workspace / "rules"), *args], env={"CI": None, **(env or {})})
+                                    str(ENGAGE_RULES), *args], env={"CI": None, **(env or {})})
 
 
 @pytest.mark.parametrize("format", [f.value for f in Format])
@@ -87,3 +76,16 @@ def test_show_personal_data_is_refused_in_ci(workspace):
     result = run(workspace, "--format", "text", "--show-personal-data", env={"CI": "true"})
     assert result.exit_code == 2
     assert "refused" in result.output and "943 476 5919" not in result.output
+
+
+def test_a_note_id_that_is_an_identifier_is_masked():
+    from notecheck.engine import Linter
+    from notecheck.notes import Note
+    from notecheck.rules.loader import load_rules
+
+    rules = load_rules([ENGAGE_RULES])
+    linter = Linter(rules)
+    for note_id, shown in (("943 476 5919", "943 *** ****"), ("CASE-0042", "CASE-0042")):
+        note = Note("export.csv", "He did not engage with the plan.", id=note_id)
+        [diagnostic] = linter.check(linter.parse(note))
+        assert diagnostic.note == shown

@@ -10,7 +10,8 @@ from notecheck.diagnostics import Diagnostic, Severity, file_diagnostic
 from notecheck.kinds import KINDS
 from notecheck.kinds.base import Finding, ParsedNote
 from notecheck.masking import CATEGORY as MASKED_CATEGORY
-from notecheck.masking import NoteMask, builtin_masking_rules, metadata_names, sensitive_spans
+from notecheck.masking import (NoteMask, builtin_masking_rules, masked_id, metadata_names,
+                                sensitive_spans)
 from notecheck.nlp import TRAINED_NEEDS, Pipeline, load_pipeline
 from notecheck.notes import InputProblem, Note
 from notecheck.rules.model import Rule
@@ -114,10 +115,14 @@ class Linter:
             line, column = note.position(finding.start)
             end_line, end_column = note.position(finding.end)
         line_start = note.text.rfind("\n", 0, finding.start) + 1
+        note_id = note.id
         if masker is not None:
             message, suggestion = masker.free_text(message), masker.free_text(suggestion)
             excerpt = masker.line(excerpt, line_start) if excerpt is not None else None
-        return Diagnostic(path=note.path, note=note.id, line=line, column=column,
+            note_id = masker.free_text(note_id)
+        if self.mask:
+            note_id = masked_id(note_id, self.masking_rules)
+        return Diagnostic(path=note.path, note=note_id, line=line, column=column,
                           end_line=end_line, end_column=end_column, rule=rule.id,
                           category=rule.category, severity=rule.severity, message=message,
                           suggestion=suggestion, excerpt=excerpt,

@@ -70,6 +70,19 @@ def metadata_name_spans(note) -> list[tuple[int, int]]:
     return [m.span() for m in pattern.finditer(note.text)]
 
 
+def masked_id(note_id: str | None, rules) -> str | None:
+    """A note's id (an export's key column) masked when it is itself an identifier."""
+    if not note_id:
+        return note_id
+    from notecheck.kinds.regex import VALIDATORS
+
+    for rule in rules:
+        validator = VALIDATORS.get(rule.options.validator) if rule.options.validator else None
+        if rule.compiled.fullmatch(note_id.strip()) and (validator is None or validator(note_id)):
+            return mask(note_id)
+    return note_id
+
+
 class NoteMask:
     """The sensitive spans of one note, and how to hide them in text about it."""
 
