@@ -104,6 +104,7 @@ def check(
 ) -> None:
     """Check notes and report what to fix."""
     from notecheck.engine import Linter
+    from notecheck.notes import Note
     from notecheck.notes.sources import read_notes
     from notecheck.reporters import Summary
 
@@ -142,7 +143,7 @@ def check(
         nonlocal notes_seen
         for path, item in items:
             counted_files.add(path)
-            if not hasattr(item, "rule"):
+            if isinstance(item, Note):
                 notes_seen += 1
             yield path, item
 
@@ -161,10 +162,11 @@ def make_reporter(format: Optional[Format], *, statistics: bool, quiet: bool, no
     from notecheck.reporters.text import TextReporter
 
     stream = sys.stdout
-    terminal = stream.isatty()
-    colour_allowed = terminal and not no_color and "NO_COLOR" not in os.environ
+    # NO_COLOR or a pipe: plain text. --no-color keeps the rich layout, without colour.
+    rich_wanted = stream.isatty() and "NO_COLOR" not in os.environ
+    colour_allowed = rich_wanted and not no_color
     if format is None:
-        format = Format.rich if colour_allowed else Format.text
+        format = Format.rich if rich_wanted else Format.text
     if format is Format.json:
         return JsonReporter(stream, statistics=statistics, quiet=quiet)
     if format is Format.text:
@@ -193,16 +195,21 @@ def list_rules(
                        f"categories are: {', '.join(CATEGORIES)}.")
         rules = [r for r in rules if r.category == category]
     table = Table(show_lines=False)
-    table.add_column("rule")
-    table.add_column("severity")
-    table.add_column("on by default")
-    table.add_column("profiles")
+    table.add_column("rule", no_wrap=True)
+    table.add_column("severity", no_wrap=True)
+    table.add_column("on", no_wrap=True)
+    table.add_column("profiles", no_wrap=True)
     table.add_column("what it checks")
     for rule in sorted(rules, key=lambda r: r.id):
         table.add_row(rule.id, rule.severity.value, "yes" if rule.enabled else "no",
-                      ", ".join(rule_profiles(rule)) or "only if selected",
-                      first_sentence(rule.description))
+                      profiles_label(rule), rule.summary or first_sentence(rule.description))
     Console(highlight=False).print(table)
+
+
+def profiles_label(rule: Rule) -> str:
+    """Which profiles run the rule: 'all', one profile's name, or 'if selected'."""
+    profiles = rule_profiles(rule)
+    return "all" if len(profiles) == len(PROFILES) else ", ".join(profiles) or "if selected"
 
 
 def first_sentence(text: str) -> str:

@@ -52,6 +52,9 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         name = match.group(1)
         if name in done or name in allowed:
             continue
+        # A quoted use is the person's own words; the next unquoted use is the first to check.
+        if rule.skip_quoted and parsed.in_quotes(match.start(), match.end()):
+            continue
         done.add(name)
         expansions = _expansions(rule.options.acronyms[name])
         if _spelled_out(text, match.start(), match.end(), expansions):

@@ -67,11 +67,12 @@ def approved_names(pseudonyms: list[str]) -> set[str]:
 
 
 def _name_words(text: str, start: int, end: int, cache: dict) -> list[tuple[int, int]]:
-    """The capitalised words of text[start:end] that may be parts of a name."""
+    """The capitalised words of text[start:end] that may be parts of a name (not
+    acronyms or postcode letters, which are written in capitals)."""
     words = []
     for match in WORD.finditer(text, start, end):
         word = match.group().removesuffix("'s").removesuffix("’s")
-        if not word[0].isupper() or word.lower() in cache["not_names"]:
+        if not word[0].isupper() or word.lower() in cache["not_names"] or (len(word) > 1 and word.isupper()):
             continue
         words.append((match.start(), match.start() + len(word)))
     return words
@@ -85,7 +86,8 @@ def find_names(parsed: ParsedNote, rule) -> list[tuple[int, int]]:
     approved = approved_names(parsed.config.pseudonyms if parsed.config is not None else [])
     spans: list[tuple[int, int]] = []
     for ent in doc.ents:
-        if ent.label_ == "PERSON":
+        # A name has no digits: "Leeds LS1 4AP" tagged as a person is a place.
+        if ent.label_ == "PERSON" and not any(ch.isdigit() for ch in ent.text):
             words = _name_words(text, ent.start_char, ent.end_char, cache)
             if words:
                 spans.append((words[0][0], words[-1][1]))

@@ -32,7 +32,10 @@ def compile_terms(rule) -> dict[str, list[tuple[list[str], Term]]]:
     index: dict[str, list] = defaultdict(list)
     seen = set()
     for i, term in enumerate(rule.options.terms):
-        words = [t.lower_ for t in tokenizer(term.term.strip())]
+        # Extra spaces in a term would become tokens of their own and never match.
+        words = [t.lower_ for t in tokenizer(" ".join(term.term.split()))]
+        if not words:
+            raise RuleProblem(("terms", i, "term"), "the term is empty")
         if tuple(words) in seen:
             raise RuleProblem(("terms", i, "term"), f"the term '{term.term}' is listed twice")
         seen.add(tuple(words))
@@ -47,17 +50,19 @@ def needs(rule) -> set[str]:
 
 
 def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
-    doc = parsed.doc
+    # Runs of spaces and line breaks are tokens of their own in spaCy; skip them so a
+    # term wrapped onto the next line ("kicked\noff") still matches.
+    tokens = [t for t in parsed.doc if not t.is_space]
     use_lemma = rule.options.lemma
-    forms = [{t.lower_, t.lemma_.lower()} if use_lemma and t.lemma_ else {t.lower_} for t in doc]
+    forms = [{t.lower_, t.lemma_.lower()} if use_lemma and t.lemma_ else {t.lower_} for t in tokens]
     index = rule.compiled
     i = 0
-    while i < len(doc):
+    while i < len(tokens):
         match = None
         for form in forms[i]:
             for words, term in index.get(form, ()):
                 end = i + len(words)
-                if end <= len(doc) and all(w in forms[i + k] for k, w in enumerate(words)):
+                if end <= len(tokens) and all(w in forms[i + k] for k, w in enumerate(words)):
                     if match is None or len(words) > len(match[0]):
                         match = (words, term)
                     break
@@ -65,7 +70,7 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
             i += 1
             continue
         words, term = match
-        span = doc[i:i + len(words)]
-        yield Finding(span.start_char, span.end_char,
+        first, last = tokens[i], tokens[i + len(words) - 1]
+        yield Finding(first.idx, last.idx + len(last.text),
                       suggestion=term.suggestion or rule.suggestion, message=term.message)
         i += len(words)

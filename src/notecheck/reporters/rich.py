@@ -4,6 +4,7 @@ underlined, the suggestion, then a summary table."""
 from __future__ import annotations
 
 from rich.console import Console
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -16,8 +17,9 @@ STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 class RichReporter(Reporter):
     def __init__(self, stream, *, color: bool = True, **kwargs):
         super().__init__(stream, **kwargs)
+        # Without colour, no escape codes at all (bold and underline are codes too).
         self.console = Console(file=stream, no_color=not color, highlight=False,
-                               force_terminal=color or None, soft_wrap=False)
+                               force_terminal=color, soft_wrap=False)
         self.current_path: str | None = None
 
     def handle(self, d: Diagnostic) -> None:
@@ -36,26 +38,31 @@ class RichReporter(Reporter):
         if d.note:
             head.append(f"  (note {d.note})", style="dim")
         console.print(head)
-        console.print(Text("    " + d.message))
+        console.print(Padding(Text(d.message), (0, 0, 0, 4)))
         if d.excerpt is not None:
             self._excerpt(d)
         if d.suggestion and d.suggestion not in d.message:
-            console.print(Text("    Instead: ", style="green").append(d.suggestion, style="green"))
+            console.print(Padding(Text("Instead: " + d.suggestion, style="green"), (0, 0, 0, 4)))
 
     def _excerpt(self, d: Diagnostic) -> None:
         line = d.excerpt.expandtabs(1)
         start = max(d.column - d.excerpt_column, 0)
         end = d.end_column - d.excerpt_column if d.end_line == d.line else len(line)
         end = max(min(end, len(line)), start + 1)
-        # Long lines: show a window around the span.
-        left = max(0, start - 60)
-        right = min(len(line), end + 60)
+        # A long line is cut to a window around the span, so it never wraps.
+        room = max(self.console.width - 8, 20)
+        left = 0
+        if len(line) > room:
+            left = min(max(0, start - (room - (end - start)) // 2), len(line) - room)
+        right = min(len(line), left + room)
         shown = ("…" if left else "") + line[left:right] + ("…" if right < len(line) else "")
         offset = start - left + (1 if left else 0)
+        width = min(end, right) - start
         excerpt = Text("    │ ", style="dim").append(shown)
-        excerpt.stylize("bold", 6 + offset, 6 + offset + (end - start))
-        self.console.print(excerpt)
-        self.console.print(Text("    │ " + " " * offset + "^" * (end - start), style=STYLES[d.severity.value]))
+        excerpt.stylize("bold", 6 + offset, 6 + offset + width)
+        self.console.print(excerpt, no_wrap=True, overflow="ignore")
+        self.console.print(Text("    │ " + " " * offset + "^" * max(width, 1),
+                                style=STYLES[d.severity.value]), no_wrap=True, overflow="ignore")
 
     def finish(self, summary: Summary) -> None:
         console = self.console

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import difflib
 import string
+import typing
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from notecheck.diagnostics import Severity
 from notecheck.kinds import KINDS
@@ -118,14 +119,22 @@ def build_rule(raw: object, path: Path, at: tuple, lines: dict) -> Rule:
         key = unknown[0]
         raise error((key,), f"unknown field '{key}' for a '{kind_name}' rule"
                             f"{closest(key, common_keys | kind_keys)}")
+    model = CommonFields
     try:
         common = CommonFields.model_validate({k: v for k, v in raw.items() if k in common_keys})
+        model = kind.options
         options = kind.options.model_validate({k: v for k, v in raw.items() if k in kind_keys})
     except ValidationError as exc:
-        first = exc.errors()[0]
+        # A misspelt key also makes the real one "missing": report the misspelling.
+        errors = exc.errors()
+        first = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
         loc = tuple(first["loc"])
         loc = tuple("pass" if p == "pass_" else p for p in loc)
-        raise error(loc, explain_pydantic(first)) from None
+        message = explain_pydantic(first)
+        if first["type"] == "extra_forbidden":
+            # A misspelt key inside a term, pattern or examples: suggest the closest one.
+            message = f"unknown field '{loc[-1]}'{closest(loc[-1], field_names(model, loc[:-1]))}"
+        raise error(loc, message) from None
     category = common.id.split(".", 1)[0]
     if category not in CATEGORIES:
         raise error(("id",), f"'{category}' is not a category{closest(category, CATEGORIES)}; "
@@ -134,13 +143,14 @@ def build_rule(raw: object, path: Path, at: tuple, lines: dict) -> Rule:
         raise error(("id",), f"the rule '{common.id}' is in the '{path.parent.name}' folder; "
                              f"its id must start with '{path.parent.name}.'")
     allowed = {"match", "suggestion", *kind.placeholders}
-    for _, name, _, _ in string.Formatter().parse(common.message):
-        if name is not None and name not in allowed:
-            raise error(("message",), f"the message uses '{{{name}}}', which this kind does not "
-                                      f"fill; use {', '.join('{' + a + '}' for a in sorted(allowed))}")
+    for field_path, message in messages(raw):
+        for _, name, _, _ in string.Formatter().parse(message):
+            if name is not None and name not in allowed:
+                raise error(field_path, f"the message uses '{{{name}}}', which this kind does not "
+                                        f"fill; use {', '.join('{' + a + '}' for a in sorted(allowed))}")
     rule = Rule(id=common.id, kind=common.kind, severity=Severity(common.severity),
                 message=common.message, description=common.description.strip(),
-                principle=common.principle, options=options, references=common.references,
+                principle=common.principle, summary=common.summary, options=options, references=common.references,
                 exceptions=common.exceptions, suggestion=common.suggestion,
                 skip_quoted=common.skip_quoted, enabled=common.enabled,
                 fail_examples=common.examples.fail, pass_examples=common.examples.pass_,
@@ -153,11 +163,47 @@ def build_rule(raw: object, path: Path, at: tuple, lines: dict) -> Rule:
     return rule
 
 
+def messages(value, path: tuple = ()):
+    """Every 'message' string in a rule (its own, and per-term or per-pattern ones)."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == "message" and isinstance(item, str):
+                yield path + (key,), item
+            else:
+                yield from messages(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from messages(item, path + (index,))
+
+
 def closest(word: object, choices) -> str:
     if not isinstance(word, str):
         return ""
     match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f" (did you mean '{match[0]}'?)" if match else ""
+
+
+def field_names(model: type[BaseModel], path: tuple) -> list[str]:
+    """The keys allowed at ``path`` inside ``model`` (list indexes skipped)."""
+    for part in path:
+        if isinstance(part, int):
+            continue
+        fields = {f.alias or name: f for name, f in model.model_fields.items()}
+        inner = _inner_model(fields[part].annotation) if part in fields else None
+        if inner is None:
+            return []
+        model = inner
+    return [f.alias or name for name, f in model.model_fields.items()]
+
+
+def _inner_model(annotation) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
 
 
 def explain_pydantic(error: dict) -> str:

@@ -33,6 +33,7 @@ class CommonFields(BaseModel):
     message: str = Field(min_length=1)
     description: str = Field(min_length=1)
     principle: str = Field(min_length=1)
+    summary: str | None = None  # one line: what the rule checks (shown by 'notecheck rules')
     references: list[str] = []
     exceptions: list[str] = []
     suggestion: str | None = None
@@ -50,6 +51,7 @@ class Rule:
     description: str
     principle: str
     options: Any
+    summary: str | None = None
     references: list[str] = field(default_factory=list)
     exceptions: list[str] = field(default_factory=list)
     suggestion: str | None = None
