@@ -126,3 +126,9 @@ def test_writes_leave_no_temporary_files(pack, tmp_path):
     out = tmp_path / "copy"
     anonymise(pack, "--out", out)
     assert sorted(p.name for p in out.rglob("*")) == ["call.txt", "calls", "notecheck.yaml", "visit.md"]
+
+
+def test_the_mapping_may_not_overwrite_an_input(pack, tmp_path):
+    result = anonymise(pack, "--out", tmp_path / "copy", "--mapping", pack / "visit.md")
+    assert result.exit_code == 2 and "is one of the input files" in result.output
+    assert (pack / "visit.md").read_text() == VISIT

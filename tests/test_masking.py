@@ -72,8 +72,9 @@ def test_show_personal_data_unmasks_at_a_terminal(workspace):
     assert "943 476 5919" in result.output and "Jamie Smith" in result.output
 
 
-def test_show_personal_data_is_refused_in_ci(workspace):
-    result = run(workspace, "--format", "text", "--show-personal-data", env={"CI": "true"})
+@pytest.mark.parametrize("ci", ["true", "1", "yes"])
+def test_show_personal_data_is_refused_in_ci(workspace, ci):
+    result = run(workspace, "--format", "text", "--show-personal-data", env={"CI": ci})
     assert result.exit_code == 2
     assert "refused" in result.output and "943 476 5919" not in result.output
 

@@ -292,6 +292,8 @@ def anonymise(paths: list[str], out: Path, rules: list[Rule], nlp, config: Confi
             raise AnonymiseError("the mapping file holds the real names and identifiers; it must "
                                  f"not go inside the copy ({out}).")
     sources, skipped = plan_sources(paths, out)
+    if mapping is not None and any(source.path == mapping for source in sources):
+        raise AnonymiseError(f"--mapping {mapping} is one of the input files; choose another name.")
     anonymiser = Anonymiser(rules, nlp, config)
     for source in sources:
         anonymiser.detect(source)

@@ -114,7 +114,7 @@ def check(
     threshold = fail_on or config.fail_on
     if profile is not None and profile not in PROFILES:
         raise fail(f"--profile must be one of {', '.join(PROFILES)}, not '{profile}'.")
-    if show_personal_data and os.environ.get("CI"):
+    if show_personal_data and os.environ.get("CI", "").lower() not in ("", "0", "false", "no"):
         raise fail("--show-personal-data is refused when the CI environment variable is set: "
                    "CI logs are kept and shared, so personal data stays masked there.")
     loaded = load_all_rules(config, rules_dirs)
