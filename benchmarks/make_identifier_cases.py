@@ -175,4 +175,24 @@ add("Landline 0113 243 1234, not an NHS number.", ["personal-data.phone"], "look
 add("The check digit of 943 476 5918 fails.", [], "invalid-check-digit")
 add("CHI 0101010000 is invalid (check digit).", [], "invalid-check-digit")
 
+# Harder written forms of real identifiers.
+for text, rule in [
+    ("NHS no 943 4765919 on the letter.", "nhs-number"),
+    ("NHS number:943-476-5919", "nhs-number"),
+    ("nhs 9434765919 (from the GP)", "nhs-number"),
+    ("Mobile 07123-456-789 given by Mum.", "phone"),
+    ("Mobile 07123 456 789 given by Mum.", "phone"),
+    ("Tel: 0044 7123 456789.", "phone"),
+    ("Tel +44(0)7123456789", "phone"),
+    ("Call Dad on 0113-243-1234 after 5.", "phone"),
+    ("Postcode ls6 2qt written in lower case.", "postcode"),
+    ("Moved to LS62QT (no space).", "postcode"),
+    ("Email JANE.SMITH@GMAIL.COM from Mum.", "email"),
+    ("ni no ab123456c on the form", "ni-number"),
+    ("dob 1/3/2015 confirmed", "date-of-birth"),
+    ("Kayla (d.o.b. 01-03-2015) attends nursery.", "date-of-birth"),
+    ("born 1st Jan 2016 at St James's", "date-of-birth"),
+]:
+    add(text, [f"personal-data.{rule}"], "valid", "harder written form")
+
 yaml.safe_dump({"cases": cases}, sys.stdout, sort_keys=False, allow_unicode=True, width=110)

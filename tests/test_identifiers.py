@@ -51,6 +51,7 @@ def test_national_insurance_prefix_rules(text, valid):
 @pytest.mark.parametrize("text, valid", [
     ("SW1A 1AA", True), ("M1 1AE", True), ("GIR 0AA", True), ("LS6 2QT", True),
     ("QV1 2CI", False), ("ZZ99 9ZZ", False), ("LS6 2QC", False), ("W1A 0AX", True),
+    ("A9 9AA", False), ("AA99 9AA", False),  # format templates: no area A or AA
 ])
 def test_postcode_format_and_letter_rules(text, valid):
     assert ids.postcode_valid(text) is valid

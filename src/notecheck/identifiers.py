@@ -105,12 +105,24 @@ _OUTWARD_THIRD = re.compile(r"[A-PR-UWYZ][0-9][ABCDEFGHJKPSTUW]")
 _OUTWARD_FOURTH = re.compile(r"[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY]")
 
 
+# The postcode areas in use (Royal Mail), so a format template such as "A9 9AA" is not
+# read as a postcode.
+POSTCODE_AREAS = frozenset("""
+    AB AL B BA BB BD BF BH BL BN BR BS BT BX CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL
+    DN DT DY E EC EH EN EX FK FY G GL GU GY HA HD HG HP HR HS HU HX IG IM IP IV JE KA KT KW
+    KY L LA LD LE LL LN LS LU M ME MK ML N NE NG NN NP NR NW OL OX PA PE PH PL PO PR RG RH RM
+    S SA SE SG SK SL SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB W WA WC WD WF WN
+    WR WS WV YO ZE""".split())
+
+
 def postcode_valid(text: str) -> bool:
     compact = re.sub(r"\s", "", text).upper()
     if _POSTCODE.fullmatch(compact) is None:
         return False
     if compact == "GIR0AA":
         return True
+    if re.match(r"[A-Z]+", compact).group() not in POSTCODE_AREAS:
+        return False
     outward = compact[:-3]
     if len(outward) == 3 and outward[2].isalpha():
         return _OUTWARD_THIRD.fullmatch(outward) is not None

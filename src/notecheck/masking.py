@@ -52,7 +52,8 @@ def metadata_names(note) -> list[str]:
     names = list(note.subjects)
     if isinstance(note.meta.get("author"), str):
         names.append(note.meta["author"])
-    return [n.strip() for n in names if _name_words(n)]
+    names = [n.split(",")[0].strip() for n in names]  # "R. Hussain, social worker" -> the name
+    return [n for n in names if _name_words(n)]
 
 
 def _name_words(name: str) -> list[str]:

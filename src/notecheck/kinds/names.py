@@ -67,13 +67,14 @@ def approved_names(pseudonyms: list[str]) -> set[str]:
 
 
 def _name_words(text: str, start: int, end: int, cache: dict) -> list[tuple[int, int]]:
-    """The capitalised words of text[start:end] that may be parts of a name (not
-    acronyms or postcode letters, which are written in capitals)."""
+    """The capitalised words of text[start:end], on its first line, that may be parts of
+    a name (not initials, acronyms or postcode letters, which are written in capitals)."""
     words = []
-    for match in WORD.finditer(text, start, end):
+    line_end = text.find("\n", start, end)
+    for match in WORD.finditer(text, start, end if line_end == -1 else line_end):
         word = match.group().removesuffix("'s").removesuffix("’s")
-        if not word[0].isupper() or word.lower() in cache["not_names"] or (len(word) > 1 and word.isupper()):
-            continue
+        if len(word) < 2 or not word[0].isupper() or word.isupper() or word.lower() in cache["not_names"]:
+            continue  # initials alone, acronyms and postcode letters, known non-names
         words.append((match.start(), match.start() + len(word)))
     return words
 
@@ -137,7 +138,7 @@ def _is_given(token, cache) -> bool:
     """A word written like a name: Capitalised, not all capitals, not a known non-name."""
     text = token.text
     return (token.is_alpha and len(text) > 1 and text[0].isupper() and not text.isupper()
-            and token.lower_ not in cache["not_names"])
+            and not token.is_stop and token.lower_ not in cache["not_names"])
 
 
 def _is_surname(token, cache) -> bool:
@@ -155,12 +156,13 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def meta_names(parsed: ParsedNote) -> list[tuple[str, str]]:
-    """(field, name) for the people the note's metadata names: its subjects and author."""
+    """(field, name) for the people the note's metadata names: its subjects and author.
+    Only the name: "R. Hussain, social worker, Adolescent Team" -> "R. Hussain"."""
     names = [("subject", s) for s in parsed.note.subjects]
     author = parsed.note.meta.get("author")
     if isinstance(author, str):
         names.append(("author", author))
-    return names
+    return [(field, name.split(",")[0].strip()) for field, name in names if name.split(",")[0].strip()]
 
 
 def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
