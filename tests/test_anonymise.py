@@ -132,3 +132,12 @@ def test_the_mapping_may_not_overwrite_an_input(pack, tmp_path):
     result = anonymise(pack, "--out", tmp_path / "copy", "--mapping", pack / "visit.md")
     assert result.exit_code == 2 and "is one of the input files" in result.output
     assert (pack / "visit.md").read_text() == VISIT
+
+
+def test_windows_line_endings_are_kept(tmp_path):
+    folder = tmp_path / "pack"
+    folder.mkdir()
+    (folder / "visit.txt").write_bytes(CALL.replace("\n", "\r\n").encode("utf-8"))
+    anonymise(folder, "--out", tmp_path / "copy")
+    copy = (tmp_path / "copy" / "visit.txt").read_bytes()
+    assert copy.count(b"\r\n") == CALL.count("\n") and b"Okafor" not in copy

@@ -22,6 +22,7 @@ from notecheck import identifiers
 from notecheck.config import Config
 from notecheck.kinds import KINDS
 from notecheck.kinds.base import ParsedNote
+from notecheck.kinds.names import meta_names
 from notecheck.notes import InputProblem, Note
 from notecheck.rules.model import Rule
 
@@ -42,7 +43,10 @@ def pseudonym_pool() -> tuple[list[str], list[str]]:
 class Source:
     path: Path       # the input file
     target: Path     # where its copy goes
-    text: str
+    text: str        # the whole file
+    note: Note       # the note as `check` reads it
+    body_offset: int  # where note.text starts in text
+    newline: str = "\n"  # the file's own line ending, kept in the copy
     meta_names: list[str] = field(default_factory=list)
     findings: list[tuple[str, int, int]] = field(default_factory=list)  # (rule id, start, end)
 
@@ -71,51 +75,50 @@ class Anonymiser:
         self.values: dict[tuple[str, str], str] = {}
         self.counters: dict[str, int] = {}
         self.dates_of_birth = 0
+        self.real_words: set[str] = set()
 
     # --- planning -------------------------------------------------------------------
 
     def detect(self, source: Source) -> None:
-        note = Note(str(source.path), source.text)
-        parsed = ParsedNote(note, self.nlp(source.text), self.config)
+        """Run the personal-data rules on the note as `notecheck check` reads it (the body,
+        with its front matter as metadata), so the copy is judged by what was detected."""
+        note, offset = source.note, source.body_offset
+        parsed = ParsedNote(note, self.nlp(note.text), self.config)
         for rule in self.rules:
             for finding in KINDS[rule.kind].check(parsed, rule):
-                source.findings.append((rule.id, finding.start, finding.end))
+                if finding.field is None:
+                    source.findings.append((rule.id, offset + finding.start, offset + finding.end))
 
     def learn_names(self, sources: list[Source]) -> None:
         """Give every real name word a pseudonym word: first names from the first-name
-        pool, surnames (the last word of a full name, or a word after a title) from the
-        surname pool, in order of first appearance, so a re-run gives the same copy."""
-        full, single = [], []
+        pool, surnames (the last word of a full name, "M. Tembo", or a word after a title)
+        from the surname pool, in order of first appearance, so a re-run gives the same
+        copy. No pseudonym is a real name found anywhere in the pack."""
         titles = {t.lower() for r in self.rules if r.kind == "person-name" for t in r.options.titles}
+        roles: dict[str, bool] = {}  # word -> is a surname; first sight decides, a surname wins
         for source in sources:
             names = [(source.text[s:e], source.text[max(0, s - 6):s]) for rid, s, e in source.findings
                      if rid == NAME_RULE]
             names += [(n, "") for n in source.meta_names]
             for name, before in names:
                 words = _words(name)
-                if len(words) > 1:
-                    full.append(words)
-                elif words:
-                    after_title = bool(before.split()) and before.split()[-1].lower().rstrip(".") in titles
-                    single.append((words[0], after_title))
-        for words in full:
-            for word in words[:-1]:
-                self._first(word)
-            self._last(words[-1])
-        for word, after_title in single:
-            if word not in self.first_map and word not in self.last_map:
-                self._last(word) if after_title else self._first(word)
-
-    def _first(self, word: str) -> None:
-        if word not in self.first_map and word not in self.last_map:
-            self.first_map[word] = self._pick(self.first_pool, len(self.first_map))
-
-    def _last(self, word: str) -> None:
-        if word not in self.last_map and word not in self.first_map:
-            self.last_map[word] = self._pick(self.last_pool, len(self.last_map))
+                if not words:
+                    continue
+                after_title = bool(before.split()) and before.split()[-1].lower().rstrip(".") in titles
+                full = len(name.split()) > 1  # "Jamie Smith", "M. Tembo"
+                for word in words[:-1]:
+                    roles.setdefault(word, False)
+                last = words[-1]
+                roles[last] = roles.get(last, False) or full or after_title
+        self.real_words = set(roles)
+        for word, surname in roles.items():
+            if surname:
+                self.last_map[word] = self._pick(self.last_pool, len(self.last_map))
+            else:
+                self.first_map[word] = self._pick(self.first_pool, len(self.first_map))
 
     def _pick(self, pool: list[str], index: int) -> str:
-        taken = set(self.first_map) | set(self.last_map)
+        taken = self.real_words
         rounds, position = divmod(index, len(pool))
         name = pool[position]
         while name in taken:  # never "replace" a real name with itself
@@ -134,7 +137,8 @@ class Anonymiser:
             edits.append((start, end, self.placeholder(rule_id, text[start:end])))
         names = {**self.first_map, **self.last_map}
         # Also in capitals ("ZOË SAID"), as headings and shouted quotes have them.
-        names.update({real.upper(): fake.upper() for real, fake in list(names.items())})
+        names.update({real.upper(): fake.upper() for real, fake in list(names.items())
+                      if real.upper() != real})
         if names:
             pattern = re.compile(r"(?<![\w@.])(" + "|".join(
                 re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w@])")
@@ -176,7 +180,8 @@ class Anonymiser:
 def _words(name: str) -> list[str]:
     from notecheck.kinds.names import WORD
 
-    return [w.removesuffix("'s").removesuffix("’s") for w in WORD.findall(name) if w[0].isupper()]
+    words = [w.removesuffix("'s").removesuffix("’s") for w in WORD.findall(name)]
+    return [w for w in words if len(w) > 1 and w[0].isupper() and not w.isupper()]
 
 
 def _normal(kind: str, value: str) -> str:
@@ -244,21 +249,27 @@ def plan_sources(paths: list[str], out: Path) -> tuple[list[Source], list[tuple[
             if target == path:
                 raise AnonymiseError(f"the copy of {item} would overwrite it; choose another --out folder.")
             try:
-                text = normalise_newlines(decode(path.read_bytes()).text)
+                raw = decode(path.read_bytes()).text
+                text = normalise_newlines(raw)
             except (OSError, InputProblem) as exc:
                 skipped.append((item, getattr(exc, "message", None) or str(exc)))
                 continue
-            source = Source(path, target, text)
             try:
-                meta = parse_text(str(path), text).meta
-                source.meta_names = [str(meta[k]) for k in ("subject", "author") if meta.get(k)
-                                     and isinstance(meta[k], str)]
-                if isinstance(meta.get("subject"), list):
-                    source.meta_names += [str(s) for s in meta["subject"]]
+                note = parse_text(str(path), text)
             except InputProblem:
-                pass
+                note = Note(str(path), text)  # broken front matter: treat it all as text
+            offset = len(text) - len(note.text) if text.endswith(note.text) else 0
+            if offset == 0 and note.text != text:
+                note = Note(str(path), text)
+            source = Source(path, target, text, note, offset,
+                            newline="\r\n" if raw.count("\r\n") > raw.count("\n") // 2 else "\n")
+            source.meta_names = [name for _, name in meta_names_of(note)]
             sources.append(source)
     return sources, skipped
+
+
+def meta_names_of(note: Note) -> list[tuple[str, str]]:
+    return meta_names(ParsedNote(note, None))
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -300,7 +311,7 @@ def anonymise(paths: list[str], out: Path, rules: list[Rule], nlp, config: Confi
     anonymiser.learn_names(sources)
     written = []
     for source in sources:
-        write_atomic(source.target, anonymiser.rewrite(source))
+        write_atomic(source.target, anonymiser.rewrite(source).replace("\n", source.newline))
         written.append(source.target)
     config_path = out / "notecheck.yaml"
     config_written = False

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 
 from pydantic import Field
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from notecheck.kinds.base import Finding, Options, ParsedNote
 
@@ -37,6 +38,7 @@ def compile_names(rule) -> dict:
     options = rule.options
     context = {w.lower().rstrip(".") for w in [*options.titles, *options.relationships]}
     return {
+        "titles": {w.lower().rstrip(".") for w in options.titles},
         "context": context,
         "not_names": context | {w.lower() for w in options.not_names},
         "relationships": {w.lower() for w in options.relationships},
@@ -97,10 +99,15 @@ def find_names(parsed: ParsedNote, rule) -> list[tuple[int, int]]:
     found_words = {text[s:e] for start, end in spans for s, e in _name_words(text, start, end, cache)}
     for _, name in meta_names(parsed):
         found_words.update(name[s:e] for s, e in _name_words(name, 0, len(name), cache))
+    surnames = _surnames(parsed, spans, cache)
     if found_words:
         pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(found_words, key=len, reverse=True)))
                              + r")\b")
-        spans.extend(m.span() for m in pattern.finditer(text))
+        for match in pattern.finditer(text):
+            start = match.start()
+            if match.group() in surnames:  # "Nadia Rahman" once "Ms Rahman" is known
+                start = _given_name_before(text, start, cache)
+            spans.append((start, match.end()))
     keep = []
     for start, end in _merge(spans):
         name = text[start:end]
@@ -109,6 +116,35 @@ def find_names(parsed: ParsedNote, rule) -> list[tuple[int, int]]:
             continue
         keep.append((start, end))
     return keep
+
+
+def _surnames(parsed: ParsedNote, spans, cache) -> set[str]:
+    """Words known to be surnames: the last word of a full name, or a word after a title."""
+    text = parsed.text
+    found = set()
+    named = [(text, s, e) for s, e in spans] + [(name, 0, len(name)) for _, name in meta_names(parsed)]
+    for source, start, end in named:
+        words = _name_words(source, start, end, cache)
+        before = source[max(0, start - 6):start].split()
+        if len(words) > 1 or (words and before and before[-1].lower().rstrip(".") in cache["titles"]):
+            found.add(source[words[-1][0]:words[-1][1]])
+    return found
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_][^\W\d_'’-]*) $")
+
+
+def _given_name_before(text: str, start: int, cache) -> int:
+    """Where a name starts when the capitalised word before a surname is a given name."""
+    line_start = text.rfind("\n", 0, start) + 1
+    match = _WORD_BEFORE.search(text, max(line_start, start - 40), start)
+    if match is None:
+        return start
+    word = match.group(1)
+    if (len(word) > 1 and word[0].isupper() and not word.isupper()
+            and word.lower() not in cache["not_names"] and word.lower() not in STOP_WORDS):
+        return match.start(1)
+    return start
 
 
 def _from_context(doc, cache) -> Iterator[tuple[int, int]]:
