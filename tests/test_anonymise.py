@@ -2,6 +2,7 @@
 
 import json
 import textwrap
+from pathlib import Path
 
 import pytest
 import yaml
@@ -141,3 +142,18 @@ def test_windows_line_endings_are_kept(tmp_path):
     anonymise(folder, "--out", tmp_path / "copy")
     copy = (tmp_path / "copy" / "visit.txt").read_bytes()
     assert copy.count(b"\r\n") == CALL.count("\n") and b"Okafor" not in copy
+
+
+def test_the_example_notes_anonymise_cleanly(tmp_path):
+    """The repository's example notes (invented, but realistic): every name and identifier
+    the training profile finds in them is gone from the copy."""
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    if not examples.is_dir():
+        pytest.skip("no examples folder")
+    out = tmp_path / "copy"
+    assert anonymise(examples, "--out", out).exit_code == 0
+    before = CliRunner().invoke(app, ["check", str(examples), "--profile", "training",
+                                      "--select", "personal-data", "--format", "json"])
+    after = CliRunner().invoke(app, ["check", str(out), "--select", "personal-data", "--format", "json"])
+    assert json.loads(before.stdout)["diagnostics"]
+    assert json.loads(after.stdout)["diagnostics"] == []
