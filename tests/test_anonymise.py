@@ -16,6 +16,8 @@ VISIT = textwrap.dedent("""\
     subject: Jamie Smith
     author: Priya Sharma
     note_type: home visit
+    nhs: 943 476 5919
+    dob: 12/03/2015
     ---
     Home visit to Jamie Smith (NHS 943 476 5919) at 14 Acacia Avenue, LS6 2QT.
     Mum's mobile is 07123 456789 and her email is jane.smith@gmail.com.

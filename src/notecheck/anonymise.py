@@ -88,6 +88,13 @@ class Anonymiser:
             for finding in KINDS[rule.kind].check(parsed, rule):
                 if finding.field is None:
                     source.findings.append((rule.id, offset + finding.start, offset + finding.end))
+        # The front matter too ("nhs: 943 476 5919", "dob: 12/03/2015"): the regex rules
+        # need no language model.
+        if offset:
+            head = ParsedNote(Note(str(source.path), source.text[:offset]), None, self.config)
+            for rule in self.rules:
+                if rule.kind == "regex":
+                    source.findings.extend((rule.id, f.start, f.end) for f in KINDS["regex"].check(head, rule))
 
     def learn_names(self, sources: list[Source]) -> None:
         """Give every real name word a pseudonym word: first names from the first-name
