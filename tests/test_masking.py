@@ -54,7 +54,7 @@ def test_record_profile_masks_identifiers_in_other_rules_excerpts(workspace, for
     assert result.exit_code == 1, result.output
     assert "jargon.test-engage" in result.output
     assert "personal-data." not in result.output  # record profile: those rules are off
-    for raw in RAW:  # identifiers, and the names the note's metadata gives
+    for raw in RAW[:7]:  # the identifiers; names stay readable in the record profile
         assert raw not in result.output, f"{raw!r} printed in {format} output"
 
 

@@ -94,6 +94,10 @@ def check(
     statistics: bool = typer.Option(False, "--statistics", help="Show counts per rule."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only the findings, no summary."),
     no_color: bool = typer.Option(False, "--no-color", help="No colour in rich output."),
+    today: Optional[str] = typer.Option(None, "--today", envvar="NOTECHECK_TODAY",
+                                        help="Treat this date as today for the timeliness rules "
+                                             "(e.g. 2026-11-24 or 24/11/2026). Also read from "
+                                             "NOTECHECK_TODAY; overrides timeliness.today in the config."),
     profile: Optional[str] = typer.Option(None, "--profile",
                                           help="record (default: notes about real people) or "
                                                "training (no real personal data allowed)."),
@@ -109,6 +113,13 @@ def check(
     from notecheck.reporters import Summary
 
     config = resolve_config(config_path, paths)
+    if today is not None:
+        from notecheck.dates import DateError, parse_date
+
+        try:
+            config.timeliness.today = parse_date(today).date()
+        except DateError as exc:
+            raise fail(f"--today: {exc}.") from None
     if fail_on is not None and fail_on not in FAIL_ON_CHOICES:
         raise fail(f"--fail-on must be one of {', '.join(FAIL_ON_CHOICES)}, not '{fail_on}'.")
     threshold = fail_on or config.fail_on
@@ -125,6 +136,13 @@ def check(
     except SelectionError as exc:
         raise fail(str(exc)) from None
 
+    if config.model:
+        from notecheck.nlp import find_model
+
+        if find_model(config.model) is None:
+            raise fail(f"{config.source}: 'model' names '{config.model}', which is not installed. "
+                       f"Install it (pip install {config.model.replace('_', '-')}) or remove the key "
+                       "to use the default English pipeline.")
     from notecheck.masking import masking_rules
 
     linter = Linter(chosen, config, mask=not show_personal_data, masking_rules=masking_rules(loaded))
@@ -302,6 +320,14 @@ accept: []
 
 # Exit with code 1 when a finding is at or above this: error, warning, info or never.
 fail_on: warning
+
+# When a note counts as recorded late, in working days after the contact (weekends and
+# bank holidays of the region are not counted). --today or NOTECHECK_TODAY fix "today".
+timeliness:
+  warn_after_working_days: 1
+  error_after_working_days: 5
+  # policy: "Local policy: record within 1 working day"
+  region: england-and-wales   # or scotland, northern-ireland
 
 # An installed spaCy English pipeline package to use instead of the default.
 # model: en_core_web_sm

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from notecheck.rules.yamlsource import YamlProblem, line_of, load_yaml
 
@@ -16,6 +17,33 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 CONFIG_NAMES = ("notecheck.yaml", ".notecheck.yaml")
+
+
+class TimelinessConfig(BaseModel):
+    """When a note counts as late, in working days, and what "today" is."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    warn_after_working_days: int = Field(1, ge=0)
+    # None: never raise late recording to an error.
+    error_after_working_days: int | None = Field(5, ge=0)
+    policy: str | None = None  # shown in the message: "Local policy: record within 1 working day"
+    region: Literal["england-and-wales", "scotland", "northern-ireland"] = "england-and-wales"
+    # Fix "today" for future-date checks (tests, re-running an old export). --today and
+    # NOTECHECK_TODAY set it too.
+    today: dt.date | None = None
+
+    @field_validator("today", mode="before")
+    @classmethod
+    def _uk_date(cls, value: Any) -> Any:
+        if value is None or isinstance(value, dt.date):
+            return value
+        from notecheck.dates import DateError, parse_date
+
+        try:
+            return parse_date(value).date()
+        except DateError as exc:
+            raise ValueError(str(exc)) from None
 
 
 class Config(BaseModel):
@@ -36,6 +64,7 @@ class Config(BaseModel):
     profile: Literal["record", "training"] = "record"
     # Approved invented names in a training pack (and so their initials): never flagged.
     pseudonyms: list[str] = []
+    timeliness: TimelinessConfig = Field(default_factory=TimelinessConfig)
 
     # Where this config came from; not a key a user writes.
     source: str | None = None

@@ -10,8 +10,7 @@ from notecheck.diagnostics import Diagnostic, Severity, file_diagnostic
 from notecheck.kinds import KINDS
 from notecheck.kinds.base import Finding, ParsedNote
 from notecheck.masking import CATEGORY as MASKED_CATEGORY
-from notecheck.masking import (NoteMask, builtin_masking_rules, masked_id, metadata_names,
-                                sensitive_spans)
+from notecheck.masking import NoteMask, builtin_masking_rules, masked_id, sensitive_spans
 from notecheck.nlp import TRAINED_NEEDS, Pipeline, load_pipeline
 from notecheck.notes import InputProblem, Note
 from notecheck.rules.model import Rule
@@ -88,7 +87,6 @@ class Linter:
         personal = [f for rule, f in kept if rule.category == MASKED_CATEGORY]
         spans = [(f.start, f.end) for f in personal] + sensitive_spans(parsed, self.masking_rules)
         values = [f.values["match"] for f in personal if isinstance(f.values.get("match"), str)]
-        values += metadata_names(parsed.note)
         return NoteMask(parsed.text, spans, values) if spans or values else None
 
     def parse(self, note: Note) -> ParsedNote:
@@ -124,7 +122,8 @@ class Linter:
             note_id = masked_id(note_id, self.masking_rules)
         return Diagnostic(path=note.path, note=note_id, line=line, column=column,
                           end_line=end_line, end_column=end_column, rule=rule.id,
-                          category=rule.category, severity=rule.severity, message=message,
+                          category=rule.category, severity=finding.severity or rule.severity,
+                          message=message,
                           suggestion=suggestion, excerpt=excerpt,
                           excerpt_column=note.position(line_start)[1])
 

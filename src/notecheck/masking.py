@@ -6,9 +6,9 @@ reporter sees it, so every output format is covered, now and later. What is mask
 - in every profile, the identifiers the cheap personal-data regex rules find (NHS,
   CHI, NI numbers, phones, emails, postcodes, dates of birth, addresses), even when
   those rules are off: a jargon finding's excerpt must not show the NHS number next to it;
-- in every profile, the names the note's own metadata gives (subject, author) wherever
-  they appear in it. Names found only by the language model are masked when the
-  person-name rule runs (the training profile).
+- names, when the person-name rule runs (the training profile): every mention it
+  finds, including the names the note's metadata gives. In the record profile names are
+  shown, as the practitioner reading their own notes needs them.
 """
 
 from __future__ import annotations
@@ -42,33 +42,9 @@ def builtin_masking_rules() -> tuple[Rule, ...]:
 def sensitive_spans(parsed: ParsedNote, rules) -> list[tuple[int, int]]:
     from notecheck.kinds import KINDS
 
-    spans = [(f.start, f.end) for rule in rules for f in KINDS[rule.kind].check(parsed, rule)]
-    return spans + metadata_name_spans(parsed.note)
+    return [(f.start, f.end) for rule in rules for f in KINDS[rule.kind].check(parsed, rule)]
 
 
-
-
-def metadata_names(note) -> list[str]:
-    names = list(note.subjects)
-    if isinstance(note.meta.get("author"), str):
-        names.append(note.meta["author"])
-    names = [n.split(",")[0].strip() for n in names]  # "R. Hussain, social worker" -> the name
-    return [n for n in names if _name_words(n)]
-
-
-def _name_words(name: str) -> list[str]:
-    from notecheck.kinds.names import WORD
-
-    return [w.removesuffix("'s") for w in WORD.findall(name) if w[0].isupper()]
-
-
-def metadata_name_spans(note) -> list[tuple[int, int]]:
-    """Where the words of the subject's and author's names appear in the note."""
-    words = {w for name in metadata_names(note) for w in _name_words(name)}
-    if not words:
-        return []
-    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")\b")
-    return [m.span() for m in pattern.finditer(note.text)]
 
 
 def masked_id(note_id: str | None, rules) -> str | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from notecheck.kinds import acronym, names, pattern, phrase, regex
+from notecheck.kinds import acronym, names, pattern, phrase, regex, sharing, timeliness, undated
 from notecheck.kinds.base import Kind
 
 KINDS: dict[str, Kind] = {
@@ -13,6 +13,12 @@ KINDS: dict[str, Kind] = {
     "regex": Kind("regex", regex.RegexOptions, regex.check, compile=regex.compile_regex),
     "acronym": Kind("acronym", acronym.AcronymOptions, acronym.check,
                     compile=acronym.compile_acronyms, placeholders=("acronym",)),
+    "timeliness": Kind("timeliness", timeliness.TimelinessOptions, timeliness.check,
+                       needs=timeliness.needs, placeholders=timeliness.PLACEHOLDERS),
+    "undated-phrase": Kind("undated-phrase", undated.UndatedOptions, undated.check,
+                           needs=undated.needs, compile=undated.compile_terms),
+    "sharing": Kind("sharing", sharing.SharingOptions, sharing.check, needs=sharing.needs,
+                    compile=sharing.compile_sharing, placeholders=sharing.PLACEHOLDERS),
     "person-name": Kind("person-name", names.NameOptions, names.check, needs=names.needs,
                         compile=names.compile_names),
 }

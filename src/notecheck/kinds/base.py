@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from notecheck.config import Config
+    from notecheck.diagnostics import Severity
     from notecheck.notes import Note
     from notecheck.rules.model import Rule
 
@@ -52,6 +53,9 @@ class Finding:
     # A finding about a metadata field (e.g. "recorded_date") rather than the text: it is
     # placed where the source gave that field (the front matter line, the CSV cell).
     field: str | None = None
+    # Replaces the rule's severity for this finding only, for a rule whose severity
+    # depends on what it found (late recording: a warning, an error when very late).
+    severity: "Severity | None" = None
 
 
 @dataclass(frozen=True)
@@ -89,6 +93,9 @@ class ParsedNote:
     note: "Note"
     doc: "Doc"
     config: "Config | None" = None  # the run's settings, for kinds that read them
+    # Work that several rules would otherwise redo for each note (e.g. the phrase kind's
+    # word forms), keyed by the kind that stores it.
+    cache: dict = field(default_factory=dict, repr=False)
 
     @property
     def text(self) -> str:

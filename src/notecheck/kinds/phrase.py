@@ -49,20 +49,35 @@ def needs(rule) -> set[str]:
     return {"lemma"} if rule.options.lemma else {"tokens"}
 
 
+def word_forms(parsed: ParsedNote, use_lemma: bool) -> tuple[list[tuple[int, int]], list[set[str]]]:
+    """(start, end) and the forms to match of every word in the note, computed once per
+    note and shared by every phrase rule.
+
+    Runs of spaces and line breaks are tokens of their own in spaCy; they are left out so
+    a term wrapped onto the next line ("kicked\noff") still matches."""
+    key = ("phrase", use_lemma)
+    if key not in parsed.cache:
+        words = [t for t in parsed.doc if not t.is_space]
+        spans = [(t.idx, t.idx + len(t.text)) for t in words]
+        if use_lemma:
+            forms = [{t.lower_, t.lemma_.lower()} if t.lemma_ else {t.lower_} for t in words]
+        else:
+            forms = [{t.lower_} for t in words]
+        parsed.cache[key] = (spans, forms)
+    return parsed.cache[key]
+
+
 def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
-    # Runs of spaces and line breaks are tokens of their own in spaCy; skip them so a
-    # term wrapped onto the next line ("kicked\noff") still matches.
-    tokens = [t for t in parsed.doc if not t.is_space]
-    use_lemma = rule.options.lemma
-    forms = [{t.lower_, t.lemma_.lower()} if use_lemma and t.lemma_ else {t.lower_} for t in tokens]
+    spans, forms = word_forms(parsed, rule.options.lemma)
     index = rule.compiled
+    count = len(forms)
     i = 0
-    while i < len(tokens):
+    while i < count:
         match = None
         for form in forms[i]:
             for words, term in index.get(form, ()):
                 end = i + len(words)
-                if end <= len(tokens) and all(w in forms[i + k] for k, w in enumerate(words)):
+                if end <= count and all(w in forms[i + k] for k, w in enumerate(words)):
                     if match is None or len(words) > len(match[0]):
                         match = (words, term)
                     break
@@ -70,7 +85,6 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
             i += 1
             continue
         words, term = match
-        first, last = tokens[i], tokens[i + len(words) - 1]
-        yield Finding(first.idx, last.idx + len(last.text),
+        yield Finding(spans[i][0], spans[i + len(words) - 1][1],
                       suggestion=term.suggestion or rule.suggestion, message=term.message)
         i += len(words)

@@ -59,11 +59,17 @@ def discover(paths: Iterable[str], exclude: Iterable[str] = ()) -> Iterator[str 
 
 
 def read_notes(paths: Iterable[str], exclude: Iterable[str] = ()) -> Iterator[tuple[str, Note | InputProblem]]:
-    """Yield (path, note or problem) for every input, one file at a time."""
+    """Yield (path, note or problem) for every input, one file at a time. A file named
+    twice (directly and inside a folder, say) is read once."""
+    seen: set[str] = set()
     for item in discover(paths, exclude):
         if isinstance(item, InputProblem):
             yield item.path, item
             continue
+        key = item if item == STDIN else os.path.realpath(item)
+        if key in seen:
+            continue
+        seen.add(key)
         yield from read_file(item)
 
 

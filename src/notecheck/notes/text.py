@@ -20,7 +20,13 @@ class Decoded:
 
 
 def decode(data: bytes) -> Decoded:
-    """UTF-8 (BOM or not); otherwise Windows-1252 with a warning. Binary is refused."""
+    """UTF-8 (BOM or not), or UTF-16 with its BOM (Notepad's "Unicode"); otherwise
+    Windows-1252 with a warning. Binary is refused."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return Decoded(data.decode("utf-16"))
+        except UnicodeDecodeError:
+            pass  # not really UTF-16: judged below like any other bytes
     if b"\x00" in data[:8192]:
         raise InputProblem("input.binary", "This looks like a binary file, not a note, so it was skipped.")
     try:

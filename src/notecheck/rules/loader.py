@@ -219,6 +219,9 @@ def explain_pydantic(error: dict) -> str:
         return "give at least one"
     if kind == "extra_forbidden":
         return "unknown field"
+    if kind == "string_type" and isinstance(error.get("input"), bool):
+        # YAML reads unquoted yes/no/on/off as true/false.
+        return "this should be text, but YAML read it as true/false: put it in quotes, e.g. 'off'"
     return error["msg"]
 
 

@@ -20,13 +20,18 @@ class YamlProblem(Exception):
 
 def load_yaml(text: str) -> tuple[object, dict[Path_, int]]:
     """Return (data, lines) where ``lines`` maps each path to its 1-based line."""
+    # Parse once (libyaml when installed: rule packs are read on every run), then build
+    # the values from the same node tree whose marks give the lines.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
         raise YamlProblem(f"this is not valid YAML: {problem}", mark.line + 1 if mark else 1) from None
+    finally:
+        loader.dispose()
     lines: dict[Path_, int] = {}
     if node is not None:
         _walk(node, (), lines)

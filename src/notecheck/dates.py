@@ -1,0 +1,152 @@
+"""Dates as UK case notes write them, and working days between them.
+
+Day-first always: 03/04/2026 is 3 April, never 4 March. ISO forms (2026-04-03,
+2026-04-03T14:30, 2026-04-03 14:30) are read too. A date with a time keeps the time
+so that two events on the same day can still be ordered.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from functools import lru_cache
+
+MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3,
+    "apr": 4, "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7,
+    "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10,
+    "nov": 11, "november": 11, "dec": 12, "december": 12,
+}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+# Holiday subdivisions of the `holidays` package for each region a config may name.
+REGIONS = {"england-and-wales": "ENG", "scotland": "SCT", "northern-ireland": "NIR"}
+
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_TIME = r"(?:[T ]+(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+_ISO = re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})" + _TIME)
+_NUMERIC = re.compile(r"(?P<day>\d{1,2})[/.-](?P<month>\d{1,2})[/.-](?P<year>\d{4}|\d{2})" + _TIME)
+_WORDED = re.compile(
+    r"(?:(?:" + "|".join(WEEKDAYS) + r"|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun),?\s+)?"
+    r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>" + _MONTH_NAMES + r")\.?,?\s+"
+    r"(?P<year>\d{4})" + r"(?:,?\s+(?:at\s+)?(?P<hour>\d{1,2})[:.](?P<minute>\d{2}))?",
+    re.IGNORECASE,
+)
+
+# Dates written inside a note's text, with or without a year: "24/11/2026", "24 Nov",
+# "Tuesday 24th November", "on Monday". Used to tell whether a vague time reference
+# has a date beside it and whether a note opens with its contact date.
+_IN_TEXT = re.compile(
+    r"\b(?:\d{4}-\d{1,2}-\d{1,2}"
+    r"|\d{1,2}[/.-]\d{1,2}(?:[/.-](?:\d{4}|\d{2}))?"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + _MONTH_NAMES + r")\b\.?(?:\s+\d{4})?"
+    r"|(?:" + _MONTH_NAMES + r")\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4})?"
+    r"|(?:" + "|".join(WEEKDAYS) + r"))\b",
+    re.IGNORECASE,
+)
+
+
+class DateError(ValueError):
+    """A date that cannot be read. The message says what forms are accepted."""
+
+
+FORMS = "a date such as 24/11/2026, 24 Nov 2026 or 2026-11-24"
+
+
+def parse_date(value: object) -> dt.datetime:
+    """Read a metadata date. Returns a datetime (midnight when no time was given).
+
+    Raises DateError for anything that is not a real day-first or ISO date.
+    """
+    if isinstance(value, dt.datetime):
+        return value.replace(tzinfo=None)
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day)
+    text = str(value).strip()
+    for pattern in (_ISO, _NUMERIC, _WORDED):
+        match = pattern.fullmatch(text)
+        if match:
+            return _build(match, text)
+    raise DateError(f"'{text}' is not {FORMS}")
+
+
+def _build(match: re.Match, text: str) -> dt.datetime:
+    parts = match.groupdict()
+    month = parts["month"]
+    month = MONTHS[month.lower()] if not month.isdigit() else int(month)
+    year = int(parts["year"])
+    if year < 100:
+        year += 2000  # "24/11/26": notes are about this century
+    if month > 12 and int(parts["day"]) <= 12:
+        raise DateError(f"'{text}' has no month {month}: dates are read day first "
+                        f"(day/month/year), so write {month}/{parts['day']}/{parts['year']}")
+    try:
+        day = dt.date(year, month, int(parts["day"]))
+    except ValueError as exc:
+        raise DateError(f"'{text}' is not a real date ({exc})") from None
+    hour, minute = parts.get("hour"), parts.get("minute")
+    if hour is None:
+        return dt.datetime(day.year, day.month, day.day)
+    try:
+        return dt.datetime(day.year, day.month, day.day, int(hour), int(minute),
+                           int(parts.get("second") or 0))
+    except ValueError as exc:
+        raise DateError(f"'{text}' has a time that does not exist ({exc})") from None
+
+
+def has_time(value: object) -> bool:
+    """True when a metadata date was written with a time of day."""
+    if isinstance(value, dt.datetime):
+        return True
+    text = str(value)
+    return any((m := p.fullmatch(text.strip())) and m.groupdict().get("hour") for p in (_ISO, _NUMERIC, _WORDED))
+
+
+def dates_in(text: str) -> list[tuple[int, int]]:
+    """Spans of dates and weekday names written in free text."""
+    return [m.span() for m in _IN_TEXT.finditer(text)]
+
+
+@lru_cache(maxsize=8)
+def _holidays(subdivision: str):
+    import holidays
+
+    return holidays.country_holidays("GB", subdiv=subdivision)
+
+
+def is_working_day(day: dt.date, region: str = "england-and-wales") -> bool:
+    return day.weekday() < 5 and day not in _holidays(REGIONS[region])
+
+
+def working_days_between(start: dt.date, end: dt.date, region: str = "england-and-wales") -> int:
+    """Working days after ``start`` up to and including ``end`` (0 when end <= start).
+
+    A note written the next working day is 1 working day late: contact on Friday,
+    recorded on Monday is 1; contact on Thursday 24 December 2026, recorded on
+    Tuesday 29 December is 1 in England (25th, 28th are bank holidays).
+    """
+    days = 0
+    day = start + dt.timedelta(days=1)
+    while day <= end:
+        if is_working_day(day, region):
+            days += 1
+        day += dt.timedelta(days=1)
+    return days
+
+
+TODAY_ENV = "NOTECHECK_TODAY"
+
+
+def today(configured: dt.date | None = None) -> dt.date:
+    """The run's "today": the config's (which --today sets), else $NOTECHECK_TODAY,
+    else the clock. Tests always fix it."""
+    if configured is not None:
+        return configured
+    value = os.environ.get(TODAY_ENV)
+    if value:
+        try:
+            return parse_date(value).date()
+        except DateError as exc:
+            raise DateError(f"{TODAY_ENV}: {exc}") from None
+    return dt.date.today()

@@ -1,0 +1,366 @@
+"""sharing: is each record of sharing information complete and secure?
+
+A sentence records sharing when the writer (I, we, no subject, or a passive) shares,
+sends, forwards, refers, informs ... and the verb is not negated, conditional or a
+plan ("I did not share", "if ... I will inform the police"). Verbs such as "inform"
+and "refer" only count with an organisation or role as their object: "I informed Mum"
+is telling the person, "as referred to above" is not a referral.
+
+Each rule picks one ``require``:
+- recipient: each sharing verb has an object, an organisation, role or named person.
+  Checked against the whole note: one sharing sentence naming the recipient is enough
+  for a follow-up such as "The referral was sent by secure email".
+- purpose, consent-basis, person-informed, receipt: somewhere in the note, one of the
+  rule's ``evidence`` patterns (regular expressions) is found. Reported once, at the
+  first sharing sentence.
+- secure-channel: a sentence where the writer sends something names an insecure
+  channel from ``channels`` (with ``case_details: true``, only when the sentence also
+  names case material from ``case_details``).
+
+All vocabulary is in the rule YAML.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from pydantic import Field
+
+from notecheck.kinds.base import Finding, Options, ParsedNote, RuleProblem
+
+
+class Trigger(Options):
+    words: list[str] = Field(min_length=1)  # verb lemmas or written forms
+    # Only sharing when the object is an organisation or role ("informed the police").
+    needs_recipient: bool = False
+
+
+class Channel(Options):
+    regex: str
+    case_details: bool = False  # only when the sentence also names case material
+    message: str | None = None
+
+
+class SharingOptions(Options):
+    require: Literal["recipient", "purpose", "consent-basis", "person-informed", "receipt",
+                     "secure-channel"]
+    triggers: list[Trigger] = Field(min_length=1)
+    # Nouns that record sharing when made/sent ("made a referral", "referral sent").
+    event_nouns: list[str] = []
+    event_verbs: list[str] = []
+    writers: list[str] = Field(min_length=1)  # subjects that are the writer: I, we, SW
+    recipients: list[str] = []  # words naming an organisation or role
+    # The person and their family: telling them is not sharing with a third party.
+    not_recipients: list[str] = []
+    modals: list[str] = []  # auxiliaries that make a verb a plan, not a record
+    evidence: list[str] = []  # regular expressions, anywhere in the note
+    channels: list[Channel] = []
+    case_details: list[str] = []  # regular expressions for case material
+
+
+@dataclass
+class Compiled:
+    trigger_words: dict[str, Trigger]
+    event_nouns: set[str]
+    event_verbs: set[str]
+    writers: set[str]
+    recipients: set[str]
+    not_recipients: set[str]
+    modals: set[str]
+    evidence: list[re.Pattern]
+    channels: list[tuple[re.Pattern, Channel]]
+    case_details: list[re.Pattern]
+    signature: tuple = ()  # what find_sharing depends on, so rules can share its result
+
+
+def _regex(text: str, where: tuple) -> re.Pattern:
+    try:
+        return re.compile(text, re.IGNORECASE)
+    except re.error as exc:
+        raise RuleProblem(where, f"the regular expression does not compile: {exc}") from None
+
+
+def _words(items) -> set[str]:
+    return {" ".join(w.lower().split()) for w in items}
+
+
+def compile_sharing(rule) -> Compiled:
+    o = rule.options
+    if o.require in ("purpose", "consent-basis", "person-informed", "receipt") and not o.evidence:
+        raise RuleProblem(("evidence",), f"a rule that requires '{o.require}' needs 'evidence' "
+                                         "patterns that show it is recorded")
+    if o.require != "secure-channel" and not o.recipients:
+        raise RuleProblem(("recipients",), "list the words that name an organisation or role "
+                                           "(police, school, GP, ...) in 'recipients'")
+    if o.require == "secure-channel" and not o.channels:
+        raise RuleProblem(("channels",), "a 'secure-channel' rule needs 'channels'")
+    triggers = {}
+    for trigger in o.triggers:
+        for word in trigger.words:
+            triggers[word.lower()] = trigger
+    signature = tuple(frozenset(x) for x in (
+        [(w, t.needs_recipient) for w, t in triggers.items()], _words(o.event_nouns),
+        _words(o.event_verbs), _words(o.writers), _words(o.recipients),
+        _words(o.not_recipients), _words(o.modals)))
+    return Compiled(
+        signature=signature, trigger_words=triggers, event_nouns=_words(o.event_nouns),
+        event_verbs=_words(o.event_verbs), writers=_words(o.writers),
+        recipients=_words(o.recipients), not_recipients=_words(o.not_recipients),
+        modals=_words(o.modals),
+        evidence=[_regex(e, ("evidence", i)) for i, e in enumerate(o.evidence)],
+        channels=[(_regex(c.regex, ("channels", i, "regex")), c) for i, c in enumerate(o.channels)],
+        case_details=[_regex(c, ("case_details", i)) for i, c in enumerate(o.case_details)],
+    )
+
+
+def needs(rule) -> set[str]:
+    return {"lemma", "parse"}
+
+
+PLACEHOLDERS = ("recipient",)
+
+
+@dataclass
+class Sharing:
+    """One sentence's record of sharing: the word that says so and who received it."""
+
+    start: int
+    end: int
+    sentence: object  # spaCy Span
+    recipient: str | None
+
+
+def _is(token, words: set[str]) -> bool:
+    return token.lower_ in words or token.lemma_.lower() in words
+
+
+def _subject(verb):
+    """The verb's subject, following "and" back to the first verb of a list."""
+    while True:
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                return child
+        if verb.dep_ == "conj" and verb.head is not verb:
+            verb = verb.head
+            continue
+        return None
+
+
+def _by_writer(verb, c: Compiled, subjects: set[str], anchor=None) -> bool:
+    subject = _subject(verb)
+    if subject is None or (anchor is not None and subject.i == anchor.i):  # "Referral made to ..."
+        return True  # "Emailed the school ...", "Referral made to ..."
+    if subject.dep_ == "nsubj" and not any(t.dep_ in ("aux", "auxpass") for t in verb.children) \
+            and subject.pos_ == "NOUN" and not any(t.dep_ in ("det", "poss") for t in subject.children) \
+            and not _is(subject, c.recipients | c.not_recipients):
+        return True  # "Letter sent to the GP", "Information shared with ...": note style, no "was"
+    if subject.dep_ == "nsubjpass":
+        # "Information was shared with ..." is the writer's record; "I was informed" is not.
+        return not _is(subject, c.writers)
+    return _is(subject, c.writers)
+
+
+def _recorded_not_planned(verb, c: Compiled) -> bool:
+    if verb.dep_ == "conj" and verb.head.i < verb.i and not _recorded_not_planned(verb.head, c):
+        return False  # "I will ask the agency and send Mrs Price the details"
+    for child in verb.children:
+        if child.dep_ == "neg":
+            return False
+        if child.dep_ == "aux" and (child.lower_ == "to" or _is(child, c.modals)):
+            return False
+        if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
+            return False
+    return True
+
+
+FAMILY = "family"  # _recipient's answer when the information went only to the person or family
+
+
+def _addressees(anchor) -> list:
+    """Who the verb is addressed to: its object, indirect object, or the object of its
+    'to'/'with' ("informed the police", "sent Mum a copy", "shared it with the GP")."""
+    direct = []
+    objects = [t for t in anchor.children if t.dep_ in ("dobj", "dative")]
+    for child in anchor.children:
+        if child.dep_ in ("dobj", "dative") and child.pos_ in ("NOUN", "PROPN", "PRON"):
+            direct.append(child)
+        if child.dep_ in ("ccomp", "xcomp"):  # "let the school know"
+            direct.extend(t for t in child.children if t.dep_ == "nsubj")
+    # "to"/"with" on the verb, or hung by the parser on its object ("my concerns to the LADO").
+    for head in [anchor, *objects]:
+        for child in head.children:
+            if child.dep_ in ("prep", "dative") and child.lower_ in ("to", "with"):
+                direct.extend(t for t in child.children if t.dep_ == "pobj")
+    return direct + [c for t in direct for c in t.conjuncts]
+
+
+def _recipient(anchor, sentence, c: Compiled, subjects: set[str],
+               needs_recipient: bool = False) -> str | None:
+    """The organisation, role or person the information went to, if the sentence says;
+    FAMILY when it went only to the person or their family (telling them, not sharing)."""
+
+    def family(token) -> bool:
+        return _is(token, c.not_recipients) or token.lower_ in subjects
+
+    def named(token) -> bool:
+        return _is(token, c.recipients) or token.like_email
+
+    direct = _addressees(anchor)
+    for token in direct:
+        if not family(token) and (named(token) or token.pos_ == "PROPN"):
+            return _name(token)
+    told_family = any(family(t) for t in direct)
+    if needs_recipient:
+        # "I informed Mum" is telling the person; "Dad is reported to have been seen
+        # outside school" has no addressee at all, so it is not a record of sharing.
+        return FAMILY if told_family else None
+    # "It was reported by the school": the agent is the source, not the recipient.
+    source = {t.i for child in anchor.children if child.dep_ == "agent" for t in child.subtree}
+    # The verb's own phrase and the rest of the sentence, in reading order: the parse can
+    # leave "to Dr Okoye" outside the verb's subtree, and the nearest name is the one meant.
+    after = {t.i: t for t in sentence if t.i > anchor.i}
+    candidates = sorted({**{t.i: t for t in anchor.subtree}, **after}.values(), key=lambda t: t.i)
+    for token in candidates:
+        if token.i in source or token.i == anchor.i or family(token):
+            continue
+        if told_family and not (token.dep_ == "pobj" and token.head.lower_ in ("to", "with")):
+            continue  # "sent Mum the details": only another "to ..." adds a recipient
+        if named(token):
+            return _name(token)
+        if token.pos_ == "PROPN" and token.dep_ in ("dobj", "pobj", "dative", "conj", "compound") \
+                and token.head.lower_ in ("to", "with", anchor.lower_):
+            return _name(token)
+    if anchor.dep_ == "conj" and anchor.head.i < anchor.i and not told_family:
+        # "I phoned the school and shared my concerns": the first verb names them.
+        return _recipient(anchor.head, sentence, c, subjects, needs_recipient)
+    return FAMILY if told_family else None
+
+
+def _name(token) -> str:
+    """The word with the words that name it with it: 'Oak Primary School', 'Mr Ellis'."""
+    start = token.i
+    for left in reversed(list(token.lefts)):
+        if left.i == start - 1 and (left.dep_ in ("compound", "flat") or
+                                    left.dep_ == "amod" and left.is_title):
+            start = left.i
+    return token.doc[start:token.i + 1].text
+
+
+def find_sharing(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
+    """Every sentence in the note that records information being shared."""
+    cached = parsed.__dict__.setdefault("_sharing", {})
+    key = c.signature
+    if key in cached:
+        return cached[key]
+    subjects = {s.lower() for name in parsed.note.subjects for s in name.split()}
+    found: list[Sharing] = []
+    for sentence in parsed.doc.sents:
+        for token in sentence:
+            trigger = c.trigger_words.get(token.lower_) or c.trigger_words.get(token.lemma_.lower())
+            if trigger is not None and token.tag_.startswith("VB"):
+                if token.tag_ == "VBG" and not any(t.dep_ == "aux" for t in token.children):
+                    continue  # a gerund: "Sharing it would put her at risk"
+                verb, anchor = token, token
+            elif token.lemma_.lower() in c.event_nouns and _event_made(token, c):
+                verb = token.head if token.head.pos_ in ("VERB", "AUX") else token
+                anchor, trigger = token, None
+            else:
+                continue
+            if parsed.in_quotes(token.idx, token.idx + len(token)):
+                continue
+            if verb.pos_ in ("VERB", "AUX") and not (_by_writer(verb, c, subjects, anchor)
+                                                      and _recorded_not_planned(verb, c)):
+                continue
+            recipient = _recipient(anchor, sentence, c, subjects,
+                                   trigger is not None and trigger.needs_recipient)
+            if recipient == FAMILY:
+                continue  # giving the person or their family information is not third-party sharing
+            if recipient is None and (trigger is not None and trigger.needs_recipient or
+                                      any(t.dep_ == "ccomp" for t in verb.children)):
+                continue  # "as referred to above"; "it was shared that ..." (speech)
+            end = token.idx + len(token)
+            particle = next((t for t in token.children if t.dep_ == "prt"), None)
+            if particle is not None and particle.i == token.i + 1:
+                end = particle.idx + len(particle)
+            found.append(Sharing(token.idx, end, sentence, recipient))
+            break  # one record per sentence
+    cached[key] = found
+    return found
+
+
+def _named_elsewhere(parsed: ParsedNote, c: Compiled) -> bool:
+    """'Mr Evans agreed to a referral to the alcohol service. I made the referral by
+    phone.': the recipient is named with another mention of the event."""
+    for token in parsed.doc:
+        if token.lemma_.lower() in c.event_nouns:
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ == "to" and any(
+                        _is(t, c.recipients) or t.pos_ == "PROPN" for t in child.subtree):
+                    return True
+    return False
+
+
+def _event_made(noun, c: Compiled) -> bool:
+    """'made a referral', 'referral made', 'a referral was sent'."""
+    if _is(noun.head, c.event_verbs):
+        return True
+    return any(_is(child, c.event_verbs) for child in noun.children)
+
+
+def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
+    c: Compiled = rule.compiled
+    require = rule.options.require
+    if require == "secure-channel":
+        yield from _insecure(parsed, c)
+        return
+    records = find_sharing(parsed, c)
+    if not records:
+        return
+    if require == "recipient":
+        if any(r.recipient for r in records) or _named_elsewhere(parsed, c):
+            return
+        for record in records:
+            yield Finding(record.start, record.end)
+        return
+    if any(pattern.search(parsed.text) for pattern in c.evidence):
+        return
+    first = next((r for r in records if r.recipient), records[0])
+    yield Finding(first.start, first.end, values={"recipient": first.recipient or "someone"})
+
+
+def _insecure(parsed: ParsedNote, c: Compiled) -> Iterator[Finding]:
+    text, doc = parsed.text, parsed.doc
+    subjects = {s.lower() for name in parsed.note.subjects for s in name.split()}
+
+    def sending(token) -> bool:
+        return token.tag_.startswith("VB") and bool(
+            c.trigger_words.get(token.lower_) or c.trigger_words.get(token.lemma_.lower()))
+
+    def sent_by_writer(token) -> bool:
+        return _by_writer(token, c, subjects) and _recorded_not_planned(token, c)
+
+    for sentence in doc.sents:
+        start, end = sentence.start_char, sentence.end_char
+        hits = [(m, channel) for pattern, channel in c.channels
+                for m in pattern.finditer(text, start, end)]
+        if not hits:
+            continue
+        senders = [t for t in sentence if sending(t)]
+        if not senders:
+            continue
+        details = any(p.search(text, start, end) for p in c.case_details)
+        for match, channel in hits:
+            if channel.case_details and not details:
+                continue
+            # The verb this channel belongs to decides ("I did not send it by WhatsApp;
+            # I posted it"); failing that, any sending verb in the sentence.
+            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            token = span[0] if span is not None and len(span) else None
+            verb = None if token is None else next(
+                (a for a in [token, *token.ancestors] if sending(a)), None)
+            if not (sent_by_writer(verb) if verb is not None else any(map(sent_by_writer, senders))):
+                continue
+            yield Finding(match.start(), match.end(), message=channel.message)

@@ -1,0 +1,83 @@
+"""The shipped example notes, linted with the built-in rules: whatever the packs flag,
+every diagnostic must point at real characters of the original file."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+
+
+@pytest.fixture(scope="module")
+def report():
+    from typer.testing import CliRunner
+
+    from notecheck.cli import app
+
+    if not EXAMPLES.is_dir():
+        pytest.skip("no examples/ folder")
+    result = CliRunner().invoke(app, ["check", "--format", "json", str(EXAMPLES)])
+    assert result.exit_code in (0, 1), result.output
+    import json
+
+    return json.loads(result.stdout)
+
+
+def original_lines(path: str) -> list[str]:
+    data = Path(path).read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252")
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def test_examples_are_all_read_without_input_problems(report):
+    files = {p for p in EXAMPLES.rglob("*") if p.suffix in (".txt", ".md") and p.is_file()
+             and not any(part.startswith(".") for part in p.relative_to(EXAMPLES).parts)}
+    assert report["summary"]["files"] == len(files)
+    assert [d for d in report["diagnostics"] if d["category"] == "input"] == []
+
+
+def test_examples_show_what_the_product_does(report):
+    assert report["summary"]["diagnostics"] > 0
+    from notecheck.rules.loader import builtin_rules_dir, load_rules
+
+    known = {r.id for r in load_rules([builtin_rules_dir()])}
+    assert {d["rule"] for d in report["diagnostics"]} <= known
+
+
+def test_every_position_points_into_the_original_file(report):
+    for d in report["diagnostics"]:
+        lines = original_lines(d["path"])
+        where = f"{d['path']}:{d['line']}:{d['column']} {d['rule']}"
+        assert 1 <= d["line"] <= d["end_line"] <= len(lines), where
+        line = lines[d["line"] - 1]
+        if d["excerpt"] is not None:
+            # Identifiers are masked in excerpts ("943 *** ****"), keeping the length.
+            excerpt = d["excerpt"]
+            assert len(line) == len(excerpt), where
+            assert all(a == b or b == "*" for a, b in zip(line, excerpt)), where
+        assert 1 <= d["column"] <= len(line) + 1, where
+        if d["end_line"] == d["line"]:
+            assert d["column"] <= d["end_column"] <= len(line) + 1, where
+            if d["end_column"] > d["column"]:
+                span = line[d["column"] - 1:d["end_column"] - 1]
+                assert span == span.strip() and span, f"{where}: span {span!r}"
+
+
+def test_python_dash_m_notecheck():
+    import os
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    result = subprocess.run([sys.executable, "-m", "notecheck", "--version"], env=env,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0
+    from notecheck import __version__
+
+    assert result.stdout.strip() == f"notecheck {__version__}"

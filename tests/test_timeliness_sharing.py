@@ -1,0 +1,434 @@
+"""Timeliness and information sharing: dates, working days, and the rules on real-looking notes.
+
+"Today" is always fixed (config, NOTECHECK_TODAY or --today); no test reads the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import textwrap
+from pathlib import Path
+
+import pytest
+import yaml
+
+from notecheck.config import Config, ConfigError, TimelinessConfig, load_config
+from notecheck.dates import DateError, parse_date, working_days_between
+from notecheck.diagnostics import Severity
+from notecheck.engine import Linter
+from notecheck.kinds.base import ParsedNote
+from notecheck.notes.text import parse_text
+from notecheck.rules.loader import builtin_rules_dir, load_rules
+
+TODAY = dt.date(2026, 11, 25)
+MY_CATEGORIES = ("timeliness", "sharing")
+CORPUS = Path(__file__).parent / "corpus"
+
+
+@pytest.fixture(scope="module")
+def linter() -> Linter:
+    rules = [r for r in load_rules([builtin_rules_dir()]) if r.category in MY_CATEGORIES and r.enabled]
+    return Linter(rules, Config(timeliness=TimelinessConfig(today=TODAY)))
+
+
+def lint(linter: Linter, text: str, **timeliness):
+    """Diagnostics for one note, with timeliness settings (today fixed unless given)."""
+    config = Config(timeliness=TimelinessConfig(**{"today": TODAY, **timeliness}))
+    note = parse_text("note.md", textwrap.dedent(text).lstrip("\n"))
+    return linter.check(ParsedNote(note, linter.pipeline.nlp(note.text), config))
+
+
+def found(diagnostics, prefix: str = "") -> list[tuple[str, int, int]]:
+    return [(d.rule, d.line, d.column) for d in diagnostics if d.rule.startswith(prefix)]
+
+
+# ---------------------------------------------------------------- dates
+
+
+@pytest.mark.parametrize("written", [
+    "24/11/2026", "24-11-2026", "24.11.2026", "24/11/26", "24 Nov 2026", "24 November 2026",
+    "24th November 2026", "Tuesday 24 November 2026", "2026-11-24",
+])
+def test_uk_and_iso_forms_read_as_the_same_day(written):
+    assert parse_date(written) == dt.datetime(2026, 11, 24)
+
+
+def test_day_first_never_month_first():
+    assert parse_date("03/04/2026").date() == dt.date(2026, 4, 3)
+    assert parse_date("12/01/2026").date() == dt.date(2026, 1, 12)
+
+
+def test_times_are_kept():
+    assert parse_date("2026-11-24T14:30") == dt.datetime(2026, 11, 24, 14, 30)
+    assert parse_date("24/11/2026 09:05") == dt.datetime(2026, 11, 24, 9, 5)
+
+
+@pytest.mark.parametrize("written, says", [
+    ("11/24/2026", "day first"),          # American order
+    ("31/02/2026", "not a real date"),
+    ("yesterday", "'yesterday' is not a date"),
+    ("24/11", "'24/11' is not a date"),   # no year: cannot be placed
+    ("2026-11-24 25:00", "time"),
+])
+def test_unreadable_dates_say_why(written, says):
+    with pytest.raises(DateError, match=says):
+        parse_date(written)
+
+
+def test_working_days_skip_the_christmas_bank_holidays():
+    # Thu 24 Dec 2026 -> Tue 29 Dec: Fri 25 (Christmas), Sat, Sun, Mon 28 (Boxing Day
+    # substitute) do not count, so only Tuesday does.
+    assert working_days_between(dt.date(2026, 12, 24), dt.date(2026, 12, 29)) == 1
+    assert working_days_between(dt.date(2026, 12, 24), dt.date(2026, 12, 31)) == 3
+
+
+def test_working_days_differ_by_uk_nation():
+    # Mon 30 Nov 2026 is St Andrew's Day, a bank holiday in Scotland only.
+    assert working_days_between(dt.date(2026, 11, 27), dt.date(2026, 12, 1)) == 2
+    assert working_days_between(dt.date(2026, 11, 27), dt.date(2026, 12, 1), "scotland") == 1
+    # Easter Monday (6 April 2026) is not a bank holiday in Scotland.
+    assert working_days_between(dt.date(2026, 4, 2), dt.date(2026, 4, 7)) == 1
+    assert working_days_between(dt.date(2026, 4, 2), dt.date(2026, 4, 7), "scotland") == 2
+    # St Patrick's Day (Tue 17 March 2026) in Northern Ireland.
+    assert working_days_between(dt.date(2026, 3, 16), dt.date(2026, 3, 18), "northern-ireland") == 1
+    assert working_days_between(dt.date(2026, 3, 16), dt.date(2026, 3, 18)) == 2
+
+
+def test_same_day_and_weekend_recording_is_not_late():
+    assert working_days_between(dt.date(2026, 11, 24), dt.date(2026, 11, 24)) == 0
+    assert working_days_between(dt.date(2026, 11, 20), dt.date(2026, 11, 22)) == 0  # Fri -> Sun
+
+
+# ---------------------------------------------------------------- config
+
+
+def test_timeliness_config_reads_uk_dates_and_rejects_bad_values(tmp_path):
+    path = tmp_path / "notecheck.yaml"
+    path.write_text("timeliness:\n  today: 03/04/2026\n  region: scotland\n", encoding="utf-8")
+    config = load_config(path)
+    assert config.timeliness.today == dt.date(2026, 4, 3)
+    assert config.timeliness.region == "scotland"
+
+    path.write_text("select: []\ntimeliness:\n  region: wales\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as error:
+        load_config(path)
+    assert error.value.line == 3 and "timeliness.region" in error.value.message
+
+    path.write_text("timeliness:\n  today: 31/02/2026\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="not a real date"):
+        load_config(path)
+
+
+# ---------------------------------------------------------------- timeliness rules
+
+LATE_VISIT = """
+---
+subject: Amira Hussain
+contact_date: 2026-11-16
+recorded_date: 19/11/2026
+---
+Home visit to Amira and her mother at 4pm.
+"""
+
+
+def test_late_recording_counts_working_days_and_quotes_the_policy(linter):
+    diagnostics = lint(linter, LATE_VISIT, policy="Local policy: record within 1 working day")
+    assert found(diagnostics) == [("timeliness.late-recording", 4, 1)]  # the recorded_date line
+    late = diagnostics[0]
+    assert late.severity is Severity.WARNING
+    assert "3 working days" in late.message
+    assert "Monday 16 November 2026 to Thursday 19 November 2026" in late.message
+    assert "Local policy: record within 1 working day." in late.message
+
+
+def test_late_recording_becomes_an_error_past_the_error_threshold(linter):
+    note = LATE_VISIT.replace("19/11/2026", "25/11/2026")  # 7 working days
+    [late] = lint(linter, note)
+    assert late.rule == "timeliness.late-recording" and late.severity is Severity.ERROR
+    assert "7 working days" in late.message
+    # Thresholds come from the config.
+    assert lint(linter, note, warn_after_working_days=7) == []
+    [late] = lint(linter, note, error_after_working_days=None)
+    assert late.severity is Severity.WARNING
+
+
+def test_christmas_bank_holidays_do_not_make_a_note_late(linter):
+    note = """
+    ---
+    contact_date: Thursday 24 December 2026
+    recorded_date: 29/12/2026
+    ---
+    Christmas Eve visit to Jamie and his mum.
+    """
+    assert lint(linter, note, today=dt.date(2027, 1, 5)) == []
+    [late] = lint(linter, note.replace("29/12/2026", "31/12/2026"), today=dt.date(2027, 1, 5))
+    assert "3 working days" in late.message
+
+
+def test_region_decides_which_bank_holidays_count(linter):
+    note = """
+    ---
+    contact_date: 27/11/2026
+    recorded_date: 01/12/2026
+    ---
+    Home visit.
+    """
+    [late] = lint(linter, note, today=dt.date(2026, 12, 2))
+    assert "2 working days" in late.message
+    assert lint(linter, note, today=dt.date(2026, 12, 2), region="scotland") == []
+
+
+def test_future_dates_are_errors_against_the_fixed_today(linter):
+    note = """
+    ---
+    contact_date: 2026-12-03
+    recorded_date: 2026-12-03
+    ---
+    Home visit.
+    """
+    diagnostics = lint(linter, note)
+    assert found(diagnostics) == [("timeliness.future-date", 2, 1), ("timeliness.future-date", 3, 1)]
+    assert "The contact date '2026-12-03' is after today (Wednesday 25 November 2026)" in diagnostics[0].message
+    assert lint(linter, note, today=dt.date(2026, 12, 3)) == []
+
+
+def test_today_from_the_environment_when_the_config_has_none(linter, monkeypatch):
+    note = "---\ncontact_date: 2026-12-03\nrecorded_date: 2026-12-03\n---\nHome visit.\n"
+    monkeypatch.setenv("NOTECHECK_TODAY", "02/12/2026")
+    assert len(lint(linter, note, today=None)) == 2
+    monkeypatch.setenv("NOTECHECK_TODAY", "03/12/2026")
+    assert lint(linter, note, today=None) == []
+
+
+def test_recorded_before_contact_is_an_error(linter):
+    note = """
+    ---
+    contact_date: 12/11/2026
+    recorded_date: 11/11/2026
+    ---
+    Home visit.
+    """
+    [diagnostic] = lint(linter, note)
+    assert (diagnostic.rule, diagnostic.line, diagnostic.severity) == (
+        "timeliness.recorded-before-contact", 3, Severity.ERROR)
+    # Same day with times: the order of the times decides.
+    timed = "---\ncontact_date: 2026-11-24 15:00\nrecorded_date: 2026-11-24 09:30\n---\nVisit.\n"
+    assert found(lint(linter, timed)) == [("timeliness.recorded-before-contact", 3, 1)]
+    assert lint(linter, timed.replace("09:30", "17:45")) == []
+
+
+def test_an_unreadable_date_is_a_diagnostic_naming_field_and_value(linter):
+    note = """
+    ---
+    subject: Leon Carter
+    contact_date: 11/24/2026
+    recorded_date: 2026-11-24
+    ---
+    Home visit to Leon at 5pm.
+    """
+    [diagnostic] = lint(linter, note)  # and no crash in the other date rules
+    assert (diagnostic.rule, diagnostic.line, diagnostic.column) == ("timeliness.invalid-date", 3, 1)
+    assert diagnostic.message.startswith("The contact date could not be read: '11/24/2026'")
+    assert "write 24/11/2026" in diagnostic.message
+
+
+def test_missing_contact_date_unless_the_note_opens_with_one(linter):
+    plain = "I visited Amira at home.\nShe showed me her room.\n"
+    assert found(lint(linter, plain)) == [("timeliness.missing-contact-date", 1, 1)]
+    assert lint(linter, "Home visit, Tuesday 24 November 2026, 4pm.\n" + plain) == []
+    assert lint(linter, "---\nnote_type: case summary\n---\n" + plain) == []
+
+
+def test_vague_time_is_reported_unless_a_date_is_in_the_sentence_or_quoted(linter):
+    note = """
+    ---
+    contact_date: 2026-11-20
+    recorded_date: 2026-11-20
+    ---
+    Mrs Lewis said her father had a fall the other day.
+    He fell again last week, on Tuesday 17 November.
+    He said, "I've been dizzy lately."
+    The GP will review his tablets in due course.
+    """
+    assert found(lint(linter, note)) == [("timeliness.vague-time", 5, 38),
+                                         ("timeliness.vague-time", 8, 32)]
+
+
+def test_check_command_takes_today_from_option_or_environment(tmp_path, cli_run):
+    note = tmp_path / "visit.md"
+    note.write_text("---\ncontact_date: 2026-12-03\nrecorded_date: 2026-12-03\n---\nVisit.\n",
+                    encoding="utf-8")
+    args = ["check", "--select", "timeliness.future-date", "--format", "json", str(note)]
+    result = cli_run([*args, "--today", "2026-11-25"])
+    assert result.exit_code == 1
+    assert [d["rule"] for d in json.loads(result.stdout)["diagnostics"]] == ["timeliness.future-date"] * 2
+    assert cli_run([*args, "--today", "3 Dec 2026"]).exit_code == 0
+    assert cli_run(args, env={"NOTECHECK_TODAY": "03/12/2026"}).exit_code == 0
+    bad = cli_run([*args, "--today", "12/31/2026"])
+    assert bad.exit_code == 2 and "--today: '12/31/2026' has no month 31" in bad.stderr
+
+
+@pytest.fixture
+def cli_run(monkeypatch):
+    from typer.testing import CliRunner
+
+    from notecheck.cli import app
+
+    monkeypatch.delenv("NOTECHECK_TODAY", raising=False)
+
+    def run(args, env=None):
+        return CliRunner().invoke(app, args, env=env, catch_exceptions=False)
+
+    return run
+
+
+# ---------------------------------------------------------------- sharing rules
+
+COMPLETE_POLICE_SHARING = """
+---
+subject: Mia Grant
+contact_date: 2026-11-23
+recorded_date: 2026-11-23
+---
+At 2.15pm I phoned Sergeant Patel at Thames Valley Police and shared what Mia told her teacher.
+I shared this without Ms Hall's consent because there is a risk of significant harm to Mia.
+Ms Hall has not been told yet, because officers need to speak with her first.
+Sergeant Patel confirmed she had received the information.
+"""
+
+
+def test_a_complete_sharing_record_passes(linter):
+    assert lint(linter, COMPLETE_POLICE_SHARING) == []
+
+
+def test_each_missing_part_of_a_sharing_record_is_its_own_finding(linter):
+    note = """
+    ---
+    contact_date: 2026-11-24
+    recorded_date: 2026-11-24
+    ---
+    Amira told her teacher she was left alone overnight.
+    Referral made to MASH.
+    """
+    diagnostics = lint(linter, note)
+    assert found(diagnostics) == [("sharing.missing-consent-basis", 6, 1),
+                                  ("sharing.missing-purpose", 6, 1),
+                                  ("sharing.person-not-informed", 6, 1),
+                                  ("sharing.receipt-not-confirmed", 6, 1)]
+    consent = diagnostics[0]
+    assert consent.severity is Severity.WARNING
+    assert "with MASH but not whether the person consented" in consent.message
+    assert {d.severity for d in diagnostics[1:]} == {Severity.INFO}
+
+
+def test_sharing_without_a_recipient(linter):
+    note = """
+    ---
+    contact_date: 2026-11-24
+    recorded_date: 2026-11-24
+    ---
+    Leon told me an older boy paid him to carry a bag.
+    With Mrs Carter's agreement, I passed on the concerns so that Leon can be kept safe.
+    """
+    assert found(lint(linter, note), "sharing.missing-recipient") == [("sharing.missing-recipient", 6, 32)]
+
+
+def test_a_decision_not_to_share_with_reasons_passes(linter):
+    note = """
+    ---
+    contact_date: 2026-11-24
+    recorded_date: 2026-11-24
+    ---
+    Ms Hall's mother phoned at 9am and asked for Ms Hall's new address.
+    I did not share the address with her, because Ms Hall has told me she does not want
+    her family to know where she lives. Sharing it could put Ms Hall at risk.
+    """
+    assert lint(linter, note) == []
+
+
+def test_information_received_or_given_to_the_family_is_not_a_sharing_record(linter):
+    note = """
+    ---
+    subject: Jamie Clarke
+    contact_date: 2026-11-24
+    recorded_date: 2026-11-24
+    ---
+    The school informed me that Jamie arrived without a coat.
+    Mum shared her worries with me. I informed Mum of the outcome of the strategy meeting.
+    Jamie disclosed to his teacher that his dad hit him.
+    If Dad comes to the house again, I will inform the police.
+    """
+    assert lint(linter, note) == []
+
+
+def test_insecure_channels(linter):
+    note = """
+    ---
+    contact_date: 2026-11-24
+    recorded_date: 2026-11-24
+    ---
+    With Mrs Okafor's consent I emailed her plan to her son at okafor.family@gmail.com.
+    Mr Okafor replied to say he had received it.
+    I texted Mr Walsh to confirm Thursday's visit.
+    I texted the refuge address to Ms Hall.
+    Ms Hall showed me WhatsApp messages from Lee.
+    """
+    diagnostics = lint(linter, note)
+    assert found(diagnostics, "sharing.insecure") == [("sharing.insecure-channel", 5, 60),
+                                                      ("sharing.insecure-channel", 8, 3)]
+    assert "personal email address" in diagnostics[0].message
+    assert "Use your organisation's secure email or system." in diagnostics[-1].message
+
+
+def test_every_timeliness_and_sharing_rule_passes_its_own_examples(linter):
+    assert {r.id for r in linter.rules} >= {
+        "timeliness.late-recording", "timeliness.recorded-before-contact", "timeliness.future-date",
+        "timeliness.missing-contact-date", "timeliness.invalid-date", "timeliness.vague-time",
+        "sharing.missing-recipient", "sharing.missing-purpose", "sharing.missing-consent-basis",
+        "sharing.person-not-informed", "sharing.receipt-not-confirmed", "sharing.insecure-channel"}
+    failures = [f for rule in linter.rules for f in linter.run_examples(rule)]
+    assert failures == []
+
+
+# ---------------------------------------------------------------- corpus quality
+
+
+def corpus_notes():
+    for expect in sorted(CORPUS.glob("*.expect.yaml")):
+        sidecar = yaml.safe_load(expect.read_text(encoding="utf-8")) or {}
+        flag = set(sidecar.get("must_flag") or ()) & set(MY_CATEGORIES)
+        clean = set(sidecar.get("must_not_flag") or ()) & set(MY_CATEGORIES)
+        if flag or clean:
+            note = next(p for p in expect.parent.glob(expect.name.replace(".expect.yaml", ".*"))
+                        if not p.name.endswith(".expect.yaml"))
+            yield note, flag, clean
+
+
+def test_corpus_recall_and_false_flags_per_category(linter):
+    """Each category finds at least 85% of the notes it must flag, and flags at most 15%
+    of the notes it must leave alone (today fixed at 25 November 2026)."""
+    counts = {c: {"flag": 0, "caught": 0, "clean": 0, "false": 0} for c in MY_CATEGORIES}
+    misses = []
+    for path, flag, clean in corpus_notes():
+        note = parse_text(str(path), path.read_text(encoding="utf-8"))
+        config = Config(timeliness=TimelinessConfig(today=TODAY))
+        categories = {d.category for d in linter.check(ParsedNote(note, linter.pipeline.nlp(note.text), config))}
+        for category in flag:
+            counts[category]["flag"] += 1
+            counts[category]["caught"] += category in categories
+            if category not in categories:
+                misses.append(f"{path.name}: {category} not flagged")
+        for category in clean:
+            counts[category]["clean"] += 1
+            counts[category]["false"] += category in categories
+            if category in categories:
+                misses.append(f"{path.name}: {category} flagged")
+    for category, c in counts.items():
+        assert c["flag"] >= 5 and c["clean"] >= 5, f"too few corpus notes for {category}: {c}"
+        recall = c["caught"] / c["flag"]
+        false_flags = c["false"] / c["clean"]
+        print(f"{category}: recall {recall:.2f} ({c['caught']}/{c['flag']}), "
+              f"false-flag {false_flags:.2f} ({c['false']}/{c['clean']})")
+        assert recall >= 0.85, misses
+        assert false_flags <= 0.15, misses
