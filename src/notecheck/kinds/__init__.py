@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from notecheck.kinds import acronym, names, pattern, phrase, regex, sharing, timeliness, undated
+from notecheck.kinds import (acronym, agentless, hedge, judgement, mention, names, pattern,
+                             phrase, readability, regex, sentence_length, sharing, timeliness,
+                             undated, vague, voice)
 from notecheck.kinds.base import Kind
 
 KINDS: dict[str, Kind] = {
@@ -13,6 +15,24 @@ KINDS: dict[str, Kind] = {
     "regex": Kind("regex", regex.RegexOptions, regex.check, compile=regex.compile_regex),
     "acronym": Kind("acronym", acronym.AcronymOptions, acronym.check,
                     compile=acronym.compile_acronyms, placeholders=("acronym",)),
+    # Evidence and voice (issue 3): these read the dependency parse.
+    "hedge": Kind("hedge", hedge.HedgeOptions, hedge.check, needs=hedge.needs,
+                  compile=hedge.compile_hedge),
+    "judgement": Kind("judgement", judgement.JudgementOptions, judgement.check,
+                      needs=judgement.needs, compile=judgement.compile_judgement),
+    "agentless": Kind("agentless", agentless.AgentlessOptions, agentless.check,
+                      needs=agentless.needs, compile=agentless.compile_agentless),
+    "voice": Kind("voice", voice.VoiceOptions, voice.check, needs=voice.needs,
+                  compile=voice.compile_voice, placeholders=("subject",)),
+    "mention": Kind("mention", mention.MentionOptions, mention.check, needs=mention.needs,
+                    compile=mention.compile_mention),
+    "sentence-length": Kind("sentence-length", sentence_length.SentenceLengthOptions,
+                            sentence_length.check, needs=sentence_length.needs,
+                            placeholders=("words", "max_words")),
+    "readability": Kind("readability", readability.ReadabilityOptions, readability.check,
+                        needs=readability.needs, placeholders=("grade", "max_grade")),
+    "vague": Kind("vague", vague.VagueOptions, vague.check, needs=vague.needs,
+                  compile=vague.compile_vague),
     "timeliness": Kind("timeliness", timeliness.TimelinessOptions, timeliness.check,
                        needs=timeliness.needs, placeholders=timeliness.PLACEHOLDERS),
     "undated-phrase": Kind("undated-phrase", undated.UndatedOptions, undated.check,

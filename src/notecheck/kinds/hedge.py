@@ -1,0 +1,68 @@
+"""hedge: an opinion or hedged claim with nothing seen or heard to support it.
+
+"Mum appears low" is the writer's view; the reader needs what led to it. The claim
+passes when the same sentence, or the next, gives evidence (an evidence marker such as
+"I saw" or "because", a direct quote, a count), and when it is someone else's words
+("Mum said Jamie seems happier") rather than the writer's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pydantic import Field
+
+from notecheck.kinds.base import Finding, Options, ParsedNote
+from notecheck.kinds.language import (
+    Terms, evidence_near, reported_by_someone_else, sentence_list)
+
+
+class HedgeOptions(Options):
+    hedges: list[str] = Field(min_length=1)
+    # One-word hedges that are only opinion when they take a complement:
+    # "Dad appeared drunk" is a view, "Dad appeared at the door" is not.
+    complement_needed: list[str] = []
+    evidence: list[str] = Field(min_length=1)
+    numbers_are_evidence: bool = True
+    # Words a number can go with that make it a time or date, not a count: 2pm, 3 March.
+    time_words: list[str] = []
+    speech_verbs: list[str] = Field(min_length=1)
+    sentences_before: int = Field(default=0, ge=0)
+    sentences_after: int = Field(default=1, ge=0)
+
+
+COMPLEMENTS = {"oprd", "acomp", "xcomp", "ccomp", "attr"}
+
+
+def compile_hedge(rule) -> dict:
+    o = rule.options
+    return {"hedges": Terms(o.hedges, "hedges"), "evidence": Terms(o.evidence, "evidence"),
+            "time_words": Terms(o.time_words, "time_words"),
+            "speech": Terms(o.speech_verbs, "speech_verbs"),
+            "complement": Terms(o.complement_needed, "complement_needed")}
+
+
+def needs(rule) -> set[str]:
+    return {"parse", "lemma"}
+
+
+def _takes_complement(token) -> bool:
+    return any(c.dep_ in COMPLEMENTS or (c.dep_ == "prep" and c.lower_ in ("like", "as"))
+               for c in token.children)
+
+
+def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
+    c, o = rule.compiled, rule.options
+    sents = sentence_list(parsed.doc)
+    for index, sent in enumerate(sents):
+        for span in c["hedges"].spans(sent):
+            head = span.root
+            if len(span) == 1 and c["complement"].has(head) and not _takes_complement(head):
+                continue
+            if reported_by_someone_else(parsed, head, c["speech"]):
+                continue
+            if evidence_near(parsed, sents, index, c["evidence"], o.numbers_are_evidence,
+                             o.sentences_before, o.sentences_after, c["time_words"]):
+                continue
+            yield Finding(span.start_char, span.end_char)
+            break  # one finding per sentence is enough to prompt a rewrite

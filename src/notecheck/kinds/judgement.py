@@ -1,0 +1,105 @@
+"""judgement: a categorical judgement about a person or a home, with no evidence nearby.
+
+Uses the parse: a judgement word predicated of a person or place ("The mother was
+neglectful", "Dad is an alcoholic"), or describing one of the listed nouns
+("inadequate stimulation", "a chaotic household"). Negated judgements ("the flat was
+not dirty") and someone else's reported words are left alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pydantic import Field
+
+from notecheck.kinds.base import Finding, Options, ParsedNote
+from notecheck.kinds.language import (
+    Terms, evidence_near, is_negated, reported_by_someone_else, sentence_list, subject_of)
+
+
+class JudgementOptions(Options):
+    judgements: list[str] = Field(min_length=1)  # adjectives and nouns: neglectful, alcoholic
+    # Who or what a predicated judgement must be about (names count too).
+    subjects: list[str] = Field(min_length=1)
+    # Nouns a judgement adjective may describe directly: "inadequate stimulation".
+    described_nouns: list[str] = []
+    copulas: list[str] = Field(default=["be", "become", "remain"], min_length=1)
+    # Verbs that predicate through 'as': "Dad presented as hostile", "came across as".
+    as_verbs: list[str] = []
+    evidence: list[str] = Field(min_length=1)
+    numbers_are_evidence: bool = True
+    # Words a number can go with that make it a time or date, not a count: 2pm, 3 March.
+    time_words: list[str] = []
+    speech_verbs: list[str] = Field(min_length=1)
+    sentences_before: int = Field(default=1, ge=0)
+    sentences_after: int = Field(default=1, ge=0)
+
+
+PRONOUNS = {"he", "she", "they", "it", "we", "you"}
+
+
+def compile_judgement(rule) -> dict:
+    o = rule.options
+    return {"judgements": Terms(o.judgements, "judgements"), "subjects": Terms(o.subjects, "subjects"),
+            "described": Terms(o.described_nouns, "described_nouns"),
+            "copulas": Terms(o.copulas, "copulas"), "as_verbs": Terms(o.as_verbs, "as_verbs"), "evidence": Terms(o.evidence, "evidence"),
+            "time_words": Terms(o.time_words, "time_words"),
+            "speech": Terms(o.speech_verbs, "speech_verbs")}
+
+
+def needs(rule) -> set[str]:
+    return {"parse", "lemma", "pos"}
+
+
+def _about_person_or_place(word, c) -> bool:
+    return word.pos_ == "PROPN" or word.lower_ in PRONOUNS or c["subjects"].has(word)
+
+
+def _judged(token, c):
+    """The last word of the judgement when it is said of a person or place, else None.
+
+    "the mother was [neglectful]" ends at the adjective; "[inadequate stimulation]" at the noun.
+    """
+    if token.dep_ in ("acomp", "attr", "oprd") and c["copulas"].has(token.head):
+        subject = subject_of(token.head)
+        return token if subject is not None and _about_person_or_place(subject, c) else None
+    if token.head.lower_ == "as" and c["as_verbs"].has(token.head.head):
+        subject = subject_of(token.head.head)
+        return token if subject is not None and _about_person_or_place(subject, c) else None
+    if any(c.dep_ == "auxpass" for c in token.children):
+        # "Jamie is settled", "the children were neglected": parsed as a passive verb
+        subject = subject_of(token)
+        return token if subject is not None and _about_person_or_place(subject, c) else None
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    if before is not None and c["copulas"].has(before):
+        # The parser sometimes hangs "was neglectful and basic needs ..." on the wrong
+        # word; right after 'was' it is still said of the subject of 'was'.
+        subject = subject_of(before)
+        return token if subject is not None and _about_person_or_place(subject, c) else None
+    if token.dep_ == "amod":
+        noun = token.head
+        if _about_person_or_place(noun, c) or c["described"].has(noun):
+            return noun if noun.i > token.i else token
+        return None
+    if token.dep_ == "conj":  # "the flat was dirty and unsafe"
+        return token if _judged(token.head, c) is not None else None
+    return None
+
+
+def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
+    c, o = rule.compiled, rule.options
+    sents = sentence_list(parsed.doc)
+    for index, sent in enumerate(sents):
+        for token in sent:
+            if not c["judgements"].has(token):
+                continue
+            end = _judged(token, c)
+            if end is None:
+                continue
+            if is_negated(token) or reported_by_someone_else(parsed, token, c["speech"]):
+                continue
+            if evidence_near(parsed, sents, index, c["evidence"], o.numbers_are_evidence,
+                             o.sentences_before, o.sentences_after, c["time_words"]):
+                continue
+            yield Finding(token.idx, end.idx + len(end))
+            break

@@ -1,0 +1,229 @@
+"""Helpers the evidence-and-voice kinds share: term lists, reported speech, evidence nearby.
+
+Not a kind itself. Every word list comes from the rule's YAML; this module only knows
+how to look for them in a parsed Doc.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+
+from notecheck.kinds.base import ParsedNote, RuleProblem
+from notecheck.nlp import blank_tokenizer
+
+
+class Terms:
+    """A list of words and phrases, matched on whole tokens, lower case or lemma.
+
+    Write a term in its base form where it should match every inflection:
+    "I feel" also matches "I felt"; "it be feel that" matches "it was felt that".
+    """
+
+    def __init__(self, terms: Iterable[str], field: str = "terms"):
+        tokenizer = blank_tokenizer()
+        self.index: dict[str, list[list[str]]] = defaultdict(list)
+        self.words: set[str] = set()
+        seen = set()
+        for i, term in enumerate(terms):
+            words = [t.lower_ for t in tokenizer(term.strip())]
+            if not words:
+                raise RuleProblem((field, i), "this term is empty")
+            if tuple(words) in seen:
+                raise RuleProblem((field, i), f"the term '{term}' is listed twice")
+            seen.add(tuple(words))
+            self.index[words[0]].append(words)
+            if len(words) == 1:
+                self.words.add(words[0])
+        for candidates in self.index.values():
+            candidates.sort(key=len, reverse=True)
+
+    def __bool__(self) -> bool:
+        return bool(self.index)
+
+    def has(self, token) -> bool:
+        """Is this single token one of the one-word terms?"""
+        return token.lower_ in self.words or token.lemma_.lower() in self.words
+
+    def find(self, tokens) -> Iterator[tuple[int, int]]:
+        """(start, end) token indexes (relative to ``tokens``, a Doc or Span) of each match,
+        longest first."""
+        doc = getattr(tokens, "doc", tokens)
+        offset = getattr(tokens, "start", 0)
+        forms = doc_forms(doc)
+        end = offset + len(tokens)
+        i = offset
+        while i < end:
+            length = 0
+            for form in forms[i]:
+                for words in self.index.get(form, ()):
+                    if len(words) > length and i + len(words) <= end and all(
+                            w in forms[i + k] for k, w in enumerate(words)):
+                        length = len(words)
+                        break
+            if length:
+                yield i - offset, i - offset + length
+                i += length
+            else:
+                i += 1
+
+    def spans(self, doc_or_span) -> Iterator:
+        for start, end in self.find(doc_or_span):
+            yield doc_or_span[start:end]
+
+    def any_in(self, doc_or_span) -> bool:
+        return next(self.find(doc_or_span), None) is not None
+
+
+def doc_forms(doc) -> list[set[str]]:
+    """Each token's lower-case text and lemma, worked out once per Doc and kept on it,
+    since every term list in every rule looks at them."""
+    forms = doc.user_data.get("notecheck.forms")
+    if forms is None:
+        forms = doc.user_data["notecheck.forms"] = [_forms(t.lower_, t.lemma_) for t in doc]
+    return forms
+
+
+def _forms(lower: str, lemma: str) -> set[str]:
+    lemma = lemma.lower()
+    return {lower, lemma} if lemma else {lower}
+
+
+# ---- reported speech -------------------------------------------------------------------
+
+FIRST_PERSON = {"i", "we"}
+
+
+# The edge from a speech verb down to what was said: "Mum said [that the flat is cold]".
+REPORTED = {"ccomp", "xcomp", "parataxis", "dobj", "advcl"}
+
+
+def speaker_of(token, speech: Terms):
+    """The speech verb this token is, or is reported under ("Mum said [Jamie seems happy]")."""
+    if speech.has(token) and _active_subject(token) is not None:
+        return token
+    return reporting_verb(token, speech)
+
+
+def reporting_verb(token, speech: Terms):
+    """The nearest speech verb above this token that has it inside what was said, if any."""
+    child = token
+    for node in token.ancestors:
+        if (child.dep_ in REPORTED and speech.has(node) and node.pos_ in ("VERB", "AUX", "")
+                and _active_subject(node) is not None):
+            return node
+        child = node
+    return None
+
+
+def _active_subject(verb):
+    subject = subject_of(verb)
+    return subject if subject is not None and subject.dep_ == "nsubj" else None
+
+
+def subject_of(verb):
+    """The grammatical subject of a verb, following 'and' back to the first verb."""
+    node = verb
+    for _ in range(4):
+        # The nearest one: a misparse can hang a stray '*' on the verb as a subject too.
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and not c.is_punct]
+        if subjects:
+            return min(subjects, key=lambda c: abs(c.i - node.i))
+        if node.dep_ in ("conj", "xcomp") and node.head is not node:
+            node = node.head
+            continue
+        break
+    return None
+
+
+def reported_by_someone_else(parsed: ParsedNote, token, speech: Terms) -> bool:
+    """Is this token inside quotation marks, or reported from someone other than the writer?
+
+    "Mum said the flat is unsuitable" is Mum's view, attributed: not the writer's claim.
+    "I said ..." is still the writer.
+    """
+    if parsed.in_quotes(token.idx, token.idx + len(token)):
+        return True
+    verb = speaker_of(token, speech)
+    if verb is None or verb is token:
+        return False
+    subject = subject_of(verb)
+    return subject is not None and subject.lower_ not in FIRST_PERSON
+
+
+# ---- evidence nearby -------------------------------------------------------------------
+
+_LINE_STARTS = ("-", "*", "#", "•")
+
+
+def sentence_list(doc) -> list:
+    """The doc's sentences, also split where the text starts a new paragraph, heading or
+    list item: the parser runs "**Present:** Mum, Jamie" and the next paragraph together."""
+    found = []
+    for sent in doc.sents:
+        start = sent.start
+        for token in sent:
+            if token.is_space and "\n" in token.text and token.i > start:
+                after = doc[token.i + 1] if token.i + 1 < sent.end else None
+                before = doc[token.i - 1]
+                if ("\n\n" in token.text or (after is not None and after.text.startswith(_LINE_STARTS))
+                        or before.text in (".", ":", "!", "?")):
+                    found.append(doc[start:token.i + 1])
+                    start = token.i + 1
+        if start < sent.end:
+            found.append(doc[start:sent.end])
+    return found
+
+
+def has_evidence(parsed: ParsedNote, sent, markers: Terms, numbers: bool,
+                 time_words: Terms | None = None) -> bool:
+    """Does this sentence describe what was seen or heard: a marker, a quote, a count?"""
+    # "It was reported ..." names no one who saw or heard anything: passives do not count.
+    if any(not _passive(span.root) for span in markers.spans(sent)):
+        return True
+    if any(sent.start_char < q_end and q_start < sent.end_char for q_start, q_end in parsed.quotes):
+        return True
+    return numbers and has_count(sent, time_words)
+
+
+def has_count(sent, time_words: Terms | None = None) -> bool:
+    """A count or measurement ("14 bags", "two litres", "88%"), not a time or date ("2pm")."""
+    return any(t.like_num and t.dep_ in ("nummod", "quantmod") and t.lower_ != "one"
+               and not (time_words and time_words.has(t.head)) for t in sent)
+
+
+def _passive(token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+
+
+def evidence_near(parsed: ParsedNote, sents: list, index: int, markers: Terms, numbers: bool,
+                  before: int, after: int, time_words: Terms | None = None) -> bool:
+    low, high = max(0, index - before), min(len(sents) - 1, index + after)
+    return any(has_evidence(parsed, sents[i], markers, numbers, time_words)
+               for i in range(low, high + 1))
+
+
+def is_negated(token) -> bool:
+    """'not drunk', 'was not neglectful', 'no concerns', 'never appeared'."""
+    for node in (token, token.head):
+        if any(c.dep_ == "neg" or c.lower_ in ("no", "never") for c in node.children):
+            return True
+    return False
+
+
+def name_parts(name: str) -> set[str]:
+    """The words of a person's name as the tokenizer sees them: "Lily-Mae Thornton" is
+    Lily, Mae and Thornton."""
+    return {part for part in re.split(r"[\s\-]+", name) if part[:1].isupper()}
+
+
+def first_line(text: str) -> tuple[int, int]:
+    """Offsets of the note's first non-empty line: where a note-level finding points."""
+    start = 0
+    for line in text.split("\n"):
+        if line.strip():
+            stripped = len(line) - len(line.lstrip())
+            return start + stripped, start + len(line.rstrip())
+        start += len(line) + 1
+    return 0, 0

@@ -1,0 +1,83 @@
+"""vague: words that tell the next reader nothing ("no concerns", "a lot"), except in
+the person's own words.
+
+Like ``phrase``, but a term inside quotation marks, or in what the note's subject said
+("Jamie said everything was fine"), is their account and is left alone. What someone
+else is reported to have said ("carers report no concerns") is still the writer's
+summary, and is flagged. Without 'subject' metadata any reported speech is left alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pydantic import Field
+
+from notecheck.kinds.base import Finding, Options, ParsedNote, RuleProblem
+from notecheck.kinds.language import Terms, has_count, name_parts, reporting_verb, subject_of
+
+
+class VagueTerm(Options):
+    term: str = Field(min_length=1)
+    suggestion: str | None = None
+
+
+class VagueOptions(Options):
+    terms: list[VagueTerm] = Field(min_length=1)
+    speech_verbs: list[str] = Field(min_length=1)
+    # For vague amounts: a count in the same sentence answers the question
+    # ("she drinks a lot, about four cans a night"). Times and dates are not counts.
+    count_in_sentence_passes: bool = False
+    time_words: list[str] = []
+
+
+def compile_vague(rule) -> dict:
+    terms = Terms([t.term for t in rule.options.terms], "terms")
+    from notecheck.nlp import blank_tokenizer
+
+    tokenizer = blank_tokenizer()
+    suggestions = {}
+    for term in rule.options.terms:
+        key = tuple(t.lower_ for t in tokenizer(term.term.strip()))
+        if not key:
+            raise RuleProblem(("terms",), "a term is empty")
+        suggestions[key] = term.suggestion
+    return {"terms": terms, "suggestions": suggestions, "speech": Terms(rule.options.speech_verbs),
+            "time_words": Terms(rule.options.time_words, "time_words")}
+
+
+def needs(rule) -> set[str]:
+    return {"parse", "lemma"}
+
+
+PRONOUNS = {"he", "she", "they", "i"}
+
+
+def _their_own_words(parsed: ParsedNote, span, speech: Terms, names: set[str]) -> bool:
+    if parsed.in_quotes(span.start_char, span.end_char):
+        return True
+    verb = reporting_verb(span.root, speech)
+    if verb is None:
+        return False
+    speaker = subject_of(verb)
+    if speaker is None:
+        return False
+    return not names or speaker.text in names or speaker.lower_ in PRONOUNS or any(
+        c.dep_ == "compound" and c.text in names for c in speaker.children)
+
+
+def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
+    c = rule.compiled
+    names = {part for name in parsed.note.subjects for part in name_parts(name)}
+    for span in c["terms"].spans(parsed.doc):
+        if _their_own_words(parsed, span, c["speech"], names):
+            continue
+        if rule.options.count_in_sentence_passes and has_count(span.sent, c["time_words"]):
+            continue
+        key = tuple(t.lower_ for t in span)
+        suggestion = c["suggestions"].get(key)
+        if suggestion is None:  # matched on a lemma: find the term it came from
+            suggestion = next((s for k, s in c["suggestions"].items() if len(k) == len(span)
+                               and all(w in (t.lower_, t.lemma_.lower()) for w, t in zip(k, span))),
+                              None)
+        yield Finding(span.start_char, span.end_char, suggestion=suggestion or rule.suggestion)

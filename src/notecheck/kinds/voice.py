@@ -1,0 +1,236 @@
+"""voice: a note about a contact with a person that holds none of that person's own voice.
+
+Their voice is a speech, wish or feeling verb with them as its subject ("Jamie said",
+"Amy told me she wants ...", "she smiled and reached for the rattle"), named or as
+he/she/they when they were the last person named. What someone else said about them
+("Mum said Jamie is happy") is not their voice. A note that says why their views could
+not be had ("Jamie was asleep") passes. Without ``subject`` metadata, the person named
+most often is taken to be the subject, and the message says so.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from typing import Literal
+
+from pydantic import Field
+
+from notecheck.kinds.base import Finding, Options, ParsedNote
+from notecheck.kinds.language import (
+    Terms, first_line, is_negated, name_parts, reporting_verb, sentence_list, subject_of)
+
+
+class VoiceOptions(Options):
+    # note_type values (any word of them) that mean a contact: "home visit", "session".
+    contact_note_types: list[str] = Field(min_length=1)
+    # note_type words that mean the contact was with someone else about the person:
+    # "telephone call - school", "professional meeting".
+    other_party_note_types: list[str] = []
+    # Without note_type: words in the text that show a contact took place.
+    contact_terms: list[str] = Field(min_length=1)
+    # A call may be with someone else about the person ("call from the health visitor"):
+    # for these note types, and for these words in a note without a type, the text must
+    # show the call was with the person — a sentence naming them beside one of call_terms.
+    call_note_types: list[str] = []
+    call_terms: list[str] = []
+    voice_verbs: list[str] = Field(min_length=1)  # say, tell, want, worry, smile, point ...
+    speech_verbs: list[str] = Field(min_length=1)  # whose subject reports someone else's words
+    # Why the person's views could not be had: "be asleep", "not seen alone because".
+    not_obtained: list[str] = Field(min_length=1)
+    # Words for other people in the note: they count as the last person named, and are
+    # never taken to be the subject ("Mum", "the teacher").
+    other_people: list[str] = []
+    not_names: list[str] = []
+    # People who are never 'he' (women) or never 'she' (men), so a pronoun skips them:
+    # in "Jamie ... while Mum made tea. He told me ...", 'he' is Jamie.
+    women: list[str] = []
+    men: list[str] = []
+    # Pronouns that may stand for the person: 'she', 'he' (gendered) and 'they'.
+    pronouns: dict[str, Literal["she", "he", "any"]] = Field(
+        default={"he": "he", "she": "she", "they": "any"}, min_length=1)
+    inferred_message: str = Field(min_length=1)  # used when the subject was inferred; may use {subject}
+
+
+def compile_voice(rule) -> dict:
+    o = rule.options
+    return {"contact_types": {w.lower() for t in o.contact_note_types for w in t.split()},
+            "other_party": {w.lower() for t in o.other_party_note_types for w in t.split()},
+            "contact_terms": Terms(o.contact_terms, "contact_terms"),
+            "call_types": {w.lower() for t in o.call_note_types for w in t.split()},
+            "call_terms": Terms(o.call_terms, "call_terms"),
+            "voice": Terms(o.voice_verbs, "voice_verbs"),
+            "speech": Terms(o.speech_verbs, "speech_verbs"),
+            "not_obtained": Terms(o.not_obtained, "not_obtained"),
+            "others": Terms(o.other_people, "other_people"),
+            "not_names": Terms(o.not_names, "not_names"),
+            "women": Terms(o.women, "women"), "men": Terms(o.men, "men"),
+            "pronouns": {p.lower(): (None if g == "any" else g) for p, g in o.pronouns.items()}}
+
+
+def needs(rule) -> set[str]:
+    return {"parse", "lemma", "pos"}
+
+
+def is_contact(parsed: ParsedNote, c, names: set[str]) -> bool:
+    note_type = parsed.note.meta.get("note_type")
+    if note_type:
+        words = {w.strip(".,;:()").lower() for w in str(note_type).replace("-", " ").split()}
+        if not words & c["contact_types"] or words & c["other_party"]:
+            return False
+        return not words & c["call_types"] or _called(parsed, c, names)
+    # Without a note type, the contact must be how the note opens ("Home visit to see
+    # Leo") or be told beside the person's name; "Nan will visit on Saturday" is not one.
+    sents = sentence_list(parsed.doc)
+    for index, sent in enumerate(sents):
+        if c["contact_terms"].any_in(sent) and (index < 2 or any(t.text in names for t in sent)):
+            return True
+    return _called(parsed, c, names)
+
+
+def _called(parsed: ParsedNote, c, names: set[str]) -> bool:
+    """Was a call with the person: are they the caller or the one called ("I phoned Ms
+    Hall", "Ms Khan rang", "call with Tracey")? Being talked about in a call ("the ward
+    phoned to say Mrs Okafor is fit") is not enough."""
+    for span in c["call_terms"].spans(parsed.doc):
+        verb = span.root
+        if is_negated(verb):
+            continue
+        for word in _call_parties(verb):
+            if word.text in names or any(
+                    ch.dep_ == "compound" and ch.text in names for ch in word.children):
+                return True
+    return False
+
+
+def _call_parties(verb):
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "dobj"):
+            yield child
+        elif child.dep_ == "prep" and child.lower_ in ("with", "to", "from"):
+            yield from (g for g in child.children if g.dep_ == "pobj")
+    if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+        yield from (ch for ch in verb.head.children if ch.dep_ == "nsubj")
+
+
+def _is_name(token, c) -> bool:
+    """A capitalised proper noun that is not a role ('Mum') or a date word ('Monday')."""
+    return (token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha
+            and not any(c[key].has(token) for key in ("others", "women", "men", "not_names")))
+
+
+def infer_subject(doc, c) -> str | None:
+    """The person named most often; being the subject of a verb counts double, so that
+    "Mrs Ahmed asked ..." outweighs the "Beech" of "Beech Unit"."""
+    counts: Counter[str] = Counter()
+    for token in doc:
+        if _is_name(token, c):
+            counts[token.text] += 2 if token.dep_ in ("nsubj", "nsubjpass") else 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _mentions(doc, c, names: set[str]) -> list[tuple[int, bool, str | None]]:
+    """Each person named, in order: (token index, is it the subject?, 'she'/'he'/None)."""
+    found = []
+    for token in doc:
+        if token.text in names:
+            found.append((token.i, True, None))
+        elif c["women"].has(token) and token.pos_ in ("PROPN", "NOUN"):
+            found.append((token.i, False, "she"))
+        elif c["men"].has(token) and token.pos_ in ("PROPN", "NOUN"):
+            found.append((token.i, False, "he"))
+        elif _is_name(token, c) or (token.pos_ in ("PROPN", "NOUN") and c["others"].has(token)):
+            found.append((token.i, False, None))
+    return found
+
+
+def has_voice(parsed: ParsedNote, c, names: set[str]) -> bool:
+    doc = parsed.doc
+    mentions = _mentions(doc, c, names)
+
+    def refers_to_subject(pronoun) -> bool:
+        """Is the last person named before this pronoun, who could be 'he'/'she', the subject?
+
+        "Mum" is never 'he' and "Dad" never 'she'; anyone else could be either."""
+        gender = c["pronouns"].get(pronoun.lower_)
+        for index, is_subject, person_gender in reversed(mentions):
+            if index >= pronoun.i:
+                continue
+            if gender and person_gender and gender != person_gender:
+                continue
+            return is_subject
+        return False
+
+    def is_subject(word) -> bool:
+        if word.text in names or any(
+                c.dep_ == "compound" and c.text in names for c in word.children):
+            return True
+        return word.lower_ in c["pronouns"] and refers_to_subject(word)
+
+    for token in doc:
+        if not c["voice"].has(token) or token.pos_ not in ("VERB", "AUX"):
+            continue
+        subject = subject_of(token)
+        if subject is None or not is_subject(subject):
+            continue
+        reporter = reporting_verb(token, c["speech"])
+        if reporter is not None:
+            reporter_subject = subject_of(reporter)
+            if reporter_subject is not None and not is_subject(reporter_subject):
+                continue  # "Mum said Jamie likes school": Mum's account, not Jamie's
+        return True
+    if _quoted_after_name(parsed, names):
+        return True
+    for sent in sentence_list(doc):
+        if c["not_obtained"].any_in(sent) and any(is_subject(t) for t in sent):
+            return True
+    return False
+
+
+def _quoted_after_name(parsed: ParsedNote, names: set[str]) -> bool:
+    """A quote introduced by the person's name and a colon: 'Jamie: "I want to go home."'."""
+    text = parsed.text
+    for start, _ in parsed.quotes:
+        line_start = text.rfind("\n", 0, start) + 1
+        before = text[line_start:start].rstrip(" *_\t")  # "**Jamie:** \"...\"" in Markdown
+        if before.endswith(":"):
+            words = before[:-1].replace("*", " ").split()
+            if words and words[-1] in names:
+                return True
+    return False
+
+
+def _own_names(subjects: list[str]) -> list[tuple[str, set[str]]]:
+    """Each subject with the parts of their name that are theirs alone: for brother and
+    sister "Zara Ahmed" and "Rayan Ahmed", "Ahmed" would not say which one spoke."""
+    parts = [name_parts(name) for name in subjects]
+    found = []
+    for i, name in enumerate(subjects):
+        others = set().union(*(p for j, p in enumerate(parts) if j != i))
+        found.append((name, (parts[i] - others) or parts[i]))
+    return found
+
+
+def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
+    if not parsed.text.strip():
+        return  # an empty note has nothing to check
+    c = rule.compiled
+    subjects = parsed.note.subjects
+    if subjects:
+        people = _own_names(subjects)
+        all_names = set().union(*(names for _, names in people))
+    else:
+        inferred = infer_subject(parsed.doc, c)
+        if inferred is None:
+            return  # no one is named: nothing to say whose voice is missing
+        people = [(inferred, {inferred})]
+        all_names = {inferred}
+    if not is_contact(parsed, c, all_names):
+        return
+    # Each person needs their own voice: one child speaking does not speak for a sibling.
+    missing = [name for name, names in people if not has_voice(parsed, c, names)]
+    if not missing:
+        return
+    start, end = first_line(parsed.text)
+    yield Finding(start, end, values={"subject": " and ".join(missing)},
+                  message=None if subjects else rule.options.inferred_message)

@@ -1,0 +1,320 @@
+"""Evidence and voice: opinion, attribution, voice, clarity and Think Family rules on
+realistic notes, checked finding by finding (rule id, line, column)."""
+
+from __future__ import annotations
+
+import socket
+
+import pytest
+
+from notecheck.config import Config
+from notecheck.engine import Linter
+from notecheck.notes.text import parse_text
+from notecheck.rules.loader import RuleLoadError, builtin_rules_dir, load_rule_file, load_rules
+from notecheck.rules.selection import select_rules
+
+CATEGORIES = ("opinion", "attribution", "voice", "clarity", "holistic")
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return [r for r in load_rules([builtin_rules_dir()]) if r.category in CATEGORIES]
+
+
+@pytest.fixture(scope="module")
+def linter(rules):
+    return Linter(rules)
+
+
+def findings(linter, text: str, path: str = "note.md") -> list[tuple[str, int, int]]:
+    diagnostics = linter.check(linter.parse(parse_text(path, text)))
+    return [(d.rule, d.line, d.column) for d in diagnostics]
+
+
+def messages(linter, text: str) -> dict[str, str]:
+    return {d.rule: d.message for d in linter.check(linter.parse(parse_text("note.md", text)))}
+
+
+POOR_VISIT = """\
+---
+subject: Jamie Clarke
+subject_type: child
+note_type: home visit
+contact_date: 2026-03-10
+---
+Home visit to Jamie and Mum.
+Mum appears tired. It was reported that Dad had been at the flat.
+The mother was neglectful and Jamie's basic needs were met.
+It was decided that the case would stay open.
+"""
+
+
+def test_poor_visit_note_gets_every_evidence_and_voice_finding(linter):
+    assert findings(linter, POOR_VISIT) == [
+        ("voice.missing-voice", 7, 1),          # note-level: the first line of the text
+        ("voice.not-seen-alone", 7, 1),
+        ("opinion.unsupported-opinion", 8, 5),  # "appears"
+        ("attribution.unsourced-report", 8, 20),  # "It was reported"
+        ("opinion.unsupported-judgement", 9, 16),  # "neglectful"
+        ("clarity.vague-phrase", 9, 39),        # "basic needs were met"
+        ("attribution.unsourced-decision", 10, 1),  # "It was decided"
+    ]
+
+
+GOOD_VISIT = """\
+---
+subject: Jamie Clarke
+subject_type: child
+note_type: home visit
+---
+I saw Jamie alone in his bedroom. He told me, "I like it here."
+Mum said Jamie seems happier since he moved school.
+The flat was not dirty. There was bread, milk and fruit in the kitchen.
+It was reported by the school that Jamie was late twice this week.
+"""
+
+
+def test_good_visit_passes_with_reported_speech_negation_and_a_named_source(linter):
+    assert findings(linter, GOOD_VISIT) == []
+
+
+def test_the_persons_own_words_are_voice_not_the_writers_opinion(linter):
+    note = ("---\nnote_type: home visit\nsubject: Jamie\nsubject_type: child\n---\n"
+            "I spoke to Jamie alone. Jamie said he feels safe at home and that everything is fine.\n")
+    assert findings(linter, note) == []
+
+
+def test_what_a_parent_says_about_the_child_is_not_the_childs_voice(linter):
+    note = ("---\nnote_type: statutory visit\nsubject: Jamie\nsubject_type: child\n---\n"
+            "Jamie was seen alone in his room.\n"
+            "Mum told me Jamie is happy and wants to stay living with her.\n")
+    assert findings(linter, note) == [("voice.missing-voice", 6, 1)]
+
+
+def test_pronoun_after_mum_still_refers_to_the_child(linter):
+    # 'he' cannot be Mum, so it is Jamie, the last person named who could be 'he'.
+    note = ("---\nnote_type: home visit\nsubject: Jamie\nsubject_type: child\n---\n"
+            "I saw Jamie on his own while Mum made tea. He told me he likes his new school.\n")
+    assert findings(linter, note) == []
+
+
+def test_a_quote_after_the_persons_name_is_their_voice(linter):
+    note = ("---\nnote_type: direct work session\nsubject: Kyle Day\nsubject_type: child\n---\n"
+            "Session with Kyle at school, on his own in the library.\n"
+            "**Kyle:** \"I want to go back to my old school.\"\n")
+    assert findings(linter, note) == []
+    other = note.replace("**Kyle:**", "**Teacher:**")
+    assert findings(linter, other) == [("voice.missing-voice", 6, 1)]
+
+
+def test_each_child_needs_their_own_voice(linter):
+    note = ("---\nnote_type: home visit\nsubject: [Zara Ahmed, Rayan Ahmed]\nsubject_type: child\n---\n"
+            "I saw Zara and Rayan alone in their bedroom.\n"
+            "Zara told me she likes her new bed. Rayan played with his cars.\n")
+    assert findings(linter, note) == []
+    without_rayan = note.replace(" Rayan played with his cars.", "")
+    found = linter.check(linter.parse(parse_text("note.md", without_rayan)))
+    assert [(d.rule, d.line, d.column) for d in found] == [("voice.missing-voice", 6, 1)]
+    assert "contact with Rayan Ahmed but" in found[0].message
+
+
+def test_hyphenated_first_names_are_found(linter):
+    note = ("---\nnote_type: home visit\nsubject: [Lily-Mae Thornton, Harvey Thornton]\n"
+            "subject_type: child\n---\nI saw Lily-Mae alone in her bedroom. Lily-Mae said, "
+            "\"Mummy is sad.\" Harvey babbled and brought me his toy bus.\n")
+    assert findings(linter, note) == []
+
+
+def test_observed_communication_counts_for_a_baby(linter):
+    note = ("---\nnote_type: home visit\nsubject: Poppy\nsubject_type: child\n---\n"
+            "Poppy (11 months) was not seen alone because of her age.\n"
+            "She smiled when I sang to her and reached for the stacking cups.\n")
+    assert findings(linter, note) == []
+
+
+def test_why_views_could_not_be_obtained_passes(linter):
+    note = ("---\nnote_type: home visit\nsubject: Jamie\nsubject_type: child\n---\n"
+            "Visit at 8pm. Jamie was asleep, so he was not seen alone. I will visit on Thursday after school.\n")
+    assert findings(linter, note) == []
+
+
+def test_without_subject_metadata_the_most_named_person_is_inferred_and_said(linter):
+    note = ("Home visit to see Leo. Mum and her partner Craig were present.\n"
+            "Craig said Leo is sleeping through. Mum said Leo is eating well.\n")
+    assert findings(linter, note, "leo.txt") == [("voice.missing-voice", 1, 1)]
+    message = messages(linter, note)["voice.missing-voice"]
+    assert "Leo" in message and "named most often" in message and "subject:" in message
+
+
+def test_a_call_with_the_school_is_not_a_contact_with_the_child(linter):
+    note = ("---\nnote_type: telephone call - school\nsubject: Tyler\n---\n"
+            "Mrs Hughes, Tyler's class teacher, rang me. She told me Tyler sat on his own at lunch "
+            "on each of the last four days.\n")
+    assert findings(linter, note) == []
+
+
+def test_a_phone_call_counts_as_contact_only_when_it_was_with_the_person(linter):
+    about = ("---\nnote_type: phone call\nsubject: Oscar Fairbrother\nsubject_type: child\n---\n"
+             "Call from Claire Benson, health visitor. She said Oscar was weighed at clinic "
+             "on 26 November and has dropped below the 9th centile.\n")
+    assert findings(linter, about) == []
+    with_her = ("---\nnote_type: telephone call\nsubject: Donna Hall\nsubject_type: adult\n---\n"
+                "I phoned Ms Hall about the police report.\nHelpline number given.\n")
+    assert findings(linter, with_her) == [("voice.missing-voice", 6, 1)]
+
+
+def test_a_note_with_only_metadata_gets_no_note_level_findings(linter):
+    note = "---\nsubject: Jamie\nsubject_type: child\nnote_type: home visit\n---\n"
+    assert findings(linter, note) == []
+
+
+def test_labelled_opinion_with_its_basis_passes(linter):
+    note = ("In my professional opinion Ms Reid will need help with the baby, because she has "
+            "no family nearby and the flat has black mould on the bedroom wall.\n")
+    assert findings(linter, note) == []
+
+
+def test_hedge_without_a_complement_is_not_an_opinion(linter):
+    assert findings(linter, "Dad appeared at the door at 10am and let me in.\n") == []
+
+
+def test_hedged_claim_with_evidence_in_the_next_sentence_passes(linter):
+    note = ("Amber seemed anxious. She picked at her sleeves and did not look at me for ten minutes.\n")
+    assert findings(linter, note) == []
+
+
+def test_hedge_with_evidence_two_sentences_later_is_flagged(linter):
+    note = "Amber seemed anxious. Mum made tea at 4pm. I noticed she was picking at her sleeves.\n"
+    assert findings(linter, note) == [("opinion.unsupported-opinion", 1, 7)]
+
+
+def test_an_agentless_report_is_not_evidence_for_an_opinion(linter):
+    note = "Mum appears low. It was reported that she has stopped eating.\n"
+    assert findings(linter, note) == [("opinion.unsupported-opinion", 1, 5),
+                                      ("attribution.unsourced-report", 1, 18)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Concerns were raised about Leah's weight.\n", [("attribution.unsourced-report", 1, 1)]),
+    ("Concerns were raised at the core group on 14 June about Leah's weight.\n", []),
+    ("Apparently Mum has a new partner.\n", [("attribution.unsourced-report", 1, 1)]),
+    ("Tyler was described as withdrawn by his teacher, Mr Price.\n", []),
+    ("A decision was made to end the placement.\n", [("attribution.unsourced-decision", 1, 3)]),
+    ("It was agreed with Mum that I will visit again on Friday.\n", []),
+    ("Dad is reported to have been seen outside the school on Friday.\n",
+     [("attribution.unsourced-report", 1, 1)]),
+])
+def test_attribution(linter, text, expected):
+    assert findings(linter, text) == expected
+
+
+def test_think_family_points_at_the_risk(linter):
+    risk = ("---\nsubject: Mark Evans\nsubject_type: adult\n---\n"
+            "Mr Evans told me he drinks two litres of cider a day since he lost his job.\n")
+    assert findings(linter, risk) == [("holistic.think-family", 5, 21)]  # "drinks"
+
+
+@pytest.mark.parametrize("text", [
+    # who else lives there is recorded
+    "---\nsubject_type: adult\n---\nMr Evans told me he drinks two litres of cider a day. "
+    "He lives with his partner and her son, Callum (15).\n",
+    "---\nsubject_type: adult\n---\nMr Evans told me he drinks two litres of cider a day. "
+    "He lives alone and has no children.\n",
+    # a child's note is about the child already
+    "---\nsubject: Mia\nsubject_type: child\n---\nMia told me Mum has been drinking again.\n",
+])
+def test_think_family_passes(linter, text):
+    assert [f for f in findings(linter, text) if f[0] == "holistic.think-family"] == []
+
+
+LONG = ("I visited the family home at 4pm and Mum answered the door and said that the children had "
+        "just come back from school and that she had been to the GP in the morning about her back "
+        "pain and that Dad was at work.\n")
+
+
+def test_long_sentence_limit_is_an_option_the_config_can_change(rules):
+    default = Linter([r for r in rules if r.id == "clarity.long-sentence"])
+    assert findings(default, LONG) == [("clarity.long-sentence", 1, 1)]
+    assert "44 words (the limit is 35)" in default.check(default.parse(parse_text("n", LONG)))[0].message
+    chosen = select_rules(rules, ["clarity.long-sentence"], [],
+                          options={"clarity.long-sentence": {"max_words": 45}})
+    assert findings(Linter(chosen, Config()), LONG) == []
+
+
+def test_list_items_are_not_one_long_sentence(linter):
+    note = "Present:\n" + "".join(f"- Worker number {i} from the {i}th team\n" for i in range(1, 9))
+    assert findings(linter, note) == []
+
+
+DENSE = ("Consideration was given to the appropriateness of the continuation of the current "
+         "arrangements regarding supervised parental contact, notwithstanding the considerable "
+         "uncertainty surrounding the sustainability of maternal abstinence. The multi-agency "
+         "professional network concluded that the implementation of a comprehensive reassessment "
+         "incorporating psychological evaluation would be necessary prior to any modification of "
+         "the existing contractual expectations. Furthermore, the documentation accompanying the "
+         "referral demonstrated considerable inconsistency regarding the chronology of significant "
+         "incidents, necessitating clarification with the originating organisation. Subsequently, "
+         "the practitioner undertook comprehensive consultation with the designated safeguarding "
+         "representative regarding the appropriateness of escalation.\n")
+
+
+def test_readability_is_scored_offline(linter, monkeypatch):
+    def no_network(*args, **kwargs):
+        raise AssertionError("notecheck must never use the network")
+
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    found = linter.check(linter.parse(parse_text("n", DENSE)))
+    readability = [d for d in found if d.rule == "clarity.readability"]
+    assert [(d.line, d.column) for d in readability] == [(1, 1)]
+    assert "grade" in readability[0].message
+
+
+def test_short_notes_are_not_scored_for_readability(linter):
+    short = DENSE.split(". ")[0] + ".\n"  # one dense sentence: too short for the formula
+    assert [f for f in findings(linter, short) if f[0] == "clarity.readability"] == []
+
+
+def test_vague_words_in_the_persons_own_words_are_left_alone(linter):
+    assert findings(linter, 'Kayla said, "He shouts all the time."\n') == []
+    assert findings(linter, "Mum told me she drinks a lot when the children are at their dad's.\n") == []
+    assert findings(linter, "Dad often shouts at the children.\n") == [("clarity.vague-quantity", 1, 5)]
+
+
+def test_a_mention_rule_that_would_apply_to_every_note_is_refused(tmp_path):
+    rule_file = tmp_path / "holistic" / "bad.yaml"
+    rule_file.parent.mkdir()
+    rule_file.write_text(
+        "rules:\n"
+        "  - id: holistic.bad\n"
+        "    kind: mention\n"
+        "    severity: info\n"
+        "    message: m\n"
+        "    description: d\n"
+        "    principle: p\n"
+        "    required: [children]\n"
+        "    examples: {fail: [x], pass: [y]}\n", encoding="utf-8")
+    rules, errors = load_rule_file(rule_file)
+    assert rules == []
+    assert [(e.line, e.field) for e in errors] == [(2, "triggers")]
+    assert "every note" in errors[0].message
+
+
+def test_a_misspelt_voice_option_names_the_closest_one(tmp_path):
+    rule_file = tmp_path / "voice" / "bad.yaml"
+    rule_file.parent.mkdir()
+    source = (builtin_rules_dir() / "voice" / "voice.yaml").read_text(encoding="utf-8")
+    rule_file.write_text(source.replace("    voice_verbs:", "    voice_verb:", 1), encoding="utf-8")
+    with pytest.raises(RuleLoadError) as error:
+        load_rules([tmp_path])
+    assert "voice_verbs" in str(error.value)
+
+
+@pytest.mark.parametrize("rule_id", [
+    "opinion.unsupported-opinion", "opinion.unsupported-judgement", "attribution.unsourced-report",
+    "attribution.unsourced-decision", "voice.missing-voice", "voice.not-seen-alone",
+    "clarity.long-sentence", "clarity.vague-phrase", "clarity.vague-quantity",
+    "clarity.readability", "holistic.think-family"])
+def test_rule_examples(linter, rules, rule_id):
+    rule = next(r for r in rules if r.id == rule_id)
+    assert len(rule.fail_examples) >= 1 and len(rule.pass_examples) >= 1
+    assert linter.run_examples(rule) == []
