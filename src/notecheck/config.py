@@ -59,6 +59,11 @@ class Config(BaseModel):
     # Per-rule option overrides, validated like the rule's own YAML:
     # {"clarity.long-sentence": {"max_words": 40}}
     options: dict[str, dict[str, Any]] = {}
+    # Who the notes are about. record: real people, so personal-data rules are off;
+    # training: material that must carry no real personal data, so they are errors.
+    profile: Literal["record", "training"] = "record"
+    # Approved invented names in a training pack (and so their initials): never flagged.
+    pseudonyms: list[str] = []
     timeliness: TimelinessConfig = Field(default_factory=TimelinessConfig)
 
     # Where this config came from; not a key a user writes.

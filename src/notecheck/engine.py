@@ -9,6 +9,8 @@ from notecheck.config import Config
 from notecheck.diagnostics import Diagnostic, Severity, file_diagnostic
 from notecheck.kinds import KINDS
 from notecheck.kinds.base import Finding, ParsedNote
+from notecheck.masking import CATEGORY as MASKED_CATEGORY
+from notecheck.masking import NoteMask, builtin_masking_rules, masked_id, sensitive_spans
 from notecheck.nlp import TRAINED_NEEDS, Pipeline, load_pipeline
 from notecheck.notes import InputProblem, Note
 from notecheck.rules.model import Rule
@@ -37,8 +39,15 @@ class Linter:
     """Runs a set of rules over notes with one spaCy pipeline built for them."""
 
     def __init__(self, rules: list[Rule], config: Config | None = None,
-                 pipeline: Pipeline | None = None):
+                 pipeline: Pipeline | None = None, *, mask: bool = True,
+                 masking_rules: list[Rule] | None = None):
+        """``mask=False`` shows personal data in full (--show-personal-data).
+        ``masking_rules`` find identifiers to mask in every note (default: the built-in
+        personal-data regex rules, whether or not they are selected)."""
         self.config = config or Config()
+        self.mask = mask
+        self.masking_rules = (list(masking_rules) if masking_rules is not None
+                              else list(builtin_masking_rules()))
         needs: set[str] = set()
         for rule in rules:
             needs |= rule_needs(rule)
@@ -61,12 +70,24 @@ class Linter:
                 yield from self.check(ParsedNote(item, doc, self.config))
 
     def check(self, parsed: ParsedNote, rules: list[Rule] | None = None) -> list[Diagnostic]:
-        found = []
+        kept = []
         for rule in rules if rules is not None else self.rules:
             for finding in KINDS[rule.kind].check(parsed, rule):
                 if self._keep(parsed, rule, finding):
-                    found.append(self._diagnostic(parsed.note, rule, finding))
+                    kept.append((rule, finding))
+        masker = self._masker(parsed, kept)
+        found = [self._diagnostic(parsed.note, rule, finding, masker) for rule, finding in kept]
         return sorted(found, key=Diagnostic.sort_key)
+
+    def _masker(self, parsed: ParsedNote, kept: list) -> NoteMask | None:
+        """What to hide in this note's diagnostics: identifiers anywhere in the note, and
+        whatever the personal-data rules found (names included)."""
+        if not self.mask or not kept:
+            return None
+        personal = [f for rule, f in kept if rule.category == MASKED_CATEGORY]
+        spans = [(f.start, f.end) for f in personal] + sensitive_spans(parsed, self.masking_rules)
+        values = [f.values["match"] for f in personal if isinstance(f.values.get("match"), str)]
+        return NoteMask(parsed.text, spans, values) if spans or values else None
 
     def parse(self, note: Note) -> ParsedNote:
         return ParsedNote(note, self.pipeline.nlp(note.text), self.config)
@@ -77,10 +98,12 @@ class Linter:
             return False
         return not (rule.skip_quoted and parsed.in_quotes(finding.start, finding.end))
 
-    def _diagnostic(self, note: Note, rule: Rule, finding: Finding) -> Diagnostic:
+    def _diagnostic(self, note: Note, rule: Rule, finding: Finding,
+                    masker: NoteMask | None = None) -> Diagnostic:
         matched = note.text[finding.start:finding.end]
         suggestion = finding.suggestion if finding.suggestion is not None else rule.suggestion
-        values = _Formatter(match=matched, suggestion=suggestion or "", **finding.values)
+        values = _Formatter(match=matched, suggestion=suggestion or "")
+        values.update(finding.values)  # a finding about a metadata field gives its own {match}
         message = (finding.message or rule.message).format_map(values)
         excerpt = None
         if finding.field is not None and finding.field in note.meta_positions:
@@ -90,7 +113,14 @@ class Linter:
             line, column = note.position(finding.start)
             end_line, end_column = note.position(finding.end)
         line_start = note.text.rfind("\n", 0, finding.start) + 1
-        return Diagnostic(path=note.path, note=note.id, line=line, column=column,
+        note_id = note.id
+        if masker is not None:
+            message, suggestion = masker.free_text(message), masker.free_text(suggestion)
+            excerpt = masker.line(excerpt, line_start) if excerpt is not None else None
+            note_id = masker.free_text(note_id)
+        if self.mask:
+            note_id = masked_id(note_id, self.masking_rules)
+        return Diagnostic(path=note.path, note=note_id, line=line, column=column,
                           end_line=end_line, end_column=end_column, rule=rule.id,
                           category=rule.category, severity=finding.severity or rule.severity,
                           message=message,

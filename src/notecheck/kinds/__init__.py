@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from notecheck.kinds import (acronym, agentless, hedge, judgement, mention, pattern, phrase,
-                             readability, regex, sentence_length, sharing, timeliness, undated,
-                             vague, voice)
+from notecheck.kinds import (acronym, agentless, hedge, judgement, mention, names, pattern,
+                             phrase, readability, regex, sentence_length, sharing, timeliness,
+                             undated, vague, voice)
 from notecheck.kinds.base import Kind
 
 KINDS: dict[str, Kind] = {
@@ -39,4 +39,6 @@ KINDS: dict[str, Kind] = {
                            needs=undated.needs, compile=undated.compile_terms),
     "sharing": Kind("sharing", sharing.SharingOptions, sharing.check, needs=sharing.needs,
                     compile=sharing.compile_sharing, placeholders=sharing.PLACEHOLDERS),
+    "person-name": Kind("person-name", names.NameOptions, names.check, needs=names.needs,
+                        compile=names.compile_names),
 }

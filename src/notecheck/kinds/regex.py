@@ -9,9 +9,21 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from notecheck import identifiers
 from notecheck.kinds.base import Finding, Options, ParsedNote, RuleProblem
 
-VALIDATORS: dict[str, Callable[[str], bool]] = {}
+VALIDATORS: dict[str, Callable[[str], bool]] = {
+    # UK personal identifiers (rules/personal-data): True for a real-looking identifier,
+    # False for a failed check digit, an impossible date or an official placeholder.
+    "nhs-number": identifiers.nhs_number_valid,
+    "chi-number": identifiers.chi_valid,
+    "health-care-number": identifiers.hcn_valid,
+    "ni-number": identifiers.ni_valid,
+    "postcode": identifiers.postcode_valid,
+    "uk-phone": identifiers.uk_phone_valid,
+    "email": identifiers.email_valid,
+    "date": identifiers.date_valid,
+}
 
 
 class RegexOptions(Options):
@@ -19,6 +31,9 @@ class RegexOptions(Options):
     ignore_case: bool = True
     group: int | str = 0
     validator: str | None = None
+    # Also look in the note's metadata, read as "key: value" lines (e.g. "dob: 12/03/2015"
+    # in the front matter); a finding there points at that line.
+    metadata: bool = False
 
 
 def compile_regex(rule) -> re.Pattern:
@@ -48,3 +63,18 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         if validator is not None and not validator(match.group(rule.options.group)):
             continue
         yield Finding(start, end, suggestion=rule.suggestion)
+    if rule.options.metadata:
+        yield from _in_metadata(parsed, rule, validator)
+
+
+def _in_metadata(parsed: ParsedNote, rule, validator) -> Iterator[Finding]:
+    note = parsed.note
+    for key, value in note.meta.items():
+        if key not in note.meta_positions or value is None:
+            continue
+        values = value if isinstance(value, list) else [value]
+        for item in values:
+            for match in rule.compiled.finditer(f"{key}: {item}"):
+                found = match.group(rule.options.group)
+                if found and (validator is None or validator(found)):
+                    yield Finding(0, 0, suggestion=rule.suggestion, field=key, values={"match": found})

@@ -13,6 +13,28 @@ class SelectionError(Exception):
     pass
 
 
+PROFILES = ("record", "training")
+# What a profile turns on beyond the rules on by default: category -> the severity it gets.
+# Case records are about real people, so personal data there is expected; training
+# material must not carry any.
+PROFILE_CATEGORIES: dict[str, dict[str, str]] = {
+    "record": {},
+    "training": {"personal-data": "error"},
+}
+
+
+def apply_profile(rules: list[Rule], profile: str) -> list[Rule]:
+    """The rules as the profile sets them: its categories on, at its severity."""
+    turned_on = PROFILE_CATEGORIES[profile]
+    return [dataclasses.replace(r, enabled=True, severity=Severity(turned_on[r.category]))
+            if r.category in turned_on else r for r in rules]
+
+
+def rule_profiles(rule: Rule) -> list[str]:
+    """The profiles that run this rule without it being selected by name."""
+    return [p for p in PROFILES if rule.enabled or rule.category in PROFILE_CATEGORIES[p]]
+
+
 def matches(rule: Rule, selector: str) -> bool:
     return selector in (rule.id, rule.category) or fnmatch.fnmatchcase(rule.id, selector)
 

@@ -1,0 +1,334 @@
+"""Anonymised copies of notes, for training material.
+
+Names become invented pseudonyms, the same person getting the same pseudonym across
+the whole pack; identifiers become safe placeholders that still look right (NHS
+test-range numbers that pass the check digit, QQ National Insurance numbers, Ofcom
+drama phone numbers, example.org emails); dates of birth keep only month and year.
+Detection is the personal-data rules themselves, so the copy passes
+``notecheck check --profile training``: what the rules would flag is what is replaced.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from notecheck import identifiers
+from notecheck.config import Config
+from notecheck.kinds import KINDS
+from notecheck.kinds.base import ParsedNote
+from notecheck.kinds.names import meta_names
+from notecheck.notes import InputProblem, Note
+from notecheck.rules.model import Rule
+
+NAME_RULE = "personal-data.person-name"
+CONFIG_MARK = "# Written by notecheck anonymise"
+
+
+class AnonymiseError(Exception):
+    pass
+
+
+def pseudonym_pool() -> tuple[list[str], list[str]]:
+    data = yaml.safe_load((Path(__file__).parent / "data" / "pseudonyms.yaml").read_text("utf-8"))
+    return list(data["first_names"]), list(data["surnames"])
+
+
+@dataclass
+class Source:
+    path: Path       # the input file
+    target: Path     # where its copy goes
+    text: str        # the whole file
+    note: Note       # the note as `check` reads it
+    body_offset: int  # where note.text starts in text
+    newline: str = "\n"  # the file's own line ending, kept in the copy
+    meta_names: list[str] = field(default_factory=list)
+    findings: list[tuple[str, int, int]] = field(default_factory=list)  # (rule id, start, end)
+
+
+@dataclass
+class Result:
+    written: list[Path]
+    skipped: list[tuple[str, str]]  # (path, why)
+    names: dict[str, str]            # real name word -> pseudonym word
+    identifiers: dict[str, str]      # real value -> placeholder
+    dates_of_birth: int
+    config_written: bool
+
+
+class Anonymiser:
+    """Plans and writes anonymised copies. ``rules`` are the personal-data rules."""
+
+    def __init__(self, rules: list[Rule], nlp, config: Config | None = None):
+        self.rules = rules
+        self.nlp = nlp
+        self.config = config or Config()
+        first, last = pseudonym_pool()
+        self.first_pool, self.last_pool = first, last
+        self.first_map: dict[str, str] = {}
+        self.last_map: dict[str, str] = {}
+        self.values: dict[tuple[str, str], str] = {}
+        self.counters: dict[str, int] = {}
+        self.dates_of_birth = 0
+        self.real_words: set[str] = set()
+
+    # --- planning -------------------------------------------------------------------
+
+    def detect(self, source: Source) -> None:
+        """Run the personal-data rules on the note as `notecheck check` reads it (the body,
+        with its front matter as metadata), so the copy is judged by what was detected."""
+        note, offset = source.note, source.body_offset
+        parsed = ParsedNote(note, self.nlp(note.text), self.config)
+        for rule in self.rules:
+            for finding in KINDS[rule.kind].check(parsed, rule):
+                if finding.field is None:
+                    source.findings.append((rule.id, offset + finding.start, offset + finding.end))
+        # The front matter too ("nhs: 943 476 5919", "dob: 12/03/2015"): the regex rules
+        # need no language model.
+        if offset:
+            head = ParsedNote(Note(str(source.path), source.text[:offset]), None, self.config)
+            for rule in self.rules:
+                if rule.kind == "regex":
+                    source.findings.extend((rule.id, f.start, f.end) for f in KINDS["regex"].check(head, rule))
+
+    def learn_names(self, sources: list[Source]) -> None:
+        """Give every real name word a pseudonym word: first names from the first-name
+        pool, surnames (the last word of a full name, "M. Tembo", or a word after a title)
+        from the surname pool, in order of first appearance, so a re-run gives the same
+        copy. No pseudonym is a real name found anywhere in the pack."""
+        titles = {t.lower() for r in self.rules if r.kind == "person-name" for t in r.options.titles}
+        roles: dict[str, bool] = {}  # word -> is a surname; first sight decides, a surname wins
+        for source in sources:
+            names = [(source.text[s:e], source.text[max(0, s - 6):s]) for rid, s, e in source.findings
+                     if rid == NAME_RULE]
+            names += [(n, "") for n in source.meta_names]
+            for name, before in names:
+                words = _words(name)
+                if not words:
+                    continue
+                after_title = bool(before.split()) and before.split()[-1].lower().rstrip(".") in titles
+                full = len(name.split()) > 1  # "Jamie Smith", "M. Tembo"
+                for word in words[:-1]:
+                    roles.setdefault(word, False)
+                last = words[-1]
+                roles[last] = roles.get(last, False) or full or after_title
+        self.real_words = set(roles)
+        for word, surname in roles.items():
+            if surname:
+                self.last_map[word] = self._pick(self.last_pool, len(self.last_map))
+            else:
+                self.first_map[word] = self._pick(self.first_pool, len(self.first_map))
+
+    def _pick(self, pool: list[str], index: int) -> str:
+        taken = self.real_words
+        rounds, position = divmod(index, len(pool))
+        name = pool[position]
+        while name in taken:  # never "replace" a real name with itself
+            position = (position + 1) % len(pool)
+            name = pool[position]
+        return name if rounds == 0 else f"{name}{'e' * rounds}"
+
+    # --- rewriting ------------------------------------------------------------------
+
+    def rewrite(self, source: Source) -> str:
+        text = source.text
+        edits: list[tuple[int, int, str]] = []
+        for rule_id, start, end in sorted(source.findings, key=lambda f: (f[1], -f[2])):
+            if rule_id == NAME_RULE:
+                continue
+            edits.append((start, end, self.placeholder(rule_id, text[start:end])))
+        names = {**self.first_map, **self.last_map}
+        # Also in capitals ("ZOË SAID"), as headings and shouted quotes have them.
+        names.update({real.upper(): fake.upper() for real, fake in list(names.items())
+                      if real.upper() != real})
+        if names:
+            pattern = re.compile(r"(?<![\w@.])(" + "|".join(
+                re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w@])")
+            edits.extend((m.start(), m.end(), names[m.group(1)]) for m in pattern.finditer(text))
+        out, at = [], 0
+        for start, end, replacement in sorted(edits, key=lambda e: (e[0], -(e[1] - e[0]))):
+            if start < at:
+                continue  # inside an identifier already replaced
+            out.append(text[at:start])
+            out.append(replacement)
+            at = end
+        out.append(text[at:])
+        return "".join(out)
+
+    def placeholder(self, rule_id: str, value: str) -> str:
+        kind = rule_id.split(".", 1)[1]
+        if kind == "date-of-birth":
+            self.dates_of_birth += 1
+            return generalise_date(value)
+        key = (kind, _normal(kind, value))
+        if key not in self.values:
+            counter = "health" if kind in ("nhs-number", "chi-number", "health-care-number") else kind
+            index = self.counters.get(counter, 0)
+            self.counters[counter] = index + 1
+            self.values[key] = _make_placeholder(kind, value, index)
+        return self.values[key]
+
+    def pseudonyms(self) -> list[str]:
+        """Every invented name used, for the copy's config."""
+        return sorted(set(self.first_map.values()) | set(self.last_map.values()))
+
+    def mapping(self) -> dict:
+        return {
+            "names": {**self.first_map, **self.last_map},
+            "identifiers": {value_key[1]: v for value_key, v in self.values.items()},
+        }
+
+
+def _words(name: str) -> list[str]:
+    from notecheck.kinds.names import WORD
+
+    words = [w.removesuffix("'s").removesuffix("’s") for w in WORD.findall(name)]
+    return [w for w in words if len(w) > 1 and w[0].isupper() and not w.isupper()]
+
+
+def _normal(kind: str, value: str) -> str:
+    if kind == "email":
+        return value.lower()
+    if kind == "address":
+        return " ".join(value.lower().split())
+    return re.sub(r"[^A-Za-z0-9]", "", value).upper()
+
+
+def _make_placeholder(kind: str, value: str, index: int) -> str:
+    if kind in ("nhs-number", "chi-number", "health-care-number"):
+        return identifiers.nhs_placeholder(index)
+    if kind == "ni-number":
+        return identifiers.ni_placeholder(index)
+    if kind == "phone":
+        return identifiers.phone_placeholder(value, index)
+    if kind == "email":
+        return identifiers.email_placeholder(index)
+    if kind == "postcode":
+        return "ZZ99 9ZZ"  # not a valid postcode (Z is never a second letter), so never real
+    if kind == "address":
+        return f"{index + 1} Example Road"
+    return f"[{kind.replace('-', ' ')}]"
+
+
+def generalise_date(value: str) -> str:
+    """A date of birth cut to month and year, written the way it was."""
+    date = identifiers.parse_date(value)
+    if date is None:
+        return "[date of birth]"
+    stripped = value.strip()
+    if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", stripped):
+        return f"{date.year}-{date.month:02d}"
+    if re.fullmatch(r"\d{1,2}([/.-])\d{1,2}[/.-]\d{2,4}", stripped):
+        separator = re.search(r"[/.-]", stripped).group()
+        return f"{date.month:02d}{separator}{date.year}"
+    return date.strftime("%B %Y")
+
+
+# --- files ------------------------------------------------------------------------------
+
+def plan_sources(paths: list[str], out: Path) -> tuple[list[Source], list[tuple[str, str]]]:
+    """The files to copy and where each copy goes. Refuses to write into or over the input."""
+    from notecheck.notes.sources import discover
+    from notecheck.notes.text import decode, normalise_newlines, parse_text
+
+    out = out.resolve()
+    sources, skipped = [], []
+    for raw in paths:
+        if raw == "-":
+            raise AnonymiseError("anonymise reads files and folders, not standard input.")
+        base = Path(raw).resolve()
+        if base.is_dir() and (out == base or base in out.parents):
+            raise AnonymiseError(f"--out {out} is inside the input folder {raw}; choose a folder "
+                                 "outside it, so the copy can never overwrite or mix with the originals.")
+        if base.is_file() and out == base:
+            raise AnonymiseError(f"--out {out} is the input file itself.")
+        for item in discover([raw]):
+            if isinstance(item, InputProblem):
+                skipped.append((raw, item.message))
+                continue
+            path = Path(item).resolve()
+            target = out / (path.relative_to(base) if base.is_dir() else path.name)
+            if target == path:
+                raise AnonymiseError(f"the copy of {item} would overwrite it; choose another --out folder.")
+            try:
+                raw = decode(path.read_bytes()).text
+                text = normalise_newlines(raw)
+            except (OSError, InputProblem) as exc:
+                skipped.append((item, getattr(exc, "message", None) or str(exc)))
+                continue
+            try:
+                note = parse_text(str(path), text)
+            except InputProblem:
+                note = Note(str(path), text)  # broken front matter: treat it all as text
+            offset = len(text) - len(note.text) if text.endswith(note.text) else 0
+            if offset == 0 and note.text != text:
+                note = Note(str(path), text)
+            source = Source(path, target, text, note, offset,
+                            newline="\r\n" if raw.count("\r\n") > raw.count("\n") // 2 else "\n")
+            source.meta_names = [name for _, name in meta_names_of(note)]
+            sources.append(source)
+    return sources, skipped
+
+
+def meta_names_of(note: Note) -> list[tuple[str, str]]:
+    return meta_names(ParsedNote(note, None))
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write via a temporary file in the same folder and os.replace: a reader never sees
+    half a file, and an interrupted run leaves the old file (if any) as it was."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False,
+                                     prefix=f".{path.name}.", suffix=".tmp", newline="") as handle:
+        handle.write(text)
+        temporary = Path(handle.name)
+    os.replace(temporary, path)
+
+
+def copy_config(pseudonyms: list[str]) -> str:
+    lines = [CONFIG_MARK + ": this copy is training material, and these invented",
+             "# names are the approved pseudonyms it uses.",
+             "profile: training",
+             "pseudonyms:"]
+    lines += [f"  - {name}" for name in pseudonyms] or []
+    if not pseudonyms:
+        lines[-1] = "pseudonyms: []"
+    return "\n".join(lines) + "\n"
+
+
+def anonymise(paths: list[str], out: Path, rules: list[Rule], nlp, config: Config | None = None,
+              mapping: Path | None = None) -> Result:
+    out = out.resolve()
+    if mapping is not None:
+        mapping = mapping.resolve()
+        if out == mapping.parent or out in mapping.parents:
+            raise AnonymiseError("the mapping file holds the real names and identifiers; it must "
+                                 f"not go inside the copy ({out}).")
+    sources, skipped = plan_sources(paths, out)
+    if mapping is not None and any(source.path == mapping for source in sources):
+        raise AnonymiseError(f"--mapping {mapping} is one of the input files; choose another name.")
+    anonymiser = Anonymiser(rules, nlp, config)
+    for source in sources:
+        anonymiser.detect(source)
+    anonymiser.learn_names(sources)
+    written = []
+    for source in sources:
+        write_atomic(source.target, anonymiser.rewrite(source).replace("\n", source.newline))
+        written.append(source.target)
+    config_path = out / "notecheck.yaml"
+    config_written = False
+    if not config_path.exists() or config_path.read_text("utf-8").startswith(CONFIG_MARK):
+        write_atomic(config_path, copy_config(anonymiser.pseudonyms()))
+        config_written = True
+    if mapping is not None:
+        write_atomic(mapping, "# PERSONAL DATA: real names and identifiers and their stand-ins.\n"
+                              "# Keep this as securely as the original records; never share it.\n"
+                     + yaml.safe_dump(anonymiser.mapping(), sort_keys=True, allow_unicode=True))
+    return Result(written, skipped, {**anonymiser.first_map, **anonymiser.last_map},
+                  {k[1]: v for k, v in anonymiser.values.items()}, anonymiser.dates_of_birth,
+                  config_written)
