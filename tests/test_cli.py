@@ -472,13 +472,13 @@ def test_rules_lists_every_rule(cli, tmp_path):
     config_file(tmp_path, "mine/x.yaml", TINY_RULES)
     result = cli(["rules"], env={"COLUMNS": "250"})
     assert result.exit_code == 0
-    listed = re.findall(r"^│ (\S+)\s+│ (error|warning|info)\s+│ (yes|no)\s+│ ([a-z ,]+?)\s+│ (.*?)\s*│$",
+    listed = re.findall(r"^│ (\S+)\s+│ (error|warning|info)\s+│ ([a-z ,]+?)\s+│ (.*?)\s*│$",
                         result.stdout, re.M)
     ids = [row[0] for row in listed]
     expected = sorted([r.id for r in load_rules([builtin_rules_dir()])] + [PHRASE, ACRONYM, REGEX])
     assert ids == expected
-    assert (ACRONYM, "error", "yes", "all", "A test acronym rule.") in listed
-    assert ("personal-data.nhs-number", "error", "no", "training") == listed[ids.index("personal-data.nhs-number")][:4]
+    assert (ACRONYM, "error", "all", "A test acronym rule.") in listed
+    assert ("personal-data.nhs-number", "error", "training") == listed[ids.index("personal-data.nhs-number")][:3]
 
 
 def test_rules_by_category(cli):

@@ -94,9 +94,9 @@ def test_pseudonyms_in_config_are_not_flagged(tmp_path):
     assert len(lines) == 1 and "J**** S****" in lines[0], result.output
 
 
-def test_rules_command_shows_the_profiles_column():
+def test_rules_command_shows_which_profiles_run_a_rule():
     result = CliRunner().invoke(app, ["rules", "--category", "personal-data"], env={"COLUMNS": "200"})
     assert result.exit_code == 0
-    assert "profiles" in result.output
+    assert "on in" in result.output
     row = next(l for l in result.output.splitlines() if "personal-data.nhs-number" in l)
     assert "training" in row and "record" not in row

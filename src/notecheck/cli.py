@@ -215,17 +215,16 @@ def list_rules(
     table = Table(show_lines=False)
     table.add_column("rule", no_wrap=True)
     table.add_column("severity", no_wrap=True)
-    table.add_column("on", no_wrap=True)
-    table.add_column("profiles", no_wrap=True)
+    table.add_column("on in", no_wrap=True)
     table.add_column("what it checks")
     for rule in sorted(rules, key=lambda r: r.id):
-        table.add_row(rule.id, rule.severity.value, "yes" if rule.enabled else "no",
-                      profiles_label(rule), rule.summary or first_sentence(rule.description))
+        table.add_row(rule.id, rule.severity.value, profiles_label(rule),
+                      rule.summary or first_sentence(rule.description))
     Console(highlight=False).print(table)
 
 
 def profiles_label(rule: Rule) -> str:
-    """Which profiles run the rule: 'all', one profile's name, or 'if selected'."""
+    """Which profiles run the rule: 'all' profiles, one profile's name, or 'if selected'."""
     profiles = rule_profiles(rule)
     return "all" if len(profiles) == len(PROFILES) else ", ".join(profiles) or "if selected"
 
