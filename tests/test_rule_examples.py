@@ -130,3 +130,10 @@ def test_messages_of_example_findings_are_complete(linter, rule):
 def test_every_jargon_and_label_term_says_what_to_write_instead(rule):
     missing = [t.term for t in rule.options.terms if not (t.suggestion or rule.suggestion)]
     assert not missing, f"{rule.id}: give a suggestion for {missing}"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_every_rule_says_in_one_line_what_it_checks(rule):
+    """'notecheck rules' shows the summary: one short line, no full stop needed."""
+    assert rule.summary, f"{rule.id}: add a one-line 'summary' of what the rule checks"
+    assert len(rule.summary) <= 90 and "\n" not in rule.summary
