@@ -131,7 +131,7 @@ def check(
                 notes_seen += 1
             yield path, item
 
-    for diagnostic in linter.lint(counted(read_notes(paths, exclude))):
+    for diagnostic in linter.lint(counted(read_notes(paths, exclude, config.columns))):
         summary.add(diagnostic)
         reporter.handle(diagnostic)
         failed = failed or fails(diagnostic.severity, threshold)

@@ -31,6 +31,10 @@ class Config(BaseModel):
     # Per-rule option overrides, validated like the rule's own YAML:
     # {"clarity.long-sentence": {"max_words": 40}}
     options: dict[str, dict[str, Any]] = {}
+    # Export columns (CSV/TSV/JSON Lines/JSON) whose names notecheck does not recognise:
+    # {"text": "Case Note Narrative", "contact_date": "Visit Dt"}
+    columns: dict[Literal["text", "id", "subject", "subject_type", "note_type", "contact_date",
+                          "recorded_date", "author"], str] = {}
 
     # Where this config came from; not a key a user writes.
     source: str | None = None
