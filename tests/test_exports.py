@@ -186,3 +186,21 @@ def test_a_broken_docx_is_reported(tmp_path):
     path = write(tmp_path, "broken.docx", b"PK\x03\x04 not really a zip")
     (problem,) = [item for _, item in read_file(str(path))]
     assert problem.rule == "input.unreadable" and "Word" in problem.message
+
+
+def test_jsonl_lines_without_a_text_field_are_reported_each_and_the_rest_checked(linter, tmp_path):
+    path = write(tmp_path, "export.jsonl",
+                 '{"id": "1", "summary": "x"}\n'
+                 '{"id": "2", "text": "Mum kicked off."}\n'
+                 '{"id": "3", "summary": "y"}\n')
+    out = [(d.line, d.rule, d.message) for d in linter.lint(read_file(str(path)))]
+    assert [o[:2] for o in out] == [(1, "input.no-text-column"), (2, "jargon.test-jargon"),
+                                    (3, "input.no-text-column")]
+    assert "columns seen: 'id', 'summary'" in out[0][2]
+    assert out[2][2] == ("Line 3 has no note text either (the same fields as line 1), "
+                         "so it was skipped.")
+
+
+def test_trailing_empty_cell_and_blank_lines(linter, tmp_path):
+    path = write(tmp_path, "export.csv", 'id,note,extra\n\n1,"Mum kicked off.",\n\n')
+    assert findings(linter, path) == [(3, 8, 3, 18, "jargon.test-jargon", "1")]

@@ -92,25 +92,28 @@ class Tokenizer:
         cells: list[Cell] = []
         pos = 0
         delimiter = self.delimiter
+        body = _strip_newline(line)
         while True:
-            if line.startswith('"', pos):
+            if body.startswith('"', pos):
                 cell, line, pos = self._quoted(line, pos)
-            else:
                 body = _strip_newline(line)
+            else:
                 end = body.find(delimiter, pos)
                 end = len(body) if end == -1 else end
                 cell = Cell(body[pos:end], [(0, self.line_no, pos + 1)])
                 pos = end
             cells.append(cell)
-            body = _strip_newline(line)
-            if pos < len(body) and body[pos] == delimiter:
+            if pos == len(body):
+                return cells
+            if body[pos] == delimiter:
                 pos += 1
+                if pos == len(body):  # a trailing delimiter: one more, empty cell
+                    cells.append(Cell("", [(0, self.line_no, pos + 1)]))
+                    return cells
                 continue
-            if pos < len(body):
-                raise BrokenRow(
-                    f"there is text after the closing quote of a cell (column {pos + 1}); "
-                    "a quote inside a quoted cell must be doubled (\"\")", self.line_no, pos + 1)
-            return cells
+            raise BrokenRow(
+                f"there is text after the closing quote of a cell (column {pos + 1}); "
+                "a quote inside a quoted cell must be doubled (\"\")", self.line_no, pos + 1)
 
     def _quoted(self, line: str, pos: int) -> tuple[Cell, str, int]:
         open_line, open_col = self.line_no, pos + 1

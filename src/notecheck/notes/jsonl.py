@@ -111,8 +111,13 @@ def _record(path: str, raw: str, fields: dict[str, tuple[Any, int, int]], where,
             mapping_cache: dict) -> list[Note | InputProblem]:
     keys = tuple(fields)
     if keys not in mapping_cache:
-        mapping_cache[keys] = map_columns(keys, columns)
+        try:
+            mapping_cache[keys] = map_columns(keys, columns)
+        except InputProblem as problem:
+            mapping_cache[keys] = problem
     mapping = mapping_cache[keys]
+    if isinstance(mapping, InputProblem):
+        raise InputProblem(mapping.rule, mapping.message)
     cells = {}
     for field, index in mapping.items():
         value, start, end = fields[keys[index]]
@@ -131,6 +136,7 @@ def read_jsonl(path: str, handle: BinaryIO, columns: Mapping[str, str] | None = 
     if warning:
         yield warning
     mapping_cache: dict = {}
+    no_text: dict[tuple, int] = {}
     for line_no, line in enumerate(stream, start=1):
         if not line.strip():
             continue
@@ -148,6 +154,12 @@ def read_jsonl(path: str, handle: BinaryIO, columns: Mapping[str, str] | None = 
             yield from _record(path, line, fields, lambda i, n=line_no: (n, i + 1), columns,
                                mapping_cache)
         except InputProblem as problem:
+            keys = tuple(fields)
+            if keys in no_text:  # say it in full once, then briefly
+                problem = InputProblem(problem.rule, f"Line {line_no} has no note text either "
+                                       f"(the same fields as line {no_text[keys]}), so it was skipped.")
+            else:
+                no_text[keys] = line_no
             problem.line = line_no
             yield problem
 
