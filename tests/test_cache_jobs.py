@@ -140,3 +140,11 @@ def test_progress_bar_waits_two_seconds_before_showing():
     progress.file_done()
     assert progress.bar is not None
     progress.stop()
+
+
+def test_one_big_file_with_jobs_uses_spacy_workers_and_keeps_order(run, tmp_path):
+    rows = "".join(f'N{i},"Visit {i}. Mum kicked off. Jamie is LAC.",A. Patel\n' for i in range(200))
+    (tmp_path / "export.csv").write_text("id,Case Note,Worker\n" + rows, encoding="utf-8")
+    _, single, _ = run("export.csv", "--format", "text", "--no-cache")
+    code, parallel, _ = run("export.csv", "--format", "text", "--no-cache", "--jobs", "2")
+    assert code == 1 and parallel == single and single.count("\n") == 401

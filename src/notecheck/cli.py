@@ -401,6 +401,11 @@ fail_on: warning
 
 # An installed spaCy English pipeline package to use instead of the default.
 # model: en_core_web_sm
+
+# Export columns (CSV, TSV, JSON Lines, JSON) with names notecheck does not recognise.
+columns: {}
+#   text: Case Note Narrative
+#   contact_date: Visit Dt
 """
 
 
