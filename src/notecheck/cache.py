@@ -135,9 +135,9 @@ class Cache:
         if isinstance(value, (int, float)):
             return ["v", value]
         if isinstance(value, str):
-            if value in self.strings[rule.id]:
+            if not value or value in self.strings[rule.id]:
                 return ["v", value]
-            index = note.text.find(value) if value else -1
+            index = note.text.find(value)
             if index != -1:
                 return ["t", index, len(value)]
             for key, meta in note.meta.items():
