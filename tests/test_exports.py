@@ -204,3 +204,13 @@ def test_jsonl_lines_without_a_text_field_are_reported_each_and_the_rest_checked
 def test_trailing_empty_cell_and_blank_lines(linter, tmp_path):
     path = write(tmp_path, "export.csv", 'id,note,extra\n\n1,"Mum kicked off.",\n\n')
     assert findings(linter, path) == [(3, 8, 3, 18, "jargon.test-jargon", "1")]
+
+
+def test_excerpt_lines_up_with_the_finding_after_doubled_quotes(linter):
+    # Reporters underline excerpt[column - excerpt_column:]: it must land on the match even
+    # though the file has "" where the note text has ".
+    found = list(linter.lint(read_file(str(EXPORTS / "case-notes.csv"))))
+    last = found[-1]
+    assert last.excerpt == 'Jamie said "I don\'t want to go" and kicked off, then settled.'
+    start = last.column - last.excerpt_column
+    assert last.excerpt[start:start + 10] == "kicked off"

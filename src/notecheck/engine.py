@@ -105,11 +105,15 @@ class Linter:
             line, column = note.position(finding.start)
             end_line, end_column = note.position(finding.end)
         line_start = note.text.rfind("\n", 0, finding.start) + 1
+        # Where the excerpt would start if it ran column for column with the file; a CSV
+        # cell's doubled quotes or a JSON escape before the finding would shift it.
+        excerpt_column = (column - (finding.start - line_start) if excerpt is not None
+                          else note.position(line_start)[1])
         return Diagnostic(path=note.path, note=note.id, line=line, column=column,
                           end_line=end_line, end_column=end_column, rule=rule.id,
                           category=rule.category, severity=rule.severity, message=message,
                           suggestion=suggestion, excerpt=excerpt,
-                          excerpt_column=note.position(line_start)[1],
+                          excerpt_column=excerpt_column,
                           fingerprint=fingerprint(note, rule.id, finding))
 
     def run_examples(self, rule: Rule) -> list[ExampleFailure]:
