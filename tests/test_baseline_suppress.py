@@ -140,3 +140,13 @@ def test_a_bad_baseline_file_is_a_clear_error(run, tmp_path):
     result = CliRunner().invoke(cli.app, ["check", "n.md", "--baseline", "baseline.json"])
     assert result.exit_code == 2
     assert "is not a notecheck baseline file" in result.stderr
+
+
+def test_unused_suppression_warnings_can_be_turned_off(run, tmp_path):
+    (tmp_path / "n.md").write_text("A calm visit. <!-- notecheck: ignore[jargon] -->\n",
+                                   encoding="utf-8")
+    code, out = run("check", "n.md", "--format", "text", "--quiet")
+    assert code == 1 and "notecheck.unused-suppression" in out
+    code, out = run("check", "n.md", "--format", "text", "--quiet",
+                    "--ignore", "notecheck.unused-suppression")
+    assert code == 0 and out == ""

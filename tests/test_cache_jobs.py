@@ -148,3 +148,19 @@ def test_one_big_file_with_jobs_uses_spacy_workers_and_keeps_order(run, tmp_path
     _, single, _ = run("export.csv", "--format", "text", "--no-cache")
     code, parallel, _ = run("export.csv", "--format", "text", "--no-cache", "--jobs", "2")
     assert code == 1 and parallel == single and single.count("\n") == 401
+
+
+def test_results_of_old_runs_are_pruned_after_a_week(run, tmp_path):
+    import os
+    import time
+
+    stale = tmp_path / ".notecheck_cache" / "v1" / "old-run"
+    stale.mkdir(parents=True)
+    (stale / "x.json").write_text("{}", encoding="utf-8")
+    week_ago = time.time() - 8 * 86400
+    os.utime(stale, (week_ago, week_ago))
+    recent = tmp_path / ".notecheck_cache" / "v1" / "yesterday"
+    recent.mkdir()
+    (tmp_path / "visit.md").write_text("Mum kicked off.\n", encoding="utf-8")
+    run("visit.md")
+    assert not stale.exists() and recent.exists()

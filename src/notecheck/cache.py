@@ -2,7 +2,8 @@
 unchanged is not checked again.
 
 Location: $NOTECHECK_CACHE_DIR if set, else ``.notecheck_cache/`` in the current folder.
-Delete the folder at any time; ``--no-cache`` neither reads nor writes it.
+Delete the folder at any time; ``--no-cache`` neither reads nor writes it. Results made
+under other rules, config or dates are removed after a week unused.
 
 The cache never holds note text. For each note it keeps the rule ids and character
 offsets of the findings; messages and suggestions are rebuilt on load from the rule's own
@@ -28,6 +29,7 @@ from notecheck.rules.model import Rule
 
 FORMAT = 1
 CHUNK = 1 << 20
+STALE_DAYS = 7
 
 
 class Uncacheable(Exception):
@@ -104,19 +106,36 @@ class Cache:
 
     def load(self, content: str) -> list | None:
         try:
-            return json.loads(self._entry(content).read_text(encoding="utf-8"))["notes"]
+            records = json.loads(self._entry(content).read_text(encoding="utf-8"))["notes"]
+            os.utime(self.folder)  # in use: keep it from being pruned
+            return records
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
     def store(self, content: str, notes: list) -> None:
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            if not self.folder.is_dir():
+                self.folder.mkdir(parents=True, exist_ok=True)
+                self._prune()
             target = self._entry(content)
             temporary = target.with_suffix(f".{os.getpid()}.tmp")
             temporary.write_text(json.dumps({"notes": notes}, separators=(",", ":")), encoding="utf-8")
             os.replace(temporary, target)
         except OSError:
             pass  # a read-only or full disk only costs speed
+
+    def _prune(self) -> None:
+        """Drop results of other runs (older rules, config or dates) unused for a week."""
+        import shutil
+        import time
+
+        cutoff = time.time() - STALE_DAYS * 86400
+        for other in self.folder.parent.iterdir():
+            try:
+                if other != self.folder and other.is_dir() and other.stat().st_mtime < cutoff:
+                    shutil.rmtree(other, ignore_errors=True)
+            except OSError:
+                continue
 
     # -- findings <-> cache records -------------------------------------------------------
 

