@@ -156,7 +156,8 @@ class TerminalProgress:
 
             self.bar = Progress(TextColumn("checking"), BarColumn(), MofNCompleteColumn(),
                                 TextColumn("files, {task.fields[notes]} notes"), TimeElapsedColumn(),
-                                console=Console(stderr=True), transient=True)
+                                console=Console(stderr=True), transient=True,
+                                redirect_stdout=sys.stdout.isatty(), redirect_stderr=False)
             self.task = self.bar.add_task("check", total=self.total, notes=0)
             self.bar.start()
         self.bar.update(self.task, completed=self.files, notes=self.notes)
@@ -259,6 +260,16 @@ def make_baseline(
                f"({counts.files} file{'s' if counts.files != 1 else ''}).")
 
 
+class CurrentStdout:
+    """Whatever sys.stdout is at the moment of each write."""
+
+    def write(self, text: str) -> int:
+        return sys.stdout.write(text)
+
+    def __getattr__(self, name):
+        return getattr(sys.stdout, name)
+
+
 def make_reporter(format: Optional[Format], *, statistics: bool, quiet: bool, no_color: bool,
                   rules=()):
     from notecheck.reporters.github import GithubReporter
@@ -268,7 +279,9 @@ def make_reporter(format: Optional[Format], *, statistics: bool, quiet: bool, no
     from notecheck.reporters.rich import RichReporter
     from notecheck.reporters.text import TextReporter
 
-    stream = sys.stdout
+    # Looked up on every write: while the progress bar shows, findings written to a terminal
+    # go through rich's redirect and appear above the bar instead of through it.
+    stream = CurrentStdout()
     terminal = stream.isatty()
     colour_allowed = terminal and not no_color and "NO_COLOR" not in os.environ
     if format is None:
