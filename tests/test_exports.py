@@ -214,3 +214,8 @@ def test_excerpt_lines_up_with_the_finding_after_doubled_quotes(linter):
     assert last.excerpt == 'Jamie said "I don\'t want to go" and kicked off, then settled.'
     start = last.column - last.excerpt_column
     assert last.excerpt[start:start + 10] == "kicked off"
+
+
+def test_semicolon_csv_with_a_byte_order_mark(linter, tmp_path):
+    path = write(tmp_path, "excel.csv", '\ufeffID;Case Note\r\n5;"Mum kicked off; then left."\r\n')
+    assert findings(linter, path) == [(2, 8, 2, 18, "jargon.test-jargon", "5")]

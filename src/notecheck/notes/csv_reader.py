@@ -198,7 +198,11 @@ def read_delimited(path: str, handle: BinaryIO, delimiter: str,
 
 
 def read_csv(path: str, handle: BinaryIO, columns: Mapping[str, str] | None = None):
-    return read_delimited(path, handle, ",", columns)
+    # Excel in many European locales saves "CSV" with semicolons.
+    head = handle.peek(SNIFF_BYTES)[:SNIFF_BYTES] if hasattr(handle, "peek") else b""
+    header = head.split(b"\n", 1)[0]
+    delimiter = ";" if b";" in header and b"," not in header else ","
+    return read_delimited(path, handle, delimiter, columns)
 
 
 def read_tsv(path: str, handle: BinaryIO, columns: Mapping[str, str] | None = None):
