@@ -139,3 +139,18 @@ def test_summary_type_is_untouched_by_reporters():
     stream = StringIO()
     SarifReporter(stream).finish(Summary())
     assert json.loads(stream.getvalue())["runs"][0]["results"] == []
+
+
+def test_sarif_with_input_problems_and_unused_suppressions_is_valid(run, tmp_path):
+    jsonschema = pytest.importorskip("jsonschema")
+    (tmp_path / "t.md").write_text("Calm. <!-- notecheck: ignore[jargon] -->\n", encoding="utf-8")
+    (tmp_path / "bad.jsonl").write_text('{"text": "ok"}\n{broken\n', encoding="utf-8")
+    code, out = run(".", "--format", "sarif")
+    log = json.loads(out)
+    schema = json.loads((DATA / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    jsonschema.validate(log, schema)
+    results = log["runs"][0]["results"]
+    assert [(r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["startLine"])
+            for r in results] == [("input.malformed-row", 2), ("notecheck.unused-suppression", 1)]
+    rules = log["runs"][0]["tool"]["driver"]["rules"]
+    assert [r["id"] for r in rules] == ["input.malformed-row", "notecheck.unused-suppression"]
