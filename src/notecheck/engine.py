@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
@@ -80,7 +81,8 @@ class Linter:
                     rules: list[Rule]) -> list[Diagnostic]:
         """Findings -> diagnostics, less what inline suppressions hide, plus stale suppressions."""
         suppressions = Suppressions.parse(note.text)
-        out = [self._diagnostic(note, rule, finding) for rule, finding in found
+        ends = sentence_ends(note.text) if found else []
+        out = [self._diagnostic(note, rule, finding, ends) for rule, finding in found
                if suppressions is None or not suppressions.hides(rule.id, finding.start, finding.end)]
         if suppressions is not None and self.report_unused_suppressions:
             out.extend(suppressions.unused(note, [r.id for r in rules]))
@@ -95,7 +97,8 @@ class Linter:
             return False
         return not (rule.skip_quoted and parsed.in_quotes(finding.start, finding.end))
 
-    def _diagnostic(self, note: Note, rule: Rule, finding: Finding) -> Diagnostic:
+    def _diagnostic(self, note: Note, rule: Rule, finding: Finding,
+                    sentence_ends: list[int] | None = None) -> Diagnostic:
         matched = note.text[finding.start:finding.end]
         suggestion = finding.suggestion if finding.suggestion is not None else rule.suggestion
         values = _Formatter(match=matched, suggestion=suggestion or "", **finding.values)
@@ -117,7 +120,7 @@ class Linter:
                           category=rule.category, severity=rule.severity, message=message,
                           suggestion=suggestion, excerpt=excerpt,
                           excerpt_column=excerpt_column,
-                          fingerprint=fingerprint(note, rule.id, finding))
+                          fingerprint=fingerprint(note, rule.id, finding, sentence_ends))
 
     def run_examples(self, rule: Rule) -> list[ExampleFailure]:
         """A rule's own examples: each 'fail' must be flagged by it, each 'pass' must not."""
@@ -135,7 +138,12 @@ class Linter:
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s)|\n\s*\n")
 
 
-def fingerprint(note: Note, rule_id: str, finding: Finding) -> str:
+def sentence_ends(text: str) -> list[int]:
+    """Offsets just after each sentence end, and the end of the text."""
+    return [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
+
+
+def fingerprint(note: Note, rule_id: str, finding: Finding, ends: list[int] | None = None) -> str:
     """A stable hash of where a finding is, for baselines: the rule, the note (its id, or
     the file when it has none) and the finding's sentence, lower-cased with spaces
     collapsed. Line numbers are left out so moving a note or editing another line keeps
@@ -144,11 +152,10 @@ def fingerprint(note: Note, rule_id: str, finding: Finding) -> str:
     if finding.field is not None:
         where = "@" + finding.field
     else:
-        left = 0
-        for boundary in _SENTENCE_END.finditer(text, 0, finding.start):
-            left = boundary.end()
-        boundary = _SENTENCE_END.search(text, finding.end)
-        right = boundary.end() if boundary else len(text)
+        ends = ends or sentence_ends(text)
+        index = bisect.bisect_right(ends, finding.start)
+        left = ends[index - 1] if index else 0
+        right = ends[min(bisect.bisect_left(ends, finding.end), len(ends) - 1)]
         sentence = " ".join(text[left:right].split()).lower()
         where = sentence + "\0" + " ".join(text[finding.start:finding.end].split()).lower()
     key = "\0".join((rule_id, note.id if note.id is not None else note.path, where))
