@@ -164,3 +164,11 @@ def test_results_of_old_runs_are_pruned_after_a_week(run, tmp_path):
     (tmp_path / "visit.md").write_text("Mum kicked off.\n", encoding="utf-8")
     run("visit.md")
     assert not stale.exists() and recent.exists()
+
+
+def test_a_missing_path_is_reported_in_its_place(run, tmp_path):
+    (tmp_path / "a.md").write_text("Mum kicked off.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("Dad kicked off.\n", encoding="utf-8")
+    for jobs in ("1", "2"):
+        _, out, _ = run("a.md", "missing.md", "b.md", "--format", "text", "--quiet", "--jobs", jobs)
+        assert [line.split(":")[0] for line in out.splitlines()] == ["a.md", "missing.md", "b.md"]

@@ -102,44 +102,48 @@ def run(linter: Linter, paths: Iterable[str], exclude: Iterable[str] = (), *,
     ``start(total_files)``, ``note()`` and ``file_done()`` calls."""
     global _WORKER
     counts = counts if counts is not None else Counts()
-    files: list[str] = []
-    problems: list[Diagnostic] = []
-    for item in discover(paths, exclude):
-        if isinstance(item, InputProblem):
-            problems.append(problem_diagnostic(item.path, item))
-        else:
-            files.append(item)
-    yield from problems
-    counts.files = len(files) + len(problems)
+    inputs = list(discover(paths, exclude))  # paths, and problems for missing ones, in order
+    files = [item for item in inputs if not isinstance(item, InputProblem)]
+    counts.files = len(inputs)
     if progress:
         progress.start(len(files))
+
+    def note_seen() -> None:
+        counts.notes += 1
+        if progress:
+            progress.note()
 
     if jobs > 1 and len(files) > 1 and "fork" in multiprocessing.get_all_start_methods():
         _WORKER = (linter, columns, cache)
         context = multiprocessing.get_context("fork")
-        with context.Pool(min(jobs, len(files))) as pool:
-            for results in pool.imap(_work, files):
-                for item in results:
-                    if item is None:
-                        counts.notes += 1
-                        if progress:
-                            progress.note()
-                    else:
-                        yield item
-                if progress:
-                    progress.file_done()
-        _WORKER = None
+        try:
+            with context.Pool(min(jobs, len(files))) as pool:
+                results = pool.imap(_work, files)
+                for item in inputs:
+                    if isinstance(item, InputProblem):
+                        yield problem_diagnostic(item.path, item)
+                        continue
+                    for found in next(results):
+                        if found is None:
+                            note_seen()
+                        else:
+                            yield found
+                    if progress:
+                        progress.file_done()
+        finally:
+            _WORKER = None
         return
 
     # One file and several jobs: spaCy's multi-process pipe splits the file's notes instead.
     n_process = jobs if jobs > 1 and len(files) == 1 else 1
-    for path in files:
-        for item in lint_file(linter, path, columns, cache, n_process):
-            if isinstance(item, Note):
-                counts.notes += 1
-                if progress:
-                    progress.note()
+    for item in inputs:
+        if isinstance(item, InputProblem):
+            yield problem_diagnostic(item.path, item)
+            continue
+        for found in lint_file(linter, item, columns, cache, n_process):
+            if isinstance(found, Note):
+                note_seen()
             else:
-                yield item
+                yield found
         if progress:
             progress.file_done()
