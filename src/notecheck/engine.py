@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
+import hashlib
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -14,6 +17,7 @@ from notecheck.masking import NoteMask, builtin_masking_rules, masked_id, sensit
 from notecheck.nlp import TRAINED_NEEDS, Pipeline, load_pipeline
 from notecheck.notes import InputProblem, Note
 from notecheck.rules.model import Rule
+from notecheck.suppressions import Suppressions
 
 BATCH_SIZE = 64
 
@@ -37,6 +41,9 @@ class _Formatter(dict):
 
 class Linter:
     """Runs a set of rules over notes with one spaCy pipeline built for them."""
+
+    # Report suppression comments that hide nothing (--ignore notecheck.unused-suppression).
+    report_unused_suppressions = True
 
     def __init__(self, rules: list[Rule], config: Config | None = None,
                  pipeline: Pipeline | None = None, *, mask: bool = True,
@@ -70,24 +77,42 @@ class Linter:
                 yield from self.check(ParsedNote(item, doc, self.config))
 
     def check(self, parsed: ParsedNote, rules: list[Rule] | None = None) -> list[Diagnostic]:
-        kept = []
-        for rule in rules if rules is not None else self.rules:
-            for finding in KINDS[rule.kind].check(parsed, rule):
-                if self._keep(parsed, rule, finding):
-                    kept.append((rule, finding))
-        masker = self._masker(parsed, kept)
-        found = [self._diagnostic(parsed.note, rule, finding, masker) for rule, finding in kept]
-        return sorted(found, key=Diagnostic.sort_key)
+        rules = self.rules if rules is None else rules
+        return self.diagnostics(parsed.note, self.findings(parsed, rules), rules)
 
-    def _masker(self, parsed: ParsedNote, kept: list) -> NoteMask | None:
+    def findings(self, parsed: ParsedNote, rules: list[Rule]) -> list[tuple[Rule, Finding]]:
+        """What each rule finds in the note, less accepted terms, exceptions and quotes."""
+        return [(rule, finding) for rule in rules
+                for finding in KINDS[rule.kind].check(parsed, rule)
+                if self._keep(parsed, rule, finding)]
+
+    def diagnostics(self, note: Note, found: list[tuple[Rule, Finding]],
+                    rules: list[Rule]) -> list[Diagnostic]:
+        """Findings -> diagnostics, less what inline suppressions hide, plus stale
+        suppressions; personal data masked in every one."""
+        suppressions = Suppressions.parse(note.text)
+        if suppressions is not None:
+            found = [(rule, finding) for rule, finding in found
+                     if not suppressions.hides(rule.id, finding.start, finding.end)]
+        ends = sentence_ends(note.text) if found else []
+        masker = self._masker(note, found)
+        out = [self._diagnostic(note, rule, finding, masker, ends) for rule, finding in found]
+        if suppressions is not None and self.report_unused_suppressions:
+            out.extend(suppressions.unused(note, [r.id for r in rules]))
+        return sorted(out, key=Diagnostic.sort_key)
+
+    def _masker(self, note: Note, kept: list) -> NoteMask | None:
         """What to hide in this note's diagnostics: identifiers anywhere in the note, and
         whatever the personal-data rules found (names included)."""
         if not self.mask or not kept:
             return None
         personal = [f for rule, f in kept if rule.category == MASKED_CATEGORY]
-        spans = [(f.start, f.end) for f in personal] + sensitive_spans(parsed, self.masking_rules)
+        # The masking rules read only the text and metadata, so no parse is needed (the
+        # cache rebuilds diagnostics without one).
+        spans = [(f.start, f.end) for f in personal] + sensitive_spans(
+            ParsedNote(note, None, self.config), self.masking_rules)
         values = [f.values["match"] for f in personal if isinstance(f.values.get("match"), str)]
-        return NoteMask(parsed.text, spans, values) if spans or values else None
+        return NoteMask(note.text, spans, values) if spans or values else None
 
     def parse(self, note: Note) -> ParsedNote:
         return ParsedNote(note, self.pipeline.nlp(note.text), self.config)
@@ -99,7 +124,8 @@ class Linter:
         return not (rule.skip_quoted and parsed.in_quotes(finding.start, finding.end))
 
     def _diagnostic(self, note: Note, rule: Rule, finding: Finding,
-                    masker: NoteMask | None = None) -> Diagnostic:
+                    masker: NoteMask | None = None,
+                    sentence_ends: list[int] | None = None) -> Diagnostic:
         matched = note.text[finding.start:finding.end]
         suggestion = finding.suggestion if finding.suggestion is not None else rule.suggestion
         values = _Formatter(match=matched, suggestion=suggestion or "")
@@ -113,6 +139,10 @@ class Linter:
             line, column = note.position(finding.start)
             end_line, end_column = note.position(finding.end)
         line_start = note.text.rfind("\n", 0, finding.start) + 1
+        # Where the excerpt would start if it ran column for column with the file; a CSV
+        # cell's doubled quotes or a JSON escape before the finding would shift it.
+        excerpt_column = (column - (finding.start - line_start) if excerpt is not None
+                          else note.position(line_start)[1])
         note_id = note.id
         if masker is not None:
             message, suggestion = masker.free_text(message), masker.free_text(suggestion)
@@ -125,7 +155,8 @@ class Linter:
                           category=rule.category, severity=finding.severity or rule.severity,
                           message=message,
                           suggestion=suggestion, excerpt=excerpt,
-                          excerpt_column=note.position(line_start)[1])
+                          excerpt_column=excerpt_column,
+                          fingerprint=fingerprint(note, rule.id, finding, sentence_ends))
 
     def run_examples(self, rule: Rule) -> list[ExampleFailure]:
         """A rule's own examples: each 'fail' must be flagged by it, each 'pass' must not."""
@@ -138,6 +169,33 @@ class Linter:
                 if bool(found) != (expected == "fail"):
                     failures.append(ExampleFailure(rule.id, expected, example, found))
         return failures
+
+
+_SENTENCE_END = re.compile(r"[.!?]+(?=\s)|\n\s*\n")
+
+
+def sentence_ends(text: str) -> list[int]:
+    """Offsets just after each sentence end, and the end of the text."""
+    return [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
+
+
+def fingerprint(note: Note, rule_id: str, finding: Finding, ends: list[int] | None = None) -> str:
+    """A stable hash of where a finding is, for baselines: the rule, the note (its id, or
+    the file when it has none) and the finding's sentence, lower-cased with spaces
+    collapsed. Line numbers are left out so moving a note or editing another line keeps
+    it; the sentence is hashed so a baseline never holds note text."""
+    text = note.text
+    if finding.field is not None:
+        where = "@" + finding.field
+    else:
+        ends = ends or sentence_ends(text)
+        index = bisect.bisect_right(ends, finding.start)
+        left = ends[index - 1] if index else 0
+        right = ends[min(bisect.bisect_left(ends, finding.end), len(ends) - 1)]
+        sentence = " ".join(text[left:right].split()).lower()
+        where = sentence + "\0" + " ".join(text[finding.start:finding.end].split()).lower()
+    key = "\0".join((rule_id, note.id if note.id is not None else note.path, where))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
 def problem_diagnostic(path: str, problem: InputProblem) -> Diagnostic:

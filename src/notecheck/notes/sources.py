@@ -9,15 +9,24 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from notecheck.notes import InputProblem, Note
+from notecheck.notes.csv_reader import read_csv, read_tsv
+from notecheck.notes.docx_reader import read_docx
+from notecheck.notes.jsonl import read_json, read_jsonl
 from notecheck.notes.text import read_text
 
 Reader = Callable[[str, bytes], Iterable["Note | InputProblem"]]
 
-# File ending -> reader. Later input kinds (CSV, JSON Lines, Word) join here.
+# File ending -> reader. A reader marked ``takes_file`` gets an open binary file instead of
+# the bytes (so it can stream) and the config's ``columns`` mapping.
 READERS: dict[str, Reader] = {
     ".txt": read_text,
     ".md": read_text,
     ".markdown": read_text,
+    ".csv": read_csv,
+    ".tsv": read_tsv,
+    ".jsonl": read_jsonl,
+    ".json": read_json,
+    ".docx": read_docx,
 }
 
 STDIN = "-"
@@ -31,8 +40,19 @@ def excluded(path: Path, patterns: Iterable[str]) -> bool:
 
 
 def discover(paths: Iterable[str], exclude: Iterable[str] = ()) -> Iterator[str | InputProblem]:
-    """Yield the files to read, in a stable order. Missing paths are problems, not crashes."""
-    exclude = list(exclude)
+    """Yield the files to read, in a stable order, each once (a file named directly and
+    inside a folder, say). Missing paths are problems, not crashes."""
+    seen: set[str] = set()
+    for item in _candidates(paths, list(exclude)):
+        if isinstance(item, str):
+            key = item if item == STDIN else os.path.realpath(item)
+            if key in seen:
+                continue
+            seen.add(key)
+        yield item
+
+
+def _candidates(paths: Iterable[str], exclude: list[str]) -> Iterator[str | InputProblem]:
     for raw in paths:
         if raw == STDIN:
             yield STDIN
@@ -58,35 +78,30 @@ def discover(paths: Iterable[str], exclude: Iterable[str] = ()) -> Iterator[str 
             yield problem
 
 
-def read_notes(paths: Iterable[str], exclude: Iterable[str] = ()) -> Iterator[tuple[str, Note | InputProblem]]:
-    """Yield (path, note or problem) for every input, one file at a time. A file named
-    twice (directly and inside a folder, say) is read once."""
-    seen: set[str] = set()
+def read_notes(paths: Iterable[str], exclude: Iterable[str] = (),
+               columns: dict[str, str] | None = None) -> Iterator[tuple[str, Note | InputProblem]]:
+    """Yield (path, note or problem) for every input, one file at a time."""
     for item in discover(paths, exclude):
         if isinstance(item, InputProblem):
             yield item.path, item
             continue
-        key = item if item == STDIN else os.path.realpath(item)
-        if key in seen:
-            continue
-        seen.add(key)
-        yield from read_file(item)
+        yield from read_file(item, columns)
 
 
-def read_file(path: str) -> Iterator[tuple[str, Note | InputProblem]]:
+def read_file(path: str, columns: dict[str, str] | None = None
+              ) -> Iterator[tuple[str, Note | InputProblem]]:
+    reader = read_text if path == STDIN else READERS.get(Path(path).suffix.lower(), read_text)
     try:
-        if path == STDIN:
-            data = sys.stdin.buffer.read()
-            reader = read_text
-        else:
-            data = Path(path).read_bytes()
-            reader = READERS.get(Path(path).suffix.lower(), read_text)
+        if getattr(reader, "takes_file", False):
+            with open(path, "rb") as handle:
+                for item in reader(path, handle, columns=columns):
+                    yield path, item
+            return
+        data = sys.stdin.buffer.read() if path == STDIN else Path(path).read_bytes()
+        for item in reader(path, data):
+            yield path, item
     except OSError as exc:
         yield path, InputProblem("input.unreadable",
                                  f"This file could not be read ({exc.strerror or exc}).")
-        return
-    try:
-        for item in reader(path, data):
-            yield path, item
     except InputProblem as problem:
         yield path, problem
