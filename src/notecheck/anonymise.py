@@ -10,15 +10,14 @@ Detection is the personal-data rules themselves, so the copy passes
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from notecheck import identifiers
+from notecheck.files import write_atomic
 from notecheck.config import Config
 from notecheck.kinds import KINDS
 from notecheck.kinds.base import ParsedNote
@@ -277,17 +276,6 @@ def plan_sources(paths: list[str], out: Path) -> tuple[list[Source], list[tuple[
 
 def meta_names_of(note: Note) -> list[tuple[str, str]]:
     return meta_names(ParsedNote(note, None))
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write via a temporary file in the same folder and os.replace: a reader never sees
-    half a file, and an interrupted run leaves the old file (if any) as it was."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False,
-                                     prefix=f".{path.name}.", suffix=".tmp", newline="") as handle:
-        handle.write(text)
-        temporary = Path(handle.name)
-    os.replace(temporary, path)
 
 
 def copy_config(pseudonyms: list[str]) -> str:

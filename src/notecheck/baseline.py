@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from notecheck.diagnostics import Diagnostic
+from notecheck.files import write_atomic
 
 VERSION = 1
 
@@ -39,7 +40,7 @@ def baseline_document(diagnostics: Iterable[Diagnostic]) -> dict:
 
 def write_baseline(path: Path, diagnostics: Iterable[Diagnostic]) -> int:
     document = baseline_document(diagnostics)
-    path.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    write_atomic(path, json.dumps(document, indent=2, ensure_ascii=False) + "\n")
     return sum(e["count"] for e in document["findings"])
 
 

@@ -13,6 +13,7 @@ import typer
 from notecheck import __version__
 from notecheck.config import Config, ConfigError, find_config, load_config
 from notecheck.diagnostics import FAIL_ON_CHOICES, fails
+from notecheck.files import write_atomic
 from notecheck.rules.loader import RuleLoadError, builtin_rules_dir, load_rules
 from notecheck.rules.model import Rule
 from notecheck.rules.selection import PROFILES, SelectionError, apply_profile, rule_profiles, select_rules
@@ -549,17 +550,6 @@ def anonymise(
                    "Keep it as securely as the original records and never share it with the copy.",
                    err=True)
     typer.echo("Read the copy before sharing it: names the model missed are not replaced.")
-
-
-def write_atomic(path: Path, text: str) -> None:
-    import tempfile
-
-    folder = path.resolve().parent
-    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=folder, delete=False,
-                                     prefix=f".{path.name}.", suffix=".tmp") as handle:
-        handle.write(text)
-        temporary = Path(handle.name)
-    os.replace(temporary, path)
 
 
 def main() -> None:

@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from notecheck.diagnostics import Diagnostic
-from notecheck.reporters import Reporter, Summary, statistics_rows, summary_line
+from notecheck.reporters.text import TextReporter
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -19,7 +19,9 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-class GithubReporter(Reporter):
+class GithubReporter(TextReporter):
+    """Annotations, then the same statistics and summary lines as the text format."""
+
     def handle(self, d: Diagnostic) -> None:
         properties = {"file": d.path, "line": d.line, "col": d.column,
                       "endLine": d.end_line, "endColumn": d.end_column, "title": d.rule}
@@ -30,10 +32,3 @@ class GithubReporter(Reporter):
         if d.note:
             message += f"\n(note {d.note})"
         self.stream.write(f"::{COMMANDS[d.severity.value]} {joined}::{escape_data(message)}\n")
-
-    def finish(self, summary: Summary) -> None:
-        if self.statistics:
-            for count, rule in statistics_rows(summary):
-                print(f"{count:>6}  {rule}", file=self.stream)
-        if not self.quiet:
-            print(summary_line(summary), file=self.stream)
