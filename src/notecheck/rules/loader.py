@@ -25,7 +25,10 @@ class RuleFileError:
     message: str
 
     def __str__(self) -> str:
-        where = f" (field '{self.field}')" if self.field else ""
+        # A nested field's path says which item ("terms.3.sugestion"); a top-level one
+        # already named in the message needs no repeating.
+        named = not self.field or "." not in self.field and f"'{self.field}'" in self.message
+        where = "" if named else f" (field '{self.field}')"
         return f"{self.path}:{self.line}: {self.message}{where}"
 
 
