@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from notecheck import cli
+from notecheck.progress import TerminalProgress
 
 DATA = Path(__file__).parent / "data"
 
@@ -129,7 +130,7 @@ def test_jobs_must_be_positive(run, tmp_path):
 
 
 def test_progress_bar_waits_two_seconds_before_showing():
-    progress = cli.TerminalProgress()
+    progress = TerminalProgress()
     now = [0.0]
     progress.clock = lambda: now[0]
     progress.started = 0.0

@@ -14,6 +14,7 @@ from notecheck import __version__
 from notecheck.config import Config, ConfigError, find_config, load_config
 from notecheck.diagnostics import FAIL_ON_CHOICES, fails
 from notecheck.files import write_atomic
+from notecheck.progress import CurrentStdout, TerminalProgress
 from notecheck.rules.loader import RuleLoadError, builtin_rules_dir, load_rules
 from notecheck.rules.model import Rule
 from notecheck.rules.selection import PROFILES, SelectionError, apply_profile, rule_profiles, select_rules
@@ -134,52 +135,6 @@ def run_diagnostics(linter, config, paths, exclude, *, no_cache: bool, jobs: int
             progress.stop()
 
 
-class TerminalProgress:
-    """A rich progress bar on stderr, shown only once a run has taken a couple of seconds."""
-
-    DELAY = 2.0
-
-    def __init__(self):
-        import time
-
-        self.clock = time.monotonic
-        self.started = self.clock()
-        self.bar = None
-        self.total = 0
-        self.files = self.notes = 0
-
-    def start(self, total: int) -> None:
-        self.total = total
-
-    def note(self) -> None:
-        self.notes += 1
-        if self.notes % 50 == 0:
-            self._update()
-
-    def file_done(self) -> None:
-        self.files += 1
-        self._update()
-
-    def _update(self) -> None:
-        if self.bar is None:
-            if self.clock() - self.started < self.DELAY:
-                return
-            from rich.console import Console
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-            self.bar = Progress(TextColumn("checking"), BarColumn(), MofNCompleteColumn(),
-                                TextColumn("files, {task.fields[notes]} notes"), TimeElapsedColumn(),
-                                console=Console(stderr=True), transient=True,
-                                redirect_stdout=sys.stdout.isatty(), redirect_stderr=False)
-            self.task = self.bar.add_task("check", total=self.total, notes=0)
-            self.bar.start()
-        self.bar.update(self.task, completed=self.files, notes=self.notes)
-
-    def stop(self) -> None:
-        if self.bar is not None:
-            self.bar.stop()
-
-
 @app.command()
 def check(
     paths: list[str] = typer.Argument(..., help="Files or folders to check; '-' reads standard input."),
@@ -293,16 +248,6 @@ def make_baseline(
     typer.echo(f"Wrote {out}: {recorded} finding{'s' if recorded != 1 else ''} in "
                f"{counts.notes} note{'s' if counts.notes != 1 else ''} "
                f"({counts.files} file{'s' if counts.files != 1 else ''}).")
-
-
-class CurrentStdout:
-    """Whatever sys.stdout is at the moment of each write."""
-
-    def write(self, text: str) -> int:
-        return sys.stdout.write(text)
-
-    def __getattr__(self, name):
-        return getattr(sys.stdout, name)
 
 
 def make_reporter(format: Optional[Format], *, statistics: bool, quiet: bool, no_color: bool,
