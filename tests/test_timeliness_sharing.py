@@ -237,6 +237,121 @@ def test_missing_contact_date_unless_the_note_opens_with_one(linter):
     assert lint(linter, "---\nnote_type: case summary\n---\n" + plain) == []
 
 
+# Notes without front matter, with the header a case recording system prints.
+HEADER_CALL = """
+Telephone call from health visitor – Alfie Ward (7 weeks)
+Date/time of call: 06/11/2026 14:10
+Entered on system: 13/11/2026
+Worker: Gemma Stokes, social worker
+
+Nicola Price, health visitor, phoned me about Alfie's mum, Jade.
+"""
+
+
+def test_late_recording_reads_the_dates_in_a_printed_header(linter):
+    [late] = lint(linter, HEADER_CALL)
+    # Pointed at the recorded date in the header: line 3, after "Entered on system: ".
+    assert (late.rule, late.line, late.column) == ("timeliness.late-recording", 3, 20)
+    assert "5 working days" in late.message
+    assert "Friday 6 November 2026 to Friday 13 November 2026" in late.message
+    assert lint(linter, HEADER_CALL.replace("13/11/2026", "09/11/2026")) == []
+
+
+def test_header_labels_decide_which_date_is_which(linter):
+    note = """
+    Carer's assessment – home visit
+    Carer: Mrs Margaret Bell (76)    Date of birth: 02/03/1950
+    Cared-for person: Mr Frank Bell (79), her husband
+    Date of visit: Thursday 8 October 2026, 10:00–11:30
+    **Written up:** 14 October 2026
+
+    I met Mrs Bell at her home.
+    """
+    # The date of birth is neither date; the visit (line 4, on a line past the first
+    # three) is the contact date, so the note is not missing one.
+    [late] = lint(linter, note)
+    assert (late.rule, late.line, late.column) == ("timeliness.late-recording", 5, 17)
+    assert "4 working days" in late.message
+    assert lint(linter, note.replace("14 October", "8 October")) == []
+
+
+def test_a_header_time_orders_two_events_on_the_same_day(linter):
+    note = """
+    Date and time of call: 04/11/2026, 10:20
+    Date and time recorded: 04/11/2026, 09:05
+
+    Call from Harvey's school about a bruise on his cheek.
+    """
+    assert found(lint(linter, note)) == [("timeliness.recorded-before-contact", 2, 25)]
+    assert lint(linter, note.replace("09:05", "11:05")) == []
+
+
+def test_a_date_in_the_title_is_the_contact_date(linter):
+    note = """
+    Joint home visit with Housing – Mr Patrick Doyle, 27/10/2026
+    Written up: 06/11/2026
+
+    Mr Doyle let us in after some persuasion.
+    """
+    [late] = lint(linter, note)
+    assert (late.rule, late.line, late.column, late.severity) == (
+        "timeliness.late-recording", 2, 13, Severity.ERROR)  # 8 working days
+    # A title date is not trusted to call the record wrong: it may be a later event's.
+    later = "Call about the review on 03/12/2026\nRecorded: 24/11/2026\n\nMum phoned.\n"
+    assert lint(linter, later) == []
+
+
+@pytest.mark.parametrize("header, line, column", [
+    ("Visit date – 27/10/2026\nWritten up – 06/11/2026\n", 2, 14),
+    ("Home visit to Mr Doyle 27/10/2026, written up 06/11/2026\n", 1, 47),
+    ("Home visit to Mr Doyle, Tuesday 27 October 2026\nRecorded on Friday 06/11/2026 by S. Pritchard\n", 2, 20),
+])
+def test_header_forms_without_a_colon(linter, header, line, column):
+    note = header + "\nMr Doyle let us in after some persuasion.\n"
+    assert found(lint(linter, note)) == [("timeliness.late-recording", line, column)]
+
+
+def test_a_sentence_or_a_planned_date_is_not_a_header_date(linter):
+    # The first line of a note with front matter is its first sentence, not a title,
+    # so its date is not the contact date (which would make the note 60 days late);
+    # a follow-up date is a plan, not a contact in the future.
+    note = """
+    ---
+    recorded_date: 2026-11-24
+    ---
+    Mum told me on 01/09/2026 that she was scared of him.
+    Follow-up date: 01/12/2026
+    """
+    assert lint(linter, note) == []
+
+
+def test_header_dates_in_the_future(linter):
+    recorded = "Date of visit: 24/11/2026\nRecorded: 24/11/2027\n\nHome visit.\n"
+    assert found(lint(linter, recorded), "timeliness.future") == [("timeliness.future-date", 2, 11)]
+    # A contact-like header date may be a plan, not a mistake.
+    assert lint(linter, "Child in need plan\nReview date: 15/01/2027\n\nPlan agreed.\n") == []
+
+
+def test_a_recorded_date_or_a_weekday_alone_is_not_a_contact_date(linter):
+    recorded_only = """
+    Child: Harvey Collins
+    Recorded: 24/11/2026
+
+    Call from Harvey's school about a bruise.
+    """
+    assert found(lint(linter, recorded_only)) == [("timeliness.missing-contact-date", 1, 1)]
+    written_by = "Written up by Jo Smith, social worker, on 16/11/2026\n\nMum phoned about Kai.\n"
+    assert found(lint(linter, written_by)) == [("timeliness.missing-contact-date", 1, 1)]
+    weekday = """
+    TAF meeting – Lily-Mae Cooper
+    Held at Westfield Primary School, last Thursday afternoon
+
+    Present: Mum, the school's safeguarding lead and me.
+    """
+    assert found(lint(linter, weekday)) == [("timeliness.missing-contact-date", 1, 1),
+                                            ("timeliness.vague-time", 2, 35)]
+
+
 def test_vague_time_is_reported_unless_a_date_is_in_the_sentence_or_quoted(linter):
     note = """
     ---
@@ -357,6 +472,61 @@ def test_information_received_or_given_to_the_family_is_not_a_sharing_record(lin
     If Dad comes to the house again, I will inform the police.
     """
     assert lint(linter, note) == []
+
+
+def test_a_sharing_template_with_every_field_filled_in_passes(linter):
+    note = """
+    Call with Mrs Ali
+    Date and time: 03/11/2026, 11:30
+    Recorded: 03/11/2026, 15:00
+
+    At 11:45 Mrs Ali agreed that I could pass her account to the police.
+
+    **12:15 – Information shared with police**
+    - With whom: Police Constable (PC) Dawn Ellis, police adult safeguarding team, by phone.
+    - What: Mrs Ali's account, in her words.
+    - Why: so the police can decide whether to investigate.
+    - Consent: given by Mrs Ali at 11:45.
+    - Received: PC Ellis confirmed by email at 12:40.
+    - Person told: I phoned Mrs Ali back at 13:00.
+    """
+    assert lint(linter, note) == []
+    # Without the template's receipt field, and nothing else saying so, receipt is missing.
+    no_receipt = note.replace("- Received: PC Ellis confirmed by email at 12:40.\n", "")
+    assert found(lint(linter, no_receipt)) == [("sharing.receipt-not-confirmed", 7, 23)]
+
+
+def test_agreement_counts_as_consent(linter):
+    note = """
+    ---
+    contact_date: 2026-11-12
+    recorded_date: 2026-11-12
+    ---
+    With Mr Kowalski's agreement, I emailed Jo Patel, manager at Oak Tree Care, so the agency can plan the visits.
+    Jo replied at 13:10 to confirm she had received it. I told Mr Kowalski what I had sent.
+    """
+    assert lint(linter, note) == []
+    without = note.replace("With Mr Kowalski's agreement, I", "I")
+    assert found(lint(linter, without)) == [("sharing.missing-consent-basis", 5, 3)]
+
+
+def test_reported_news_shared_staffing_and_plans_are_not_sharing_records(linter):
+    note = """
+    ---
+    contact_date: 2026-11-12
+    recorded_date: 2026-11-12
+    ---
+    Call from Steve's recovery worker at the drug and alcohol service.
+    It was reported that Steve has relapsed on heroin.
+    Daniel receives 42 hours a week of 1:1 support plus shared staffing overnight.
+    Actions: district nurse to body map any further injuries and inform the social worker.
+    """
+    assert lint(linter, note) == []
+    shared = note + "I passed this information on to his probation officer.\n"
+    diagnostics = lint(linter, shared)
+    assert ("sharing.missing-purpose", 9, 3) in found(diagnostics)
+    assert "with probation officer but not why" in next(
+        d.message for d in diagnostics if d.rule == "sharing.missing-purpose")
 
 
 def test_insecure_channels(linter):

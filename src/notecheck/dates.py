@@ -108,6 +108,50 @@ def dates_in(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _IN_TEXT.finditer(text)]
 
 
+# A day and a month, with or without a year: what dates a note (a weekday alone does not).
+_DAY_AND_MONTH = re.compile(
+    r"\b(?:\d{4}-\d{1,2}-\d{1,2}"
+    r"|\d{1,2}[/.-]\d{1,2}(?:[/.-](?:\d{4}|\d{2}))?"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + _MONTH_NAMES + r")\b"
+    r"|(?:" + _MONTH_NAMES + r")\s+\d{1,2}(?:st|nd|rd|th)?)\b",
+    re.IGNORECASE,
+)
+
+
+def day_dates_in(text: str) -> list[tuple[int, int]]:
+    """Spans of dates that give at least a day and a month ("24/11", "24 November")."""
+    return [m.span() for m in _DAY_AND_MONTH.finditer(text)]
+
+
+# Whole dates (with a year) inside a line of text, and a time written after one.
+_SEARCH = [re.compile(r"(?<![\w/.-])" + p.pattern + r"(?![\w/])", p.flags) for p in (_ISO, _NUMERIC, _WORDED)]
+_TIME_AFTER = re.compile(r"[,\s]*(?:at\s+)?(?P<hour>\d{1,2})[:.](?P<minute>\d{2})\b")
+
+
+def find_date(text: str) -> tuple[dt.datetime, bool, int, int] | None:
+    """The first real date with a year in ``text``, as (datetime, written with a time,
+    start, end); a time just after the date ("04/11/2026, 10:20") is read with it."""
+    found = []
+    for pattern in _SEARCH:
+        for match in pattern.finditer(text):
+            try:
+                value = _build(match, match.group())
+            except DateError:
+                continue
+            found.append((match.start(), -match.end(), match, value))
+            break
+    if not found:
+        return None
+    start, _, match, value = min(found, key=lambda f: f[:2])
+    end, timed = match.end(), bool(match.groupdict().get("hour"))
+    if not timed:
+        after = _TIME_AFTER.match(text, end)
+        if after and int(after["hour"]) < 24 and int(after["minute"]) < 60:
+            value = value.replace(hour=int(after["hour"]), minute=int(after["minute"]))
+            timed = True
+    return value, timed, start, end
+
+
 @lru_cache(maxsize=8)
 def _holidays(subdivision: str):
     import holidays

@@ -2,14 +2,17 @@
 
 A sentence records sharing when the writer (I, we, no subject, or a passive) shares,
 sends, forwards, refers, informs ... and the verb is not negated, conditional or a
-plan ("I did not share", "if ... I will inform the police"). Verbs such as "inform"
-and "refer" only count with an organisation or role as their object: "I informed Mum"
-is telling the person, "as referred to above" is not a referral.
+plan ("I did not share", "if ... I will inform the police", "DN to inform SW", "Refer
+Mum to the outreach service"), nor a describing word ("shared staffing"). Verbs such
+as "inform" and "refer" only count with an organisation or role as their object: "I
+informed Mum" is telling the person, "as referred to above" is not a referral, and
+"it was reported that Steve has relapsed" tells no one.
 
 Each rule picks one ``require``:
 - recipient: each sharing verb has an object, an organisation, role or named person.
   Checked against the whole note: one sharing sentence naming the recipient is enough
-  for a follow-up such as "The referral was sent by secure email".
+  for a follow-up such as "The referral was sent by secure email", and so is one of the
+  rule's ``evidence`` patterns (a template field such as "With whom: ...").
 - purpose, consent-basis, person-informed, receipt: somewhere in the note, one of the
   rule's ``evidence`` patterns (regular expressions) is found. Reported once, at the
   first sharing sentence.
@@ -192,7 +195,10 @@ def _addressees(anchor) -> list:
     for child in anchor.children:
         if child.dep_ in ("dobj", "dative") and child.pos_ in ("NOUN", "PROPN", "PRON"):
             direct.append(child)
-        if child.dep_ in ("ccomp", "xcomp"):  # "let the school know"
+        # "let the school know"; not a clause that says what was reported ("it was
+        # reported that Steve has relapsed": Steve is not told anything).
+        if child.dep_ in ("ccomp", "xcomp") and child.tag_ == "VB" and \
+                not any(t.dep_ == "mark" for t in child.children):
             direct.extend(t for t in child.children if t.dep_ == "nsubj")
     # "to"/"with" on the verb, or hung by the parser on its object ("my concerns to the LADO").
     for head in [anchor, *objects]:
@@ -268,6 +274,16 @@ def find_sharing(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
             if trigger is not None and token.tag_.startswith("VB"):
                 if token.tag_ == "VBG" and not any(t.dep_ == "aux" for t in token.children):
                     continue  # a gerund: "Sharing it would put her at risk"
+                if token.tag_ == "VB" and not any(t.dep_ == "aux" and t.lemma_ == "do"
+                                                  for t in token.children):
+                    # A bare verb is an instruction or a plan, not a record: "Inform
+                    # school.", "DN to body map any injuries and inform SW."
+                    continue
+                if token.dep_ in ("amod", "compound") and \
+                        any(t.is_alpha for t in sentence.doc[sentence.start:token.i]):
+                    # A describing word: "shared staffing overnight", "a shared bedroom";
+                    # but a note-style "Shared care plan with the GP" opens its sentence.
+                    continue
                 verb, anchor = token, token
             elif token.lemma_.lower() in c.event_nouns and _event_made(token, c):
                 verb = token.head if token.head.pos_ in ("VERB", "AUX") else token
@@ -325,7 +341,8 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     if not records:
         return
     if require == "recipient":
-        if any(r.recipient for r in records) or _named_elsewhere(parsed, c):
+        if any(r.recipient for r in records) or _named_elsewhere(parsed, c) or \
+                any(pattern.search(parsed.text) for pattern in c.evidence):
             return
         for record in records:
             yield Finding(record.start, record.end)

@@ -3,12 +3,19 @@
 One kind, several checks, picked by the rule's ``check`` option. Thresholds, region
 and "today" come from the run's config (``timeliness:``), not from the rule, because
 they are local policy rather than wording.
+
+When the metadata has no contact or recorded date, the header a case system prints at
+the top of the text is read instead ("Date of visit: 12/11/2026, 10:00", "Entered on
+system: 14/11/2026"): the words that make a label a contact or recorded date are the
+rule's ``header`` option.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import Field
@@ -22,13 +29,28 @@ FIELDS = ("contact_date", "recorded_date")
 LABELS = {"contact_date": "contact date", "recorded_date": "recorded date"}
 
 
+class HeaderLabels(Options):
+    """How to read dates from 'Label: date' lines at the top of the text."""
+
+    lines: int = Field(8, ge=0)  # how many lines from the top make the header
+    # Words or phrases in a label. A label with a 'recorded' word is the recorded date
+    # ("Written up", "Entered on system"); else one with a 'contact' word is the contact
+    # date ("Date of visit", "Call date"); a label with an 'ignore' word is neither
+    # ("Date of birth", "Next review date").
+    contact: list[str] = []
+    recorded: list[str] = []
+    ignore: list[str] = []
+
+
 class TimelinessOptions(Options):
     check: Literal["late-recording", "recorded-before-contact", "future-date",
                    "missing-contact-date", "invalid-date"]
-    # missing-contact-date: a date in the first lines of the text counts as the contact date.
+    # missing-contact-date: a day and month in the first lines of the text, outside a
+    # label that is not the contact date, counts as the contact date.
     first_lines: int = Field(3, ge=0)
     # missing-contact-date: note types that are not the record of one contact.
     except_note_types: list[str] = []
+    header: HeaderLabels = HeaderLabels()
 
 
 PLACEHOLDERS = ("days", "policy", "field", "value", "problem", "today", "contact", "recorded")
@@ -56,56 +78,184 @@ def read_dates(meta: dict) -> tuple[dict[str, dt.datetime], dict[str, str]]:
     return good, bad
 
 
+@dataclass(frozen=True)
+class Written:
+    """A date the note gives: from the metadata (``field``) or its header (a text span)."""
+
+    value: dt.datetime
+    timed: bool
+    text: str
+    field: str | None = None
+    start: int = 0
+    end: int = 0
+    # Read from an unlabelled title line: trusted for lateness, but not to call a date
+    # wrong ("Call about the review on 03/12/2026" is not a future contact).
+    guessed: bool = False
+
+    def finding(self, **kwargs) -> Finding:
+        return Finding(self.start, self.end, field=self.field, **kwargs)
+
+
+# "Date of visit: ...", "**Recorded:** ...", "- Entered on system: ...", "Visit date –
+# ...": a label, then a colon (not the colon of a time such as 10:20) or a spaced dash.
+# Fields on one line are split at a tab, a run of spaces or a bar ("Name: Harold
+# Room: 12    Date: 08/11/2026").
+_LABEL = re.compile(r"^[\s>*_#-]*(?P<label>[A-Za-z](?:[A-Za-z /&'’()]|-(?=[A-Za-z])){0,50}?)[\s*_]*"
+                    r"(?::(?!\d)|\s[–—-]\s)[\s*_]*")
+_FIELD_BREAK = re.compile(r"\t+| {3,}|\s+\|\s+")
+
+
+def _has(label: str, words: list[str]) -> bool:
+    return any(re.search(rf"\b{re.escape(w.lower())}\b", label) for w in words)
+
+
+def header_fields(text: str, header: HeaderLabels):
+    """(kind, label end, segment end) for each 'Label: value' in the first lines, where
+    kind is "contact_date", "recorded_date", "ignore" (a date that is neither, such as
+    a date of birth) or None (any other label)."""
+    offset = 0
+    for line in text.split("\n")[:header.lines]:
+        start = 0
+        for part in _FIELD_BREAK.split(line):
+            start = line.index(part, start)
+            match = _LABEL.match(part)
+            if match:
+                label = " ".join(match["label"].lower().split())
+                kind = None
+                if _has(label, header.ignore):
+                    kind = "ignore"
+                elif _has(label, header.recorded):
+                    kind = "recorded_date"
+                elif _has(label, header.contact):
+                    kind = "contact_date"
+                yield kind, offset + start + match.end(), offset + start + len(part)
+            start += len(part)
+        offset += len(line) + 1
+
+
+def header_dates(text: str, options: TimelinessOptions, title: bool = True) -> dict[str, Written]:
+    """The contact and recorded dates the header gives, first of each. With no contact
+    label, a whole date in the title (the first line, when it has no label and is not a
+    sentence) is taken as the contact date: "Home visit – Tuesday 24/11/2026, 2pm"."""
+    found: dict[str, Written] = {}
+
+    def take(kind: str, start: int, end: int, guessed: bool = False) -> None:
+        date = dates.find_date(text[start:end])
+        if date is not None:
+            value, timed, a, b = date
+            found[kind] = Written(value, timed, text[start + a:start + b], start=start + a,
+                                  end=start + b, guessed=guessed)
+
+    for kind, start, end in header_fields(text, options.header):
+        if kind in FIELDS and kind not in found:
+            take(kind, start, end)
+    # An unlabelled line that says when it was written, the date straight after the
+    # word: "Recorded on 14/11/2026 by J. Smith", "Home visit 12/11/2026, written up
+    # 16/11/2026" (not "Mum said she had entered the flat on 12/11/2026").
+    offset, first = 0, None
+    for line in text.split("\n")[:options.header.lines]:
+        if line.strip() and first is None:
+            first = (offset, line)
+        if "recorded_date" not in found and not _LABEL.match(line):
+            for match in _recorded_then_date(line, options.header.recorded):
+                take("recorded_date", offset + match.start(), offset + len(line))
+                break
+        offset += len(line) + 1
+    if title and "contact_date" not in found and first is not None and \
+            not _LABEL.match(first[1]) and not first[1].rstrip().endswith(".") and \
+            not _has(first[1].lower(), options.header.ignore):
+        # Only what comes before a recorded word: "Recorded by Jo Smith, 16/11/2026" is
+        # not a contact date.
+        take("contact_date", first[0], first[0] + len(_before_recorded(first[1], options.header)),
+             guessed=True)
+    return found
+
+
+def _before_recorded(line: str, header: HeaderLabels) -> str:
+    """The line up to its first recorded word ("Home visit 12/11, written up ...")."""
+    at = [m.start() for w in header.recorded
+          for m in [re.search(rf"\b{re.escape(w)}\b", line, re.IGNORECASE)] if m]
+    return line[:min(at)] if at else line
+
+
+def _recorded_then_date(line: str, words: list[str]):
+    """A recorded word that opens the line or follows a comma or dash, then (after
+    'by <name>', 'on' or a weekday at most) a date."""
+    if not words:
+        return iter(())
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.finditer(rf"(?:^[\s>*_#-]*|[,;(–—-]\s*)\b(?:{alternatives})\b\s*"
+                       rf"(?:by [^,\n]{{1,40}}?,?\s+)?(?:on\s+|at\s+)?"
+                       rf"(?:[A-Za-z]+day,?\s+)?(?=\d)", line, re.IGNORECASE)
+
+
+def note_dates(parsed: ParsedNote, rule) -> tuple[dict[str, Written], dict[str, str]]:
+    """The note's contact and recorded dates: the metadata's, else the header's; and the
+    metadata dates that do not parse."""
+    meta = parsed.note.meta
+    good, bad = read_dates(meta)
+    written = {name: Written(value, dates.has_time(meta[name]), str(meta[name]), field=name)
+               for name, value in good.items()}
+    if len(good) + len(bad) < len(FIELDS):
+        # A note with front matter starts its text with the body, not a title.
+        for name, date in header_dates(parsed.text, rule.options, title=not good and not bad).items():
+            if name not in good and name not in bad:
+                written[name] = date
+    return written, bad
+
+
 def _day(value: dt.datetime) -> str:
     return f"{value:%A} {value.day} {value:%B %Y}"
 
 
 def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     meta = parsed.note.meta
-    good, bad = read_dates(meta)
     which = rule.options.check
     settings = _settings(parsed)
 
     if which == "invalid-date":
-        for name, problem in bad.items():
+        for name, problem in read_dates(meta)[1].items():
             yield Finding(0, 0, field=name, values={
                 "field": LABELS[name], "value": str(meta[name]), "problem": problem})
+        return
 
-    elif which == "missing-contact-date":
+    good, bad = note_dates(parsed, rule)
+    if which == "missing-contact-date":
         if "contact_date" in good or "contact_date" in bad:
             return
         note_type = str(meta.get("note_type") or "").strip().lower()
         if note_type and note_type in {t.lower() for t in rule.options.except_note_types}:
             return
-        head_end = 0
-        for _ in range(rule.options.first_lines):
-            found = parsed.text.find("\n", head_end)
-            if found == -1:
-                head_end = len(parsed.text)
-                break
-            head_end = found + 1
-        if dates.dates_in(parsed.text[:head_end]):
+        if _dated_opening(parsed.text, rule.options):
             return
         yield Finding(0, 0, field="contact_date" if "contact_date" in parsed.note.meta_positions else None)
 
     elif which == "future-date":
         today = dates.today(settings.today)
         for name in FIELDS:
-            if name in good and good[name].date() > today:
-                yield Finding(0, 0, field=name, values={
-                    "field": LABELS[name], "value": str(meta[name]), "today": _day(dt.datetime(
+            # A contact-like date in a header may be a plan ("Review date: 15/01/2027");
+            # a header's recorded date, or any metadata date, after today is a mistake.
+            if name in good and (good[name].field or name == "recorded_date") and \
+                    good[name].value.date() > today:
+                yield good[name].finding(values={
+                    "field": LABELS[name], "value": good[name].text, "today": _day(dt.datetime(
                         today.year, today.month, today.day))})
 
     elif "contact_date" in good and "recorded_date" in good:
         contact, recorded = good["contact_date"], good["recorded_date"]
-        both_timed = dates.has_time(meta["contact_date"]) and dates.has_time(meta["recorded_date"])
-        values = {"contact": _day(contact), "recorded": _day(recorded)}
+        values = {"contact": _day(contact.value), "recorded": _day(recorded.value)}
         if which == "recorded-before-contact":
-            before = recorded < contact if both_timed else recorded.date() < contact.date()
+            if contact.guessed:
+                return
+            if contact.timed and recorded.timed:
+                before = recorded.value < contact.value
+            else:
+                before = recorded.value.date() < contact.value.date()
             if before:
-                yield Finding(0, 0, field="recorded_date", values=values)
+                yield recorded.finding(values=values)
         elif which == "late-recording":
-            days = dates.working_days_between(contact.date(), recorded.date(), settings.region)
+            days = dates.working_days_between(contact.value.date(), recorded.value.date(),
+                                              settings.region)
             if days <= settings.warn_after_working_days:
                 return
             error_after = settings.error_after_working_days
@@ -113,6 +263,22 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
             policy = f" {settings.policy.strip()}" if settings.policy else ""
             if policy and not policy.endswith("."):
                 policy += "."
-            yield Finding(0, 0, field="recorded_date", severity=severity, values={
+            yield recorded.finding(severity=severity, values={
                 **values, "days": f"{days} working day{'s' if days != 1 else ''}",
                 "policy": policy})
+
+
+def _dated_opening(text: str, options: TimelinessOptions) -> bool:
+    """Whether the first lines give a day and month that is not a recorded date or under
+    another label ("Home visit, Tuesday 24 November 2026"; not "Recorded: 24/11/2026" or
+    "Written up by Jo on 24/11", and not a weekday alone: "last Thursday" cannot be
+    placed in a chronology)."""
+    elsewhere = [(start, end) for kind, start, end in header_fields(text, options.header)
+                 if kind in ("recorded_date", "ignore")]
+    offset = 0
+    for line in text.split("\n")[:options.first_lines]:
+        for start, _ in dates.day_dates_in(_before_recorded(line, options.header)):
+            if not any(a <= offset + start < b for a, b in elsewhere):
+                return True
+        offset += len(line) + 1
+    return False
