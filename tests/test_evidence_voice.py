@@ -214,10 +214,30 @@ def test_think_family_points_at_the_risk(linter):
     assert findings(linter, risk) == [("holistic.think-family", 5, 21)]  # "drinks"
 
 
+def test_think_family_children_named_but_not_considered_is_flagged(linter):
+    # Listing who lives there is not Think Family: the note must say what the drinking
+    # means for Callum. The finding points at the risk, with its own message.
+    note = ("---\nsubject: Mark Evans\nsubject_type: adult\n---\n"
+            "Mr Evans told me he drinks two litres of cider a day.\n\n"
+            "He lives with his partner and her son, Callum (15). Referral made to the alcohol service.\n")
+    assert findings(linter, note) == [("holistic.think-family", 5, 21)]  # "drinks"
+    assert "names children" in messages(linter, note)["holistic.think-family"]
+
+
+def test_think_family_adult_son_is_not_a_dependant(linter):
+    note = ("---\nsubject_type: adult\n---\nMrs Hughes told me her son, Darren (45), uses cannabis "
+            "and takes money from her purse. She lives with Darren.\n")
+    assert findings(linter, note) == []
+
+
 @pytest.mark.parametrize("text", [
-    # who else lives there is recorded
+    # who else lives there is recorded, and what it means for them
     "---\nsubject_type: adult\n---\nMr Evans told me he drinks two litres of cider a day. "
-    "He lives with his partner and her son, Callum (15).\n",
+    "He lives with his partner and her son, Callum (15). I will speak with Callum this week "
+    "about what this means for him.\n",
+    # a child named only by age still counts: Holly (13)
+    "---\nsubject_type: adult\n---\nMs Barker drinks a bottle of vodka a day. Holly (13) found "
+    "her on the floor. I think Holly may need support of her own.\n",
     "---\nsubject_type: adult\n---\nMr Evans told me he drinks two litres of cider a day. "
     "He lives alone and has no children.\n",
     # a child's note is about the child already
@@ -318,3 +338,75 @@ def test_rule_examples(linter, rules, rule_id):
     rule = next(r for r in rules if r.id == rule_id)
     assert len(rule.fail_examples) >= 1 and len(rule.pass_examples) >= 1
     assert linter.run_examples(rule) == []
+
+
+# ---- generalising to notes written blind to the rules (tests/heldout) -----------------
+
+def test_headings_and_labelled_opinions_resting_on_the_paragraph_pass(linter):
+    # "## What I think" names a section; "I think" may sum up what the paragraph set out.
+    note = ("## What I think\n\nSkye told me Mo picks her up from school. She said he gives her "
+            "vodka. Skye is 14. I think Mo is grooming Skye.\n")
+    assert [f for f in findings(linter, note) if f[0].startswith("opinion")] == []
+
+
+def test_evidence_in_another_paragraph_does_not_support_a_view(linter):
+    note = ("Mum told me she has not slept for a week.\n\nHer home life appears chaotic.\n\n"
+            "Mum said things have been hard since Dad left.\n")
+    assert findings(linter, note) == [("opinion.unsupported-opinion", 3, 15)]  # "appears"
+
+
+def test_clearly_before_a_claim_is_a_view_but_not_after_a_verb(linter):
+    note = "Mr Jones sent me photos of the scratch.\n\nMum is clearly struggling since the baby was born.\n"
+    assert findings(linter, note) == [("opinion.unsupported-opinion", 3, 8)]  # "clearly"
+    assert findings(linter, "Ms Okafor spoke clearly and answered every question.\n") == []
+
+
+def test_seen_without_saying_what_was_seen_is_not_evidence(linter):
+    note = "The children appeared happy. Children's bedrooms seen – appropriate.\n"
+    assert findings(linter, note) == [("opinion.unsupported-opinion", 1, 14),  # "appeared"
+                                      ("clarity.vague-phrase", 1, 57)]         # "appropriate"
+
+
+def test_judgement_in_a_daily_log_fragment(linter):
+    assert findings(linter, "10:30  Harold agitated in the lounge. Staff intervened.\n") == [
+        ("opinion.unsupported-judgement", 1, 15)]  # "agitated"
+    assert findings(linter, "10:30  Harold agitated in the lounge: he was shouting and threw "
+                            "his cup at the wall.\n") == []
+
+
+def test_said_little_is_not_the_persons_voice(linter):
+    note = ("---\nsubject: Jordan Reece\nsubject_type: child\nnote_type: meeting\n---\n"
+            "Meeting at the youth offending office. Mum said she is worried about him. "
+            "Jordan attended but said little.\n")
+    assert findings(linter, note) == [("voice.missing-voice", 6, 1)]
+
+
+def test_daily_record_subject_is_the_resident_not_the_staff_initials(linter):
+    note = ("ROSEWOOD HOUSE – DAILY RECORD\nName: Harold Whitfield\n\n"
+            "07:45  Harold assisted with personal care. (KB)\n\n13:00  Harold ate his lunch. (SM)\n\n"
+            "17:30  Harold ate well. (SM)\n")
+    assert findings(linter, note) == [("voice.missing-voice", 1, 1)]
+    assert "Harold" in messages(linter, note)["voice.missing-voice"]
+
+
+def test_asking_how_often_is_not_vague(linter):
+    assert findings(linter, "Nicola does not know how often Dean sees Alfie.\n") == []
+
+
+def test_a_reason_for_no_views_excuses_only_the_person_it_is_about(linter):
+    # Isla was asleep; Noah was watching TV and was never heard.
+    note = ("---\nsubject: Noah Bell\nsubject_type: child\nnote_type: home visit\n---\n"
+            "Home visit. Mum told me Noah has been wetting the bed. Noah was watching TV and his "
+            "sister was asleep on the sofa. I saw Noah alone in his room.\n")
+    assert findings(linter, note) == [("voice.missing-voice", 6, 1)]
+
+
+def test_she_carries_on_from_the_sentence_before_not_the_child_named_inside_it(linter):
+    # "She said" is still the foster carer, though Jack was named in her account.
+    note = ("---\nsubject: Jack Turner\nsubject_type: child\nnote_type: home visit\n---\n"
+            "Visit to Mrs Reid, Jack's foster carer. She told me Jack came home at midnight on "
+            "Friday. She said this is the fourth time this month. I saw Jack alone in his room.\n")
+    assert findings(linter, note) == [("voice.missing-voice", 6, 1)]
+    heard = note.replace("She said this is the fourth time this month.",
+                         "He said he wants to stay out later at weekends.")
+    assert findings(linter, heard) == []

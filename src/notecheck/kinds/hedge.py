@@ -14,7 +14,8 @@ from pydantic import Field
 
 from notecheck.kinds.base import Finding, Options, ParsedNote
 from notecheck.kinds.language import (
-    Terms, evidence_near, reported_by_someone_else, sentence_list)
+    FIRST_PERSON, Terms, evidence_near, in_heading, reported_by_someone_else, sentence_list,
+    subject_of)
 
 
 class HedgeOptions(Options):
@@ -29,6 +30,13 @@ class HedgeOptions(Options):
     speech_verbs: list[str] = Field(min_length=1)
     sentences_before: int = Field(default=0, ge=0)
     sentences_after: int = Field(default=1, ge=0)
+    # Hedges that label the view as the writer's own ("I think", "in my view"): these may
+    # rest on evidence up to labelled_sentences_before sentences back in the same paragraph.
+    labelled_opinions: list[str] = []
+    labelled_sentences_before: int = Field(default=0, ge=0)
+    # Adverbs that only state a view when they come before what they qualify: "Mum is
+    # clearly struggling" (a view), "she spoke clearly" (how she spoke).
+    before_head_only: list[str] = []
 
 
 COMPLEMENTS = {"oprd", "acomp", "xcomp", "ccomp", "attr"}
@@ -39,7 +47,9 @@ def compile_hedge(rule) -> dict:
     return {"hedges": Terms(o.hedges, "hedges"), "evidence": Terms(o.evidence, "evidence"),
             "time_words": Terms(o.time_words, "time_words"),
             "speech": Terms(o.speech_verbs, "speech_verbs"),
-            "complement": Terms(o.complement_needed, "complement_needed")}
+            "complement": Terms(o.complement_needed, "complement_needed"),
+            "labelled": Terms(o.labelled_opinions, "labelled_opinions"),
+            "before_head": Terms(o.before_head_only, "before_head_only")}
 
 
 def needs(rule) -> set[str]:
@@ -47,8 +57,16 @@ def needs(rule) -> set[str]:
 
 
 def _takes_complement(token) -> bool:
-    return any(c.dep_ in COMPLEMENTS or (c.dep_ == "prep" and c.lower_ in ("like", "as"))
+    # The complement follows: "I will look into it" with a misparsed clause before 'look'
+    # is not "looked tired".
+    return any(c.i > token.i and (c.dep_ in COMPLEMENTS
+                                  or (c.dep_ == "prep" and c.lower_ in ("like", "as", "under")))
                for c in token.children)
+
+
+def _first_person(verb) -> bool:
+    subject = subject_of(verb)
+    return subject is not None and subject.lower_ in FIRST_PERSON
 
 
 def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
@@ -57,12 +75,21 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     for index, sent in enumerate(sents):
         for span in c["hedges"].spans(sent):
             head = span.root
-            if len(span) == 1 and c["complement"].has(head) and not _takes_complement(head):
+            if in_heading(parsed.text, span.start_char):
                 continue
+            if len(span) == 1 and c["complement"].has(head) and (
+                    not _takes_complement(head) or any(ch.dep_ == "auxpass" for ch in head.children)):
+                continue  # "appeared at the door", "will be looked at as part of ..."
+            if len(span) == 1 and c["before_head"].has(head) and (
+                    head.i > head.head.i or _first_person(head.head)):
+                continue  # "she spoke clearly", "I clearly explained the plan"
             if reported_by_someone_else(parsed, head, c["speech"]):
                 continue
+            before = o.sentences_before
+            if any(s[0] <= span.start - sent.start < s[1] for s in c["labelled"].find(sent)):
+                before = max(before, o.labelled_sentences_before)
             if evidence_near(parsed, sents, index, c["evidence"], o.numbers_are_evidence,
-                             o.sentences_before, o.sentences_after, c["time_words"]):
+                             before, o.sentences_after, c["time_words"]):
                 continue
             yield Finding(span.start_char, span.end_char)
             break  # one finding per sentence is enough to prompt a rewrite

@@ -14,7 +14,8 @@ from pydantic import Field
 
 from notecheck.kinds.base import Finding, Options, ParsedNote
 from notecheck.kinds.language import (
-    Terms, evidence_near, is_negated, reported_by_someone_else, sentence_list, subject_of)
+    Terms, evidence_near, in_heading, is_negated, reported_by_someone_else, sentence_list,
+    subject_of)
 
 
 class JudgementOptions(Options):
@@ -76,6 +77,19 @@ def _judged(token, c):
         # word; right after 'was' it is still said of the subject of 'was'.
         subject = subject_of(before)
         return token if subject is not None and _about_person_or_place(subject, c) else None
+    if token.dep_ == "ROOT" and token.tag_ in ("JJ", "VBN", "VBD") and not any(
+            ch.dep_ == "dobj" for ch in token.children):
+        # The clipped style of a daily log: "Harold agitated in the lounge.", "Settled
+        # after 30 mins." The judgement is still said of the person, with no verb. A past
+        # tense verb with a subject is an action ("the family settled in Leeds") unless
+        # it stands bare ("Harold agitated and kicking off").
+        subject = subject_of(token)
+        if subject is None:
+            return token
+        if token.tag_ == "VBD" and any(ch.dep_ in ("prep", "advmod", "npadvmod", "advcl")
+                                       for ch in token.children):
+            return None
+        return token if _about_person_or_place(subject, c) else None
     if token.dep_ == "amod":
         noun = token.head
         if _about_person_or_place(noun, c) or c["described"].has(noun):
@@ -94,7 +108,7 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
             if not c["judgements"].has(token):
                 continue
             end = _judged(token, c)
-            if end is None:
+            if end is None or in_heading(parsed.text, token.idx):
                 continue
             if is_negated(token) or reported_by_someone_else(parsed, token, c["speech"]):
                 continue

@@ -6,6 +6,7 @@ how to look for them in a parsed Doc.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -118,8 +119,15 @@ def reporting_verb(token, speech: Terms):
 
 
 def _active_subject(verb):
+    """Who is speaking: the subject, or the agent of a passive ("it was reported by the
+    school that ...")."""
     subject = subject_of(verb)
-    return subject if subject is not None and subject.dep_ == "nsubj" else None
+    if subject is not None and subject.dep_ == "nsubj":
+        return subject
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
 
 
 def subject_of(verb):
@@ -148,7 +156,7 @@ def reported_by_someone_else(parsed: ParsedNote, token, speech: Terms) -> bool:
     verb = speaker_of(token, speech)
     if verb is None or verb is token:
         return False
-    subject = subject_of(verb)
+    subject = _active_subject(verb)
     return subject is not None and subject.lower_ not in FIRST_PERSON
 
 
@@ -180,7 +188,8 @@ def has_evidence(parsed: ParsedNote, sent, markers: Terms, numbers: bool,
                  time_words: Terms | None = None) -> bool:
     """Does this sentence describe what was seen or heard: a marker, a quote, a count?"""
     # "It was reported ..." names no one who saw or heard anything: passives do not count.
-    if any(not _passive(span.root) for span in markers.spans(sent)):
+    # A phrase ("as shown by", "I base this on") counts wherever it is.
+    if any(len(span) > 1 or not _passive(span.root) for span in markers.spans(sent)):
         return True
     if any(sent.start_char < q_end and q_start < sent.end_char for q_start, q_end in parsed.quotes):
         return True
@@ -194,14 +203,46 @@ def has_count(sent, time_words: Terms | None = None) -> bool:
 
 
 def _passive(token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+    """'It was reported', and the clipped passive of a note: "bedrooms seen", "children
+    seen in the lounge" — a participle with no 'have' says nothing was described."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children):
+        return True
+    return token.tag_ == "VBN" and not any(c.dep_ == "aux" for c in token.children)
 
 
 def evidence_near(parsed: ParsedNote, sents: list, index: int, markers: Terms, numbers: bool,
                   before: int, after: int, time_words: Terms | None = None) -> bool:
+    """Evidence in this sentence, or in one of the sentences around it in the same
+    paragraph: a quote or count in the next entry of a daily log, or under the next
+    heading, is about something else."""
     low, high = max(0, index - before), min(len(sents) - 1, index + after)
+    paragraph = paragraph_of(parsed, sents[index].start_char)
     return any(has_evidence(parsed, sents[i], markers, numbers, time_words)
-               for i in range(low, high + 1))
+               for i in range(low, high + 1)
+               if i == index or paragraph_of(parsed, sents[i].start_char) == paragraph)
+
+
+# A blank line, a heading, or a new timed entry of a daily log ("\n10:30  Harold ...").
+_BREAK = re.compile(r"\n[ \t]*\n|\n(?=[ \t]*#)|(?<=\n)[ \t]*#[^\n]*\n|\n(?=[ \t]*\d{1,2}[:.]\d{2}\b)")
+
+
+def paragraph_of(parsed: ParsedNote, offset: int) -> int:
+    """Which paragraph (blank line or heading separated) of the note an offset is in."""
+    breaks = parsed.cache.get("language.breaks")
+    if breaks is None:
+        breaks = parsed.cache["language.breaks"] = [m.end() for m in _BREAK.finditer(parsed.text)]
+    return bisect.bisect_right(breaks, offset)
+
+
+_HEADING = re.compile(r"\s*(#.*|(\*\*|__)[^*_]+(\*\*|__)\s*:?\s*|[^.!?]{1,60}:\s*)")
+
+
+def in_heading(text: str, offset: int) -> bool:
+    """Is this offset on a heading line ("## What I think", "**My view**", "Analysis:")?
+    A heading names a section; it makes no claim."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return _HEADING.fullmatch(text[start:end if end != -1 else len(text)]) is not None
 
 
 def is_negated(token) -> bool:

@@ -4,10 +4,18 @@ A note-level check. It applies to notes of the listed types (``note_types``, fro
 metadata) and/or notes that mention a trigger ("domestic abuse", "drinking"); it reports
 when none of the ``required`` terms appears — in a sentence that also has one of the
 ``near`` words, when those are given ("seen alone": "alone" near "see", "speak").
+
+With ``dependants`` (Think Family), naming the children is not enough: a note that
+mentions a child or other dependant ("his two children stay every weekend", "Holly (13)")
+must also say something about them in the light of the risk — a sentence that names them
+beside one of the ``considered`` words ("at risk", "what this means for", "I will speak
+to"). Only a note that names no dependant at all may pass on a ``required`` household
+statement ("lives alone", "has no children").
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from pydantic import Field
@@ -22,6 +30,32 @@ class MentionOptions(Options):
     triggers: list[str] = []
     required: list[str] = Field(min_length=1)
     near: list[str] = []
+    # Words for a child or other dependant (child, baby, pregnant). A person introduced
+    # with an age under ``adult_age`` ("Holly (13)", "Alfie (7 weeks)") or named beside
+    # one of these words ("her son, Callum", "Zain is her son") counts too.
+    dependants: list[str] = []
+    # Relations that may be grown up (son, daughter): a dependant only when given a
+    # child's age or beside one of child_signs ("when he stays every other weekend").
+    relatives: list[str] = []
+    child_signs: list[str] = []
+    # Words that show the note thinks about a dependant it names: in the same sentence.
+    considered: list[str] = []
+    adult_age: int = Field(default=18, ge=1)
+    # A parent called by one of these, capitalised and as a name ("Mum told me", not "her
+    # mum"), shows the note is written about a child: the child is its focus already.
+    child_view: list[str] = []
+    # Used when dependants are named but never considered; may use {match}.
+    unconsidered_message: str | None = None
+
+
+# "Holly (13)", "Alfie Ward (7 weeks)", "Craig (48)": a name and the age it is given with.
+_AGED_NAME = re.compile(r"\b([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)(?: [A-Z][a-z]+)*,? \(\s*(?:aged? )?"
+                        r"(\d{1,3})(\s*(?:weeks?|months?|days?))?\b")
+_NONE = {"no", "not", "n't", "never", "without"}
+# "his 4yo son", "her 6-year-old daughter", "young son", "baby daughter"
+_YOUNG_BEFORE = re.compile(r"(\d{1,2} ?(?:yo|y/o|-?year-old)|young|baby|little|teenage) $", re.IGNORECASE)
+# The age right after a dependant word: "her son, Dean, is 24", "a daughter aged 30".
+_AGE_AFTER = re.compile(r"[\s,]*(?:[A-Z][a-z]+[\s,]+)?(?:is |was |aged |\()(\d{1,3})\b")
 
 
 def compile_mention(rule) -> dict:
@@ -29,13 +63,88 @@ def compile_mention(rule) -> dict:
     if not o.note_types and not o.triggers:
         raise RuleProblem(("triggers",), "give note_types or triggers, or the rule would "
                                          "apply to every note")
+    if o.dependants and not o.considered:
+        raise RuleProblem(("considered",), "with dependants, give the considered words that "
+                                           "show the note thinks about them")
     return {"note_types": {w.lower() for t in o.note_types for w in t.split()},
             "triggers": Terms(o.triggers, "triggers"), "required": Terms(o.required, "required"),
-            "near": Terms(o.near, "near")}
+            "near": Terms(o.near, "near"), "dependants": Terms(o.dependants, "dependants"),
+            "considered": Terms(o.considered, "considered"),
+            "relatives": Terms(o.relatives, "relatives"),
+            "child_signs": Terms(o.child_signs, "child_signs")}
 
 
 def needs(rule) -> set[str]:
+    if rule.options.dependants:
+        return {"lemma", "sents", "pos", "parse"}
     return {"lemma", "sents"}
+
+
+def _aged_names(text: str, adult_age: int) -> tuple[set[str], set[str]]:
+    """First names given with a child's age, and with an adult's."""
+    children, adults = set(), set()
+    for m in _AGED_NAME.finditer(text):
+        name, age, unit = m.group(1), int(m.group(2)), m.group(3)
+        (children if unit or age < adult_age else adults).add(name)
+    return children, adults
+
+
+def _dependants(parsed: ParsedNote, c, adult_age: int) -> tuple[list, set[str], bool]:
+    """The dependant words outside quotes, the first names of the children the note names,
+    and whether it names a son or daughter who may be grown up ("her son visits")."""
+    children, adults = _aged_names(parsed.text, adult_age)
+    doc, words, relatives = parsed.doc, [], False
+    spans = [(span, False) for span in c["dependants"].spans(doc)]
+    spans += [(span, True) for span in c["relatives"].spans(doc)]
+    for span, relative in spans:
+        if parsed.in_quotes(span.start_char, span.end_char):
+            continue
+        if any(t.lower_ in _NONE for t in doc[max(0, span.start - 3):span.start]):
+            continue  # "has no children", "does not have a son"
+        age = _AGE_AFTER.match(parsed.text, span.end_char, span.sent.end_char)
+        if age and int(age.group(1)) >= adult_age:
+            continue  # "Her son, Dean, is 24 and lives in Manchester."
+        # The name beside the word: "her son, Callum", "daughter Julie", "Zain is her son".
+        named = [t for t in doc[span.end:min(span.end + 3, len(doc))] if t.pos_ == "PROPN"][:1]
+        root = span.root
+        if root.dep_ == "attr" and root.head.lemma_ == "be":
+            named += [t for t in root.head.children if t.dep_ == "nsubj" and t.pos_ == "PROPN"]
+        if any(t.text in adults for t in named):
+            continue
+        if relative and not (age or any(t.text in children for t in named)
+                             or _YOUNG_BEFORE.search(parsed.text, max(0, span.start_char - 14), span.start_char)
+                             or c["child_signs"].any_in(span.sent)):
+            relatives = True  # a son who "lives in Bristol and phones on Sundays"
+            continue
+        children.update(t.text for t in named)
+        words.append(span)
+    return words, children - adults, relatives
+
+
+def _written_about_a_child(parsed: ParsedNote, names: set[str]) -> bool:
+    doc = parsed.doc
+    return any(t.text in names and not (t.i and doc[t.i - 1].lower_ in ("her", "his", "their", "'s", "’s"))
+               and not parsed.in_quotes(t.idx, t.idx + len(t)) for t in doc)
+
+
+# In the sentence after the children are named, 'they' and 'their' are them: "Her two
+# children were asleep upstairs. I have told their school."
+PLURAL = {"they", "them", "their"}
+
+
+def _considered(parsed: ParsedNote, c, words: list, names: set[str]) -> bool:
+    def unquoted(t) -> bool:
+        return not parsed.in_quotes(t.idx, t.idx + len(t))
+
+    starts = {span.start for span in words}
+    named_before = False
+    for sent in sentence_list(parsed.doc):
+        named = any((t.text in names or t.i in starts) and unquoted(t) for t in sent)
+        if named or (named_before and any(t.lower_ in PLURAL and unquoted(t) for t in sent)):
+            if any(not parsed.in_quotes(s.start_char, s.end_char) for s in c["considered"].spans(sent)):
+                return True
+        named_before = named
+    return False
 
 
 def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
@@ -55,6 +164,18 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         trigger = next(c["triggers"].spans(parsed.doc), None)
         if trigger is None:
             return
+    if o.child_view and _written_about_a_child(parsed, set(o.child_view)):
+        return
+    if c["dependants"]:
+        words, names, relatives = _dependants(parsed, c, o.adult_age)
+        if (words or names) and not _considered(parsed, c, words, names):
+            start, end = ((trigger.start_char, trigger.end_char) if trigger is not None
+                          else first_line(parsed.text))
+            yield Finding(start, end, message=o.unconsidered_message)
+        if words or names:
+            return
+        if relatives:
+            return  # a grown-up son or daughter: the note says who the family are
     for sent in sentence_list(parsed.doc):
         if c["required"].any_in(sent) and (not c["near"] or c["near"].any_in(sent)):
             return

@@ -29,6 +29,9 @@ class VagueOptions(Options):
     # ("she drinks a lot, about four cans a night"). Times and dates are not counts.
     count_in_sentence_passes: bool = False
     time_words: list[str] = []
+    # Words right before a term that make it a question, not a vague answer: "I will ask
+    # how often Dean sees Alfie" says what is not yet known.
+    not_after: list[str] = []
 
 
 def compile_vague(rule) -> dict:
@@ -43,7 +46,8 @@ def compile_vague(rule) -> dict:
             raise RuleProblem(("terms",), "a term is empty")
         suggestions[key] = term.suggestion
     return {"terms": terms, "suggestions": suggestions, "speech": Terms(rule.options.speech_verbs),
-            "time_words": Terms(rule.options.time_words, "time_words")}
+            "time_words": Terms(rule.options.time_words, "time_words"),
+            "not_after": Terms(rule.options.not_after, "not_after")}
 
 
 def needs(rule) -> set[str]:
@@ -71,6 +75,8 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     names = {part for name in parsed.note.subjects for part in name_parts(name)}
     for span in c["terms"].spans(parsed.doc):
         if _their_own_words(parsed, span, c["speech"], names):
+            continue
+        if span.start > 0 and c["not_after"].has(parsed.doc[span.start - 1]):
             continue
         if rule.options.count_in_sentence_passes and has_count(span.sent, c["time_words"]):
             continue

@@ -10,6 +10,7 @@ most often is taken to be the subject, and the message says so.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Iterator
 from typing import Literal
@@ -116,6 +117,9 @@ def _call_parties(verb):
 def _is_name(token, c) -> bool:
     """A capitalised proper noun that is not a role ('Mum') or a date word ('Monday')."""
     return (token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha
+            # All capitals is a heading, a role or a worker's initials ("DN", "(SM)"),
+            # which a daily log repeats more often than the resident's name.
+            and not (len(token.text) > 1 and token.text.isupper())
             and not any(c[key].has(token) for key in ("others", "women", "men", "not_names")))
 
 
@@ -133,6 +137,8 @@ def _mentions(doc, c, names: set[str]) -> list[tuple[int, bool, str | None]]:
     """Each person named, in order: (token index, is it the subject?, 'she'/'he'/None)."""
     found = []
     for token in doc:
+        if token.dep_ == "poss":
+            continue  # "Jack's head teacher ... She": the teacher is the one named last
         if token.text in names:
             found.append((token.i, True, None))
         elif c["women"].has(token) and token.pos_ in ("PROPN", "NOUN"):
@@ -140,7 +146,10 @@ def _mentions(doc, c, names: set[str]) -> list[tuple[int, bool, str | None]]:
         elif c["men"].has(token) and token.pos_ in ("PROPN", "NOUN"):
             found.append((token.i, False, "he"))
         elif _is_name(token, c) or (token.pos_ in ("PROPN", "NOUN") and c["others"].has(token)):
-            found.append((token.i, False, None))
+            # A word that modifies a thing names no person: "GP referral", "Makaton signs"
+            # ("Carol Whitaker" does), so 'he' after it still looks further back.
+            if not (token.dep_ == "compound" and token.head.pos_ != "PROPN"):
+                found.append((token.i, False, None))
     return found
 
 
@@ -148,10 +157,25 @@ def has_voice(parsed: ParsedNote, c, names: set[str]) -> bool:
     doc = parsed.doc
     mentions = _mentions(doc, c, names)
 
+    # The subjects of main clauses, in order: a sentence's 'She' carries on the 'She' of
+    # the sentence before ("She told me Jack was late. She said ..." is still the teacher).
+    main_subjects = [t for t in doc if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"]
+    resolved: dict[int, bool] = {}
+
     def refers_to_subject(pronoun) -> bool:
+        if pronoun.i not in resolved:
+            resolved[pronoun.i] = _refers(pronoun)
+        return resolved[pronoun.i]
+
+    def _refers(pronoun) -> bool:
         """Is the last person named before this pronoun, who could be 'he'/'she', the subject?
 
         "Mum" is never 'he' and "Dad" never 'she'; anyone else could be either."""
+        if pronoun.dep_ == "nsubj" and pronoun.head.dep_ == "ROOT":
+            earlier = [t for t in main_subjects[:bisect.bisect_left(main_subjects, pronoun.i, key=lambda t: t.i)]
+                       if t.sent.start < pronoun.sent.start]
+            if earlier and earlier[-1].lower_ == pronoun.lower_:
+                return refers_to_subject(earlier[-1])
         gender = c["pronouns"].get(pronoun.lower_)
         for index, is_subject, person_gender in reversed(mentions):
             if index >= pronoun.i:
@@ -173,6 +197,8 @@ def has_voice(parsed: ParsedNote, c, names: set[str]) -> bool:
         subject = subject_of(token)
         if subject is None or not is_subject(subject):
             continue
+        if _said_nothing(token, c):
+            continue  # "Jordan attended but said little" records no voice
         reporter = reporting_verb(token, c["speech"])
         if reporter is not None:
             reporter_subject = subject_of(reporter)
@@ -182,9 +208,30 @@ def has_voice(parsed: ParsedNote, c, names: set[str]) -> bool:
     if _quoted_after_name(parsed, names):
         return True
     for sent in sentence_list(doc):
-        if c["not_obtained"].any_in(sent) and any(is_subject(t) for t in sent):
-            return True
+        for span in c["not_obtained"].spans(sent):
+            # Whose state it is: the person named last before it ("Noah was watching TV
+            # and Isla was asleep" excuses Isla, not Noah), else anyone in the sentence.
+            before = [t for t in doc[sent.start:span.start] if is_subject(t) or _person(t, c)]
+            if (is_subject(before[-1]) if before else any(is_subject(t) for t in sent)):
+                return True
     return False
+
+
+NOTHING = {"little", "nothing", "anything", "much"}
+
+
+def _said_nothing(verb, c) -> bool:
+    """'said little', 'said nothing', 'did not say anything', 'did not speak'."""
+    if any(ch.lower_ in NOTHING and ch.dep_ in ("dobj", "advmod", "npadvmod", "amod")
+           for ch in verb.children):
+        return True
+    return (c["speech"].has(verb) or verb.lemma_ in ("speak", "talk")) and is_negated(verb)
+
+
+def _person(token, c) -> bool:
+    """A word that names someone: a name, a pronoun, or a role such as 'Mum'."""
+    return (_is_name(token, c) or token.lower_ in c["pronouns"]
+            or (token.pos_ in ("PROPN", "NOUN") and any(c[k].has(token) for k in ("others", "women", "men"))))
 
 
 def _quoted_after_name(parsed: ParsedNote, names: set[str]) -> bool:
