@@ -1,4 +1,4 @@
-"""The rules against the labelled corpus: per category, recall >= 0.85 on the notes that
+"""The rules against the labelled corpora (tests/corpus, tests/heldout): per category, recall >= 0.85 on the notes that
 must be flagged and a false-flag rate <= 0.15 on the notes that must not be.
 
 benchmarks/quality.py prints the same table (both use notecheck.quality).
@@ -13,11 +13,14 @@ import pytest
 from notecheck.quality import MAX_FALSE_FLAG, MIN_RECALL, corpus_notes, score, table
 
 CORPUS = Path(__file__).parent / "corpus"
+# Written blind to the rules and then used to improve them: from then on a regression gate.
+# (tests/heldout2 and later blind sets are for reporting only: no test gates on them.)
+HELDOUT = Path(__file__).parent / "heldout"
 
 
-@pytest.fixture(scope="module")
-def scored():
-    return score(CORPUS)
+@pytest.fixture(scope="module", params=[CORPUS, HELDOUT], ids=["corpus", "heldout"])
+def scored(request):
+    return score(request.param)
 
 
 def test_corpus_is_big_enough_and_well_formed():
