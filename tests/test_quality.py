@@ -1,5 +1,6 @@
-"""The rules against the labelled corpora (tests/corpus, tests/heldout): per category, recall >= 0.85 on the notes that
-must be flagged and a false-flag rate <= 0.15 on the notes that must not be.
+"""The rules against the labelled corpora (tests/corpus, tests/heldout): per category,
+recall >= 0.85 on the notes that must be flagged and a false-flag rate <= 0.15 on the
+notes that must not be.
 
 benchmarks/quality.py prints the same table (both use notecheck.quality).
 """
