@@ -33,7 +33,8 @@ def run(monkeypatch, tmp_path):
 
 
 def cache_files(folder: Path) -> list[Path]:
-    return [p for p in folder.rglob("*") if p.is_file()]
+    """The cache's result files (not its .gitignore and CACHEDIR.TAG)."""
+    return [p for p in folder.rglob("*.json") if p.is_file()]
 
 
 def test_second_run_reuses_the_cache_and_gives_the_same_output(run, tmp_path, monkeypatch):
@@ -173,3 +174,12 @@ def test_a_missing_path_is_reported_in_its_place(run, tmp_path):
     for jobs in ("1", "2"):
         _, out, _ = run("a.md", "missing.md", "b.md", "--format", "text", "--quiet", "--jobs", jobs)
         assert [line.split(":")[0] for line in out.splitlines()] == ["a.md", "missing.md", "b.md"]
+
+
+def test_the_cache_keeps_itself_out_of_git_and_backups(run, tmp_path):
+    (tmp_path / "visit.md").write_text("Mum kicked off.\n", encoding="utf-8")
+    run("visit.md")
+    root = tmp_path / ".notecheck_cache"
+    assert (root / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+    assert (root / "CACHEDIR.TAG").read_text(encoding="utf-8").startswith(
+        "Signature: 8a477f597d28d172789f06886806bc55")

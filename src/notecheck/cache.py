@@ -78,6 +78,18 @@ def rule_strings(rule: Rule) -> set[str]:
     return out
 
 
+def _mark_cache_root(root: Path) -> None:
+    """Keep the cache out of version control and backups, as pytest and ruff do."""
+    ignore = root / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text("# Made by notecheck: results only, never note text.\n*\n", encoding="utf-8")
+    tag = root / "CACHEDIR.TAG"
+    if not tag.exists():
+        tag.write_text("Signature: 8a477f597d28d172789f06886806bc55\n"
+                       "# This is a notecheck results cache: https://bford.info/cachedir/\n",
+                       encoding="utf-8")
+
+
 class Cache:
     def __init__(self, location: Path, rules: list[Rule], config, model: str,
                  columns: dict | None = None, today: dt.date | None = None):
@@ -116,6 +128,7 @@ class Cache:
         try:
             if not self.folder.is_dir():
                 self.folder.mkdir(parents=True, exist_ok=True)
+                _mark_cache_root(self.folder.parent.parent)
                 self._prune()
             target = self._entry(content)
             temporary = target.with_suffix(f".{os.getpid()}.tmp")
