@@ -548,6 +548,126 @@ def test_insecure_channels(linter):
     assert "Use your organisation's secure email or system." in diagnostics[-1].message
 
 
+def test_note_style_telling_an_agency_is_a_sharing_record(linter):
+    # "Police informed" leaves out "were": the police were told. A bare decision not to
+    # tell Mum is not a record that she knows; with its reason, it is.
+    note = """
+    Strategy discussion
+    Date: 16/11/2026
+
+    It is understood that there have been previous call-outs to the address.
+    Outcome: Police informed and will do checks on partner. School and GP informed of outcome.
+    Mum not to be told at this stage.
+    """
+    assert found(lint(linter, note), "sharing.") == [
+        ("sharing.missing-consent-basis", 5, 17), ("sharing.missing-purpose", 5, 17),
+        ("sharing.person-not-informed", 5, 17), ("sharing.receipt-not-confirmed", 5, 17)]
+    reason = note.replace("at this stage.", "yet, because the police need to speak to Kai first.")
+    assert "sharing.person-not-informed" not in {d.rule for d in lint(linter, reason)}
+    # An agency that tells the writer, or one that is to keep the writer updated, is not
+    # the writer sharing.
+    incoming = """
+    ---
+    contact_date: 2026-11-16
+    recorded_date: 2026-11-16
+    ---
+    Call from school. School informed me that Tyler was withdrawn in class. School to keep SW updated.
+    """
+    assert found(lint(linter, incoming), "sharing.") == []
+
+
+def test_a_person_sent_or_advice_given_is_not_a_sharing_record(linter):
+    note = """
+    ---
+    contact_date: 2026-11-12
+    recorded_date: 2026-11-12
+    ---
+    Tyrese is being criminally exploited. He was sent out of the area with phones and cash.
+    I advised Mrs Holt, the class teacher, not to contact Mum until I had spoken to my manager.
+    """
+    assert found(lint(linter, note), "sharing.") == []
+    # A referral of the person is still a record of sharing.
+    referred = note + "He was referred to the exploitation panel.\n"
+    assert ("sharing.missing-consent-basis", 7, 8) in found(lint(linter, referred), "sharing.")
+
+
+def test_what_was_said_in_a_call_needs_no_receipt_but_what_was_sent_does(linter):
+    note = """
+    ---
+    subject: Isla Roberts
+    contact_date: 2026-11-19
+    recorded_date: 2026-11-19
+    ---
+    Phone call from Megan Lloyd, health visitor, because Isla has missed two appointments.
+    Chloe gave me her consent, in writing, to share information with the health visitor.
+    I told Megan that I saw Chloe and Isla at home on 16 November.
+    """
+    assert found(lint(linter, note), "sharing.") == []
+    sent = note + "I emailed Megan the child in need plan.\n"
+    assert found(lint(linter, sent), "sharing.") == [("sharing.receipt-not-confirmed", 9, 3)]
+
+
+@pytest.mark.parametrize("told", [
+    "Mr Aldous gave me his consent, on the visit, to speak to Shirley about his flat.",
+    "At the visit I asked Amelia whether I could share what she told me with CAMHS. She said yes.",
+    "**Telling Amelia:** I texted Amelia at 2.40pm on the number she gave me for this.",
+])
+def test_asking_consent_or_a_telling_field_shows_the_person_knows(linter, told):
+    note = f"""
+    ---
+    subject: Amelia Aldous
+    contact_date: 2026-11-10
+    recorded_date: 2026-11-10
+    ---
+    I rang Shirley Green, housing officer, so that the gas check can go ahead.
+    I told Shirley that the boiler cupboard is blocked. Shirley emailed me at 4.10pm to confirm.
+    {told}
+    """
+    assert found(lint(linter, note), "sharing.person") == []
+    assert found(lint(linter, note.replace(told, "")), "sharing.person") == [
+        ("sharing.person-not-informed", 7, 3)]
+
+
+@pytest.mark.parametrize("evidence, rule", [
+    ("Mum said I could share the plan with the school.", "sharing.missing-consent-basis"),
+    ("I asked Mum whether I could share the plan with the school.", "sharing.missing-consent-basis"),
+    ("The DSL emailed back at 3pm.", "sharing.receipt-not-confirmed"),
+    ("The school logged it: reference number OPS-4471.", "sharing.receipt-not-confirmed"),
+])
+def test_plain_words_for_consent_and_receipt(linter, evidence, rule):
+    note = f"""
+    ---
+    contact_date: 2026-11-18
+    recorded_date: 2026-11-18
+    ---
+    I emailed the safety plan to the DSL at Oak Primary School, so that staff know what to watch for.
+    {evidence}
+    """
+    assert rule not in {d.rule for d in lint(linter, note)}
+    assert (rule, 5, 3) in found(lint(linter, note.replace(evidence, "")))
+
+
+@pytest.mark.parametrize("header, line, column", [
+    ("Date of contact: 06/11/2026 (Fri)\nDate of recording: 13/11/2026\n", 2, 20),
+    ("Summary of emails 2–13 November 2026 – added 23/11/2026 (J. Rafferty)\n", 1, 46),
+])
+def test_recording_and_added_name_the_recorded_date(linter, header, line, column):
+    note = header + "\nVisit to the family home at 4.30pm.\n"
+    assert found(lint(linter, note), "timeliness.late") == [("timeliness.late-recording", line, column)]
+
+
+def test_vague_periods_of_weeks_or_days(linter):
+    note = """
+    ---
+    contact_date: 2026-11-23
+    recorded_date: 2026-11-23
+    ---
+    Several emails have been received over the last couple of weeks from the nursery.
+    Mum said she has been sleeping badly for the past few days (since Friday 20 November).
+    """
+    assert found(lint(linter, note)) == [("timeliness.vague-time", 5, 40)]
+
+
 def test_every_timeliness_and_sharing_rule_passes_its_own_examples(linter):
     assert {r.id for r in linter.rules} >= {
         "timeliness.late-recording", "timeliness.recorded-before-contact", "timeliness.future-date",

@@ -8,8 +8,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
 
+import numpy
 from pydantic import Field
+from spacy.attrs import IDX, IS_SPACE, LEMMA, LENGTH, LOWER
+from spacy.strings import get_string_id
 
 from notecheck.kinds.base import Finding, Options, ParsedNote, RuleProblem
 from notecheck.nlp import blank_tokenizer
@@ -26,10 +30,16 @@ class PhraseOptions(Options):
     lemma: bool = False
 
 
-def compile_terms(rule) -> dict[str, list[tuple[list[str], Term]]]:
-    """Index terms by their first word: {first word: [(words, term), ...]}, longest first."""
+@dataclass
+class Terms:
+    """The terms as string hashes, indexed by their first word, longest first."""
+
+    index: dict[int, list[tuple[tuple[int, ...], Term]]]
+
+
+def compile_terms(rule) -> Terms:
     tokenizer = blank_tokenizer()
-    index: dict[str, list] = defaultdict(list)
+    index: dict[int, list] = defaultdict(list)
     seen = set()
     for i, term in enumerate(rule.options.terms):
         # Extra spaces in a term would become tokens of their own and never match.
@@ -39,52 +49,89 @@ def compile_terms(rule) -> dict[str, list[tuple[list[str], Term]]]:
         if tuple(words) in seen:
             raise RuleProblem(("terms", i, "term"), f"the term '{term.term}' is listed twice")
         seen.add(tuple(words))
-        index[words[0]].append((words, term))
+        index[get_string_id(words[0])].append((tuple(get_string_id(w) for w in words), term))
     for candidates in index.values():
         candidates.sort(key=lambda c: -len(c[0]))
-    return dict(index)
+    return Terms(dict(index))
 
 
 def needs(rule) -> set[str]:
     return {"lemma"} if rule.options.lemma else {"tokens"}
 
 
-def word_forms(parsed: ParsedNote, use_lemma: bool) -> tuple[list[tuple[int, int]], list[set[str]]]:
-    """(start, end) and the forms to match of every word in the note, computed once per
-    note and shared by every phrase rule.
+_LOWERED: dict[int, int] = {}  # a lemma's hash -> its lower-case form's hash
 
-    Runs of spaces and line breaks are tokens of their own in spaCy; they are left out so
-    a term wrapped onto the next line ("kicked\noff") still matches."""
+
+@dataclass
+class Words:
+    """Every word of a note (spaces and line breaks left out, so a term wrapped onto the
+    next line still matches), as arrays: where it is, and its forms as string hashes."""
+
+    starts: list[int]
+    ends: list[int]
+    lower: list[int]
+    lemma: list[int]  # lower-cased lemma; the lower-case form without lemma matching
+    at: dict[int, list[int]]  # each form -> the positions of the words that have it
+
+
+def word_forms(parsed: ParsedNote, use_lemma: bool) -> Words:
+    """The note's words, computed once per note on arrays and shared by every phrase rule."""
     key = ("phrase", use_lemma)
     if key not in parsed.cache:
-        words = [t for t in parsed.doc if not t.is_space]
-        spans = [(t.idx, t.idx + len(t.text)) for t in words]
+        doc = parsed.doc
+        if len(doc) == 0:
+            parsed.cache[key] = Words([], [], [], [], {})
+            return parsed.cache[key]
+        arr = doc.to_array([LOWER, LEMMA, IS_SPACE, IDX, LENGTH])
+        arr = arr[arr[:, 2] == 0]
+        lower = arr[:, 0].copy()
+        lemma = None
         if use_lemma:
-            forms = [{t.lower_, t.lemma_.lower()} if t.lemma_ else {t.lower_} for t in words]
-        else:
-            forms = [{t.lower_} for t in words]
-        parsed.cache[key] = (spans, forms)
+            lemma = arr[:, 1].copy()
+            strings = doc.vocab.strings
+            for j in numpy.nonzero(lemma != lower)[0]:
+                h = int(lemma[j])
+                if h not in _LOWERED:
+                    text = strings[h] if h else ""
+                    _LOWERED[h] = get_string_id(text.lower()) if text else 0
+                lemma[j] = _LOWERED[h] or lower[j]
+        starts = arr[:, 3].astype(numpy.int64)
+        lower_list = lower.tolist()
+        lemma_list = lemma.tolist() if lemma is not None else lower_list
+        at: dict[int, list[int]] = defaultdict(list)
+        for i, (a, b) in enumerate(zip(lower_list, lemma_list)):
+            at[a].append(i)
+            if b != a:
+                at[b].append(i)
+        parsed.cache[key] = Words(starts.tolist(), (starts + arr[:, 4].astype(numpy.int64)).tolist(),
+                                  lower_list, lemma_list, at)
     return parsed.cache[key]
 
 
 def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
-    spans, forms = word_forms(parsed, rule.options.lemma)
-    index = rule.compiled
-    count = len(forms)
-    i = 0
-    while i < count:
+    words = word_forms(parsed, rule.options.lemma)
+    terms: Terms = rule.compiled
+    firsts = words.at.keys() & terms.index.keys()
+    if not firsts:
+        return
+    lower_list, lemma_list = words.lower, words.lemma
+    count = len(lower_list)
+    free = 0  # matches do not overlap: the next may start here
+    for i in sorted({i for first in firsts for i in words.at[first]}):
+        if i < free:
+            continue
         match = None
-        for form in forms[i]:
-            for words, term in index.get(form, ()):
-                end = i + len(words)
-                if end <= count and all(w in forms[i + k] for k, w in enumerate(words)):
-                    if match is None or len(words) > len(match[0]):
-                        match = (words, term)
+        for first in {lower_list[i], lemma_list[i]}:
+            for hashes, term in terms.index.get(first, ()):
+                end = i + len(hashes)
+                if end <= count and all(lower_list[i + k] == h or lemma_list[i + k] == h
+                                        for k, h in enumerate(hashes)):
+                    if match is None or len(hashes) > len(match[0]):
+                        match = (hashes, term)
                     break
         if match is None:
-            i += 1
             continue
-        words, term = match
-        yield Finding(spans[i][0], spans[i + len(words) - 1][1],
+        hashes, term = match
+        free = i + len(hashes)
+        yield Finding(words.starts[i], words.ends[free - 1],
                       suggestion=term.suggestion or rule.suggestion, message=term.message)
-        i += len(words)

@@ -7,6 +7,9 @@ Mum to the outreach service"), nor a describing word ("shared staffing"). Verbs 
 as "inform" and "refer" only count with an organisation or role as their object: "I
 informed Mum" is telling the person, "as referred to above" is not a referral, and
 "it was reported that Steve has relapsed" tells no one.
+Note style without "were" counts ("Police informed and will do checks"); advice ("I
+advised her not to contact Mum") and a person sent somewhere ("He was sent out of the
+area") do not.
 
 Each rule picks one ``require``:
 - recipient: each sharing verb has an object, an organisation, role or named person.
@@ -16,6 +19,8 @@ Each rule picks one ``require``:
 - purpose, consent-basis, person-informed, receipt: somewhere in the note, one of the
   rule's ``evidence`` patterns (regular expressions) is found. Reported once, at the
   first sharing sentence.
+  For receipt, what the writer said in a conversation with the recipient ("I told
+  Megan that ...", "shared by phone") is left out: it was heard.
 - secure-channel: a sentence where the writer sends something names an insecure
   channel from ``channels`` (with ``case_details: true``, only when the sentence also
   names case material from ``case_details``).
@@ -30,7 +35,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+import numpy
 from pydantic import Field
+from spacy.attrs import LEMMA, LOWER
+from spacy.strings import get_string_id
 
 from notecheck.kinds.base import Finding, Options, ParsedNote, RuleProblem
 
@@ -39,6 +47,10 @@ class Trigger(Options):
     words: list[str] = Field(min_length=1)  # verb lemmas or written forms
     # Only sharing when the object is an organisation or role ("informed the police").
     needs_recipient: bool = False
+    # Note style leaves out "was": "Police informed and will visit", "School and GP
+    # informed of outcome". With an organisation or role as subject and no object, the
+    # subject is who was told.
+    note_passive: bool = False
 
 
 class Channel(Options):
@@ -65,6 +77,13 @@ class SharingOptions(Options):
     evidence: list[str] = []  # regular expressions, anywhere in the note
     channels: list[Channel] = []
     case_details: list[str] = []  # regular expressions for case material
+    # receipt: information given in a live conversation ("I told the health visitor",
+    # "shared by phone") was heard; only what was sent needs its receipt confirmed.
+    # A sentence is live when its verb is one of 'live_verbs' or it matches one of the
+    # 'live' patterns, and it names none of the 'documents' (reports, photographs ...).
+    live_verbs: list[str] = []
+    live: list[str] = []  # regular expressions
+    documents: list[str] = []  # regular expressions
 
 
 @dataclass
@@ -80,7 +99,13 @@ class Compiled:
     evidence: list[re.Pattern]
     channels: list[tuple[re.Pattern, Channel]]
     case_details: list[re.Pattern]
+    live_verbs: set[str]
+    live: list[re.Pattern]
+    documents: list[re.Pattern]
     signature: tuple = ()  # what find_sharing depends on, so rules can share its result
+    # String hashes of every form that can start a record (trigger words and event nouns,
+    # lower case and capitalised, since a lemma keeps a proper noun's capital).
+    hashes: object = None
 
 
 def _regex(text: str, where: tuple) -> re.Pattern:
@@ -109,7 +134,7 @@ def compile_sharing(rule) -> Compiled:
         for word in trigger.words:
             triggers[word.lower()] = trigger
     signature = tuple(frozenset(x) for x in (
-        [(w, t.needs_recipient) for w, t in triggers.items()], _words(o.event_nouns),
+        [(w, t.needs_recipient, t.note_passive) for w, t in triggers.items()], _words(o.event_nouns),
         _words(o.event_verbs), _words(o.writers), _words(o.items), _words(o.recipients),
         _words(o.not_recipients), _words(o.modals)))
     return Compiled(
@@ -120,6 +145,11 @@ def compile_sharing(rule) -> Compiled:
         evidence=[_regex(e, ("evidence", i)) for i, e in enumerate(o.evidence)],
         channels=[(_regex(c.regex, ("channels", i, "regex")), c) for i, c in enumerate(o.channels)],
         case_details=[_regex(c, ("case_details", i)) for i, c in enumerate(o.case_details)],
+        live_verbs=_words(o.live_verbs),
+        live=[_regex(e, ("live", i)) for i, e in enumerate(o.live)],
+        documents=[_regex(e, ("documents", i)) for i, e in enumerate(o.documents)],
+        hashes=numpy.array(sorted({get_string_id(f) for w in [*triggers, *_words(o.event_nouns)]
+                                   for f in (w, w.capitalize(), w.upper())}), dtype=numpy.uint64),
     )
 
 
@@ -138,6 +168,7 @@ class Sharing:
     end: int
     sentence: object  # spaCy Span
     recipient: str | None
+    verb: object = None  # the sharing verb (spaCy Token); None for "referral made"
 
 
 def _is(token, words: set[str]) -> bool:
@@ -268,48 +299,119 @@ def find_sharing(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
         return cached[key]
     subjects = {s.lower() for name in parsed.note.subjects for s in name.split()}
     found: list[Sharing] = []
-    for sentence in parsed.doc.sents:
-        for token in sentence:
-            trigger = c.trigger_words.get(token.lower_) or c.trigger_words.get(token.lemma_.lower())
-            if trigger is not None and token.tag_.startswith("VB"):
-                if token.tag_ == "VBG" and not any(t.dep_ == "aux" for t in token.children):
-                    continue  # a gerund: "Sharing it would put her at risk"
-                if token.tag_ == "VB" and not any(t.dep_ == "aux" and t.lemma_ == "do"
-                                                  for t in token.children):
-                    # A bare verb is an instruction or a plan, not a record: "Inform
-                    # school.", "DN to body map any injuries and inform SW."
-                    continue
-                if token.dep_ in ("amod", "compound") and \
-                        any(t.is_alpha for t in sentence.doc[sentence.start:token.i]):
-                    # A describing word: "shared staffing overnight", "a shared bedroom";
-                    # but a note-style "Shared care plan with the GP" opens its sentence.
-                    continue
-                verb, anchor = token, token
-            elif token.lemma_.lower() in c.event_nouns and _event_made(token, c):
-                verb = token.head if token.head.pos_ in ("VERB", "AUX") else token
-                anchor, trigger = token, None
-            else:
+    doc = parsed.doc
+    # Only tokens that could be a trigger or event noun are looked at one by one: the
+    # comparison of every token's form and lemma is done on arrays, not in Python.
+    forms = doc.to_array([LOWER, LEMMA])
+    hits = numpy.isin(forms, c.hashes).any(axis=1).nonzero()[0] if len(doc) else ()
+    done = -1  # the end of the last sentence with a record: one record per sentence
+    for i in hits:
+        token = doc[int(i)]
+        if token.i < done:
+            continue
+        sentence = token.sent
+        trigger = c.trigger_words.get(token.lower_) or c.trigger_words.get(token.lemma_.lower())
+        if trigger is not None and token.tag_.startswith("VB"):
+            if token.tag_ == "VBG" and not any(t.dep_ == "aux" for t in token.children):
+                continue  # a gerund: "Sharing it would put her at risk"
+            if token.tag_ == "VB" and not any(t.dep_ == "aux" and t.lemma_ == "do"
+                                              for t in token.children):
+                # A bare verb is an instruction or a plan, not a record: "Inform
+                # school.", "DN to body map any injuries and inform SW."
                 continue
-            if parsed.in_quotes(token.idx, token.idx + len(token)):
+            if token.dep_ in ("amod", "compound") and \
+                    any(t.is_alpha for t in sentence.doc[sentence.start:token.i]):
+                # A describing word: "shared staffing overnight", "a shared bedroom";
+                # but a note-style "Shared care plan with the GP" opens its sentence.
                 continue
+            verb, anchor = token, token
+        elif token.lemma_.lower() in c.event_nouns and _event_made(token, c):
+            verb = token.head if token.head.pos_ in ("VERB", "AUX") else token
+            anchor, trigger = token, None
+        else:
+            continue
+        if parsed.in_quotes(token.idx, token.idx + len(token)):
+            continue
+        if trigger is not None and _not_information(verb, trigger, c, subjects):
+            continue
+        told = _told_in_note_style(verb, c, subjects) \
+            if trigger is not None and trigger.note_passive else None
+        if told is not None:
+            if not _recorded_not_planned(verb, c):
+                continue
+            recipient = told
+        else:
             if verb.pos_ in ("VERB", "AUX") and not (_by_writer(verb, c, subjects, anchor)
                                                       and _recorded_not_planned(verb, c)):
                 continue
             recipient = _recipient(anchor, sentence, c, subjects,
                                    trigger is not None and trigger.needs_recipient)
-            if recipient == FAMILY:
-                continue  # giving the person or their family information is not third-party sharing
-            if recipient is None and (trigger is not None and trigger.needs_recipient or
-                                      any(t.dep_ == "ccomp" for t in verb.children)):
-                continue  # "as referred to above"; "it was shared that ..." (speech)
-            end = token.idx + len(token)
-            particle = next((t for t in token.children if t.dep_ == "prt"), None)
-            if particle is not None and particle.i == token.i + 1:
-                end = particle.idx + len(particle)
-            found.append(Sharing(token.idx, end, sentence, recipient))
-            break  # one record per sentence
+        if recipient == FAMILY:
+            continue  # giving the person or their family information is not third-party sharing
+        if recipient is None and (trigger is not None and trigger.needs_recipient or
+                                  any(t.dep_ == "ccomp" for t in verb.children)):
+            continue  # "as referred to above"; "it was shared that ..." (speech)
+        end = token.idx + len(token)
+        particle = next((t for t in token.children if t.dep_ == "prt"), None)
+        if particle is not None and particle.i == token.i + 1:
+            end = particle.idx + len(particle)
+        found.append(Sharing(token.idx, end, sentence, recipient,
+                             token if trigger is not None else None))
+        done = sentence.end  # one record per sentence
     cached[key] = found
     return found
+
+
+def _not_information(verb, trigger: Trigger, c: Compiled, subjects: set[str]) -> bool:
+    """The verb is about the person or an instruction, not information passed on: "He was
+    sent out of the area" (a person sent, not a record); "I advised Mrs Holt not to
+    contact Mum", "I told the school to ring the police" (advice given, nothing shared)."""
+    if trigger.needs_recipient:
+        return any(t.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children)
+                   for t in verb.children)
+    subject = next((t for t in verb.children if t.dep_ == "nsubjpass"), None)
+    if subject is None:
+        return False
+    person = subject.lower_ in subjects or subject.pos_ in ("NOUN", "PROPN") and _is(subject, c.not_recipients)
+    return person or "Prs" in subject.morph.get("PronType") and \
+        bool(set(subject.morph.get("Gender")) & {"Masc", "Fem"})
+
+
+def _told_in_note_style(verb, c: Compiled, subjects: set[str]) -> str | None:
+    """The organisation told, for a note-style passive with "was" left out: "Police
+    informed and will do checks", "School and GP informed of outcome". Not when the verb
+    has an object or says what ("The school informed me", "GP informed that Mum ..."),
+    nor when the subject is the person, their family or the writer."""
+    if verb.tag_ not in ("VBD", "VBN") or any(
+            t.dep_ in ("aux", "auxpass", "dobj", "dative", "ccomp", "xcomp", "attr", "oprd")
+            for t in verb.children):
+        return None
+    subject = next((t for t in verb.children if t.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    told = [subject, *subject.conjuncts]
+    # The verb straight after its subject, heading its clause: not "School to keep SW
+    # updated" (a plan), nor "Mum said the school informed ..." (someone else's words).
+    if verb.i != max(t.i for t in told) + 1 or \
+            verb.dep_ not in ("ROOT", "conj", "acl", "parataxis", "appos"):
+        return None
+    if any(_is(t, c.not_recipients | c.writers) or t.lower_ in subjects for t in told):
+        return None
+    if not all(_is(t, c.recipients) for t in told):
+        return None
+    return _name(subject)
+
+
+def _live(record: Sharing, parsed: ParsedNote, c: Compiled) -> bool:
+    """Whether the information was given in a conversation the recipient took part in
+    ("I told Megan that ...", "we shared this by phone"), so it was heard, and not a
+    document or referral sent to them."""
+    if record.verb is None:
+        return False  # "Referral made to ...": a referral is sent, and should be acknowledged
+    text, start, end = parsed.text, record.sentence.start_char, record.sentence.end_char
+    if any(p.search(text, start, end) for p in c.documents):
+        return False
+    return _is(record.verb, c.live_verbs) or any(p.search(text, start, end) for p in c.live)
 
 
 def _named_elsewhere(parsed: ParsedNote, c: Compiled) -> bool:
@@ -347,6 +449,10 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         for record in records:
             yield Finding(record.start, record.end)
         return
+    if require == "receipt":
+        records = [r for r in records if not _live(r, parsed, c)]
+        if not records:
+            return
     if any(pattern.search(parsed.text) for pattern in c.evidence):
         return
     first = next((r for r in records if r.recipient), records[0])
@@ -355,6 +461,8 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
 
 def _insecure(parsed: ParsedNote, c: Compiled) -> Iterator[Finding]:
     text, doc = parsed.text, parsed.doc
+    if not any(pattern.search(text) for pattern, _ in c.channels):
+        return  # most notes name no insecure channel: no need to look at their sentences
     subjects = {s.lower() for name in parsed.note.subjects for s in name.split()}
 
     def sending(token) -> bool:

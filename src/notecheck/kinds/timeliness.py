@@ -16,6 +16,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from pydantic import Field
@@ -106,7 +107,13 @@ _FIELD_BREAK = re.compile(r"\t+| {3,}|\s+\|\s+")
 
 
 def _has(label: str, words: list[str]) -> bool:
-    return any(re.search(rf"\b{re.escape(w.lower())}\b", label) for w in words)
+    return bool(words) and _words_pattern(tuple(words)).search(label) is not None
+
+
+@lru_cache(maxsize=32)
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern:
+    """Any of the words, whole, in a lower-cased label."""
+    return re.compile(r"\b(?:" + "|".join(re.escape(w.lower()) for w in words) + r")\b")
 
 
 def header_fields(text: str, header: HeaderLabels):
@@ -173,9 +180,10 @@ def header_dates(text: str, options: TimelinessOptions, title: bool = True) -> d
 
 def _before_recorded(line: str, header: HeaderLabels) -> str:
     """The line up to its first recorded word ("Home visit 12/11, written up ...")."""
-    at = [m.start() for w in header.recorded
-          for m in [re.search(rf"\b{re.escape(w)}\b", line, re.IGNORECASE)] if m]
-    return line[:min(at)] if at else line
+    if not header.recorded:
+        return line
+    first = _words_pattern(tuple(header.recorded)).search(line.lower())
+    return line[:first.start()] if first else line
 
 
 def _recorded_then_date(line: str, words: list[str]):
@@ -183,15 +191,30 @@ def _recorded_then_date(line: str, words: list[str]):
     'by <name>', 'on' or a weekday at most) a date."""
     if not words:
         return iter(())
+    return _recorded_then_date_pattern(tuple(words)).finditer(line)
+
+
+@lru_cache(maxsize=16)
+def _recorded_then_date_pattern(words: tuple[str, ...]) -> re.Pattern:
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.finditer(rf"(?:^[\s>*_#-]*|[,;(–—-]\s*)\b(?:{alternatives})\b\s*"
-                       rf"(?:by [^,\n]{{1,40}}?,?\s+)?(?:on\s+|at\s+)?"
-                       rf"(?:[A-Za-z]+day,?\s+)?(?=\d)", line, re.IGNORECASE)
+    return re.compile(rf"(?:^[\s>*_#-]*|[,;(–—-]\s*)\b(?:{alternatives})\b\s*"
+                      rf"(?:by [^,\n]{{1,40}}?,?\s+)?(?:on\s+|at\s+)?"
+                      rf"(?:[A-Za-z]+day,?\s+)?(?=\d)", re.IGNORECASE)
 
 
 def note_dates(parsed: ParsedNote, rule) -> tuple[dict[str, Written], dict[str, str]]:
     """The note's contact and recorded dates: the metadata's, else the header's; and the
     metadata dates that do not parse."""
+    header = rule.options.header
+    # Every timeliness rule asks; the answer depends only on the note and the header words.
+    key = ("timeliness.note_dates", header.lines, tuple(header.contact), tuple(header.recorded),
+           tuple(header.ignore))
+    if key not in parsed.cache:
+        parsed.cache[key] = _note_dates(parsed, rule)
+    return parsed.cache[key]
+
+
+def _note_dates(parsed: ParsedNote, rule) -> tuple[dict[str, Written], dict[str, str]]:
     meta = parsed.note.meta
     good, bad = read_dates(meta)
     written = {name: Written(value, dates.has_time(meta[name]), str(meta[name]), field=name)
