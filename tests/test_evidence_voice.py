@@ -410,3 +410,125 @@ def test_she_carries_on_from_the_sentence_before_not_the_child_named_inside_it(l
     heard = note.replace("She said this is the fourth time this month.",
                          "He said he wants to stay out later at weekends.")
     assert findings(linter, heard) == []
+
+
+# ---- what the second blind set (tests/heldout2) taught -----------------------------------
+
+def test_someone_elses_account_next_door_is_not_evidence_for_a_judgement_of_a_person(linter):
+    note = ("Chantelle was in her room when I arrived. She was rude to her mum and refused to "
+            "come down. Mum says she can't control her.\n")
+    assert findings(linter, note) == [("opinion.unsupported-judgement", 1, 51)]
+    # The person's own account, next door, is evidence.
+    own = "Dad was rude to the receptionist. He told me he was angry the visit was cancelled.\n"
+    assert findings(linter, own) == []
+    # A place cannot speak: what Mum said about the flat supports a judgement of it.
+    flat = "The flat is unsuitable for a baby. Mum told me the heater has been broken since October.\n"
+    assert findings(linter, flat) == []
+
+
+def test_a_carers_worry_before_a_judgement_of_the_person_cared_for_is_not_evidence(linter):
+    note = ("Tariq rang about his mother. He says he cannot cope with her at home.\n"
+            "Mrs Ahmed is very demanding with the carers.\n")
+    assert findings(linter, note) == [("opinion.unsupported-judgement", 2, 19)]
+
+
+def test_a_labelled_view_may_rest_on_the_reasons_that_follow_it(linter):
+    note = ("**Analysis:** In my view the risk from Dan is lower than at the conference. "
+            "Mia's account matches her mum's. The window lock is in place, and I saw it.\n")
+    assert findings(linter, note) == []
+    unlabelled = note.replace("In my view the risk", "The risk").replace(" is lower", " appears lower")
+    assert findings(linter, unlabelled) == [("opinion.unsupported-opinion", 1, 33)]
+
+
+def test_a_run_in_label_is_not_counted_in_the_sentence_length(linter):
+    sentence = ("I explained, using a written sheet in large print, the two options being talked "
+                "about: going home with carers four times a day, or a short stay in a care home.")
+    assert findings(linter, "**Decision-making (Mental Capacity Act 2005):** " + sentence + "\n") == []
+    longer = sentence.replace("I explained,", "I explained slowly and twice over, with her daughter,")
+    assert findings(linter, "**Decision-making:** " + longer + "\n") == [("clarity.long-sentence", 1, 22)]
+
+
+def test_nothing_of_note_and_some_concerns_are_vague(linter):
+    note = "Health – nothing of note. School – attendance 88%, some concerns re presentation.\n"
+    assert findings(linter, note) == [("clarity.vague-phrase", 1, 10),
+                                      ("clarity.vague-phrase", 1, 52)]
+
+
+def test_a_large_amount_is_a_vague_quantity(linter):
+    assert findings(linter, "The bank reported large withdrawals from Mr Hill's account.\n") == [
+        ("clarity.vague-quantity", 1, 19)]
+    assert findings(linter, "The bank reported withdrawals of £2,400 from Mr Hill's account.\n") == []
+
+
+def test_without_metadata_only_the_most_named_persons_own_vague_words_are_left_alone(linter):
+    note = ("Aaliyah said she looks after Kai-Jay a lot. Aaliyah told me she wants a night light.\n"
+            "Tanisha said Nan comes round a lot but not every night.\n")
+    assert findings(linter, note) == [("clarity.vague-quantity", 2, 30)]
+
+
+def test_mental_health_and_dv_shorthand_trigger_think_family(linter):
+    note = ("---\nsubject: Roxanne Bailey\nsubject_type: adult\n---\n"
+            "HV to Roxanne at home. Seemed to be responding to unseen stimuli at times.\n"
+            "Plenty of toys and a pushchair in the hallway. Crisis team details given.\n")
+    assert ("holistic.think-family", 5, 51) in findings(linter, note)
+    dv = ("PPN received from police re DV incident at Mr Reid's address. He lives with his "
+          "partner and her son, Jay (4). NFA by police.\n")
+    assert findings(linter, dv) == [("holistic.think-family", 1, 29)]
+
+
+def test_a_care_home_daily_record_is_a_contact_that_needs_the_residents_voice(linter):
+    note = ("---\nnote_type: care home daily record\nsubject: Dennis Hargreaves\nsubject_type: adult\n---\n"
+            "07:30 – Dennis woken for breakfast. Refused personal care.\n"
+            "20:00 – Assisted to bed. Appeared content.\n")
+    assert ("voice.missing-voice", 6, 1) in findings(linter, note)
+    heard = note.replace("Refused personal care.", "He told me he wanted to wash after breakfast.")
+    assert "voice.missing-voice" not in [rule for rule, _, _ in findings(linter, heard)]
+
+
+def test_him_after_a_name_is_someone_else_so_he_goes_back_further(linter):
+    # 'him' in "Jo weighed him" cannot be Jo, so the 'he' who grizzled is Oscar.
+    note = ("---\nnote_type: home visit\nsubject: Oscar Lindley\nsubject_type: child\n---\n"
+            "Oscar (10 weeks) was on his play mat. Jo, the health visitor, weighed him: 5.2kg. "
+            "When he started to grizzle, Abbie picked him up.\n")
+    assert findings(linter, note) == []
+    # A baby is not expected to be seen alone, but still needs their voice.
+    quiet = note.replace("When he started to grizzle, Abbie picked him up.", "Abbie fed him.")
+    assert findings(linter, quiet) == [("voice.missing-voice", 6, 1)]
+
+
+def test_a_visit_without_metadata_is_read_from_its_title(linter):
+    note = ("Date of contact: 06/11/2026\nWorker: Mark Dobson, SW\n\n"
+            "Child protection visit – Harvey (9) and Rosie (6)\n\n"
+            "Harvey showed me his spellings and said he got 9 out of 10. "
+            "Rosie told me her rabbit is called Carrot.\n")
+    assert findings(linter, note) == [("voice.not-seen-alone", 1, 1)]
+    alone = note.replace("Harvey showed", "I saw both children alone in the garden. Harvey showed")
+    assert findings(linter, alone) == []
+    adult = ("Date of visit: 06/11/2026\n\nHome visit with Steven (42) at his house. Steven told me "
+             "he wants to stop drinking. His partner's boys, Callum (8) and Reece (11), were at school.\n")
+    assert "voice.not-seen-alone" not in [rule for rule, _, _ in findings(linter, adult)]
+
+
+def test_emails_from_various_professionals_name_no_source(linter):
+    note = "Several emails have been received from various professionals about the children.\n"
+    assert findings(linter, note) == [("clarity.vague-quantity", 1, 1),  # "Several"
+                                      ("attribution.unsourced-report", 1, 9)]
+    named = "An email was received from Ms Khan, the class teacher, on 3 May.\n"
+    assert findings(linter, named) == []
+
+
+def test_a_decision_label_must_say_who_decided(linter):
+    assert findings(linter, "MASH decision: NFA. Information only. Leanne to be signposted.\n") == [
+        ("attribution.unsourced-decision", 1, 1)]
+    assert findings(linter, "**Decision:** After the meeting my manager, Sam Heald, decided "
+                            "to start an assessment.\n") == []
+    assert findings(linter, "**Decision-making (Mental Capacity Act 2005):** I explained the "
+                            "options to Mrs Murray.\n") == []
+
+
+def test_a_baby_is_not_expected_to_be_seen_alone_but_an_older_child_is(linter):
+    baby = ("---\nnote_type: home visit\nsubject: Oscar\nsubject_type: child\n---\n"
+            "Oscar is 10 weeks old. He smiled when Mum sang to him.\n")
+    assert findings(linter, baby) == []
+    older = baby.replace("Oscar is 10 weeks old.", "Oscar is 15 years old.")
+    assert findings(linter, older) == [("voice.not-seen-alone", 6, 1)]

@@ -7,12 +7,13 @@ that name a source ("at the core group") come from the rule.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from pydantic import Field
 
-from notecheck.kinds.base import Finding, Options, ParsedNote
-from notecheck.kinds.language import Terms
+from notecheck.kinds.base import Finding, Options, ParsedNote, RuleProblem
+from notecheck.kinds.language import Terms, doc_forms
 
 
 class PassiveVerb(Options):
@@ -26,19 +27,37 @@ class AgentlessOptions(Options):
     adverbs: list[str] = []  # apparently, allegedly
     # Prepositions after the verb that name where it came from: "agreed at the meeting".
     source_prepositions: list[str] = []
+    # Words that leave a source unnamed: "received from [various] professionals".
+    unnamed_sources: list[str] = []
+    # Words that make a line's label a decision: "MASH decision: NFA." The label and the
+    # sentence after it must name who decided — a name, or one of ``deciders``.
+    decision_labels: list[str] = []
+    deciders: list[str] = []
 
 
 def compile_agentless(rule) -> dict:
     o = rule.options
-    if not o.verbs and not o.adverbs:
-        from notecheck.kinds.base import RuleProblem
-        raise RuleProblem(("verbs",), "give at least one verb or adverb to look for")
+    if not o.verbs and not o.adverbs and not o.decision_labels:
+        raise RuleProblem(("verbs",), "give at least one verb, adverb or decision label to look for")
+    if o.decision_labels and not o.deciders:
+        raise RuleProblem(("deciders",), "with decision_labels, give the deciders that name who decided")
+    labels = None
+    if o.decision_labels:
+        words = "|".join(re.escape(w) for w in o.decision_labels)
+        # "MASH decision: NFA.", "**Decision (made by the chair, ...):** ...", "- Decision: ..."
+        labels = re.compile(rf"^[ \t]*(?:[-*•][ \t]+)?(?:\*\*|__)?([^\n:*_]{{0,40}}?\b(?:{words})(?![\w-])"
+                            rf"[^\n:*_]{{0,100}}?)(?:\*\*|__)?[ \t]*:", re.MULTILINE | re.IGNORECASE)
     return {"verbs": {v.verb.lower(): Terms(v.subjects, "subjects") for v in o.verbs},
             "adverbs": Terms(o.adverbs, "adverbs"),
-            "sources": {p.lower() for p in o.source_prepositions}}
+            "sources": {p.lower() for p in o.source_prepositions},
+            "unnamed": Terms(o.unnamed_sources, "unnamed_sources"),
+            "labels": labels, "deciders": Terms(o.deciders, "deciders"),
+            "verb_words": frozenset(v.verb.lower() for v in o.verbs)}
 
 
 def needs(rule) -> set[str]:
+    if rule.options.decision_labels:
+        return {"parse", "lemma", "pos"}
     return {"parse", "lemma"}
 
 
@@ -47,19 +66,56 @@ def needs(rule) -> set[str]:
 _DESCEND = {"prep", "pcomp", "oprd", "acomp", "xcomp"}
 
 
-def _has_source(verb, sources: set[str], depth: int = 0) -> bool:
+def _has_source(verb, sources: set[str], unnamed: Terms, depth: int = 0) -> bool:
+    def named(prep) -> bool:
+        return any(c.dep_ == "pobj" and not any(unnamed.has(m) for m in c.children)
+                   for c in prep.children)
+
     for child in verb.children:
-        if child.dep_ == "agent":
+        if child.dep_ == "agent" and named(child):
             return True
-        if depth > 0 and child.dep_ == "prep" and child.lower_ == "by" and any(
-                c.dep_ == "pobj" for c in child.children):
+        if depth > 0 and child.dep_ == "prep" and child.lower_ == "by" and named(child):
             return True  # "reported missing by Mum": the parser calls this 'by' a plain prep
-        if depth == 0 and child.dep_ == "prep" and child.lower_ in sources and any(
-                c.dep_ == "pobj" for c in child.children):
+        if depth == 0 and child.dep_ == "prep" and child.lower_ in sources and named(child):
             return True
-        if depth < 2 and child.dep_ in _DESCEND and _has_source(child, sources, depth + 1):
+        if depth < 2 and child.dep_ in _DESCEND and _has_source(child, sources, unnamed, depth + 1):
             return True
     return False
+
+
+def _unowned_decisions(parsed: ParsedNote, c) -> Iterator[Finding]:
+    """Decision labels ("MASH decision: NFA.") whose label and first sentence after it
+    name no one who decided."""
+    doc, text = parsed.doc, parsed.text
+    for m in c["labels"].finditer(text):
+        label = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if label is None:
+            continue
+        if any(_names_decider(t, c) for t in label) or any(
+                _names_decider(t, c) for t in _first_sentence_after(doc, label.end, m.end())):
+            continue
+        span = label if label.text.strip() else doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        yield Finding(span.start_char, span.end_char)
+
+
+def _first_sentence_after(doc, i: int, offset: int) -> Iterator:
+    """The words after a label, up to the end of the first sentence (or line) they start."""
+    words = False
+    for token in doc[i:]:
+        if token.idx < offset:
+            continue
+        if words and ("\n" in token.text or token.is_sent_start):
+            return
+        yield token
+        words = words or token.is_alpha
+        if words and token.text in (".", "!", "?"):
+            return
+
+
+def _names_decider(token, c) -> bool:
+    """A person's name ("Sam Ali"; not "MASH", not "NFA") or a decider ("manager", "I")."""
+    return c["deciders"].has(token) or (
+        token.pos_ == "PROPN" and token.is_alpha and token.text[:1].isupper() and not token.text.isupper())
 
 
 def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
@@ -67,13 +123,19 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     doc = parsed.doc
     for span in c["adverbs"].spans(doc):
         yield Finding(span.start_char, span.end_char)
-    for token in doc:
-        subjects = c["verbs"].get(token.lemma_.lower())
+    if c["labels"] is not None:
+        yield from _unowned_decisions(parsed, c)
+    verbs, verb_words = c["verbs"], c["verb_words"]
+    for i, forms in enumerate(doc_forms(doc)):
+        if forms.isdisjoint(verb_words):
+            continue  # most words: skip them without building a Token
+        token = doc[i]
+        subjects = verbs.get(token.lemma_.lower())
         if subjects is None or token.tag_ == "VBG":
             continue
         passive_subject = next((ch for ch in token.children if ch.dep_ == "nsubjpass"), None)
         is_passive = passive_subject is not None or any(ch.dep_ == "auxpass" for ch in token.children)
-        if not is_passive or _has_source(token, c["sources"]):
+        if not is_passive or _has_source(token, c["sources"], c["unnamed"]):
             continue
         if subjects and (passive_subject is None or not subjects.has(passive_subject)):
             continue

@@ -34,6 +34,9 @@ class HedgeOptions(Options):
     # rest on evidence up to labelled_sentences_before sentences back in the same paragraph.
     labelled_opinions: list[str] = []
     labelled_sentences_before: int = Field(default=0, ge=0)
+    # ... or on the reasons set out after it: "In my view the risk is lower. Mia's
+    # account matches Joanna's. The window lock is in place, and I saw it."
+    labelled_sentences_after: int = Field(default=0, ge=0)
     # Adverbs that only state a view when they come before what they qualify: "Mum is
     # clearly struggling" (a view), "she spoke clearly" (how she spoke).
     before_head_only: list[str] = []
@@ -85,11 +88,13 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
                 continue  # "she spoke clearly", "I clearly explained the plan"
             if reported_by_someone_else(parsed, head, c["speech"]):
                 continue
-            before = o.sentences_before
+            before, after = o.sentences_before, o.sentences_after
             if any(s[0] <= span.start - sent.start < s[1] for s in c["labelled"].find(sent)):
                 before = max(before, o.labelled_sentences_before)
+                after = max(after, o.labelled_sentences_after)
+            about = subject_of(head) if len(span) == 1 and c["complement"].has(head) else None
             if evidence_near(parsed, sents, index, c["evidence"], o.numbers_are_evidence,
-                             before, o.sentences_after, c["time_words"]):
+                             before, after, c["time_words"], c["speech"], about):
                 continue
             yield Finding(span.start_char, span.end_char)
             break  # one finding per sentence is enough to prompt a rewrite

@@ -100,20 +100,31 @@ def _judged(token, c):
     return None
 
 
+def _judged_subject(token, c):
+    """Who the judgement is said of ("[She] was rude"), when the parse shows it."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    if token.dep_ in ("acomp", "attr", "oprd") or any(ch.dep_ == "auxpass" for ch in token.children):
+        return subject_of(token.head if token.dep_ in ("acomp", "attr", "oprd") else token)
+    if token.head.lower_ == "as" and c["as_verbs"].has(token.head.head):
+        return subject_of(token.head.head)
+    return None
+
+
 def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     c, o = rule.compiled, rule.options
     sents = sentence_list(parsed.doc)
     for index, sent in enumerate(sents):
-        for token in sent:
-            if not c["judgements"].has(token):
-                continue
+        for start, _ in c["judgements"].find(sent):
+            token = sent[start]
             end = _judged(token, c)
             if end is None or in_heading(parsed.text, token.idx):
                 continue
             if is_negated(token) or reported_by_someone_else(parsed, token, c["speech"]):
                 continue
             if evidence_near(parsed, sents, index, c["evidence"], o.numbers_are_evidence,
-                             o.sentences_before, o.sentences_after, c["time_words"]):
+                             o.sentences_before, o.sentences_after, c["time_words"],
+                             c["speech"], _judged_subject(token, c)):
                 continue
             yield Finding(token.idx, end.idx + len(end))
             break

@@ -39,6 +39,7 @@ class Terms:
                 self.words.add(words[0])
         for candidates in self.index.values():
             candidates.sort(key=len, reverse=True)
+        self.first_words = frozenset(self.index)
 
     def __bool__(self) -> bool:
         return bool(self.index)
@@ -54,8 +55,12 @@ class Terms:
         offset = getattr(tokens, "start", 0)
         forms = doc_forms(doc)
         end = offset + len(tokens)
+        first_words = self.first_words
         i = offset
         while i < end:
+            if forms[i].isdisjoint(first_words):
+                i += 1  # most words start no term: one set test, in C
+                continue
             length = 0
             for form in forms[i]:
                 for words in self.index.get(form, ()):
@@ -77,12 +82,21 @@ class Terms:
         return next(self.find(doc_or_span), None) is not None
 
 
+def tokens_of(doc) -> list:
+    """The doc's tokens as a list, made once: spaCy builds a new Token object each time a
+    Doc is walked, which costs more than the checks several rules then make on it."""
+    tokens = doc.user_data.get("notecheck.tokens")
+    if tokens is None:
+        tokens = doc.user_data["notecheck.tokens"] = list(doc)
+    return tokens
+
+
 def doc_forms(doc) -> list[set[str]]:
     """Each token's lower-case text and lemma, worked out once per Doc and kept on it,
     since every term list in every rule looks at them."""
     forms = doc.user_data.get("notecheck.forms")
     if forms is None:
-        forms = doc.user_data["notecheck.forms"] = [_forms(t.lower_, t.lemma_) for t in doc]
+        forms = doc.user_data["notecheck.forms"] = [_forms(t.lower_, t.lemma_) for t in tokens_of(doc)]
     return forms
 
 
@@ -167,7 +181,15 @@ _LINE_STARTS = ("-", "*", "#", "•")
 
 def sentence_list(doc) -> list:
     """The doc's sentences, also split where the text starts a new paragraph, heading or
-    list item: the parser runs "**Present:** Mum, Jamie" and the next paragraph together."""
+    list item: the parser runs "**Present:** Mum, Jamie" and the next paragraph together.
+    Worked out once per Doc: most evidence and voice rules walk them."""
+    found = doc.user_data.get("notecheck.sentences")
+    if found is None:
+        found = doc.user_data["notecheck.sentences"] = _sentence_list(doc)
+    return found
+
+
+def _sentence_list(doc) -> list:
     found = []
     for sent in doc.sents:
         start = sent.start
@@ -185,11 +207,25 @@ def sentence_list(doc) -> list:
 
 
 def has_evidence(parsed: ParsedNote, sent, markers: Terms, numbers: bool,
-                 time_words: Terms | None = None) -> bool:
-    """Does this sentence describe what was seen or heard: a marker, a quote, a count?"""
-    # "It was reported ..." names no one who saw or heard anything: passives do not count.
-    # A phrase ("as shown by", "I base this on") counts wherever it is.
-    if any(len(span) > 1 or not _passive(span.root) for span in markers.spans(sent)):
+                 time_words: Terms | None = None, speech: Terms | None = None,
+                 about=None) -> bool:
+    """Does this sentence describe what was seen or heard: a marker, a quote, a count?
+
+    With ``about`` (the person a claim in another sentence is about) and ``speech``, what
+    someone else said counts only when it is that person's own account or the writer's:
+    "She was rude to her mum. Mum says she can't control her" gives Mum's worry, not
+    what the girl did.
+    """
+    for span in markers.spans(sent):
+        # "It was reported ..." names no one who saw or heard anything: passives do not
+        # count. A phrase ("as shown by", "I base this on") counts wherever it is.
+        if len(span) == 1 and _passive(span.root):
+            continue
+        if about is not None and speech is not None and len(span) == 1 and speech.has(span.root):
+            speaker = _active_subject(span.root)
+            if (speaker is not None and speaker.lower_ not in FIRST_PERSON
+                    and not same_person(speaker, about)):
+                continue
         return True
     if any(sent.start_char < q_end and q_start < sent.end_char for q_start, q_end in parsed.quotes):
         return True
@@ -211,15 +247,53 @@ def _passive(token) -> bool:
 
 
 def evidence_near(parsed: ParsedNote, sents: list, index: int, markers: Terms, numbers: bool,
-                  before: int, after: int, time_words: Terms | None = None) -> bool:
+                  before: int, after: int, time_words: Terms | None = None,
+                  speech: Terms | None = None, about=None) -> bool:
     """Evidence in this sentence, or in one of the sentences around it in the same
     paragraph: a quote or count in the next entry of a daily log, or under the next
-    heading, is about something else."""
+    heading, is about something else. In those other sentences, with ``about`` (a
+    person), someone else's account is not evidence of what that person did."""
     low, high = max(0, index - before), min(len(sents) - 1, index + after)
     paragraph = paragraph_of(parsed, sents[index].start_char)
-    return any(has_evidence(parsed, sents[i], markers, numbers, time_words)
+    return any(has_evidence(parsed, sents[i], markers, numbers, time_words,
+                            speech if i != index else None, about if i != index else None)
                for i in range(low, high + 1)
                if i == index or paragraph_of(parsed, sents[i].start_char) == paragraph)
+
+
+PERSONAL_PRONOUNS = {"he", "she", "they", "him", "her", "them"}
+
+
+def is_person(token) -> bool:
+    """A name or a personal pronoun: someone whose own account can be told apart."""
+    return token.lower_ in PERSONAL_PRONOUNS or (
+        token.pos_ == "PROPN" and token.text[:1].isupper() and not token.text.isupper())
+
+
+def same_person(a, b) -> bool:
+    """Could these two words be the same person? A pronoun stands for the last name
+    before it; when either cannot be told, they could be."""
+    if not (is_person(a) and is_person(b)):
+        return True  # "the flat", "the mother": not a name we can tell apart
+    ra, rb = _referent(a), _referent(b)
+    return not ra or not rb or bool(ra & rb)
+
+
+def _referent(token) -> set[str]:
+    if token.lower_ in PERSONAL_PRONOUNS:
+        doc = token.doc
+        for i in range(token.i - 1, max(-1, token.i - 200), -1):
+            if is_person(doc[i]) and doc[i].lower_ not in PERSONAL_PRONOUNS and doc[i].dep_ != "poss":
+                return _name_words(doc[i])
+        return set()
+    return _name_words(token)
+
+
+def _name_words(token) -> set[str]:
+    """The words of a name as written here: "Mrs Farida Ahmed", "Farida"."""
+    words = {c.lower_ for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"}
+    words.add(token.lower_)
+    return words
 
 
 # A blank line, a heading, or a new timed entry of a daily log ("\n10:30  Harold ...").

@@ -21,15 +21,25 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from notecheck.kinds.base import Finding, Options, ParsedNote, RuleProblem
-from notecheck.kinds.language import Terms, first_line, sentence_list
+from notecheck.kinds.language import Terms, first_line, name_parts, sentence_list, tokens_of
 
 
 class MentionOptions(Options):
     note_types: list[str] = []  # any word of note_type: "visit" matches "home visit"
+    # A note without note_type metadata is of one of note_types when its title says so
+    # ("Child protection visit – Harvey (9) and Rosie (6)", "Home visit, 3.45pm."): the
+    # first line, or the first after the "Date: ..." header lines. For subject_types
+    # [child] the first person it gives an age must then be a child, as the note has no
+    # other way to say whom it is about.
+    note_types_from_text: bool = False
     subject_types: list[str] = []  # child / adult; a note with no subject_type still counts
     triggers: list[str] = []
     required: list[str] = Field(min_length=1)
     near: list[str] = []
+    # A child given an age in one of these units ("Oscar (10 weeks)") is a baby: the note
+    # does not need to say why they were not seen alone. Without 'subject' metadata, this
+    # holds when every child the note gives an age to is a baby.
+    not_for_ages_in: list[str] = []
     # Words for a child or other dependant (child, baby, pregnant). A person introduced
     # with an age under ``adult_age`` ("Holly (13)", "Alfie (7 weeks)") or named beside
     # one of these words ("her son, Callum", "Zain is her son") counts too.
@@ -80,6 +90,41 @@ def needs(rule) -> set[str]:
     return {"lemma", "sents"}
 
 
+# A header line of a note without front matter: "Date of contact: 06/11/2026".
+_HEADER_LINE = re.compile(r"[ \t]*[A-Za-z][\w /()'-]{0,30}:[ \t]")
+_WORD = re.compile(r"[a-z]+")
+
+
+def _opening(text: str) -> str:
+    """The note's title: its first line, and its first line after the header lines."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    return "\n".join(lines[:1] + [next((line for line in lines if not _HEADER_LINE.match(line)), "")])
+
+
+# "Poppy is 14 months old", "Oscar, 10 weeks old,"
+_AGE_OLD = re.compile(r"\b([A-Z][a-z]+)(?: [A-Z][a-z]+)*(?:,| is| was) (\d{1,2})"
+                      r"(?: ?(days?|weeks?|months?)| ?years?) old\b")
+
+
+def _first_aged_is_child(text: str, adult_age: int) -> bool:
+    """Is the first person given an age here a child ("visit – Harvey (9) and Rosie (6)";
+    not "visit with Steven (42) ... his partner's boys, Callum (8)")?"""
+    m = _AGED_NAME.search(text)
+    return m is not None and bool(m.group(3) or int(m.group(2)) < adult_age)
+
+
+def _a_baby(parsed: ParsedNote, o) -> bool:
+    """Is the person the note is about given a baby's age ("Oscar (10 weeks)")?"""
+    units = tuple(u.lower().rstrip("s") for u in o.not_for_ages_in)
+    own = {part for name in parsed.note.subjects for part in name_parts(name)}
+    ages = [(m.group(1), (m.group(3) or "").strip().lower().rstrip("s"))
+            for pattern in (_AGED_NAME, _AGE_OLD) for m in pattern.finditer(parsed.text)
+            if m.group(3) or int(m.group(2)) < o.adult_age]
+    if own:
+        ages = [(name, unit) for name, unit in ages if name in own]
+    return bool(ages) and all(unit in units for _, unit in ages)
+
+
 def _aged_names(text: str, adult_age: int) -> tuple[set[str], set[str]]:
     """First names given with a child's age, and with an adult's."""
     children, adults = set(), set()
@@ -124,7 +169,7 @@ def _dependants(parsed: ParsedNote, c, adult_age: int) -> tuple[list, set[str], 
 def _written_about_a_child(parsed: ParsedNote, names: set[str]) -> bool:
     doc = parsed.doc
     return any(t.text in names and not (t.i and doc[t.i - 1].lower_ in ("her", "his", "their", "'s", "’s"))
-               and not parsed.in_quotes(t.idx, t.idx + len(t)) for t in doc)
+               and not parsed.in_quotes(t.idx, t.idx + len(t)) for t in tokens_of(doc))
 
 
 # In the sentence after the children are named, 'they' and 'their' are them: "Her two
@@ -156,9 +201,19 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     if o.subject_types and subject_type and subject_type not in o.subject_types:
         return
     if c["note_types"]:
-        words = {w.strip(".,;:()").lower() for w in str(meta.get("note_type") or "").replace("-", " ").split()}
-        if not words & c["note_types"]:
-            return
+        note_type = meta.get("note_type")
+        if note_type or not o.note_types_from_text:
+            words = {w.strip(".,;:()").lower() for w in str(note_type or "").replace("-", " ").split()}
+            if not words & c["note_types"]:
+                return
+        else:
+            opening = _opening(parsed.text)
+            if not set(_WORD.findall(opening.lower())) & c["note_types"] or (
+                    "child" in o.subject_types and not subject_type
+                    and not _first_aged_is_child(opening, o.adult_age)):
+                return
+    if o.not_for_ages_in and _a_baby(parsed, o):
+        return
     trigger = None
     if c["triggers"]:
         trigger = next(c["triggers"].spans(parsed.doc), None)

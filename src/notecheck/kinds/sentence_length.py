@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Iterator
 
 from pydantic import Field
 
 from notecheck.kinds.base import Finding, Options, ParsedNote
+from notecheck.kinds.language import tokens_of
 
 
 class SentenceLengthOptions(Options):
@@ -17,24 +20,46 @@ def needs(rule) -> set[str]:
     return {"sents"}
 
 
+# A label that runs into the line it heads: "**Decision-making (Mental Capacity Act
+# 2005):** I explained ...", "Reason for strategy: Concerns were raised ...". It names
+# the section; the reader does not read it as part of the sentence.
+_RUN_IN_LABEL = re.compile(r"^[ \t]*(?:[-*•][ \t]+)?(?:(?:\*\*|__)[^\n]{1,80}?(?:\*\*|__)[ \t]*:?"
+                           r"|[A-Z][\w'()/&,-]*(?:[ \t]+[\w'()/&,-]+){0,4}:)(?=[ \t])", re.MULTILINE)
+
+
+def _labels(text: str) -> tuple[list[int], list[int]]:
+    starts, ends = [], []
+    for m in _RUN_IN_LABEL.finditer(text):
+        starts.append(m.start())
+        ends.append(m.end())
+    return starts, ends
+
+
+def _in_label(labels: tuple[list[int], list[int]], offset: int) -> bool:
+    i = bisect.bisect_right(labels[0], offset) - 1
+    return i >= 0 and offset < labels[1][i]
+
+
 def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     limit = rule.options.max_words
-    for sent in parsed.doc.sents:
+    labels = _labels(parsed.text)
+    words, start, before = 0, None, None
+    for token in tokens_of(parsed.doc):  # one walk over the note, sentence by sentence
         # A line break ends a sentence too: list items and headings are not run together.
-        words, start = 0, None
-        for token in sent:
-            if "\n" in token.text:
-                words, start = 0, None
-                continue
-            if not _is_word(token):
-                continue
-            if start is None:
-                start = token
-            words += 1
-            if words == limit + 1:
-                end = _line_end(sent, token)
-                yield Finding(start.idx, end, values={"words": _count(sent, start, end),
-                                                      "max_words": limit})
+        if token.is_sent_start or "\n" in token.text:
+            words, start = 0, None
+        word = _is_word(token, before)
+        before = token
+        if not word or (start is None and _in_label(labels, token.idx)):
+            continue
+        if start is None:
+            start = token
+        words += 1
+        if words == limit + 1:
+            sent = token.sent
+            end = _line_end(sent, token)
+            yield Finding(start.idx, end, values={"words": _count(sent, start, end),
+                                                  "max_words": limit})
 
 
 def _line_end(sent, token) -> int:
@@ -46,15 +71,13 @@ def _line_end(sent, token) -> int:
 
 
 def _count(sent, start, end: int) -> int:
-    return sum(1 for t in sent if start.idx <= t.idx < end and _is_word(t))
+    return sum(1 for t in sent if start.idx <= t.idx < end
+               and _is_word(t, t.doc[t.i - 1] if t.i else None))
 
 
-def _is_word(token) -> bool:
-    """A word as a reader counts it: '4pm' and "Jamie's" are one word each, not two."""
-    if token.is_punct or token.is_space:
+def _is_word(token, before) -> bool:
+    """A word as a reader counts it: '4pm' and "Jamie's" are one word each, not two.
+    ``before`` is the token before it, if any."""
+    if token.is_punct or token.is_space or "\n" in token.text:
         return False
-    if token.i > 0:
-        before = token.doc[token.i - 1]
-        if not before.whitespace_ and not (before.is_punct or before.is_space):
-            return False
-    return True
+    return before is None or bool(before.whitespace_) or before.is_punct or before.is_space

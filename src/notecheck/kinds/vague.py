@@ -4,17 +4,21 @@ the person's own words.
 Like ``phrase``, but a term inside quotation marks, or in what the note's subject said
 ("Jamie said everything was fine"), is their account and is left alone. What someone
 else is reported to have said ("carers report no concerns") is still the writer's
-summary, and is flagged. Without 'subject' metadata any reported speech is left alone.
+summary, and is flagged. Without 'subject' metadata the person named most often is taken
+to be the subject (with ``infer_subject``); when no one is named, any reported speech is
+left alone.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from pydantic import Field
 
 from notecheck.kinds.base import Finding, Options, ParsedNote, RuleProblem
-from notecheck.kinds.language import Terms, has_count, name_parts, reporting_verb, subject_of
+from notecheck.kinds.language import (
+    Terms, has_count, name_parts, reporting_verb, subject_of, tokens_of)
 
 
 class VagueTerm(Options):
@@ -32,6 +36,11 @@ class VagueOptions(Options):
     # Words right before a term that make it a question, not a vague answer: "I will ask
     # how often Dean sees Alfie" says what is not yet known.
     not_after: list[str] = []
+    # Without 'subject' metadata, the person named most often is taken to be who the note
+    # is about, so that what others said ("Mum said Nan comes round a lot") is still the
+    # writer's summary. These capitalised words are never that person: Mum, Monday.
+    infer_subject: bool = False
+    not_names: list[str] = []
 
 
 def compile_vague(rule) -> dict:
@@ -47,17 +56,18 @@ def compile_vague(rule) -> dict:
         suggestions[key] = term.suggestion
     return {"terms": terms, "suggestions": suggestions, "speech": Terms(rule.options.speech_verbs),
             "time_words": Terms(rule.options.time_words, "time_words"),
-            "not_after": Terms(rule.options.not_after, "not_after")}
+            "not_after": Terms(rule.options.not_after, "not_after"),
+            "not_names": Terms(rule.options.not_names, "not_names")}
 
 
 def needs(rule) -> set[str]:
-    return {"parse", "lemma"}
+    return {"parse", "lemma", "pos"}
 
 
 PRONOUNS = {"he", "she", "they", "i"}
 
 
-def _their_own_words(parsed: ParsedNote, span, speech: Terms, names: set[str]) -> bool:
+def _their_own_words(parsed: ParsedNote, span, speech: Terms, names) -> bool:
     if parsed.in_quotes(span.start_char, span.end_char):
         return True
     verb = reporting_verb(span.root, speech)
@@ -66,13 +76,38 @@ def _their_own_words(parsed: ParsedNote, span, speech: Terms, names: set[str]) -
     speaker = subject_of(verb)
     if speaker is None:
         return False
+    names = names()
     return not names or speaker.text in names or speaker.lower_ in PRONOUNS or any(
         c.dep_ == "compound" and c.text in names for c in speaker.children)
 
 
+def _inferred_name(parsed: ParsedNote, not_names: Terms) -> str | None:
+    """The name used most often (as a subject, twice over), kept per note."""
+    key = ("vague.subject", tuple(sorted(not_names.words)))
+    if key not in parsed.cache:
+        counts: Counter[str] = Counter()
+        for token in tokens_of(parsed.doc):
+            if (token.pos_ == "PROPN" and token.is_alpha and token.text[:1].isupper()
+                    and not token.text.isupper() and not not_names.has(token)):
+                counts[token.text] += 2 if token.dep_ == "nsubj" else 1
+        parsed.cache[key] = counts.most_common(1)[0][0] if counts else None
+    return parsed.cache[key]
+
+
 def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     c = rule.compiled
-    names = {part for name in parsed.note.subjects for part in name_parts(name)}
+    known: list[set[str]] = []
+
+    def names() -> set[str]:
+        """Whose own words are left alone; worked out only for reported speech."""
+        if not known:
+            found = {part for name in parsed.note.subjects for part in name_parts(name)}
+            if not found and rule.options.infer_subject:
+                inferred = _inferred_name(parsed, c["not_names"])
+                found = {inferred} if inferred else set()
+            known.append(found)
+        return known[0]
+
     for span in c["terms"].spans(parsed.doc):
         if _their_own_words(parsed, span, c["speech"], names):
             continue

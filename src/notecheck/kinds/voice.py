@@ -19,7 +19,8 @@ from pydantic import Field
 
 from notecheck.kinds.base import Finding, Options, ParsedNote
 from notecheck.kinds.language import (
-    Terms, first_line, is_negated, name_parts, reporting_verb, sentence_list, subject_of)
+    Terms, doc_forms, first_line, is_negated, name_parts, reporting_verb, sentence_list,
+    subject_of, tokens_of)
 
 
 class VoiceOptions(Options):
@@ -50,12 +51,15 @@ class VoiceOptions(Options):
     # Pronouns that may stand for the person: 'she', 'he' (gendered) and 'they'.
     pronouns: dict[str, Literal["she", "he", "any"]] = Field(
         default={"he": "he", "she": "she", "they": "any"}, min_length=1)
+    # Pronouns as objects: "Jo weighed [him]" is someone other than Jo, so a later 'he'
+    # that lands on it stands for whoever 'him' does.
+    object_pronouns: dict[str, Literal["she", "he", "any"]] = {"him": "he", "her": "she"}
     inferred_message: str = Field(min_length=1)  # used when the subject was inferred; may use {subject}
 
 
 def compile_voice(rule) -> dict:
     o = rule.options
-    return {"contact_types": {w.lower() for t in o.contact_note_types for w in t.split()},
+    return {"contact_types": [tuple(t.lower().replace("-", " ").split()) for t in o.contact_note_types],
             "other_party": {w.lower() for t in o.other_party_note_types for w in t.split()},
             "contact_terms": Terms(o.contact_terms, "contact_terms"),
             "call_types": {w.lower() for t in o.call_note_types for w in t.split()},
@@ -66,7 +70,9 @@ def compile_voice(rule) -> dict:
             "others": Terms(o.other_people, "other_people"),
             "not_names": Terms(o.not_names, "not_names"),
             "women": Terms(o.women, "women"), "men": Terms(o.men, "men"),
-            "pronouns": {p.lower(): (None if g == "any" else g) for p, g in o.pronouns.items()}}
+            "pronouns": {p.lower(): (None if g == "any" else g) for p, g in o.pronouns.items()},
+            "object_pronouns": {p.lower(): (None if g == "any" else g)
+                                for p, g in o.object_pronouns.items()}}
 
 
 def needs(rule) -> set[str]:
@@ -76,8 +82,9 @@ def needs(rule) -> set[str]:
 def is_contact(parsed: ParsedNote, c, names: set[str]) -> bool:
     note_type = parsed.note.meta.get("note_type")
     if note_type:
-        words = {w.strip(".,;:()").lower() for w in str(note_type).replace("-", " ").split()}
-        if not words & c["contact_types"] or words & c["other_party"]:
+        sequence = [w.strip(".,;:()/").lower() for w in str(note_type).replace("-", " ").split()]
+        words = set(sequence)
+        if not any(_contains(sequence, phrase) for phrase in c["contact_types"]) or words & c["other_party"]:
             return False
         return not words & c["call_types"] or _called(parsed, c, names)
     # Without a note type, the contact must be how the note opens ("Home visit to see
@@ -87,6 +94,13 @@ def is_contact(parsed: ParsedNote, c, names: set[str]) -> bool:
         if c["contact_terms"].any_in(sent) and (index < 2 or any(t.text in names for t in sent)):
             return True
     return _called(parsed, c, names)
+
+
+def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:
+    """Does the note type have this phrase, word for word ("care home daily record" has
+    "daily record")?"""
+    n = len(phrase)
+    return any(tuple(words[i:i + n]) == phrase for i in range(len(words) - n + 1))
 
 
 def _called(parsed: ParsedNote, c, names: set[str]) -> bool:
@@ -127,19 +141,28 @@ def infer_subject(doc, c) -> str | None:
     """The person named most often; being the subject of a verb counts double, so that
     "Mrs Ahmed asked ..." outweighs the "Beech" of "Beech Unit"."""
     counts: Counter[str] = Counter()
-    for token in doc:
-        if _is_name(token, c):
+    for token in tokens_of(doc):
+        if token.pos_ == "PROPN" and _is_name(token, c):
             counts[token.text] += 2 if token.dep_ in ("nsubj", "nsubjpass") else 1
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _mentions(doc, c, names: set[str]) -> list[tuple[int, bool, str | None]]:
-    """Each person named, in order: (token index, is it the subject?, 'she'/'he'/None)."""
+OBJECTS = {"dobj", "pobj", "dative"}
+
+
+def _mentions(doc, c, names: set[str]) -> list[tuple[int, bool | None, str | None]]:
+    """Each person named, in order: (token index, is it the subject?, 'she'/'he'/None).
+    An object pronoun ("Jo weighed him") is listed with None: who it is, is worked out
+    from the people before it."""
     found = []
-    for token in doc:
+    for token in tokens_of(doc):
+        if token.pos_ not in ("PROPN", "NOUN", "PRON") and token.text not in names:
+            continue  # only names, nouns such as 'Mum' and pronouns can be a person
         if token.dep_ == "poss":
             continue  # "Jack's head teacher ... She": the teacher is the one named last
-        if token.text in names:
+        if token.lower_ in c["object_pronouns"] and token.dep_ in OBJECTS:
+            found.append((token.i, None, c["object_pronouns"][token.lower_]))
+        elif token.text in names:
             found.append((token.i, True, None))
         elif c["women"].has(token) and token.pos_ in ("PROPN", "NOUN"):
             found.append((token.i, False, "she"))
@@ -159,7 +182,8 @@ def has_voice(parsed: ParsedNote, c, names: set[str]) -> bool:
 
     # The subjects of main clauses, in order: a sentence's 'She' carries on the 'She' of
     # the sentence before ("She told me Jack was late. She said ..." is still the teacher).
-    main_subjects = [t for t in doc if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"]
+    tokens = tokens_of(doc)
+    main_subjects = [t for t in tokens if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"]
     resolved: dict[int, bool] = {}
 
     def refers_to_subject(pronoun) -> bool:
@@ -176,14 +200,28 @@ def has_voice(parsed: ParsedNote, c, names: set[str]) -> bool:
                        if t.sent.start < pronoun.sent.start]
             if earlier and earlier[-1].lower_ == pronoun.lower_:
                 return refers_to_subject(earlier[-1])
-        gender = c["pronouns"].get(pronoun.lower_)
+        return _last_person(pronoun.i, c["pronouns"].get(pronoun.lower_), skip=-1)
+
+    def _last_person(before: int, gender: str | None, skip: int) -> bool:
         for index, is_subject, person_gender in reversed(mentions):
-            if index >= pronoun.i:
+            if index >= before or index == skip:
                 continue
             if gender and person_gender and gender != person_gender:
                 continue
+            if is_subject is None:
+                return object_refers(tokens[index])
             return is_subject
         return False
+
+    def object_refers(pronoun) -> bool:
+        """'him' in "Jo weighed him" is not Jo: it is the person named before Jo."""
+        if pronoun.i not in resolved:
+            resolved[pronoun.i] = False  # guards a cycle; the walk only goes back
+            verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+            own = subject_of(verb)
+            resolved[pronoun.i] = _last_person(pronoun.i, c["object_pronouns"][pronoun.lower_],
+                                               skip=own.i if own is not None else -1)
+        return resolved[pronoun.i]
 
     def is_subject(word) -> bool:
         if word.text in names or any(
@@ -191,8 +229,9 @@ def has_voice(parsed: ParsedNote, c, names: set[str]) -> bool:
             return True
         return word.lower_ in c["pronouns"] and refers_to_subject(word)
 
-    for token in doc:
-        if not c["voice"].has(token) or token.pos_ not in ("VERB", "AUX"):
+    voice_words = c["voice"].words
+    for token, forms in zip(tokens, doc_forms(doc)):
+        if forms.isdisjoint(voice_words) or token.pos_ not in ("VERB", "AUX"):
             continue
         subject = subject_of(token)
         if subject is None or not is_subject(subject):
