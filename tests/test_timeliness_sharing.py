@@ -678,3 +678,32 @@ def test_every_timeliness_and_sharing_rule_passes_its_own_examples(linter):
     assert failures == []
 
 # Corpus quality for these categories is scored with all the others in test_quality.py.
+
+
+def test_a_field_label_is_not_itself_a_record_of_sharing(linter):
+    """'Information shared:' heads the record; the sentences after it are what count.
+    Agreeing to the sharing means the person knows about it."""
+    diagnostics = lint(linter, """
+        ---
+        subject: Freddie
+        note_type: home visit
+        contact_date: 2026-11-24
+        recorded_date: 2026-11-24
+        ---
+        Information shared: Steve agreed that I could tell Freddie's class teacher, Mr Doyle, about the sticker chart so school can use the same rewards.
+        I phoned Mr Doyle and told him about the chart. Mr Doyle confirmed he understood.
+        I sent my assessment by secure email to the DoLS office for sign-off.
+        """)
+    assert found(diagnostics, "sharing.") == []
+
+
+def test_a_field_label_with_an_unrecorded_sharing_after_it_is_still_checked(linter):
+    diagnostics = lint(linter, """
+        ---
+        contact_date: 2026-11-24
+        recorded_date: 2026-11-24
+        ---
+        Information shared:
+        - Emailed the chronology to the school.
+        """)
+    assert ("sharing.missing-purpose", 6, 3) in found(diagnostics, "sharing.")

@@ -291,6 +291,14 @@ def _name(token) -> str:
     return token.doc[start:token.i + 1].text
 
 
+def _is_field_label(token) -> bool:
+    """A template label such as "Information shared:" or "**Sent to:**"."""
+    after = [t.text for t in token.doc[token.i + 1:token.i + 3]]
+    if after and after[0].startswith(":"):
+        return True
+    return len(after) == 2 and after[0].lower() in ("to", "with") and after[1].startswith(":")
+
+
 def find_sharing(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
     """Every sentence in the note that records information being shared."""
     cached = parsed.__dict__.setdefault("_sharing", {})
@@ -332,6 +340,8 @@ def find_sharing(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
             continue
         if parsed.in_quotes(token.idx, token.idx + len(token)):
             continue
+        if _is_field_label(token):
+            continue  # "Information shared: ..." heads the record; its sentences follow
         if trigger is not None and _not_information(verb, trigger, c, subjects):
             continue
         told = _told_in_note_style(verb, c, subjects) \
