@@ -1,4 +1,4 @@
-"""The rules against the labelled corpora (tests/corpus, tests/heldout): per category,
+"""The rules against the labelled corpora (tests/corpus, tests/heldout, tests/heldout2): per category,
 recall >= 0.85 on the notes that must be flagged and a false-flag rate <= 0.15 on the
 notes that must not be.
 
@@ -14,12 +14,12 @@ import pytest
 from notecheck.quality import MAX_FALSE_FLAG, MIN_RECALL, corpus_notes, score, table
 
 CORPUS = Path(__file__).parent / "corpus"
-# Written blind to the rules and then used to improve them: from then on a regression gate.
-# (tests/heldout2 and later blind sets are for reporting only: no test gates on them.)
-HELDOUT = Path(__file__).parent / "heldout"
+# Written blind to the rules and then used to improve them: from then on regression gates.
+# (A blind set not yet used to improve the rules is for reporting only: no test gates on it.)
+HELDOUT = [Path(__file__).parent / "heldout", Path(__file__).parent / "heldout2"]
 
 
-@pytest.fixture(scope="module", params=[CORPUS, HELDOUT], ids=["corpus", "heldout"])
+@pytest.fixture(scope="module", params=[CORPUS, *HELDOUT], ids=["corpus", "heldout", "heldout2"])
 def scored(request):
     return score(request.param)
 
