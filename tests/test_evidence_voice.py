@@ -532,3 +532,100 @@ def test_a_baby_is_not_expected_to_be_seen_alone_but_an_older_child_is(linter):
     assert findings(linter, baby) == []
     older = baby.replace("Oscar is 10 weeks old.", "Oscar is 15 years old.")
     assert findings(linter, older) == [("voice.not-seen-alone", 6, 1)]
+
+
+def test_someone_elses_account_of_the_persons_evenings_is_no_reason_their_views_are_missing(linter):
+    # "he is out" is in Mum's report of his evenings; "going missing" is no wish or feeling.
+    note = ("YOT Case Note\nContact: office appt\n\n"
+            "Jordan attended the session late with his mum. He keeps going missing from home. "
+            "Mum reports he is out every night and she can't control him.\n")
+    assert [f for f in findings(linter, note) if f[0] == "voice.missing-voice"] == [
+        ("voice.missing-voice", 1, 1)]
+    heard = note.replace("He keeps going missing from home.", "He told me he wants to stay at home more.")
+    assert "voice.missing-voice" not in [rule for rule, _, _ in findings(linter, heard)]
+
+
+def test_not_being_at_a_meeting_about_them_does_not_excuse_their_missing_views(linter):
+    note = ("Discharge Planning Meeting – Ward 7B\nPatient: Mr Reginald Oakes, 88\n\n"
+            "Present: ward sister, OT, PT, SW. Mr Oakes has been medically fit for discharge "
+            "since 19/10. Mr Oakes was not present at the meeting. Interim placement to be sourced.\n")
+    assert [f for f in findings(linter, note) if f[0] == "voice.missing-voice"] == [
+        ("voice.missing-voice", 1, 1)]
+    views = note.replace("Mr Oakes was not present at the meeting.",
+                         "Mr Oakes was not present at the meeting. I saw him on the ward on 27/10 "
+                         "and he told me he wants to go home.")
+    assert "voice.missing-voice" not in [rule for rule, _, _ in findings(linter, views)]
+    # A strategy meeting's title says it is between professionals.
+    strategy = note.replace("Discharge Planning Meeting", "Strategy Meeting")
+    assert "voice.missing-voice" not in [rule for rule, _, _ in findings(linter, strategy)]
+
+
+def test_an_incident_record_is_a_contact_that_needs_the_persons_voice(linter):
+    note = ("---\nsubject: Aaron Whitby\nsubject_type: adult\nnote_type: incident record\n---\n"
+            "Incident approx 18:30.\n\nAaron threw a plate in the kitchen. Staff used a low "
+            "arousal approach and Aaron went to his room.\n")
+    assert ("voice.missing-voice", 6, 1) in findings(linter, note)
+    heard = note.replace("went to his room.", "went to his room. Later he told me he was angry "
+                                              "because the kitchen was noisy.")
+    assert "voice.missing-voice" not in [rule for rule, _, _ in findings(linter, heard)]
+
+
+def test_known_to_be_hides_who_knows_it_but_known_to_police_does_not(linter):
+    assert findings(linter, "Skye is known to be in a relationship with a 22-year-old man.\n") == [
+        ("attribution.unsourced-report", 1, 1)]
+    assert findings(linter, "Dad is known to police; PC Ray told me this on 2 May.\n") == []
+
+
+def test_a_passive_that_points_to_words_given_elsewhere_hides_no_source(linter):
+    def attribution(text):
+        return [f for f in findings(linter, text) if f[0].startswith("attribution")]
+
+    assert attribution("I told Beryl I would make sure this was said at her review.\n") == []
+    note = ("The chair, Ahmed Qureshi, decided the enquiry will go ahead. "
+            "Sally will tell Gwen who was at the meeting and what was decided.\n")
+    assert attribution(note) == []
+    assert attribution("It was decided that the enquiry will go ahead.\n") == [
+        ("attribution.unsourced-decision", 1, 1)]
+
+
+def test_carers_report_is_not_the_writers_evidence_for_how_the_child_presented(linter):
+    note = "Leon presented as settled. Carers report he is doing well at school.\n"
+    assert [f for f in findings(linter, note) if f[0].startswith("opinion")] == [
+        ("opinion.unsupported-opinion", 1, 6)]
+    own = "Leon presented as settled. He told me he likes his new school.\n"
+    assert [f for f in findings(linter, own) if f[0].startswith("opinion")] == []
+    # A view the writer labels as their own may weigh anyone's account.
+    labelled = ("Skye is 14. Skye describes him as the only person who listens to her. "
+                "I think Mo is grooming Skye.\n")
+    assert [f for f in findings(linter, labelled) if f[0].startswith("opinion")] == []
+
+
+def test_poor_choices_is_a_judgement_of_the_person(linter):
+    note = "Tanisha is a care leaver with a history of poor choices in relationships.\n"
+    assert [f for f in findings(linter, note) if f[0].startswith("opinion")] == [
+        ("opinion.unsupported-judgement", 1, 44)]
+
+
+def test_a_long_time_is_a_vague_quantity(linter):
+    assert findings(linter, "Aaron was shouting in the kitchen for a long time.\n") == [
+        ("clarity.vague-quantity", 1, 39)]
+
+
+def test_harm_told_as_what_happened_triggers_think_family(linter):
+    note = ("Call from neighbour. Pat's son Gavin has moved back in with her. Pat is being "
+            "financially abused. Gavin's little girl (about 3) stays there at weekends.\n")
+    assert ("holistic.think-family", 1, 91) in findings(linter, note)
+    considered = note.replace("at weekends.", "at weekends. I will ask children's services whether "
+                                              "she is safe when she stays.")
+    assert "holistic.think-family" not in [rule for rule, _, _ in findings(linter, considered)]
+
+
+def test_a_visit_mentioned_beside_the_name_is_no_contact_unless_they_were_a_party_to_it(linter):
+    note = ("Telephone call – Mr Steven Carver (38)\nWorker: Liam Hodge\n\n"
+            "Call from Steve's recovery worker at the drug service. It was reported by her that he "
+            "has relapsed. Steve's leg ulcer is getting worse and DN visits are being missed as "
+            "he is not answering the door.\n")
+    assert "voice.missing-voice" not in [rule for rule, _, _ in findings(linter, note)]
+    visited = note.replace("DN visits are being missed as he is not answering the door.",
+                           "I visited Steve at home on 13/11 to check on his leg.")
+    assert ("voice.missing-voice", 1, 1) in findings(linter, visited)

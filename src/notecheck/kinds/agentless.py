@@ -20,6 +20,9 @@ class PassiveVerb(Options):
     verb: str = Field(min_length=1)  # base form: report, allege, decide
     # When given, the passive subject must be one of these: "concerns were raised".
     subjects: list[str] = []
+    # Only when it carries what was said as a clause: "Skye is known to be seeing an older
+    # man", "it is known that ..."; not "Mum is known to services", a fact about records.
+    only_with_clause: bool = False
 
 
 class AgentlessOptions(Options):
@@ -33,6 +36,9 @@ class AgentlessOptions(Options):
     # sentence after it must name who decided — a name, or one of ``deciders``.
     decision_labels: list[str] = []
     deciders: list[str] = []
+    # Passive subjects that point to something the note gives elsewhere, with its source
+    # there: "Sally will tell Gwen what was decided", "I would make sure this was said".
+    referring_subjects: list[str] = []
 
 
 def compile_agentless(rule) -> dict:
@@ -47,7 +53,8 @@ def compile_agentless(rule) -> dict:
         # "MASH decision: NFA.", "**Decision (made by the chair, ...):** ...", "- Decision: ..."
         labels = re.compile(rf"^[ \t]*(?:[-*•][ \t]+)?(?:\*\*|__)?([^\n:*_]{{0,40}}?\b(?:{words})(?![\w-])"
                             rf"[^\n:*_]{{0,100}}?)(?:\*\*|__)?[ \t]*:", re.MULTILINE | re.IGNORECASE)
-    return {"verbs": {v.verb.lower(): Terms(v.subjects, "subjects") for v in o.verbs},
+    return {"verbs": {v.verb.lower(): (Terms(v.subjects, "subjects"), v.only_with_clause) for v in o.verbs},
+            "referring": Terms(o.referring_subjects, "referring_subjects"),
             "adverbs": Terms(o.adverbs, "adverbs"),
             "sources": {p.lower() for p in o.source_prepositions},
             "unnamed": Terms(o.unnamed_sources, "unnamed_sources"),
@@ -64,6 +71,7 @@ def needs(rule) -> set[str]:
 # The parser sometimes hangs "by his teacher" on the complement ("described as withdrawn
 # by his teacher"); look that far down, but not into a reported clause ("that ...").
 _DESCEND = {"prep", "pcomp", "oprd", "acomp", "xcomp"}
+_CLAUSES = {"xcomp", "ccomp"}
 
 
 def _has_source(verb, sources: set[str], unnamed: Terms, depth: int = 0) -> bool:
@@ -130,14 +138,19 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         if forms.isdisjoint(verb_words):
             continue  # most words: skip them without building a Token
         token = doc[i]
-        subjects = verbs.get(token.lemma_.lower())
-        if subjects is None or token.tag_ == "VBG":
+        wanted = verbs.get(token.lemma_.lower())
+        if wanted is None or token.tag_ == "VBG":
             continue
+        subjects, only_with_clause = wanted
         passive_subject = next((ch for ch in token.children if ch.dep_ == "nsubjpass"), None)
         is_passive = passive_subject is not None or any(ch.dep_ == "auxpass" for ch in token.children)
         if not is_passive or _has_source(token, c["sources"], c["unnamed"]):
             continue
         if subjects and (passive_subject is None or not subjects.has(passive_subject)):
+            continue
+        if passive_subject is not None and c["referring"].has(passive_subject):
+            continue
+        if only_with_clause and not any(ch.dep_ in _CLAUSES for ch in token.children):
             continue
         start = passive_subject if passive_subject is not None and passive_subject.i < token.i else token
         # "it was reported" / "concerns were raised": from the subject to the verb

@@ -72,6 +72,19 @@ def _first_person(verb) -> bool:
     return subject is not None and subject.lower_ in FIRST_PERSON
 
 
+def _claim_about(head):
+    """Who the view is about, so that someone else's account of them is not taken as the
+    writer's evidence: "[Leon] presented as settled", "I feel [Craig] is manipulative",
+    "[Ryan] is probably using"."""
+    if head.pos_ not in ("VERB", "AUX"):
+        head = head.head  # "probably", "consistent with": the verb they qualify
+    subject = subject_of(head)
+    if subject is not None and subject.lower_ in FIRST_PERSON:
+        clause = next((ch for ch in head.children if ch.dep_ == "ccomp"), None)
+        subject = subject_of(clause) if clause is not None else None
+    return subject
+
+
 def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     c, o = rule.compiled, rule.options
     sents = sentence_list(parsed.doc)
@@ -89,10 +102,15 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
             if reported_by_someone_else(parsed, head, c["speech"]):
                 continue
             before, after = o.sentences_before, o.sentences_after
+            # A view labelled as the writer's own ("I think") may weigh anyone's account
+            # ("Skye describes him as the only one who listens. I think Mo is grooming
+            # her"); an unlabelled one ("Leon presented as settled") needs the writer's
+            # own evidence or the person's account, not the carers' report of him.
+            about = _claim_about(head)
             if any(s[0] <= span.start - sent.start < s[1] for s in c["labelled"].find(sent)):
                 before = max(before, o.labelled_sentences_before)
                 after = max(after, o.labelled_sentences_after)
-            about = subject_of(head) if len(span) == 1 and c["complement"].has(head) else None
+                about = None
             if evidence_near(parsed, sents, index, c["evidence"], o.numbers_are_evidence,
                              before, after, c["time_words"], c["speech"], about):
                 continue

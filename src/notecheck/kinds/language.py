@@ -274,9 +274,17 @@ def same_person(a, b) -> bool:
     """Could these two words be the same person? A pronoun stands for the last name
     before it; when either cannot be told, they could be."""
     if not (is_person(a) and is_person(b)):
-        return True  # "the flat", "the mother": not a name we can tell apart
+        # "the flat", "the mother": not a name we can tell apart. But a group ("carers",
+        # "staff", "police") is never the one person a name or pronoun stands for.
+        return not (is_person(a) or is_person(b)) or not (_group(a) or _group(b))
     ra, rb = _referent(a), _referent(b)
     return not ra or not rb or bool(ra & rb)
+
+
+def _group(token) -> bool:
+    """A plural noun ("carers", "police"), or one taking a plural verb ("staff describe")."""
+    return token.pos_ == "NOUN" and (token.tag_ == "NNS" or (
+        token.dep_ == "nsubj" and token.head.tag_ == "VBP"))
 
 
 def _referent(token) -> set[str]:

@@ -31,6 +31,11 @@ class VoiceOptions(Options):
     other_party_note_types: list[str] = []
     # Without note_type: words in the text that show a contact took place.
     contact_terms: list[str] = Field(min_length=1)
+    # Without note_type: words that show a contact only in the note's title, a first line
+    # that is not a sentence ("Discharge Planning Meeting – Ward 7B"), and with none of
+    # other_party_note_types there ("Strategy meeting"). In a sentence, "after the
+    # meeting my manager decided ..." tells of no contact with the person.
+    title_terms: list[str] = []
     # A call may be with someone else about the person ("call from the health visitor"):
     # for these note types, and for these words in a note without a type, the text must
     # show the call was with the person — a sentence naming them beside one of call_terms.
@@ -62,6 +67,7 @@ def compile_voice(rule) -> dict:
     return {"contact_types": [tuple(t.lower().replace("-", " ").split()) for t in o.contact_note_types],
             "other_party": {w.lower() for t in o.other_party_note_types for w in t.split()},
             "contact_terms": Terms(o.contact_terms, "contact_terms"),
+            "title_terms": {w.lower() for t in o.title_terms for w in t.split()},
             "call_types": {w.lower() for t in o.call_note_types for w in t.split()},
             "call_terms": Terms(o.call_terms, "call_terms"),
             "voice": Terms(o.voice_verbs, "voice_verbs"),
@@ -89,11 +95,37 @@ def is_contact(parsed: ParsedNote, c, names: set[str]) -> bool:
         return not words & c["call_types"] or _called(parsed, c, names)
     # Without a note type, the contact must be how the note opens ("Home visit to see
     # Leo") or be told beside the person's name; "Nan will visit on Saturday" is not one.
+    title = _title(parsed.text)
+    if title & c["title_terms"] and not title & c["other_party"]:
+        return True
+    # Later in the note, the person must be a party to it ("I visited Leo", "session with
+    # Amber"): in "DN visits are being missed as Steve is not answering the door" no one
+    # met him.
     sents = sentence_list(parsed.doc)
     for index, sent in enumerate(sents):
-        if c["contact_terms"].any_in(sent) and (index < 2 or any(t.text in names for t in sent)):
-            return True
+        for span in c["contact_terms"].spans(sent):
+            if index < 2 or _party(span.root, names):
+                return True
     return _called(parsed, c, names)
+
+
+def _party(verb, names: set[str]) -> bool:
+    """Is one of the people this contact or call was with the person ("phoned Ms Hall",
+    "visit to Jamie and Mum")?"""
+    for word in _call_parties(verb):
+        for person in (word, *word.conjuncts):
+            if person.text in names or any(
+                    ch.dep_ == "compound" and ch.text in names for ch in person.children):
+                return True
+    return False
+
+
+def _title(text: str) -> set[str]:
+    """The words of the note's title: its first line, when that is not a sentence."""
+    line = text.lstrip().split("\n", 1)[0].strip()
+    if not line or line[-1] in ".!?":
+        return set()
+    return {w.strip(".,;:()/*#–-").lower() for w in line.split()}
 
 
 def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:
@@ -111,10 +143,8 @@ def _called(parsed: ParsedNote, c, names: set[str]) -> bool:
         verb = span.root
         if is_negated(verb):
             continue
-        for word in _call_parties(verb):
-            if word.text in names or any(
-                    ch.dep_ == "compound" and ch.text in names for ch in word.children):
-                return True
+        if _party(verb, names):
+            return True
     return False
 
 
@@ -126,6 +156,11 @@ def _call_parties(verb):
             yield from (g for g in child.children if g.dep_ == "pobj")
     if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
         yield from (ch for ch in verb.head.children if ch.dep_ == "nsubj")
+    if verb.dep_ == "pobj":
+        # "Jordan was uncooperative in session": the one the clause is about was there.
+        clause = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if clause is not None:
+            yield from (ch for ch in clause.children if ch.dep_ == "nsubj")
 
 
 def _is_name(token, c) -> bool:
@@ -251,8 +286,14 @@ def has_voice(parsed: ParsedNote, c, names: set[str]) -> bool:
             # Whose state it is: the person named last before it ("Noah was watching TV
             # and Isla was asleep" excuses Isla, not Noah), else anyone in the sentence.
             before = [t for t in doc[sent.start:span.start] if is_subject(t) or _person(t, c)]
-            if (is_subject(before[-1]) if before else any(is_subject(t) for t in sent)):
-                return True
+            if not (is_subject(before[-1]) if before else any(is_subject(t) for t in sent)):
+                continue
+            # Someone else's account is not a reason: in "Mum reports he is out every
+            # night", 'out' tells of his evenings, not of why he was not heard today.
+            reporter = reporting_verb(span.root, c["speech"])
+            if reporter is not None and not is_subject(subject_of(reporter)):
+                continue
+            return True
     return False
 
 
