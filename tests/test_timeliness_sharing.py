@@ -525,7 +525,7 @@ def test_reported_news_shared_staffing_and_plans_are_not_sharing_records(linter)
     shared = note + "I passed this information on to his probation officer.\n"
     diagnostics = lint(linter, shared)
     assert ("sharing.missing-purpose", 9, 3) in found(diagnostics)
-    assert "with probation officer but not why" in next(
+    assert "with his probation officer but not why" in next(
         d.message for d in diagnostics if d.rule == "sharing.missing-purpose")
 
 
@@ -707,3 +707,159 @@ def test_a_field_label_with_an_unrecorded_sharing_after_it_is_still_checked(lint
         - Emailed the chronology to the school.
         """)
     assert ("sharing.missing-purpose", 6, 3) in found(diagnostics, "sharing.")
+
+
+# ---------------------------------------------------------------- recipients, adults, channels
+
+
+@pytest.fixture(scope="module")
+def unmasked(linter) -> Linter:
+    """The same rules, showing names in full, so a message's recipient can be read."""
+    return Linter(linter.rules, linter.config, linter.pipeline, mask=False)
+
+
+def recipients(diagnostics, rule: str = "sharing.missing-purpose") -> list[str]:
+    return [d.message.split(" with ", 1)[1].split(" but not ")[0]
+            for d in diagnostics if d.rule == rule]
+
+
+@pytest.mark.parametrize("sentence, column, recipient", [
+    ("I sent my assessment by secure email to the DoLS office on 03/11.", 3, "the DoLS office"),
+    ("I shared the chronology with DC Marsh.", 3, "DC Marsh"),
+    ("Referral made to the drug and alcohol service.", 1, "the drug and alcohol service"),
+    # Whose letter it is, and what Mia said to whom, are not who received it.
+    ("I have sent a copy of Dr Rao's letter to the children's school.", 8, "the children's school"),
+    ("I phoned Sergeant Patel and shared what Mia told her teacher this morning.", 29,
+     "Sergeant Patel"),
+    ("I passed this information on to his probation officer.", 3, "his probation officer"),
+])
+def test_the_message_names_the_recipient_in_full(unmasked, sentence, column, recipient):
+    diagnostics = lint(unmasked, f"""
+        ---
+        contact_date: 2026-11-24
+        recorded_date: 2026-11-24
+        ---
+        {sentence}
+        """)
+    assert found(diagnostics, "sharing.missing-purpose") == [("sharing.missing-purpose", 5, column)]
+    assert recipients(diagnostics) == [recipient]
+
+
+ADULT_INCIDENT = """
+    ---
+    subject: Aaron Whitby
+    subject_type: {subject_type}
+    note_type: incident record
+    contact_date: 2026-11-08
+    recorded_date: 2026-11-08
+    ---
+    Incident approx 18:30. Aaron threw a plate in the communal kitchen.
+
+    No injuries. Mum informed by text.
+    """
+
+
+def test_telling_an_adults_mother_is_sharing_but_a_childs_is_not(unmasked):
+    adult = lint(unmasked, ADULT_INCIDENT.format(subject_type="adult"))
+    assert ("sharing.missing-consent-basis", 10, 18) in found(adult, "sharing.")
+    assert recipients(adult, "sharing.missing-consent-basis") == ["Mum"]
+    child = lint(unmasked, ADULT_INCIDENT.format(subject_type="child"))
+    assert found(child, "sharing.") == []
+
+
+def test_an_adults_relative_told_with_consent_needs_no_consent_finding(linter):
+    diagnostics = lint(linter, """
+        ---
+        subject: Aaron Whitby
+        subject_type: adult
+        contact_date: 2026-11-08
+        recorded_date: 2026-11-08
+        ---
+        Aaron agreed that I could tell his mum. Mum informed by phone so that she can visit him on Sunday.
+        """)
+    assert found(diagnostics, "sharing.missing-consent") == []
+    assert found(diagnostics, "sharing.missing-purpose") == []
+
+
+def test_a_text_that_says_it_carried_no_case_details_is_not_insecure(linter):
+    diagnostics = lint(linter, """
+        ---
+        contact_date: 2026-11-16
+        recorded_date: 2026-11-16
+        ---
+        I texted Steve (work phone, no personal details) to say the call had been made.
+        I texted Steve the address of the refuge, no other details.
+        """)
+    assert found(diagnostics, "sharing.insecure") == [("sharing.insecure-channel", 6, 3)]
+
+
+# ---------------------------------------------------------------- jargon and labelling vocabulary
+
+
+@pytest.fixture(scope="module")
+def words_linter() -> Linter:
+    rules = [r for r in load_rules([builtin_rules_dir()])
+             if r.category in ("jargon", "labelling") and r.enabled]
+    return Linter(rules, Config(), mask=False)
+
+
+def test_phone_and_maternity_shorthand_and_service_acronyms(words_linter):
+    diagnostics = lint(words_linter, """
+        Tel call to Chantelle, 34+2 weeks pregnant, 9.40am.
+        PC Daniels rang EDT to report Skye missing. DC Marsh and DS Khan will visit.
+        OT and PT say she is MFFD.
+        """)
+    assert found(diagnostics) == [
+        ("jargon.note-shorthand", 1, 1), ("jargon.gestation-shorthand", 1, 24),
+        ("jargon.undefined-acronym", 2, 17),  # EDT; police ranks before a name are titles
+        ("jargon.undefined-acronym", 3, 1), ("jargon.undefined-acronym", 3, 8),
+        ("jargon.undefined-acronym", 3, 22),
+    ]
+
+
+def test_an_insult_is_a_label_and_a_childs_toileting_is_not_service_language(words_linter):
+    diagnostics = lint(words_linter, """
+        Gavin is known to be a nasty piece of work.
+        The plan is about Freddie's toileting and Poppy's school attendance.
+        Staff were toileting her every two hours.
+        This piece of work with Tyler will look at his feelings about moving.
+        """)
+    assert found(diagnostics) == [("labelling.blaming-label", 1, 24),
+                                  ("labelling.institutional-language", 3, 12)]
+
+
+def test_made_aware_and_were_informed_record_who_was_told(unmasked):
+    diagnostics = lint(unmasked, """
+        ---
+        subject: Jamie Cole
+        contact_date: 2026-11-24
+        recorded_date: 2026-11-24
+        ---
+        I was made aware by school that Jamie had a bruise. Mum made a cake.
+        The school nurse was made aware of the bruise.
+        """)
+    assert found(diagnostics, "sharing.missing-purpose") == [("sharing.missing-purpose", 7, 22)]
+    assert recipients(diagnostics) == ["the school nurse"]
+    diagnostics = lint(unmasked, """
+        ---
+        contact_date: 2026-11-24
+        recorded_date: 2026-11-24
+        ---
+        Housing were informed. Police made aware at 19:20.
+        """)
+    assert found(diagnostics, "sharing.missing-purpose") == [("sharing.missing-purpose", 5, 14)]
+    assert recipients(diagnostics) == ["Housing"]
+
+
+def test_her_after_a_named_officer_is_the_officer_not_the_family(unmasked):
+    diagnostics = lint(unmasked, """
+        ---
+        subject: Skye Hennessy
+        contact_date: 2026-11-24
+        recorded_date: 2026-11-24
+        ---
+        Spoke to DC Marsh and gave her the address of the flat.
+        I phoned Skye and told her what I had done.
+        """)
+    assert found(diagnostics, "sharing.missing-purpose") == [("sharing.missing-purpose", 6, 23)]
+    assert recipients(diagnostics) == ["DC Marsh"]

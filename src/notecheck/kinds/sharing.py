@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 import numpy
@@ -51,6 +51,9 @@ class Trigger(Options):
     # informed of outcome". With an organisation or role as subject and no object, the
     # subject is who was told.
     note_passive: bool = False
+    # The verb counts only with this word as its complement: "made" with "aware"
+    # ("Police made aware", "I made the school aware"), not "made a cake".
+    complement: str | None = None
 
 
 class Channel(Options):
@@ -73,10 +76,17 @@ class SharingOptions(Options):
     recipients: list[str] = []  # words naming an organisation or role
     # The person and their family: telling them is not sharing with a third party.
     not_recipients: list[str] = []
+    # Relatives among the not_recipients who are a third party when the note is about an
+    # adult (subject_type: adult): an adult's mother or son is not the person, so telling
+    # them what happened is sharing ("Mum informed by text" about a man of 30).
+    adult_relatives: list[str] = []
     modals: list[str] = []  # auxiliaries that make a verb a plan, not a record
     evidence: list[str] = []  # regular expressions, anywhere in the note
     channels: list[Channel] = []
     case_details: list[str] = []  # regular expressions for case material
+    # The writer says the message carried none ("no personal details", "nothing about
+    # the case"): case material named inside one of these does not count.
+    no_details: list[str] = []  # regular expressions
     # receipt: information given in a live conversation ("I told the health visitor",
     # "shared by phone") was heard; only what was sent needs its receipt confirmed.
     # A sentence is live when its verb is one of 'live_verbs' or it matches one of the
@@ -95,10 +105,12 @@ class Compiled:
     items: set[str]
     recipients: set[str]
     not_recipients: set[str]
+    adult_relatives: set[str]
     modals: set[str]
     evidence: list[re.Pattern]
     channels: list[tuple[re.Pattern, Channel]]
     case_details: list[re.Pattern]
+    no_details: list[re.Pattern]
     live_verbs: set[str]
     live: list[re.Pattern]
     documents: list[re.Pattern]
@@ -134,17 +146,19 @@ def compile_sharing(rule) -> Compiled:
         for word in trigger.words:
             triggers[word.lower()] = trigger
     signature = tuple(frozenset(x) for x in (
-        [(w, t.needs_recipient, t.note_passive) for w, t in triggers.items()], _words(o.event_nouns),
+        [(w, t.needs_recipient, t.note_passive, t.complement) for w, t in triggers.items()], _words(o.event_nouns),
         _words(o.event_verbs), _words(o.writers), _words(o.items), _words(o.recipients),
-        _words(o.not_recipients), _words(o.modals)))
+        _words(o.not_recipients), _words(o.adult_relatives), _words(o.modals)))
     return Compiled(
         signature=signature, trigger_words=triggers, event_nouns=_words(o.event_nouns),
         event_verbs=_words(o.event_verbs), writers=_words(o.writers), items=_words(o.items),
         recipients=_words(o.recipients), not_recipients=_words(o.not_recipients),
+        adult_relatives=_words(o.adult_relatives),
         modals=_words(o.modals),
         evidence=[_regex(e, ("evidence", i)) for i, e in enumerate(o.evidence)],
         channels=[(_regex(c.regex, ("channels", i, "regex")), c) for i, c in enumerate(o.channels)],
         case_details=[_regex(c, ("case_details", i)) for i, c in enumerate(o.case_details)],
+        no_details=[_regex(e, ("no_details", i)) for i, e in enumerate(o.no_details)],
         live_verbs=_words(o.live_verbs),
         live=[_regex(e, ("live", i)) for i, e in enumerate(o.live)],
         documents=[_regex(e, ("documents", i)) for i, e in enumerate(o.documents)],
@@ -228,7 +242,8 @@ def _addressees(anchor) -> list:
             direct.append(child)
         # "let the school know"; not a clause that says what was reported ("it was
         # reported that Steve has relapsed": Steve is not told anything).
-        if child.dep_ in ("ccomp", "xcomp") and child.tag_ == "VB" and \
+        # "made the school aware": the one made aware is the subject of "aware".
+        if child.dep_ in ("ccomp", "xcomp") and child.tag_ in ("VB", "JJ") and \
                 not any(t.dep_ == "mark" for t in child.children):
             direct.extend(t for t in child.children if t.dep_ == "nsubj")
     # "to"/"with" on the verb, or hung by the parser on its object ("my concerns to the LADO").
@@ -255,18 +270,35 @@ def _recipient(anchor, sentence, c: Compiled, subjects: set[str],
         if not family(token) and (named(token) or token.pos_ == "PROPN"):
             return _name(token)
     told_family = any(family(t) for t in direct)
+    if told_family and anchor.dep_ == "conj" and anchor.head.i < anchor.i and \
+            all(t.pos_ == "PRON" for t in direct if family(t)):
+        # "Spoke to DC Marsh and gave her the address": "her" is the one just named.
+        # Only an organisation or role: "phoned Skye and told her" is telling the person.
+        first = _recipient(anchor.head, sentence, c, subjects, True)
+        if first not in (None, FAMILY) and any(w.lower() in c.recipients for w in first.split()):
+            return first
+    if needs_recipient and not direct and not any(t.dep_ == "agent" for t in anchor.children):
+        # "Housing were informed", "The school nurse was made aware": who was told is the
+        # subject. Not "Mum was informed" (family), nor "I was told by school" (a source).
+        told = next((t for t in anchor.children if t.dep_ == "nsubjpass"), None)
+        if told is not None and all(named(t) and not family(t) for t in [told, *told.conjuncts]):
+            return _name(told)
     if needs_recipient:
         # "I informed Mum" is telling the person; "Dad is reported to have been seen
         # outside school" has no addressee at all, so it is not a record of sharing.
         return FAMILY if told_family else None
     # "It was reported by the school": the agent is the source, not the recipient.
     source = {t.i for child in anchor.children if child.dep_ == "agent" for t in child.subtree}
+    # Nor is anyone in what was shared: "shared what Mia told her teacher", "a copy of
+    # Dr Rao's letter".
+    source |= {t.i for child in anchor.children if child.dep_ in ("ccomp", "csubj")
+               for t in child.subtree}
     # The verb's own phrase and the rest of the sentence, in reading order: the parse can
     # leave "to Dr Okoye" outside the verb's subtree, and the nearest name is the one meant.
     after = {t.i: t for t in sentence if t.i > anchor.i}
     candidates = sorted({**{t.i: t for t in anchor.subtree}, **after}.values(), key=lambda t: t.i)
     for token in candidates:
-        if token.i in source or token.i == anchor.i or family(token):
+        if token.i in source or token.i == anchor.i or family(token) or _possessor(token):
             continue
         if told_family and not (token.dep_ == "pobj" and token.head.lower_ in ("to", "with")):
             continue  # "sent Mum the details": only another "to ..." adds a recipient
@@ -281,14 +313,30 @@ def _recipient(anchor, sentence, c: Compiled, subjects: set[str],
     return FAMILY if told_family else None
 
 
+def _possessor(token) -> bool:
+    """'Dr Rao' in "Dr Rao's letter": whose something is, not who received it."""
+    while token.dep_ in ("compound", "flat") and token.head.i > token.i:
+        token = token.head
+    return token.dep_ == "poss"
+
+
 def _name(token) -> str:
-    """The word with the words that name it with it: 'Oak Primary School', 'Mr Ellis'."""
+    """The recipient with the words that name it: 'the DoLS office', 'DC Marsh', 'the
+    drug and alcohol service', 'Pat's GP' (not just 'office', 'DC', 'service')."""
+    # A title or role word before a name or another noun: "DC" in "DC Marsh", "police"
+    # in "police officer". Only up to a name or a recipient word ("police report" stays).
+    while token.dep_ in ("compound", "flat") and token.head.i == token.i + 1 and \
+            token.head.pos_ == "PROPN":
+        token = token.head
     start = token.i
     for left in reversed(list(token.lefts)):
-        if left.i == start - 1 and (left.dep_ in ("compound", "flat") or
-                                    left.dep_ == "amod" and left.is_title):
-            start = left.i
-    return token.doc[start:token.i + 1].text
+        if left.right_edge.i == start - 1 and left.dep_ in (
+                "compound", "flat", "amod", "nmod", "det", "poss", "nummod"):
+            start = left.left_edge.i
+    name = token.doc[start:token.i + 1].text
+    if token.doc[start].tag_ in ("DT", "PRP$"):  # "His daughter" opening a sentence
+        name = name[0].lower() + name[1:]
+    return name
 
 
 def _is_field_label(token) -> bool:
@@ -302,9 +350,13 @@ def _is_field_label(token) -> bool:
 def find_sharing(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
     """Every sentence in the note that records information being shared."""
     cached = parsed.__dict__.setdefault("_sharing", {})
-    key = c.signature
+    adult = c.adult_relatives and (parsed.note.meta.get("subject_type") or "").strip().lower() == "adult"
+    key = (c.signature, bool(adult))
     if key in cached:
         return cached[key]
+    if adult:
+        c = replace(c, recipients=c.recipients | c.adult_relatives,
+                    not_recipients=c.not_recipients - c.adult_relatives)
     subjects = {s.lower() for name in parsed.note.subjects for s in name.split()}
     found: list[Sharing] = []
     doc = parsed.doc
@@ -332,6 +384,9 @@ def find_sharing(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
                 # A describing word: "shared staffing overnight", "a shared bedroom";
                 # but a note-style "Shared care plan with the GP" opens its sentence.
                 continue
+            if trigger.complement and not any(t.lower_ == trigger.complement.lower()
+                                              for t in token.children):
+                continue  # "made a cake", not "made aware"
             verb, anchor = token, token
         elif token.lemma_.lower() in c.event_nouns and _event_made(token, c):
             verb = token.head if token.head.pos_ in ("VERB", "AUX") else token
@@ -344,7 +399,7 @@ def find_sharing(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
             continue  # "Information shared: ..." heads the record; its sentences follow
         if trigger is not None and _not_information(verb, trigger, c, subjects):
             continue
-        told = _told_in_note_style(verb, c, subjects) \
+        told = _told_in_note_style(verb, c, subjects, trigger.complement) \
             if trigger is not None and trigger.note_passive else None
         if told is not None:
             if not _recorded_not_planned(verb, c):
@@ -387,16 +442,20 @@ def _not_information(verb, trigger: Trigger, c: Compiled, subjects: set[str]) ->
         bool(set(subject.morph.get("Gender")) & {"Masc", "Fem"})
 
 
-def _told_in_note_style(verb, c: Compiled, subjects: set[str]) -> str | None:
+def _told_in_note_style(verb, c: Compiled, subjects: set[str],
+                        complement: str | None = None) -> str | None:
     """The organisation told, for a note-style passive with "was" left out: "Police
     informed and will do checks", "School and GP informed of outcome". Not when the verb
     has an object or says what ("The school informed me", "GP informed that Mum ..."),
     nor when the subject is the person, their family or the writer."""
     if verb.tag_ not in ("VBD", "VBN") or any(
             t.dep_ in ("aux", "auxpass", "dobj", "dative", "ccomp", "xcomp", "attr", "oprd")
-            for t in verb.children):
+            and not (complement and t.lower_ == complement.lower()) for t in verb.children):
         return None
     subject = next((t for t in verb.children if t.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and \
+            verb.head.pos_ in ("NOUN", "PROPN"):
+        subject = verb.head  # "Mum informed by text.": parsed as a noun and its modifier
     if subject is None:
         return None
     told = [subject, *subject.conjuncts]
@@ -491,7 +550,7 @@ def _insecure(parsed: ParsedNote, c: Compiled) -> Iterator[Finding]:
         senders = [t for t in sentence if sending(t)]
         if not senders:
             continue
-        details = any(p.search(text, start, end) for p in c.case_details)
+        details = _names_case_details(text, start, end, c)
         for match, channel in hits:
             if channel.case_details and not details:
                 continue
@@ -504,3 +563,11 @@ def _insecure(parsed: ParsedNote, c: Compiled) -> Iterator[Finding]:
             if not (sent_by_writer(verb) if verb is not None else any(map(sent_by_writer, senders))):
                 continue
             yield Finding(match.start(), match.end(), message=channel.message)
+
+
+def _names_case_details(text: str, start: int, end: int, c: Compiled) -> bool:
+    """Whether the sentence names case material, other than in saying the message had
+    none: "I texted Steve (no personal details) to say the call had been made"."""
+    denied = [m.span() for p in c.no_details for m in p.finditer(text, start, end)]
+    return any(not any(a <= m.start() and m.end() <= b for a, b in denied)
+               for p in c.case_details for m in p.finditer(text, start, end))
