@@ -178,3 +178,22 @@ def spans(diagnostics) -> list[tuple]:
         d = d if isinstance(d, dict) else d.to_dict()
         out.append((d["rule"], d["line"], d["column"], d["end_line"], d["end_column"]))
     return out
+
+
+@pytest.fixture
+def pack_cli(monkeypatch, tmp_path):
+    """Run the CLI with only the test rule pack (tests/data/rules) as the built-in rules,
+    from a folder with no config, the results cache inside tmp_path:
+    pack_cli("check", "a.csv") -> CliResult."""
+    import notecheck.cli
+
+    monkeypatch.setattr(notecheck.cli, "builtin_rules_dir", lambda: Path(__file__).parent / "data" / "rules")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NOTECHECK_CACHE_DIR", str(tmp_path / "cache"))
+    runner = CliRunner()
+
+    def run(*args) -> CliResult:
+        result = runner.invoke(app, [str(a) for a in args])
+        return CliResult(result.exit_code, result.stdout, result.stderr)
+
+    return run

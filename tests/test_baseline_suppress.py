@@ -79,13 +79,9 @@ def test_a_suppression_for_a_rule_not_in_this_run_is_not_called_unused(linter):
 # -- baselines ---------------------------------------------------------------------------------
 
 @pytest.fixture
-def run(monkeypatch, tmp_path):
-    monkeypatch.setattr(cli, "builtin_rules_dir", lambda: DATA / "rules")
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("NOTECHECK_CACHE_DIR", str(tmp_path / "cache"))
-
+def run(pack_cli):
     def invoke(*args):
-        result = CliRunner().invoke(cli.app, [*map(str, args)])
+        result = pack_cli(*args)
         return result.exit_code, result.stdout
 
     return invoke

@@ -7,9 +7,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from notecheck import cli
 from notecheck.diagnostics import Diagnostic, Severity
 from notecheck.reporters import Summary
 from notecheck.reporters.github import GithubReporter
@@ -18,14 +16,9 @@ DATA = Path(__file__).parent / "data"
 
 
 @pytest.fixture
-def run(monkeypatch, tmp_path):
-    """Run the CLI with only the test rule pack, from a folder with no config."""
-    monkeypatch.setattr(cli, "builtin_rules_dir", lambda: DATA / "rules")
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("NOTECHECK_CACHE_DIR", str(tmp_path / "cache"))
-
+def run(pack_cli):
     def invoke(*args):
-        result = CliRunner().invoke(cli.app, ["check", *map(str, args)])
+        result = pack_cli("check", *args)
         return result.exit_code, result.stdout
 
     return invoke
