@@ -356,22 +356,8 @@ def test_rule_file_that_is_not_utf8(bad_rules):
     assert error.startswith(f"{path}:1: this rule file could not be read")
 
 
-def test_unquoted_yaml_boolean_gets_a_hint_to_quote_it(tmp_path, cli):
-    folder = tmp_path / "rules" / "jargon"
-    folder.mkdir(parents=True)
-    (folder / "p.yaml").write_text(
-        "rules:\n"
-        "  - id: jargon.kick\n"
-        "    kind: phrase\n"
-        "    severity: info\n"
-        "    message: m\n"
-        "    description: d\n"
-        "    principle: p\n"
-        "    terms:\n"
-        "      - term: kick\n"
-        "        suggestion: off\n"
-        "    examples: {fail: [a], pass: [b]}\n", encoding="utf-8")
-    result = cli(["test-rules", tmp_path / "rules"])
-    assert result.exit_code == 2
-    assert "p.yaml:10:" in result.stderr
-    assert "put it in quotes" in result.stderr
+def test_unquoted_yaml_boolean_gets_a_hint_to_quote_it(bad_rules, cli):
+    folder, note = bad_rules
+    path = rule_file(folder, "a.yaml", edit("suggestion: shouted", "suggestion: off"))
+    stderr = run_check(cli, folder, note)
+    assert f"{path}:10: this should be text, but YAML read it as true/false: put it in quotes" in stderr

@@ -69,12 +69,20 @@ class Linter:
 
     def lint(self, items: Iterable[tuple[str, Note | InputProblem]]) -> Iterator[Diagnostic]:
         """Diagnostics for each input in turn; within a note, in reading order."""
-        stream = ((item.text if isinstance(item, Note) else "", (path, item)) for path, item in items)
-        for doc, (path, item) in self.pipeline.nlp.pipe(stream, as_tuples=True, batch_size=BATCH_SIZE):
+        for path, item in self.parse_all(items):
             if isinstance(item, InputProblem):
                 yield problem_diagnostic(path, item)
             else:
-                yield from self.check(ParsedNote(item, doc, self.config))
+                yield from self.check(item)
+
+    def parse_all(self, items: Iterable[tuple[str, Note | InputProblem]], n_process: int = 1
+                  ) -> Iterator[tuple[str, ParsedNote | InputProblem]]:
+        """Parse the notes in batches with nlp.pipe; input problems pass through in order.
+        ``n_process`` > 1 spreads the parsing over spaCy's own worker processes."""
+        stream = ((item.text if isinstance(item, Note) else "", (path, item)) for path, item in items)
+        for doc, (path, item) in self.pipeline.nlp.pipe(stream, as_tuples=True, batch_size=BATCH_SIZE,
+                                                        n_process=n_process):
+            yield path, item if isinstance(item, InputProblem) else ParsedNote(item, doc, self.config)
 
     def check(self, parsed: ParsedNote, rules: list[Rule] | None = None) -> list[Diagnostic]:
         rules = self.rules if rules is None else rules

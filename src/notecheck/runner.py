@@ -12,8 +12,7 @@ from dataclasses import dataclass, field
 
 from notecheck.cache import Cache, Uncacheable, file_digest
 from notecheck.diagnostics import Diagnostic
-from notecheck.engine import BATCH_SIZE, Linter, problem_diagnostic
-from notecheck.kinds.base import ParsedNote
+from notecheck.engine import Linter, problem_diagnostic
 from notecheck.notes import InputProblem, Note
 from notecheck.notes.sources import STDIN, discover, read_file
 
@@ -45,22 +44,19 @@ def lint_file(linter: Linter, path: str, columns: dict | None, cache: Cache | No
                 yield from hit
                 return
 
-    items = read_file(path, columns)
-    stream = ((item.text if isinstance(item, Note) else "", item) for _, item in items)
     store: list | None = [] if content is not None else None
-    for doc, item in linter.pipeline.nlp.pipe(stream, as_tuples=True, batch_size=BATCH_SIZE,
-                                              n_process=n_process):
-        if isinstance(item, InputProblem):
-            yield problem_diagnostic(path, item)
+    for _, parsed in linter.parse_all(read_file(path, columns), n_process=n_process):
+        if isinstance(parsed, InputProblem):
+            yield problem_diagnostic(path, parsed)
             continue
-        found = linter.findings(ParsedNote(item, doc, linter.config), linter.rules)
+        found = linter.findings(parsed, linter.rules)
         if store is not None:
             try:
-                store.append(cache.encode(item, found))
+                store.append(cache.encode(parsed.note, found))
             except Uncacheable:
                 store = None
-        yield item
-        yield from linter.diagnostics(item, found, linter.rules)
+        yield parsed.note
+        yield from linter.diagnostics(parsed.note, found, linter.rules)
     if store is not None:
         cache.store(content, store)
 
