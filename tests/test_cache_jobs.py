@@ -33,15 +33,26 @@ def run(monkeypatch, tmp_path):
 
 
 def cache_files(folder: Path) -> list[Path]:
-    """The cache's result files (not its .gitignore and CACHEDIR.TAG)."""
-    return [p for p in folder.rglob("*.json") if p.is_file()]
+    """The cache's result stores (not its .gitignore and CACHEDIR.TAG)."""
+    return [p for p in folder.rglob("*.sqlite") if p.is_file()]
+
+
+def cache_records(folder: Path) -> list[tuple[str, str]]:
+    """Every (key, record) the cache holds."""
+    import sqlite3
+
+    rows = []
+    for store in cache_files(folder):
+        with sqlite3.connect(store) as db:
+            rows += db.execute("SELECT key, record FROM notes").fetchall()
+    return rows
 
 
 def test_second_run_reuses_the_cache_and_gives_the_same_output(run, tmp_path, monkeypatch):
     (tmp_path / "export.csv").write_text(EXPORT, encoding="utf-8")
     code, first, _ = run("export.csv", "--format", "json")
-    entries = cache_files(tmp_path / ".notecheck_cache")
-    assert code == 1 and len(entries) == 1
+    entries = cache_records(tmp_path / ".notecheck_cache")
+    assert code == 1 and len(entries) == 2  # one entry per note
 
     # Prove the second run does not lint: make linting impossible.
     from notecheck.engine import Linter
@@ -63,8 +74,11 @@ def test_the_cache_holds_no_note_text(run, tmp_path):
     (tmp_path / "visit.md").write_text("---\nsubject: Jamie\n---\nJamie is LAC. Mum kicked off.\n",
                                        encoding="utf-8")
     run(".", "--format", "text")
-    stored = "".join(p.read_text(encoding="utf-8") for p in cache_files(tmp_path / ".notecheck_cache"))
-    assert stored
+    stored = "".join(key + record for key, record in cache_records(tmp_path / ".notecheck_cache"))
+    raw = b"".join(p.read_bytes() for p in cache_files(tmp_path / ".notecheck_cache"))
+    assert stored and raw
+    for words in ("kicked", "LAC", "Jamie", "Home visit", "engagement", "Patel", "CIN"):
+        assert words.encode() not in raw
     for words in ("kicked", "LAC", "Jamie", "Home visit", "engagement", "Patel", "CIN"):
         assert words not in stored
 
@@ -156,12 +170,14 @@ def test_results_of_old_runs_are_pruned_after_a_week(run, tmp_path):
     import os
     import time
 
-    stale = tmp_path / ".notecheck_cache" / "v1" / "old-run"
+    from notecheck.cache import FORMAT
+
+    stale = tmp_path / ".notecheck_cache" / f"v{FORMAT}" / "old-run"
     stale.mkdir(parents=True)
     (stale / "x.json").write_text("{}", encoding="utf-8")
     week_ago = time.time() - 8 * 86400
     os.utime(stale, (week_ago, week_ago))
-    recent = tmp_path / ".notecheck_cache" / "v1" / "yesterday"
+    recent = tmp_path / ".notecheck_cache" / f"v{FORMAT}" / "yesterday"
     recent.mkdir()
     (tmp_path / "visit.md").write_text("Mum kicked off.\n", encoding="utf-8")
     run("visit.md")

@@ -52,11 +52,10 @@ def test_scoring_counts_misses_and_false_flags(tmp_path):
                                             encoding="utf-8")
     (tmp_path / "b.md").write_text("It was reported that Mum seems low.\n", encoding="utf-8")
     (tmp_path / "b.expect.yaml").write_text("must_flag: [attribution]\n", encoding="utf-8")
-    from notecheck.engine import Linter
-    from notecheck.rules.loader import builtin_rules_dir, load_rules
+    from notecheck.api import Checker
+    from notecheck.config import Config
 
-    rules = [r for r in load_rules([builtin_rules_dir()]) if r.category in ("opinion", "attribution")]
-    scores, seen = score(tmp_path, Linter(rules))
+    scores, seen = score(tmp_path, Checker(Config(), select=["opinion", "attribution"]))
     assert seen == {"a.md": {"opinion"}, "b.md": {"attribution", "opinion"}}
     assert (scores["attribution"].recall, scores["attribution"].missed) == (0.5, ["a.md"])
     assert (scores["opinion"].false_flag_rate, scores["opinion"].wrongly_flagged) == (1.0, ["a.md"])

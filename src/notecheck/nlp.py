@@ -74,6 +74,14 @@ def components_for(needs: set[str]) -> set[str]:
     return wanted
 
 
+def pipeline_name(needs: set[str], model: str | None = None) -> str:
+    """The name load_pipeline would give its pipeline, without loading anything."""
+    name = find_model(model)
+    if name is None:
+        return "blank"
+    return name if needs & (TRAINED_NEEDS | {"sents"}) else name + " (tokenizer only)"
+
+
 def load_pipeline(needs: set[str], model: str | None = None) -> Pipeline:
     """Load the smallest pipeline that meets ``needs``.
 

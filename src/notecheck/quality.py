@@ -63,37 +63,28 @@ def corpus_notes(folder: Path) -> list[tuple[Path, dict]]:
     return found
 
 
-def corpus_linter(folder: Path):
-    """Every built-in rule that is on by default, with the corpus folder's own config."""
-    from notecheck.config import load_config
-    from notecheck.engine import Linter
-    from notecheck.rules.loader import builtin_rules_dir, load_rules
-    from notecheck.rules.selection import select_rules
+def corpus_checker(folder: Path, **options):
+    """Every built-in rule that is on by default, with the corpus folder's own config,
+    through the one path (notecheck.api.Checker) the CLI uses, cache included when asked."""
+    from notecheck.checker import Checker
+    from notecheck.config import Config
 
     own = folder / "notecheck.yaml"
-    config = load_config(own if own.is_file() else None)
-    rules = select_rules(load_rules([builtin_rules_dir()]), config.select, config.ignore,
-                         config.severity, config.options)
-    return Linter(rules, config)
+    return Checker(own if own.is_file() else Config(), **options)
 
 
-def flagged_categories(linter, path: Path) -> set[str]:
-    from notecheck.notes.sources import read_notes
-
-    categories = set()
-    for diagnostic in linter.lint(read_notes([str(path)], [])):
-        categories.add(diagnostic.category)
-    return categories
+def flagged_categories(checker, path: Path) -> set[str]:
+    return {d.category for d in checker.check_paths([str(path)])}
 
 
-def score(folder: Path, linter=None) -> tuple[dict[str, CategoryScore], dict[str, set[str]]]:
+def score(folder: Path, checker=None) -> tuple[dict[str, CategoryScore], dict[str, set[str]]]:
     """Scores per category, and the categories each note was flagged for."""
-    if linter is None:
-        linter = corpus_linter(folder)
+    if checker is None:
+        checker = corpus_checker(folder)
     scores: dict[str, CategoryScore] = defaultdict(lambda: CategoryScore(""))
     seen: dict[str, set[str]] = {}
     for path, expect in corpus_notes(folder):
-        found = seen[path.name] = flagged_categories(linter, path)
+        found = seen[path.name] = flagged_categories(checker, path)
         for category in expect["must_flag"]:
             s = scores[category]
             s.category, s.must_flag = category, s.must_flag + 1

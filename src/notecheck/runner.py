@@ -1,84 +1,62 @@
-"""A whole run: files -> diagnostics, with the cache, parallel workers and progress.
+"""A whole run: inputs -> diagnostics, with the cache, batching, parallel workers and progress.
 
-Diagnostics come out file by file in the order the files were found, whatever the
-number of workers, so output is the same with ``--jobs 1`` and ``--jobs 8``.
+This is the one path every surface uses (the CLI, test-rules, the quality gate, the
+benchmarks, the server and the language server, through ``notecheck.api``):
+
+    read -> (cache hit? rebuild) -> parse in batches -> rules, each isolated
+         -> suppressions -> masking -> cache -> diagnostics, in input order
+
+Notes from many files are parsed together in batches; with ``jobs`` > 1 the batches go to
+worker processes. Reading stays in this process, so input problems never cross a process
+boundary, and the output is the same, in the same order, whatever the number of workers.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from notecheck.cache import Cache, Uncacheable, file_digest
 from notecheck.diagnostics import Diagnostic
 from notecheck.engine import Linter, problem_diagnostic
 from notecheck.notes import InputProblem, Note
-from notecheck.notes.sources import STDIN, discover, read_file
+from notecheck.notes.sources import discover, read_file
+
+# Notes handed to a worker at a time: enough to batch the parse, small enough to keep
+# both cores busy to the end.
+CHUNK = 48
 
 
 @dataclass
 class Counts:
     files: int = 0
     notes: int = 0
-    cached_files: int = 0
+    cached_notes: int = 0
     paths: list[str] = field(default_factory=list)
 
 
-def lint_file(linter: Linter, path: str, columns: dict | None, cache: Cache | None,
-              n_process: int = 1) -> Iterator[Diagnostic | Note]:
-    """Diagnostics for one file, in reading order. Yields each Note too, for counting.
+def reader_key(path: str, columns: dict | None) -> str:
+    """Which reader, with which options, made a note: part of its cache key."""
+    suffix = os.path.splitext(path)[1].lower() or ".txt"
+    return f"{suffix}:{sorted((columns or {}).items())!r}"
 
-    ``n_process`` > 1 spreads one big file over spaCy's own worker processes."""
-    content = None
-    if cache is not None and path != STDIN:
-        try:
-            content = file_digest(path)
-        except OSError:
-            content = None
-    if content is not None:
-        records = cache.load(content)
-        if records is not None:
-            hit = _from_cache(linter, cache, path, columns, records)
-            if hit is not None:
-                yield from hit
-                return
 
-    store: list | None = [] if content is not None else None
-    for _, parsed in linter.parse_all(read_file(path, columns), n_process=n_process):
-        if isinstance(parsed, InputProblem):
-            yield problem_diagnostic(path, parsed)
-            continue
-        found = linter.findings(parsed, linter.rules)
-        if store is not None:
+def _check_chunk(linter: Linter, cache, chunk: list[tuple[Note, str | None]]) -> list:
+    """Parse and check a batch of notes: for each, its diagnostics and its cache record
+    (None when it cannot be cached)."""
+    out = []
+    parsed_notes = linter.parse_all((note.path, note) for note, _ in chunk)
+    for (note, key), (_, parts) in zip(chunk, parsed_notes):
+        found, errors = linter.findings(parts, linter.rules)
+        record = None
+        if cache is not None and key is not None and not errors:
             try:
-                store.append(cache.encode(parsed.note, found))
-            except Uncacheable:
-                store = None
-        yield parsed.note
-        yield from linter.diagnostics(parsed.note, found, linter.rules)
-    if store is not None:
-        cache.store(content, store)
-
-
-def _from_cache(linter, cache, path, columns, records) -> list | None:
-    """The file's diagnostics rebuilt from the cache and the re-read notes (no spaCy)."""
-    out: list = []
-    index = 0
-    for _, item in read_file(path, columns):
-        if isinstance(item, InputProblem):
-            out.append(problem_diagnostic(path, item))
-            continue
-        if index >= len(records):
-            return None
-        try:
-            found = cache.decode(item, records[index])
-        except (KeyError, ValueError, TypeError, IndexError):
-            return None
-        index += 1
-        out.append(item)
-        out.extend(linter.diagnostics(item, found, linter.rules))
-    return out if index == len(records) else None
+                record = cache.encode(note, found)
+            except Exception:  # noqa: BLE001 - Uncacheable, or a value we cannot store
+                record = None
+        out.append((linter.diagnostics(note, found, linter.rules, errors), record))
+    return out
 
 
 # -- parallel workers (fork: each worker starts with the parent's loaded pipeline) -------------
@@ -86,60 +64,143 @@ def _from_cache(linter, cache, path, columns, records) -> list | None:
 _WORKER: tuple | None = None
 
 
-def _work(path: str) -> list:
-    linter, columns, cache = _WORKER
-    return [x if isinstance(x, Diagnostic) else None for x in lint_file(linter, path, columns, cache)]
+def _work(chunk: list[tuple[Note, str | None]]) -> list:
+    linter, cache = _WORKER
+    try:
+        return _check_chunk(linter, cache, chunk)
+    except Exception as exc:  # noqa: BLE001 - never let a worker die with the batch
+        from notecheck.engine import internal_error
+
+        return [([internal_error(note, "notecheck.engine", exc)], None) for note, _ in chunk]
+
+
+def _items(paths: Iterable[str], exclude: Iterable[str], columns: dict | None, counts: Counts,
+           progress) -> Iterator[tuple[str, Note | InputProblem | None]]:
+    """Every input item in order; ``None`` marks the end of a file (for progress)."""
+    inputs = list(discover(paths, exclude))
+    counts.files = len(inputs)
+    if progress:
+        progress.start(sum(1 for item in inputs if not isinstance(item, InputProblem)))
+    for item in inputs:
+        if isinstance(item, InputProblem):
+            yield item.path, item
+            continue
+        yield from read_file(item, columns)
+        yield item, None
 
 
 def run(linter: Linter, paths: Iterable[str], exclude: Iterable[str] = (), *,
-        columns: dict | None = None, cache: Cache | None = None, jobs: int = 1,
+        columns: dict | None = None, cache=None, jobs: int = 1,
         counts: Counts | None = None, progress=None) -> Iterator[Diagnostic]:
     """Every diagnostic for the inputs, file by file. ``progress`` (optional) gets
     ``start(total_files)``, ``note()`` and ``file_done()`` calls."""
+    counts = counts if counts is not None else Counts()
+    items = _items(paths, exclude, columns, counts, progress)
+    yield from check_items(linter, items, columns=columns, cache=cache, jobs=jobs,
+                           counts=counts, progress=progress)
+
+
+def check_items(linter: Linter, items: Iterable[tuple[str, Note | InputProblem | None]], *,
+                columns: dict | None = None, cache=None, jobs: int = 1,
+                counts: Counts | None = None, progress=None) -> Iterator[Diagnostic]:
+    """Diagnostics for a stream of (path, note or problem) items, in order. A ``None``
+    item marks the end of a file."""
     global _WORKER
     counts = counts if counts is not None else Counts()
-    inputs = list(discover(paths, exclude))  # paths, and problems for missing ones, in order
-    files = [item for item in inputs if not isinstance(item, InputProblem)]
-    counts.files = len(inputs)
-    if progress:
-        progress.start(len(files))
+    pool = None
+    if jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
+        linter.pipeline  # load it once, before forking, so every worker shares it
+        _WORKER = (linter, cache)
+        pool = multiprocessing.get_context("fork").Pool(jobs)
+    try:
+        yield from _ordered(linter, items, cache, counts, progress, pool, jobs, columns)
+    finally:
+        if pool is not None:
+            pool.terminate()
+            pool.join()
+            _WORKER = None
+        if cache is not None:
+            cache.flush()
 
-    def note_seen() -> None:
+
+def _ordered(linter, items, cache, counts, progress, pool, jobs, columns) -> Iterator[Diagnostic]:
+    """Reads ahead, sends the notes the cache does not hold to be checked in chunks, and
+    yields every result in input order."""
+    # Output slots in input order: a list of diagnostics ready now, or an index into the
+    # chunk results still to come. 'END' marks a file's end, for progress.
+    slots: list = []
+    chunk: list[tuple[Note, str | None]] = []
+    pending: list = []  # async results (or plain lists) of chunks, in order
+    results: dict[int, list] = {}
+    next_chunk = 0
+    window = max(2, 2 * jobs) if pool is not None else 1
+
+    def send() -> None:
+        nonlocal chunk
+        if not chunk:
+            return
+        if pool is not None:
+            pending.append(pool.apply_async(_work, (chunk,)))
+        else:
+            pending.append(_check_chunk(linter, cache, chunk))
+        chunk = []
+
+    def drain(limit: int) -> Iterator[Diagnostic]:
+        nonlocal next_chunk
+        while len(pending) > limit:
+            result = pending.pop(0)
+            results[next_chunk] = result.get() if pool is not None else result
+            next_chunk += 1
+        yield from flush()
+
+    def flush() -> Iterator[Diagnostic]:
+        while slots:
+            slot = slots[0]
+            if slot == "END":
+                if progress:
+                    progress.file_done()
+            elif isinstance(slot, tuple):
+                index, position, key = slot
+                if index not in results:
+                    return
+                diagnostics, record = results[index][position]
+                if record is not None and cache is not None:
+                    cache.put(key, record)
+                if position == len(results[index]) - 1:
+                    del results[index]
+                yield from diagnostics
+            else:
+                yield from slot
+            slots.pop(0)
+
+    chunk_index = 0
+    for path, item in items:
+        if item is None:
+            slots.append("END")
+            continue
+        if isinstance(item, InputProblem):
+            slots.append([problem_diagnostic(path, item)])
+            continue
         counts.notes += 1
         if progress:
             progress.note()
-
-    if jobs > 1 and len(files) > 1 and "fork" in multiprocessing.get_all_start_methods():
-        _WORKER = (linter, columns, cache)
-        context = multiprocessing.get_context("fork")
-        try:
-            with context.Pool(min(jobs, len(files))) as pool:
-                results = pool.imap(_work, files)
-                for item in inputs:
-                    if isinstance(item, InputProblem):
-                        yield problem_diagnostic(item.path, item)
-                        continue
-                    for found in next(results):
-                        if found is None:
-                            note_seen()
-                        else:
-                            yield found
-                    if progress:
-                        progress.file_done()
-        finally:
-            _WORKER = None
-        return
-
-    # One file and several jobs: spaCy's multi-process pipe splits the file's notes instead.
-    n_process = jobs if jobs > 1 and len(files) == 1 else 1
-    for item in inputs:
-        if isinstance(item, InputProblem):
-            yield problem_diagnostic(item.path, item)
-            continue
-        for found in lint_file(linter, item, columns, cache, n_process):
-            if isinstance(found, Note):
-                note_seen()
-            else:
-                yield found
-        if progress:
-            progress.file_done()
+        key = cache.key(item, reader_key(path, columns)) if cache is not None else None
+        if key is not None:
+            records = cache.get(key)
+            if records is not None:
+                try:
+                    found = cache.decode(item, records)
+                except (KeyError, ValueError, TypeError, IndexError):
+                    found = None
+                if found is not None:
+                    counts.cached_notes += 1
+                    slots.append(linter.diagnostics(item, found, linter.rules))
+                    continue
+        slots.append((chunk_index, len(chunk), key))
+        chunk.append((item, key))
+        if len(chunk) >= CHUNK:
+            send()
+            chunk_index += 1
+            yield from drain(window)
+    send()
+    yield from drain(0)

@@ -28,6 +28,11 @@ class Options(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class RuleTimeout(Exception):
+    """A rule that ran past its time on one note (a pattern that backtracks): the engine
+    reports it for that note and goes on."""
+
+
 class RuleProblem(Exception):
     """A rule that loaded but cannot work (a pattern that does not compile, ...)."""
 
@@ -96,6 +101,8 @@ class ParsedNote:
     # Work that several rules would otherwise redo for each note (e.g. the phrase kind's
     # word forms), keyed by the kind that stores it.
     cache: dict = field(default_factory=dict, repr=False)
+    # Where this text starts in the whole note: 0, unless a very long note is parsed in pieces.
+    offset: int = 0
 
     @property
     def text(self) -> str:
