@@ -94,6 +94,9 @@ def build_checker(config_path: Optional[Path], paths: list[str], *, quiet: bool 
             raise fail(f"the config file {config_path} does not exist.")
         config = config_path
     options.setdefault("builtin_rules", builtin_rules_dir())
+    for key in ("select", "ignore"):  # --select jargon,labelling as in ruff
+        if key in options:
+            options[key] = [part.strip() for item in options[key] for part in item.split(",") if part.strip()]
     try:
         checker = Checker(config, **options)
         # Set up the first path's config now, so a broken config or rule file stops the

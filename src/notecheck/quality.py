@@ -55,9 +55,10 @@ def corpus_notes(folder: Path) -> list[tuple[Path, dict]]:
         if len(notes) != 1:
             raise ValueError(f"{sidecar}: expected one note named {name}.*, found {len(notes)}")
         expect = yaml.safe_load(sidecar.read_text(encoding="utf-8")) or {}
-        unknown = set(expect) - {"must_flag", "must_not_flag"}
+        unknown = set(expect) - {"must_flag", "must_not_flag", "why"}
         if unknown:
             raise ValueError(f"{sidecar}: unknown key(s) {sorted(unknown)}; use must_flag and must_not_flag")
+        # must_flag is a list of categories, or {category: [lines of the problem]}.
         found.append((notes[0], {"must_flag": list(expect.get("must_flag") or []),
                                  "must_not_flag": list(expect.get("must_not_flag") or [])}))
     return found

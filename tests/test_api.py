@@ -1,0 +1,170 @@
+"""The one path's library API (notecheck.check_text, check_paths, Checker): what a server,
+an editor or a script gets, and that it is the same path as the CLI (cache, per-file
+config, isolation, input problems)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import notecheck
+from notecheck.api import Checker, SetupError
+from notecheck.config import Config
+
+TODAY = {"timeliness": {"today": "2026-12-01"}}
+
+
+def spans(diagnostics):
+    return [(d.rule, d.line, d.column, d.end_line, d.end_column) for d in diagnostics]
+
+
+@pytest.fixture(scope="module")
+def checker():
+    return Checker(Config.model_validate(TODAY), select=["jargon", "labelling", "timeliness"])
+
+
+def test_check_text_gives_exact_findings_with_metadata(checker):
+    text = "Visited Jamie at home.\nMum kicked off when I mentioned the CIN plan.\n"
+    found = checker.check_text(text, {"subject": "Jamie", "subject_type": "child",
+                                      "contact_date": "2026-11-30", "recorded_date": "2026-11-30"})
+    assert spans(found) == [("labelling.blaming-label", 2, 5, 2, 15),
+                            ("jargon.undefined-acronym", 2, 37, 2, 40)]
+
+
+def test_check_text_reports_bad_metadata_and_still_checks_the_text(checker):
+    found = checker.check_text("Jamie is LAC.\n", {"subject_type": "teenager"})
+    rules = [d.rule for d in found]
+    assert "input.front-matter" in rules and "jargon.undefined-acronym" in rules
+
+
+def test_module_level_check_text_and_check_paths(tmp_path):
+    (tmp_path / "visit.md").write_text("Jamie is LAC.\n", encoding="utf-8")
+    (tmp_path / "fine.md").write_text("Jamie and I played football in the park.\n", encoding="utf-8")
+    found = notecheck.check_text("Jamie is LAC.", config={}, select=["jargon.undefined-acronym"])
+    assert spans(found) == [("jargon.undefined-acronym", 1, 10, 1, 13)]
+    result = notecheck.check_paths([tmp_path], config={}, select=["jargon.undefined-acronym"])
+    assert (result.files, result.notes, result.exit_code) == (2, 2, 1)
+    assert [(d.path.endswith("visit.md"), d.line, d.column) for d in result.diagnostics] == [(True, 1, 10)]
+
+
+def test_a_rule_that_raises_is_an_internal_error_for_that_note_only(tmp_path, monkeypatch):
+    from notecheck import kinds
+
+    original = kinds.KINDS["phrase"]
+
+    def explode(parsed, rule):
+        if "BOOM" in parsed.text:
+            raise ZeroDivisionError("secret note text: Jamie Smith")
+        return original.check(parsed, rule)
+
+    import dataclasses
+
+    monkeypatch.setitem(kinds.KINDS, "phrase", dataclasses.replace(original, check=explode))
+    (tmp_path / "a.md").write_text("BOOM. Mum kicked off. Jamie is LAC.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("Dad said the CIN plan was fine.\n", encoding="utf-8")
+    result = notecheck.check_paths([tmp_path], config={}, select=["jargon"])
+    errors = [d for d in result.diagnostics if d.rule == "notecheck.internal-error"]
+    assert result.exit_code == 2
+    # One per failing rule for the note that failed, at its start, never quoting the text.
+    assert {d.path.endswith("a.md") for d in errors} == {True}
+    assert all((d.line, d.column, d.severity.value) == (1, 1, "error") for d in errors)
+    assert all("ZeroDivisionError" in d.message and "Jamie" not in d.message for d in errors)
+    # The other rules still ran on a.md, and every rule ran on b.md.
+    assert any(d.rule == "jargon.undefined-acronym" and d.path.endswith("a.md") for d in result.diagnostics)
+    assert [(d.rule, d.line, d.column) for d in result.diagnostics if d.path.endswith("b.md")] == [
+        ("jargon.undefined-acronym", 1, 14)]
+
+
+def test_internal_error_in_the_cli_keeps_json_whole_and_exits_2(cli, write, monkeypatch):
+    import dataclasses
+
+    from notecheck import kinds
+
+    original = kinds.KINDS["phrase"]
+    monkeypatch.setitem(kinds.KINDS, "phrase", dataclasses.replace(
+        original, check=lambda parsed, rule: 1 / 0))
+    note = write("n.md", "Mum kicked off. Jamie is LAC.\n")
+    other = write("m.md", "Dad is CIN.\n")
+    result = cli(["check", "--format", "json", "--no-cache", "--select", "jargon", note, other])
+    assert result.exit_code == 2
+    found = result.json["diagnostics"]
+    assert {d["rule"] for d in found} >= {"notecheck.internal-error", "jargon.undefined-acronym"}
+    assert result.json["summary"]["notes"] == 2
+
+
+def test_input_problems_can_be_ignored_and_baselined(cli, write, tmp_path):
+    write("bad.md", "---\nsubject_type: teenager\n---\nFine note about the visit.\n")
+    result = cli(["check", "--format", "json", "--no-cache", "--select", "jargon", str(tmp_path / "bad.md")])
+    assert [d["rule"] for d in result.json["diagnostics"]] == ["input.front-matter"]
+    assert result.exit_code == 1
+    ignored = cli(["check", "--format", "json", "--no-cache", "--select", "jargon", "--ignore", "input.*",
+                   str(tmp_path / "bad.md")])
+    assert ignored.exit_code == 0 and ignored.json["diagnostics"] == []
+    made = cli(["baseline", "--out", str(tmp_path / "base.json"), "--select", "jargon", "--no-cache",
+                str(tmp_path / "bad.md")])
+    assert made.exit_code == 0, made
+    again = cli(["check", "--format", "json", "--no-cache", "--select", "jargon", "--baseline",
+                 str(tmp_path / "base.json"), str(tmp_path / "bad.md")])
+    assert again.exit_code == 0 and again.json["diagnostics"] == []
+
+
+def test_each_file_follows_its_nearest_config(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "records").mkdir()
+    (tmp_path / "training").mkdir()
+    (tmp_path / "records" / "a.md").write_text("Jamie is LAC.\n", encoding="utf-8")
+    (tmp_path / "training" / "b.md").write_text("Jamie is LAC.\n", encoding="utf-8")
+    (tmp_path / "training" / "notecheck.yaml").write_text("accept: [LAC]\n", encoding="utf-8")
+    for order in (["records", "training"], ["training", "records"]):
+        result = notecheck.check_paths(order, select=["jargon.undefined-acronym"])
+        assert [d.path for d in result.diagnostics] == ["records/a.md"]
+
+
+def test_a_very_long_note_is_checked_in_pieces_with_exact_positions():
+    checker = Checker({}, select=["jargon.undefined-acronym"])
+    filler = "Jamie played in the garden with his sister " * 30000  # 1.3 million characters, one line
+    text = filler + "and the CIN plan was discussed.\n"
+    found = checker.check_text(text)
+    column = len(filler) + len("and the ") + 1
+    assert spans(found) == [("jargon.undefined-acronym", 1, column, 1, column + 3)]
+
+
+def test_the_cache_keeps_severity_and_dates(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NOTECHECK_CACHE_DIR", str(tmp_path / "cache"))
+    note = ("---\ncontact_date: 2026-11-02\nrecorded_date: 2026-11-27\n---\n"
+            "Met Jamie at school and talked about his week.\n")
+    (tmp_path / "late.md").write_text(note, encoding="utf-8")
+    runs = []
+    for _ in range(2):
+        checker = Checker(TODAY, select=["timeliness.late-recording"], cache=True)
+        runs.append([(d.rule, d.severity.value, d.message) for d in checker.check_paths(["late.md"])])
+    assert runs[0] == runs[1] and runs[0][0][:2] == ("timeliness.late-recording", "error")
+
+
+def test_the_same_bytes_as_txt_and_csv_do_not_share_a_cache_entry(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NOTECHECK_CACHE_DIR", str(tmp_path / "cache"))
+    content = "id,text\nN1,Jamie is LAC.\n"
+    (tmp_path / "a.txt").write_text(content, encoding="utf-8")
+    (tmp_path / "a.csv").write_text(content, encoding="utf-8")
+    first = {}
+    for _ in range(2):
+        checker = Checker({}, select=["jargon.undefined-acronym"], cache=True)
+        got = {p: [(d.line, d.column, d.note) for d in checker.check_paths([p])] for p in ("a.txt", "a.csv")}
+        first = first or got
+        assert got == first
+    assert first == {"a.txt": [(2, 13, None)], "a.csv": [(2, 13, "N1")]}
+
+
+def test_a_bad_config_is_a_setup_error():
+    with pytest.raises(SetupError, match="today"):
+        Checker({"timeliness": {"today": "not a date"}})
+
+
+def test_json_output_is_the_same_through_the_api_and_the_cli(cli, write, tmp_path):
+    note = write("n.md", "Mum kicked off. Jamie is LAC.\n")
+    result = cli(["check", "--format", "json", "--no-cache", "--select", "jargon", note])
+    api = [d.to_dict() for d in notecheck.check_paths([note], select=["jargon"]).diagnostics]
+    assert result.json["diagnostics"] == json.loads(json.dumps(api))
