@@ -361,3 +361,15 @@ def test_unquoted_yaml_boolean_gets_a_hint_to_quote_it(bad_rules, cli):
     path = rule_file(folder, "a.yaml", edit("suggestion: shouted", "suggestion: off"))
     stderr = run_check(cli, folder, note)
     assert f"{path}:10: this should be text, but YAML read it as true/false: put it in quotes" in stderr
+
+
+def test_the_rule_file_reference_in_docs_is_generated_from_the_schemas():
+    """docs/kinds.md documents every kind's options; regenerate it with
+    `python -m notecheck.kinddocs > docs/kinds.md` when a kind changes."""
+    from notecheck.kinddocs import generate
+    from notecheck.kinds import KINDS
+
+    written = (Path(__file__).parents[1] / "docs" / "kinds.md").read_text(encoding="utf-8")
+    assert written == generate()
+    for name in KINDS:
+        assert f"## `kind: {name}`" in written

@@ -32,13 +32,10 @@ app = typer.Typer(
 )
 
 
-class Format(str, Enum):
-    rich = "rich"
-    text = "text"
-    json = "json"
-    sarif = "sarif"
-    github = "github"
-    junit = "junit"
+from notecheck.reporters.registry import REPORTERS  # noqa: E402
+
+# The output formats, from the reporter registry.
+Format = Enum("Format", {name: name for name in REPORTERS}, type=str)
 
 
 def fail(message: str, code: int = EXIT_ERROR) -> typer.Exit:
@@ -241,32 +238,16 @@ def make_baseline(
 
 def make_reporter(format: Optional[Format], *, statistics: bool, quiet: bool, no_color: bool,
                   rules=()):
-    from notecheck.reporters.github import GithubReporter
-    from notecheck.reporters.json import JsonReporter
-    from notecheck.reporters.junit import JunitReporter
-    from notecheck.reporters.sarif import SarifReporter
-    from notecheck.reporters.rich import RichReporter
-    from notecheck.reporters.text import TextReporter
+    from notecheck.reporters import registry
 
     # Looked up on every write: while the progress bar shows, findings written to a terminal
     # go through rich's redirect and appear above the bar instead of through it.
     stream = CurrentStdout()
     # NO_COLOR or a pipe: plain text. --no-color keeps the rich layout, without colour.
     rich_wanted = stream.isatty() and "NO_COLOR" not in os.environ
-    colour_allowed = rich_wanted and not no_color
-    if format is None:
-        format = Format.rich if rich_wanted else Format.text
-    if format is Format.json:
-        return JsonReporter(stream, statistics=statistics, quiet=quiet)
-    if format is Format.sarif:
-        return SarifReporter(stream, rules=rules, statistics=statistics, quiet=quiet)
-    if format is Format.github:
-        return GithubReporter(stream, statistics=statistics, quiet=quiet)
-    if format is Format.junit:
-        return JunitReporter(stream, statistics=statistics, quiet=quiet)
-    if format is Format.text:
-        return TextReporter(stream, statistics=statistics, quiet=quiet)
-    return RichReporter(stream, color=colour_allowed, statistics=statistics, quiet=quiet)
+    name = format.value if format is not None else ("rich" if rich_wanted else "text")
+    return registry.make(name, stream, rules=rules, color=rich_wanted and not no_color,
+                         statistics=statistics, quiet=quiet)
 
 
 @app.command("rules")
@@ -395,15 +376,15 @@ rules: []
 accept: []
 
 # Exit with code 1 when a finding is at or above this: error, warning, info or never.
-fail_on: warning
+fail_on: {fail_on}
 
 # When a note counts as recorded late, in working days after the contact (weekends and
 # bank holidays of the region are not counted). --today or NOTECHECK_TODAY fix "today".
 timeliness:
-  warn_after_working_days: 1
-  error_after_working_days: 5
-  # policy: "Local policy: record within 1 working day"
-  region: england-and-wales   # or scotland, northern-ireland
+  warn_after_working_days: {warn_after}
+  error_after_working_days: {error_after}
+  # policy: "Local policy: record within {warn_after} working day"
+  region: {region}   # or {other_regions}
 
 # An installed spaCy English pipeline package to use instead of the default.
 # model: en_core_web_sm
@@ -424,6 +405,29 @@ columns: {}
 """
 
 
+def init_template(profile: str) -> str:
+    """The commented config, its values taken from the Config model's own defaults (so
+    the defaults are written once, in config.py)."""
+    from typing import get_args
+
+    from notecheck.config import TimelinessConfig
+
+    defaults = Config()
+    regions = get_args(TimelinessConfig.model_fields["region"].annotation)
+    values = {
+        "profile": profile,
+        "fail_on": defaults.fail_on,
+        "warn_after": defaults.timeliness.warn_after_working_days,
+        "error_after": defaults.timeliness.error_after_working_days,
+        "region": defaults.timeliness.region,
+        "other_regions": ", ".join(r for r in regions if r != defaults.timeliness.region),
+    }
+    text = INIT_TEMPLATE
+    for key, value in values.items():
+        text = text.replace("{" + key + "}", str(value))
+    return text
+
+
 @app.command()
 def init(
     path: Path = typer.Argument(Path("notecheck.yaml"), help="Where to write the config."),
@@ -435,7 +439,7 @@ def init(
         raise fail(f"--profile must be one of {', '.join(PROFILES)}, not '{profile}'.")
     if path.exists() and not force:
         raise fail(f"{path} already exists; use --force to overwrite it.")
-    write_atomic(path, INIT_TEMPLATE.replace("{profile}", profile))
+    write_atomic(path, init_template(profile))
     typer.echo(f"Wrote {path}.")
 
 

@@ -18,8 +18,8 @@ RULE_ID = r"^[a-z]+(-[a-z]+)*\.[a-z0-9]+(-[a-z0-9]+)*$"
 class Examples(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
-    fail: list[str] = Field(min_length=1)
-    pass_: list[str] = Field(alias="pass", min_length=1)
+    fail: list[str] = Field(min_length=1)  # notes the rule must flag
+    pass_: list[str] = Field(alias="pass", min_length=1)  # notes it must leave alone
 
 
 class CommonFields(BaseModel):
@@ -27,19 +27,21 @@ class CommonFields(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
+    # category.name, the category being the rule file's folder (jargon.undefined-acronym)
     id: str = Field(pattern=RULE_ID)
-    kind: str
+    kind: str  # how the rule checks: one of the kinds below
     severity: Literal["error", "warning", "info"]
+    # What the writer reads: what is wrong, why, and what to write instead; may use {match}, {suggestion} and the kind's placeholders
     message: str = Field(min_length=1)
-    description: str = Field(min_length=1)
-    principle: str = Field(min_length=1)
+    description: str = Field(min_length=1)  # why it matters (notecheck explain)
+    principle: str = Field(min_length=1)  # the recording principle it serves
     summary: str | None = None  # one line: what the rule checks (shown by 'notecheck rules')
-    references: list[str] = []
-    exceptions: list[str] = []
-    suggestion: str | None = None
-    skip_quoted: bool = False
-    enabled: bool = True
-    examples: Examples
+    references: list[str] = []  # where the guidance comes from (titles or links)
+    exceptions: list[str] = []  # matched text that is never reported (case-insensitive)
+    suggestion: str | None = None  # what to write instead, for {suggestion}
+    skip_quoted: bool = False  # leave words inside quotation marks alone (the person's own words)
+    enabled: bool = True  # on by default; false: only when selected or turned on by a profile
+    examples: Examples  # run by pytest and notecheck test-rules
 
 
 @dataclass
