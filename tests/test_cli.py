@@ -692,3 +692,22 @@ def test_config_model_that_is_not_installed_is_an_error(cli, write):
     result = cli(["check", note])
     assert result.exit_code == 2
     assert "'en_core_web_lg', which is not installed" in result.stderr
+
+
+def test_test_rules_checks_where_each_finding_is(cli, tmp_path):
+    """examples.spans says which text each fail example's finding covers."""
+    folder = tmp_path / "r"
+    folder.mkdir()
+    spanned = TINY_RULES.replace('fail: ["Jamie kicked off."]',
+                                 'fail: ["Jamie kicked off.", "Dad kicked off too."]\n'
+                                 '      spans: ["kicked off", "Dad"]')
+    (folder / "a.yaml").write_text(spanned, encoding="utf-8")
+    result = cli(["test-rules", folder])
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0] == (
+        f"FAIL {PHRASE}: 'Dad kicked off too.' should be flagged at 'Dad', but was flagged elsewhere")
+    wrong_count = TINY_RULES.replace('fail: ["Jamie kicked off."]',
+                                     'fail: ["Jamie kicked off."]\n      spans: ["kicked", "off"]')
+    (folder / "a.yaml").write_text(wrong_count, encoding="utf-8")
+    result = cli(["test-rules", folder])
+    assert result.exit_code == 2 and "'spans' gives 2 span(s) for 1 fail example(s)" in result.stderr

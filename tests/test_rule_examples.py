@@ -25,7 +25,8 @@ def example_cases():
     for rule in RULES:
         for expected, examples in (("fail", rule.fail_examples), ("pass", rule.pass_examples)):
             for index, example in enumerate(examples):
-                yield pytest.param(rule, expected, example, id=f"{rule.id}-{expected}-{index}")
+                span = rule.fail_spans[index] if expected == "fail" and rule.fail_spans else None
+                yield pytest.param(rule, expected, example, span, id=f"{rule.id}-{expected}-{index}")
 
 
 @pytest.fixture(scope="session")
@@ -40,13 +41,19 @@ def findings(linter, rule, example: str):
     return linter.check(linter.parse(parse_text("<example>", example)), [rule])
 
 
-@pytest.mark.parametrize(("rule", "expected", "example"), list(example_cases()))
-def test_rule_example(linter, rule, expected, example):
+@pytest.mark.parametrize(("rule", "expected", "example", "span"), list(example_cases()))
+def test_rule_example(linter, rule, expected, example, span):
     if rule not in linter.rules:
         pytest.skip(f"{rule.id} needs the trained English pipeline, which is not installed")
     found = findings(linter, rule, example)
     if expected == "fail":
         assert found, f"{rule.id} should flag this example but did not:\n{example}"
+        if span is not None:
+            from notecheck.engine import covered
+
+            note = parse_text("<example>", example)
+            where = [covered(note, example, d) for d in found if d.rule == rule.id]
+            assert span in where, f"{rule.id} should flag {span!r} here, but flagged {where}:\n{example}"
     else:
         assert not found, (f"{rule.id} should not flag this example but did:\n{example}\n"
                            + "\n".join(f"  {d.line}:{d.column} {d.message}" for d in found))
@@ -72,6 +79,16 @@ def test_rule_has_fail_and_pass_examples(rule):
     assert all(e.strip() for e in [*rule.fail_examples, *rule.pass_examples]), "an example is blank"
     overlap = {e.strip() for e in rule.fail_examples} & {e.strip() for e in rule.pass_examples}
     assert not overlap, f"these examples are both fail and pass: {overlap}"
+
+
+# Categories whose examples say where each finding is (examples.spans). The rest follow.
+SPANNED = ("jargon", "labelling", "clarity", "timeliness", "sharing")
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if r.category in SPANNED], ids=lambda r: r.id)
+def test_fail_examples_say_where_the_finding_is(rule):
+    assert len(rule.fail_spans) == len(rule.fail_examples), (
+        f"{rule.id}: give examples.spans, the text each fail example's finding covers")
 
 
 def test_rule_ids_are_unique():

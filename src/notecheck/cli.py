@@ -346,8 +346,11 @@ def test_rules(
         examples += len(rule.fail_examples) + len(rule.pass_examples)
         failures.extend(linter.run_examples(rule))
     for failure in failures:
-        what = ("should be flagged but was not" if failure.expected == "fail"
-                else "should pass but was flagged: " + "; ".join(d.message for d in failure.found))
+        if failure.expected == "fail" and failure.span is not None and failure.found:
+            what = f"should be flagged at {failure.span or 'the start of the note'!r}, but was flagged elsewhere"
+        else:
+            what = ("should be flagged but was not" if failure.expected == "fail"
+                    else "should pass but was flagged: " + "; ".join(d.message for d in failure.found))
         typer.echo(f"FAIL {failure.rule}: {failure.example.strip()!r} {what}")
     skipped = f", {len(linter.skipped)} rules skipped (no trained pipeline)" if linter.skipped else ""
     typer.echo(f"{examples - len(failures)} passed, {len(failures)} failed "

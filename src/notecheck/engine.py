@@ -40,6 +40,7 @@ class ExampleFailure:
     expected: str  # "fail" (should have been flagged) or "pass" (should not)
     example: str
     found: list[Diagnostic]
+    span: str | None = None  # where the example says the finding is
 
 
 class _Formatter(dict):
@@ -258,14 +259,35 @@ class Linter:
         alone.rules = [rule]
         alone.report_unused_suppressions = False
         failures = []
+        spans = dict(enumerate(rule.fail_spans))
         for expected, examples in (("fail", rule.fail_examples), ("pass", rule.pass_examples)):
-            for example in examples:
-                found = list(check_items(alone, [("<example>", parse_text("<example>", example))]))
-                flagged = any(d.rule == rule.id for d in found)
+            for index, example in enumerate(examples):
+                note = parse_text("<example>", example)
+                found = list(check_items(alone, [("<example>", note)]))
+                mine = [d for d in found if d.rule == rule.id]
                 broken = any(d.rule == INTERNAL_ERROR for d in found)
-                if broken or flagged != (expected == "fail"):
-                    failures.append(ExampleFailure(rule.id, expected, example, found))
+                if expected == "fail" and index in spans:
+                    ok = any(covered(note, example, d) == spans[index] for d in mine)
+                else:
+                    ok = bool(mine) == (expected == "fail")
+                if broken or not ok:
+                    failures.append(ExampleFailure(rule.id, expected, example, found,
+                                                   spans.get(index) if expected == "fail" else None))
         return failures
+
+
+def covered(note: Note, example: str, d: Diagnostic) -> str:
+    """The text of an example that a diagnostic covers ("" for a finding placed at the
+    note's start with no width, as a whole-note finding is)."""
+    lines = note.text.split("\n")
+    first = note.line_map.start_line
+
+    def offset(line: int, column: int) -> int:
+        index = line - first
+        return sum(len(x) + 1 for x in lines[:index]) + column - 1
+
+    start, end = offset(d.line, d.column), offset(d.end_line, d.end_column)
+    return note.text[start:end]
 
 
 def pieces(text: str, size: int = PIECE_SIZE) -> Iterator[tuple[int, int]]:

@@ -145,6 +145,15 @@ def build_rule(raw: object, path: Path, at: tuple, lines: dict) -> Rule:
     if path.parent.name in CATEGORIES and path.parent.name != category:
         raise error(("id",), f"the rule '{common.id}' is in the '{path.parent.name}' folder; "
                              f"its id must start with '{path.parent.name}.'")
+    spans = common.examples.spans
+    if spans and len(spans) != len(common.examples.fail):
+        raise error(("examples", "spans"), f"'spans' gives {len(spans)} span(s) for "
+                                           f"{len(common.examples.fail)} fail example(s); give one "
+                                           "for each, in order (\"\" for a whole-note finding)")
+    for index, (span, example) in enumerate(zip(spans, common.examples.fail)):
+        if span not in example:
+            raise error(("examples", "spans", index), f"the span '{span}' is not in fail example "
+                                                      f"{index + 1}; copy it from the example")
     allowed = {"match", "suggestion", *kind.placeholders}
     for field_path, message in messages(raw):
         for _, name, _, _ in string.Formatter().parse(message):
@@ -157,6 +166,7 @@ def build_rule(raw: object, path: Path, at: tuple, lines: dict) -> Rule:
                 exceptions=common.exceptions, suggestion=common.suggestion,
                 skip_quoted=common.skip_quoted, enabled=common.enabled,
                 fail_examples=common.examples.fail, pass_examples=common.examples.pass_,
+                fail_spans=common.examples.spans,
                 source=where, line=line_of(lines, at))
     if kind.compile is not None:
         try:

@@ -20,6 +20,10 @@ class Examples(BaseModel):
 
     fail: list[str] = Field(min_length=1)  # notes the rule must flag
     pass_: list[str] = Field(alias="pass", min_length=1)  # notes it must leave alone
+    # Where each 'fail' example's finding is: the text it covers, in order, one per fail
+    # example ("" for a finding about the whole note, placed at its start). The tests and
+    # notecheck test-rules check the finding is exactly there.
+    spans: list[str] = []
 
 
 class CommonFields(BaseModel):
@@ -61,6 +65,7 @@ class Rule:
     enabled: bool = True
     fail_examples: list[str] = field(default_factory=list)
     pass_examples: list[str] = field(default_factory=list)
+    fail_spans: list[str] = field(default_factory=list)
     source: str = ""
     line: int = 1
     compiled: Any = None
