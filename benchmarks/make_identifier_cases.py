@@ -195,4 +195,35 @@ for text, rule in [
 ]:
     add(text, [f"personal-data.{rule}"], "valid", "harder written form")
 
+# The written forms the peer projects' cases brought in (tests/data/identifiers-peers.yaml):
+# 44 without a plus, lower-case and 3-3 NI numbers, addresses written out in words, dates of
+# birth with the context after the date or a gap, GIR 0AA.
+for text, rule in [
+    ("Dad's mobile is 44 7123 456789.", "phone"),
+    ("Mum's mobile: 447912345678", "phone"),
+    ("Office: +44 (0) 113 243 1234", "phone"),
+    ("Dad's work line is 0560 123 4567.", "phone"),
+    ("NI number ab 12 34 56 c on the form", "ni-number"),
+    ("NI number JT 123 456 A on the form", "ni-number"),
+    ("Mum's email is jane.smith at gmail dot com", "email"),
+    ("Email d.jones (at) leeds (dot) gov (dot) uk", "email"),
+    ("12/03/2015 is Jamie's date of birth.", "date-of-birth"),
+    ("Jamie was born at Leeds General Infirmary on 12 March 2015.", "date-of-birth"),
+    ("D.O.B. 12-Mar-2015", "date-of-birth"),
+    ("The letter was sent to GIR 0AA.", "postcode"),
+]:
+    add(text, [f"personal-data.{rule}"], "valid", "written form from the peer projects' cases")
+
+# ... and the look-alikes those forms must not catch.
+for text in [
+    "Mum logged in at nhs.uk to book.", "Rated 4.5 at tripadvisor.com by the family.",
+    "Dad works at tesco.com in the depot.", "The hearing is at 10.30 at court 4.",
+    "Call Dot at home.", "She was born in Leeds and came here on 4 May 2019.",
+    "Kayla was born in hospital but went home on 12/03/2015.",
+    "The case ref is 441234567890 on the portal.", "Invoice 4401 2345 6789 paid.",
+    "Dad is 44 years old; Mum is 41.", "Scores were 44 12 34 56 in the test.",
+    "Meeting room at 123 456 a lot of people.", "It was Mum's birthday on 12/03/2024.",
+]:
+    add(text, [], "look-alike")
+
 yaml.safe_dump({"cases": cases}, sys.stdout, sort_keys=False, allow_unicode=True, width=110)

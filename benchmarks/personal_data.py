@@ -2,8 +2,14 @@
 
     PYTHONPATH=src python benchmarks/personal_data.py
 
-Identifiers (tests/data/identifiers.yaml): recall on real identifiers, and flags on
-placeholders, invalid check digits and look-alikes (which should be none). Names
+Identifiers, on two case files:
+- tests/data/identifiers.yaml: generated and hand-written cases (make_identifier_cases.py);
+- tests/data/identifiers-peers.yaml: the UK test cases of peer projects (Presidio,
+  scrubadub, python-stdnum, NHS-number and NI-number validators, GOV.UK Notify) and the
+  official specifications, each case with its source.
+For each: "found" (expected findings made / expected findings) and "false flags" (findings
+made that were not expected / all findings made), plus the share of the cases that
+should flag nothing (invalid, placeholder, look-alike) where something was flagged. Names
 (tests/data/names.yaml): recall and precision on name mentions, and any relationship
 word flagged. tests/test_personal_data_measured.py asserts the thresholds.
 """
@@ -32,34 +38,48 @@ def training_linter(rule_filter):
     return Linter(rules, Config(profile="training"), mask=False)
 
 
-def measure_identifiers(linter=None) -> dict:
+CASE_FILES = ("identifiers.yaml", "identifiers-peers.yaml")
+
+
+def measure_identifiers(linter=None, case_file: str = "identifiers.yaml") -> dict:
     from notecheck.notes.text import parse_text
 
     linter = linter or training_linter(lambda r: r.kind == "regex")
-    cases = yaml.safe_load((DATA / "identifiers.yaml").read_text("utf-8"))["cases"]
-    expected_total = found_expected = 0
+    cases = yaml.safe_load((DATA / case_file).read_text("utf-8"))["cases"]
+    expected_total = found_expected = flagged_total = 0
     wrong_flags: list[tuple[str, str, list[str]]] = []  # (group, text, unexpected rule ids)
     missed: list[tuple[str, list[str]]] = []
     by_group: dict[str, int] = {}
+    negatives = negatives_flagged = 0
     for case in cases:
         by_group[case["group"]] = by_group.get(case["group"], 0) + 1
         found = {d.rule for d in linter.check(linter.parse(parse_text("<case>", case["text"])))}
         expected = set(case["expect"])
         expected_total += len(expected)
         found_expected += len(expected & found)
+        flagged_total += len(found)
         if expected - found:
             missed.append((case["text"], sorted(expected - found)))
         if found - expected:
             wrong_flags.append((case["group"], case["text"], sorted(found - expected)))
+        if not expected:
+            negatives += 1
+            negatives_flagged += bool(found)
+    false_flags = sum(len(rules) for _, _, rules in wrong_flags)
     return {
+        "file": case_file,
         "cases": len(cases),
         "by_group": by_group,
         "recall": found_expected / expected_total,
         "expected": expected_total,
+        "false_flag_rate": false_flags / flagged_total if flagged_total else 0.0,
+        "flagged": flagged_total,
+        "negatives": negatives,
+        "negatives_flagged_rate": negatives_flagged / negatives if negatives else 0.0,
         "missed": missed,
         "wrong_flags": wrong_flags,
         "placeholder_or_invalid_flags": [w for w in wrong_flags
-                                         if w[0] in ("placeholder", "invalid-check-digit")],
+                                         if w[0] in ("placeholder", "invalid-check-digit", "invalid")],
     }
 
 
@@ -108,15 +128,17 @@ def measure_names(linter=None) -> dict:
 
 def main() -> None:
     started = time.perf_counter()
-    ids = measure_identifiers()
-    print(f"Identifiers: {ids['cases']} cases {ids['by_group']}")
-    print(f"  recall on real identifiers: {ids['recall']:.3f} ({ids['expected']} expected)")
-    print(f"  flags on placeholders / invalid check digits: {len(ids['placeholder_or_invalid_flags'])}")
-    print(f"  unexpected flags in total (incl. look-alikes): {len(ids['wrong_flags'])}")
-    for text, rules in ids["missed"]:
-        print(f"  missed: {rules} in {text!r}")
-    for group, text, rules in ids["wrong_flags"]:
-        print(f"  wrongly flagged ({group}): {rules} in {text!r}")
+    for case_file in CASE_FILES:
+        ids = measure_identifiers(case_file=case_file)
+        print(f"Identifiers, tests/data/{case_file}: {ids['cases']} cases {ids['by_group']}")
+        print(f"  found: {ids['recall']:.1%} of {ids['expected']} expected findings")
+        print(f"  false flags: {ids['false_flag_rate']:.1%} of {ids['flagged']} findings; "
+              f"{ids['negatives_flagged_rate']:.1%} of {ids['negatives']} cases that should flag nothing")
+        print(f"  flags on placeholders / invalid identifiers: {len(ids['placeholder_or_invalid_flags'])}")
+        for text, rules in ids["missed"]:
+            print(f"  missed: {rules} in {text!r}")
+        for group, text, rules in ids["wrong_flags"]:
+            print(f"  wrongly flagged ({group}): {rules} in {text!r}")
     names = measure_names()
     print(f"Names: {names['sentences']} sentences, {names['mentions']} name mentions")
     print(f"  recall: {names['recall']:.3f}  precision: {names['precision']:.3f}")

@@ -43,6 +43,7 @@ def test_health_and_care_number_range():
     ("AB 12 34 56 C", True), ("JT123456A", True), ("QQ 12 34 56 A", False),
     ("GB 12 34 56 A", False), ("AO 12 34 56 A", False), ("DA 12 34 56 A", False),
     ("AB 12 34 56 E", False), ("ZZ 12 34 56 A", False),
+    ("ab 123 456 c", True), ("AZ 123 456 A", True), ("hh 01 02 03 d", True), ("qq 123 456 c", False),
 ])
 def test_national_insurance_prefix_rules(text, valid):
     assert ids.ni_valid(text) is valid
@@ -64,9 +65,41 @@ def test_postcode_format_and_letter_rules(text, valid):
     ("0121 496 0000", False), ("028 9649 6123", False), ("+44 7700 900456", False),
     ("0211165794", False),  # ten digits in one block: a CHI number, not a phone
     ("0712345678", False),  # a mobile needs eleven digits
+    ("447723456789", True), ("00 44 7723456789", True), ("+4407900 900 123", True),
+    ("44 117 496 0860", False),                      # Ofcom drama range, written without the plus
+    ("0500 123456", True), ("0500 1234567", False),  # 0500 freephone: ten digits
+    ("0550 123 4567", True), ("056 1234 5678", True), ("0511 234 5678", False),  # 05: only 0500, 055, 056
+    ("0400 123 4567", False), ("0600 123 4567", False),  # not in use
+    ("+33 1 22 33 44 55", False),                    # another country's number
 ])
 def test_phone_numbering_plan_and_drama_ranges(text, valid):
     assert ids.uk_phone_valid(text) is valid
+
+
+@pytest.mark.parametrize("text, national", [
+    ("+44 7723 456789", "07723456789"), ("0044 7723 456789", "07723456789"),
+    ("00 44 7723456789", "07723456789"), ("447723456789", "07723456789"),
+    ("+44 (0)20 8123 4567", "02081234567"), ("+44 020 8123 4567", "02081234567"),
+    ("(020) 8123 4567", "02081234567"), ("+33 1 22 33 44 55", ""),
+])
+def test_phone_national_form(text, national):
+    assert ids.phone_national(text) == national
+
+
+@pytest.mark.parametrize("text, address", [
+    ("john at gmail.com", "john@gmail.com"), ("jane dot smith at gmail dot com", "jane.smith@gmail.com"),
+    ("k.patel[at]hotmail.co.uk", "k.patel@hotmail.co.uk"), ("paul (at) outlook (dot) com", "paul@outlook.com"),
+    ("JSMITH AT GMAIL DOT COM", "JSMITH@GMAIL.COM"), ("a.b@nhs.net", "a.b@nhs.net"),
+])
+def test_email_written_out_in_words(text, address):
+    assert ids.email_address(text) == address
+    assert ids.email_valid(text)
+
+
+def test_email_placeholders_written_out_in_words():
+    assert not ids.email_valid("parent at example dot org")
+    assert not ids.email_valid("team [at] example [dot] com")
+    assert not ids.email_valid("duty at council dot test")
 
 
 @pytest.mark.parametrize("text, placeholder", [
@@ -80,13 +113,14 @@ def test_placeholder_emails(text, placeholder):
 @pytest.mark.parametrize("text, year, month, day", [
     ("12/03/2015", 2015, 3, 12), ("2015-03-12", 2015, 3, 12), ("4th June 2019", 2019, 6, 4),
     ("March 4, 2024", 2024, 3, 4), ("30/11/09", 2009, 11, 30), ("3rd of March 2016", 2016, 3, 3),
+    ("5-May-2015", 2015, 5, 5), ("05-MAY-2015", 2015, 5, 5), ("12/Mar/2016", 2016, 3, 12),
 ])
 def test_dates(text, year, month, day):
     date = ids.parse_date(text)
     assert (date.year, date.month, date.day) == (year, month, day)
 
 
-@pytest.mark.parametrize("text", ["31/02/2015", "12/13/2015", "2015", "March 2015"])
+@pytest.mark.parametrize("text", ["31/02/2015", "12/13/2015", "2015", "March 2015", "31-Feb-2015"])
 def test_not_full_dates(text):
     assert ids.parse_date(text) is None
 

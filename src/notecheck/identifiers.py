@@ -142,13 +142,21 @@ DRAMA_RANGES = (
 
 
 def phone_national(text: str) -> str:
-    """The number in national form (leading 0), from +44, 0044 or (0) forms."""
+    """The number in national form (leading 0), from the international forms: +44, 0044,
+    00 44, or 44 without the plus (as Notify's users write it), with or without the
+    trunk 0 after the country code ("+44 (0)20 ...", or "+44 07..." written in error).
+    Another country's number has no national form: ""."""
     raw = text.strip()
     number = digits(raw.replace("(0)", ""))
-    if raw.startswith("+") or raw.startswith("00"):
-        number = number[2:] if raw.startswith("+") else number[4:]
-        return "0" + number
-    return number
+    if raw.startswith("+"):
+        pass                        # the digits start with the country code
+    elif number.startswith("00"):
+        number = number[2:]         # international dialling prefix
+    elif not number.startswith("44"):
+        return number               # national form already (a national number starts with 0)
+    if not number.startswith("44"):
+        return ""
+    return "0" + number[2:].removeprefix("0")
 
 
 def is_placeholder_phone(text: str) -> bool:
@@ -157,13 +165,20 @@ def is_placeholder_phone(text: str) -> bool:
 
 
 def uk_phone_valid(text: str) -> bool:
-    """A UK number by the numbering plan (01/02 geographic, 03, 07 mobile, 08, 09), not
-    an Ofcom drama number. 07 numbers and 02 numbers have 11 digits; 01 may have 10."""
+    """A UK number by Ofcom's numbering plan, not an Ofcom drama number: 01/02 geographic,
+    03 non-geographic, 055 corporate and 056 location-independent, 07 mobile, 08 freephone
+    and special, 09 premium. 11 digits, except that 01 numbers and 0800 freephone may have
+    10, and 0500 freephone (closed in 2017, still in old material) has 10. 04, 06 and the
+    rest of 05 are not in use."""
     number = phone_national(text)
-    if not number.startswith("0") or number[1:2] not in {"1", "2", "3", "7", "8", "9"}:
+    if not number.startswith("0") or number[1:2] not in {"1", "2", "3", "5", "7", "8", "9"}:
+        return False
+    if number.startswith("05") and not number.startswith(("0500", "055", "056")):
         return False
     if number.startswith("0800") or number.startswith("01"):
         allowed = {10, 11}
+    elif number.startswith("0500"):
+        allowed = {10}
     else:
         allowed = {11}
     if len(number) not in allowed:
@@ -188,15 +203,29 @@ PLACEHOLDER_DOMAINS = ("example.com", "example.org", "example.net")
 PLACEHOLDER_TLDS = ("test", "example", "invalid", "localhost")
 
 
+# An address written out so that machines miss it: "jane at gmail dot com",
+# "k.patel[at]hotmail.co.uk", "paul (at) outlook (dot) com".
+_WRITTEN_AT = re.compile(r"\s*[\[({]\s*at\s*[\])}]\s*|\s+at\s+", re.IGNORECASE)
+_WRITTEN_DOT = re.compile(r"\s*[\[({]\s*dot\s*[\])}]\s*|\s+dot\s+", re.IGNORECASE)
+
+
+def email_address(text: str) -> str:
+    """The address in its usual form: "jane dot smith at gmail dot com" -> "jane.smith@gmail.com"."""
+    text = text.strip()
+    if "@" in text:
+        return text
+    return _WRITTEN_AT.sub("@", _WRITTEN_DOT.sub(".", text), count=1)
+
+
 def is_placeholder_email(text: str) -> bool:
-    domain = text.rsplit("@", 1)[-1].lower().rstrip(".")
+    domain = email_address(text).rsplit("@", 1)[-1].lower().rstrip(".")
     if domain in PLACEHOLDER_DOMAINS or any(domain.endswith("." + d) for d in PLACEHOLDER_DOMAINS):
         return True
     return domain.rsplit(".", 1)[-1] in PLACEHOLDER_TLDS
 
 
 def email_valid(text: str) -> bool:
-    return "@" in text and not is_placeholder_email(text)
+    return "@" in email_address(text) and not is_placeholder_email(text)
 
 
 # --- Dates ------------------------------------------------------------------------------
@@ -207,7 +236,7 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
 
 def parse_date(text: str) -> dt.date | None:
     """A full date written as 12/03/2015, 12.03.15, 2015-03-12, 12 March 2015, 12th Mar 2015,
-    March 12, 2015. None when it is not a real date with a day, month and year."""
+    12-Mar-2015, March 12, 2015. None when it is not a real date with a day, month and year."""
     text = text.strip().rstrip(".,")
     match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
     if match:
@@ -217,7 +246,7 @@ def parse_date(text: str) -> dt.date | None:
     if match:
         day, month, year = (int(g) for g in match.groups())
         return _date(_full_year(year), month, day)
-    words = re.sub(r"[,]", " ", text.lower()).split()
+    words = re.sub(r"[,/-]", " ", text.lower()).split()
     words = [re.sub(r"(?<=\d)(st|nd|rd|th)$", "", w) for w in words if w != "of"]
     if len(words) == 3:
         for day_at, month_at in ((0, 1), (1, 0)):

@@ -8,7 +8,12 @@ The statistical model finds most names; context fixes what it gets wrong:
   that says or does something ("Leah said"), owns a relative ("Alfie's Nan") or comes
   with one ("Callum and his brother");
 - a name found once is found everywhere in the note ("Callum ... Callum");
-- approved pseudonyms (config ``pseudonyms:``) and their initials are never flagged.
+- approved pseudonyms (config ``pseudonyms:``) and their initials are never flagged;
+- a Markdown heading ("# Module 1", "## Session 2: Working with Families") names a part
+  of the pack: there the model, which reads capitalised title words as names ("Module",
+  "Lessons"), counts only for a full name ("## Case study: Jamie Smith"). A single word
+  on a heading is a name with a title or relationship word ("## Meeting with Mr Patel")
+  or when it is a name elsewhere in the note.
 """
 
 from __future__ import annotations
@@ -81,6 +86,15 @@ def _name_words(text: str, start: int, end: int, cache: dict) -> list[tuple[int,
     return words
 
 
+# A Markdown heading line: up to three spaces, one to six #s, then a space or the line's end.
+HEADING = re.compile(r"[ \t]{0,3}#{1,6}(?:[ \t]|$)")
+
+
+def on_heading(text: str, offset: int) -> bool:
+    """Is this offset on a Markdown heading line?"""
+    return HEADING.match(text, text.rfind("\n", 0, offset) + 1) is not None
+
+
 def find_names(parsed: ParsedNote, rule) -> list[tuple[int, int]]:
     """Spans of the note's text that are people's names (first, last or both)."""
     cache = rule.compiled
@@ -92,7 +106,8 @@ def find_names(parsed: ParsedNote, rule) -> list[tuple[int, int]]:
         # A name has no digits: "Leeds LS1 4AP" tagged as a person is a place.
         if ent.label_ == "PERSON" and not any(ch.isdigit() for ch in ent.text):
             words = _name_words(text, ent.start_char, ent.end_char, cache)
-            if words:
+            # On a heading, one capitalised word is a title word ("# Module 1: Introduction").
+            if words and (len(words) > 1 or not on_heading(text, ent.start_char)):
                 spans.append((words[0][0], words[-1][1]))
     spans.extend(_from_context(doc, cache))
     # Every other mention of a word already found to be a name, or of the note's subject.
