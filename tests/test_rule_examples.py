@@ -82,7 +82,7 @@ def test_rule_has_fail_and_pass_examples(rule):
 
 
 # Categories whose examples say where each finding is (examples.spans). The rest follow.
-SPANNED = ("jargon", "labelling", "clarity", "timeliness", "sharing")
+SPANNED = ("jargon", "labelling", "clarity", "timeliness", "sharing", "personal-data")
 
 
 @pytest.mark.parametrize("rule", [r for r in RULES if r.category in SPANNED], ids=lambda r: r.id)
