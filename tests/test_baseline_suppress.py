@@ -63,9 +63,10 @@ def test_unused_suppressions_are_reported(linter):
     note = parse_text("training.md", text)
     found = linter.check(linter.parse(note))
     assert [(d.line, d.column, d.end_column, d.rule, d.severity.value) for d in found] == [
-        (1, 1, 47, "notecheck.unused-suppression", "warning"),
-        (4, 15, 82, "notecheck.unused-suppression", "warning"),
-        (5, 15, 32, "notecheck.unused-suppression", "warning"),
+        # info: a stale suppression is housekeeping, it does not fail CI by default
+        (1, 1, 47, "notecheck.unused-suppression", "info"),
+        (4, 15, 82, "notecheck.unused-suppression", "info"),
+        (5, 15, 32, "notecheck.unused-suppression", "info"),
     ]
     assert "no longer hides anything from 'jargon.test-jargon'" in found[1].message
     assert "can be removed" in found[0].message
