@@ -402,7 +402,8 @@ def explain(rule_id: str = typer.Argument(..., help="A rule id (labelling.blamin
         from notecheck.rules.loader import closest
 
         known = [*rules, *sorted({r.category for r in loaded})]
-        raise fail(f"there is no rule or category '{rule_id}'{closest(rule_id, known)}. "
+        what = "rule" if "." in rule_id else "rule or category"
+        raise fail(f"there is no {what} '{rule_id}'{closest(rule_id, known)}. "
                    "'notecheck rules' lists them.")
     profiles = rule_profiles(rule)
     status = "" if rule.enabled else (f", off by default; on in the {' and '.join(profiles)} profile"
