@@ -219,3 +219,144 @@ def test_excerpt_lines_up_with_the_finding_after_doubled_quotes(linter):
 def test_semicolon_csv_with_a_byte_order_mark(linter, tmp_path):
     path = write(tmp_path, "excel.csv", '\ufeffID;Case Note\r\n5;"Mum kicked off; then left."\r\n')
     assert findings(linter, path) == [(2, 8, 2, 18, "jargon.test-jargon", "5")]
+
+
+# -- exports as case systems write them ----------------------------------------------------
+
+import datetime as dt  # noqa: E402
+
+import yaml  # noqa: E402
+
+from notecheck.checker import Checker  # noqa: E402
+from notecheck.notes.columns import COLUMNS_FILE, FIELDS, map_columns, normalise_name  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def real():
+    """The built-in date rules and one label rule, with today fixed."""
+    return Checker(select=["timeliness", "labelling.blaming-label"], today=dt.date(2026, 12, 1))
+
+
+def real_findings(checker, path):
+    return [(d.rule, d.line, d.column, d.note) for d in checker.check_paths([str(path)])]
+
+
+def test_mosaic_style_pascal_case_headers_are_read(real, tmp_path):
+    path = write(tmp_path, "mosaic.csv",
+                 "CaseNoteID,PersonID,DateOfContact,CaseNoteText\n"
+                 "CN-1,P-77,30/11/2026 16:05,Mum kicked off when I arrived.\n"
+                 "CN-2,P-78,2026-11-30T16:05:00Z,A calm visit with Dad.\n")
+    # Every row checked, the dates read: no "missing contact date", no "invalid date".
+    assert real_findings(real, path) == [("labelling.blaming-label", 2, 32, "CN-1")]
+    notes = [item for _, item in read_file(str(path))]
+    assert [n.meta["contact_date"] for n in notes] == ["30/11/2026 16:05", "2026-11-30T16:05:00Z"]
+    assert notes[0].meta["PersonID"] == "P-77"  # kept as extra metadata, not the subject
+
+
+def test_camel_case_json_lines_export_is_read(real, tmp_path):
+    path = write(tmp_path, "notes.jsonl",
+                 '{"caseNoteId": "J-1", "dateOfContact": "30 November 2026", "noteText": "Dad kicked off at the door."}\n'
+                 '{"caseNoteId": "J-2", "dateOfContact": "2026-11-30T16:05:00+01:00", "noteText": "A calm visit."}\n')
+    assert real_findings(real, path) == [("labelling.blaming-label", 1, 77, "J-1")]
+
+
+def test_liquidlogic_case_note_date_with_month_names(real, tmp_path):
+    path = write(tmp_path, "lcs.csv",
+                 "Case Note ID,Case Note Type,Case Note Date,Case Note Text,Worker Team\n"
+                 "L1,Home visit,30-Nov-2026,Mum kicked off.,Team North\n"
+                 "L2,Home visit,30-Dec-2026,A calm visit.,Team North\n")
+    # 30-Nov-2026 is read; 30-Dec-2026 is read too, and is after today.
+    assert real_findings(real, path) == [("labelling.blaming-label", 2, 31, "L1"),
+                                         ("timeliness.future-date", 3, 15, "L2")]
+    note = next(item for _, item in read_file(str(path)))
+    assert note.meta["team"] == "Team North" and note.meta["note_type"] == "Home visit"
+
+
+def test_carefirst_observation_date(real, tmp_path):
+    path = write(tmp_path, "carefirst.csv", "Observation ID,Observation Date,Observation Text\n"
+                                            "O1,30 Nov 2026,He kicked off at the centre.\n")
+    assert real_findings(real, path) == [("labelling.blaming-label", 2, 19, "O1")]
+
+
+def test_excel_serial_dates_in_export_date_columns(tmp_path):
+    path = write(tmp_path, "excel.csv", "Case Note ID,Contact Date,Recorded Date,Case Note Text\n"
+                                        "X1,46356,46363,A calm visit.\n"
+                                        "X2,46356.67,46356.75,A calm visit.\n")
+    notes = [item for _, item in read_file(str(path))]
+    assert notes[0].meta["contact_date"] == "2026-11-30"
+    assert notes[0].meta["recorded_date"] == "2026-12-07"
+    assert notes[1].meta["contact_date"] == "2026-11-30T16:05"
+    checker = Checker(select=["timeliness"], today=dt.date(2026, 12, 10))
+    # Monday 30 November to Monday 7 December: 5 working days late; X2 was same day.
+    assert real_findings(checker, path) == [("timeliness.late-recording", 2, 10, "X1")]
+
+
+def test_a_number_outside_the_plausible_range_is_not_a_date(real, tmp_path):
+    path = write(tmp_path, "odd.csv", "Case Note ID,Contact Date,Case Note Text\nZ1,12,A calm visit.\n")
+    [finding] = list(real.check_paths([str(path)]))
+    assert (finding.rule, finding.line, finding.column) == ("timeliness.invalid-date", 2, 4)
+
+
+def test_an_unreadable_date_format_is_one_finding_per_column_and_shape(real, tmp_path):
+    rows = "".join(f"R{i},30.11.2026 x,A calm visit.\n" for i in range(1, 6))
+    path = write(tmp_path, "bad.csv", "Case Note ID,Contact Date,Case Note Text\n" + rows)
+    [finding] = list(real.check_paths([str(path)]))
+    assert (finding.rule, finding.line, finding.column, finding.note) == (
+        "timeliness.invalid-date", 2, 4, "R1")
+    assert "'dd.dd.dddd a'" in finding.message and "30.11" not in finding.message
+    assert "5 notes in this file have this problem" in finding.message
+
+
+def test_headers_are_matched_whatever_their_case_and_separators():
+    assert normalise_name("CaseNoteID") == normalise_name("case_note_id") == "case note id"
+    assert normalise_name("caseNoteId") == normalise_name("Case-Note ID") == "case note id"
+    assert normalise_name("DateOfContact") == "date of contact"
+    assert map_columns(["TEAM_NAME", "note_text", "DATE"]) == {"team": 0, "text": 1, "contact_date": 2}
+    # Within a field the more specific name wins, wherever it stands.
+    assert map_columns(["Date", "Case Note Date", "Notes"])["contact_date"] == 1
+
+
+def test_the_column_table_names_each_column_under_one_field():
+    data = yaml.safe_load(COLUMNS_FILE.read_text(encoding="utf-8"))["fields"]
+    assert set(data) <= set(FIELDS)
+    seen: dict[str, str] = {}
+    for field, names in data.items():
+        for name in names:
+            key = normalise_name(name)
+            assert key not in seen, f"'{name}' is under both {seen[key]} and {field}"
+            seen[key] = field
+
+
+def test_no_text_column_names_the_nearest_and_masks_data_like_headers(tmp_path):
+    path = write(tmp_path, "export.csv", "Ref,Narative Txt,Jane Smith 12/03/2015\nR1,x,y\n")
+    [(_, problem)] = list(read_file(str(path)))
+    assert problem.rule == "input.no-text-column"
+    assert "The nearest is 'Narative Txt'" in problem.message
+    assert "Jane" not in problem.message and "12/03/2015" not in problem.message
+    assert "'Ref'" in problem.message
+
+
+def test_show_settings_prints_each_exports_column_mapping(cli, write):
+    write("exports/notecheck.yaml", "columns: {subject: Client}\n")
+    write("exports/lcs.csv", "Case Note ID,Case Note Date,Case Note Text,Client,Worker Team\n"
+                             "L1,30-Nov-2026,A calm visit.,Sam,North\n")
+    write("exports/visit.md", "A calm visit.\n")
+    result = cli(["check", "exports", "--show-settings"])
+    assert result.exit_code == 0, result
+    config = str(Path("exports/notecheck.yaml").resolve())
+    assert result.stdout.splitlines()[:12] == [
+        "exports/lcs.csv:",
+        f"  config: {config}",
+        "  profile: record",
+        result.stdout.splitlines()[3],  # the number of rules on by default
+        "  columns:",
+        "    text -> 'Case Note Text'",
+        "    id -> 'Case Note ID'",
+        "    subject -> 'Client'",
+        "    contact_date -> 'Case Note Date'",
+        "    team -> 'Worker Team'",
+        "exports/visit.md:",
+        f"  config: {config}",
+    ]
+    assert result.stdout.splitlines()[3].startswith("  rules: ")
+    assert "Found" not in result.stdout  # nothing was checked

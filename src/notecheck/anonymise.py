@@ -48,6 +48,7 @@ class Source:
     newline: str = "\n"  # the file's own line ending, kept in the copy
     meta_names: list[str] = field(default_factory=list)
     findings: list[tuple[str, int, int]] = field(default_factory=list)  # (rule id, start, end)
+    document: object = None  # a Word document (python-docx), rewritten paragraph by paragraph
 
 
 @dataclass
@@ -116,7 +117,10 @@ class Anonymiser:
                     roles.setdefault(word, False)
                 last = words[-1]
                 roles[last] = roles.get(last, False) or full or after_title
-        self.real_words = set(roles)
+        # The config's approved pseudonyms are invented already: never replaced.
+        approved = {w for name in self.config.pseudonyms for w in _words(name)}
+        roles = {word: surname for word, surname in roles.items() if word not in approved}
+        self.real_words = set(roles) | approved
         for word, surname in roles.items():
             if surname:
                 self.last_map[word] = self._pick(self.last_pool, len(self.last_map))
@@ -174,7 +178,8 @@ class Anonymiser:
 
     def pseudonyms(self) -> list[str]:
         """Every invented name used, for the copy's config."""
-        return sorted(set(self.first_map.values()) | set(self.last_map.values()))
+        return sorted(set(self.first_map.values()) | set(self.last_map.values())
+                      | set(self.config.pseudonyms))
 
     def mapping(self) -> dict:
         return {
@@ -254,6 +259,12 @@ def plan_sources(paths: list[str], out: Path) -> tuple[list[Source], list[tuple[
             target = out / (path.relative_to(base) if base.is_dir() else path.name)
             if target == path:
                 raise AnonymiseError(f"the copy of {item} would overwrite it; choose another --out folder.")
+            if path.suffix.lower() == ".docx":
+                try:
+                    sources.append(docx_source(path, target))
+                except (OSError, InputProblem) as exc:
+                    skipped.append((item, getattr(exc, "message", None) or str(exc)))
+                continue
             try:
                 raw = decode(path.read_bytes()).text
                 text = normalise_newlines(raw)
@@ -272,6 +283,105 @@ def plan_sources(paths: list[str], out: Path) -> tuple[list[Source], list[tuple[
             source.meta_names = [name for _, name in meta_names_of(note)]
             sources.append(source)
     return sources, skipped
+
+
+# --- Word documents ----------------------------------------------------------------------
+
+def docx_paragraphs(document) -> list:
+    """Every paragraph (python-docx objects), tables included, in the order the .docx
+    reader reads them: the note's lines."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    out = []
+
+    def walk(parent, element) -> None:
+        for child in element.iterchildren():
+            tag = child.tag.rsplit("}", 1)[-1]
+            if tag == "p":
+                out.append(Paragraph(child, parent))
+            elif tag == "tbl":
+                for row in Table(child, parent).rows:
+                    seen = set()
+                    for cell in row.cells:
+                        if id(cell._tc) in seen:
+                            continue
+                        seen.add(id(cell._tc))
+                        walk(cell, cell._tc)
+            elif tag == "sdt":
+                content = child.find(child.tag.replace("sdt", "sdtContent"))
+                if content is not None:
+                    walk(parent, content)
+
+    walk(document, document.element.body)
+    return out
+
+
+def _line(text: str) -> str:
+    return " ".join(text.replace("\t", " ").splitlines())
+
+
+def docx_source(path: Path, target: Path) -> Source:
+    import zipfile
+
+    import docx
+
+    try:
+        document = docx.Document(str(path))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise InputProblem("input.unreadable", f"this is not a Word .docx file that can be read ({exc})") from None
+    text = "\n".join(_line(p.text) for p in docx_paragraphs(document))
+    return Source(path, target, text, Note(str(path), text), 0, document=document)
+
+
+def write_docx(anonymiser: Anonymiser, source: Source) -> None:
+    """The copy of a Word document: each paragraph's text rewritten, run by run where the
+    replacements fall inside runs (so bold, italics and fonts stay), else the paragraph's
+    new text in its first run. Written atomically."""
+    import os
+    import tempfile
+
+    start = 0
+    for paragraph in docx_paragraphs(source.document):
+        old = _line(paragraph.text)
+        end = start + len(old)
+        inside = [(rid, s - start, e - start) for rid, s, e in source.findings
+                  if start <= s and e <= end]
+        wanted = anonymiser.rewrite(Source(source.path, source.target, old, Note("", old), 0,
+                                           findings=inside))
+        if wanted != old:
+            runs = paragraph.runs
+            counted = anonymiser.dates_of_birth  # the run pass must not count them again
+            new_runs, at = [], 0
+            for run in runs:
+                text = run.text
+                local = [(rid, s - at, e - at) for rid, s, e in inside
+                         if at <= s and e <= at + len(text)]
+                new_runs.append(anonymiser.rewrite(Source(source.path, source.target, text,
+                                                          Note("", text), 0, findings=local)))
+                at += len(text)
+            anonymiser.dates_of_birth = counted
+            if runs and _line("".join(new_runs)) == wanted:
+                for run, text in zip(runs, new_runs):
+                    if run.text != text:
+                        run.text = text
+            elif runs:
+                runs[0].text = wanted
+                for run in runs[1:]:
+                    run.text = ""
+            else:
+                paragraph.text = wanted
+        start = end + 1
+    source.target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{source.target.name}.", suffix=".tmp",
+                                         dir=source.target.parent)
+    os.close(handle)
+    try:
+        source.document.save(temporary)
+        os.replace(temporary, source.target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 def meta_names_of(note: Note) -> list[tuple[str, str]]:
@@ -306,7 +416,10 @@ def anonymise(paths: list[str], out: Path, rules: list[Rule], nlp, config: Confi
     anonymiser.learn_names(sources)
     written = []
     for source in sources:
-        write_atomic(source.target, anonymiser.rewrite(source).replace("\n", source.newline))
+        if source.document is not None:
+            write_docx(anonymiser, source)
+        else:
+            write_atomic(source.target, anonymiser.rewrite(source).replace("\n", source.newline))
         written.append(source.target)
     config_path = out / "notecheck.yaml"
     config_written = False

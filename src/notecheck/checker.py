@@ -57,6 +57,7 @@ class Options:
     today: dt.date | None = None        # overrides timeliness.today
     baseline: Path | None = None
     fail_on: str | None = None          # default: the config's
+    stdin_filename: str | None = None   # '-' is read as this file: its config, reader and name
 
 
 @dataclass
@@ -243,7 +244,13 @@ class Checker:
         from notecheck.runner import Counts
 
         counts = counts if counts is not None else Counts()
-        inputs = list(discover(paths, exclude))
+        inputs = []
+        for item in discover(paths, exclude):
+            # A file its config excludes ('exclude:' globs, relative to the config) is skipped.
+            if (isinstance(item, str) and item != "-"
+                    and self.rules_for(self.config_for(item)).config.excludes(item)):
+                continue
+            inputs.append(item)
         counts.files = len(inputs)
         if progress:
             progress.start(sum(1 for item in inputs if not isinstance(item, InputProblem)))
@@ -255,7 +262,7 @@ class Checker:
             if isinstance(item, InputProblem):
                 rules = current or self.default()
             else:
-                rules = self.rules_for(self.config_for(item))
+                rules = self.rules_for(self.config_for(self._named(item)))
             if current is not None and rules is not current and group:
                 yield from self._finish(current, self._stream(current, group, counts, progress))
                 group = []
@@ -263,6 +270,10 @@ class Checker:
             group.append(item)
         if group and current is not None:
             yield from self._finish(current, self._stream(current, group, counts, progress))
+
+    def _named(self, item: str) -> str:
+        """The name a path is checked under: standard input takes --stdin-filename."""
+        return self.options.stdin_filename if item == "-" and self.options.stdin_filename else item
 
     def _stream(self, rules: Rules, inputs: list, counts, progress) -> Iterator[Diagnostic]:
         from notecheck.notes.sources import read_file
@@ -272,8 +283,11 @@ class Checker:
                 if isinstance(item, InputProblem):
                     yield item.path, item
                     continue
-                yield from read_file(item, rules.config.columns)
-                yield item, None
+                if item == "-" and self.options.stdin_filename:
+                    yield from read_stdin_as(self.options.stdin_filename, rules.config.columns)
+                else:
+                    yield from read_file(item, rules.config.columns)
+                yield self._named(item), None
         return self._check(rules, items(), counts=counts, progress=progress)
 
     def _check(self, rules: Rules, items, counts=None, progress=None) -> Iterator[Diagnostic]:
@@ -289,11 +303,18 @@ class Checker:
             self._share_pipeline(rules)
 
     def _finish(self, rules: Rules, diagnostics: Iterable[Diagnostic]) -> Iterator[Diagnostic]:
-        """Engine checks the user ignored are dropped; the baseline hides known findings."""
+        """Engine checks the user ignored are dropped, and rules the config's
+        ``per_file_ignores`` turns off for a file; a once-per-file rule's repeats are
+        counted into its first finding; the baseline hides known findings."""
         ignore = rules.ignore
         kept = (d for d in diagnostics
                 if d.rule == INTERNAL_ERROR or d.rule not in ENGINE_CHECKS
                 or not _ignored(d.rule, ignore))
+        if rules.config.per_file_ignores:
+            kept = _per_file_ignored(rules.config, kept)
+        once = {r.id for r in rules.linter.rules if getattr(r, "once_per_file", False)}
+        if once:
+            kept = _once_per_file(kept, once)
         if self.baseline is not None:
             kept = self.baseline.new_only(kept)
         for d in kept:
@@ -315,6 +336,70 @@ class Checker:
                 return 2
             failed = failed or fails(d.severity, threshold)
         return 1 if failed else 0
+
+
+def _per_file_ignored(config: Config, diagnostics: Iterable[Diagnostic]) -> Iterator[Diagnostic]:
+    """Drops what ``per_file_ignores`` turns off for each diagnostic's file."""
+    by_path: dict[str, list[str]] = {}
+    for d in diagnostics:
+        if d.path not in by_path:
+            by_path[d.path] = config.ignored_here(d.path) if d.path not in ("-", "<text>") else []
+        if d.rule != INTERNAL_ERROR and _ignored(d.rule, by_path[d.path]):
+            continue
+        yield d
+
+
+def _once_per_file(diagnostics: Iterable[Diagnostic], rule_ids: set[str]) -> Iterator[Diagnostic]:
+    """The first finding of a once-per-file rule for each message in a file, held until
+    the file ends and then said with how many notes had it; the repeats are dropped."""
+    import dataclasses
+
+    held: dict[tuple, list] = {}
+    path = None
+
+    def release():
+        for first, count in held.values():
+            if count > 1:
+                first = dataclasses.replace(
+                    first, message=f"{first.message} ({count} notes in this file have this "
+                                   "problem; only the first is shown.)")
+            yield first
+        held.clear()
+
+    for d in diagnostics:
+        if d.path != path:
+            yield from release()
+            path = d.path
+        if d.rule in rule_ids:
+            key = (d.rule, d.message)
+            if key in held:
+                held[key][1] += 1
+            else:
+                held[key] = [d, 1]
+            continue
+        yield d
+    yield from release()
+
+
+def read_stdin_as(name: str, columns: dict | None = None):
+    """Standard input read as if it were the file ``name``: that file's reader."""
+    import io
+    import sys
+
+    from notecheck.notes.sources import READERS, read_file
+    from notecheck.notes.text import read_text
+
+    reader = READERS.get(Path(name).suffix.lower(), read_text)
+    data = sys.stdin.buffer.read()
+    try:
+        if getattr(reader, "takes_file", False):
+            for item in reader(name, io.BufferedReader(io.BytesIO(data)), columns=columns):
+                yield name, item
+        else:
+            for item in reader(name, data):
+                yield name, item
+    except InputProblem as problem:
+        yield name, problem
 
 
 def _engine_selector(selector: str) -> bool:

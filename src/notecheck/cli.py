@@ -165,8 +165,21 @@ def check(
                                   help="Neither read nor write the results cache "
                                        "(.notecheck_cache/, or $NOTECHECK_CACHE_DIR)."),
     jobs: int = typer.Option(1, "--jobs", "-j", help="Check with this many processes."),
+    output_file: Optional[Path] = typer.Option(None, "--output-file", "-o",
+                                               help="Write the report to this file (replaced "
+                                                    "whole, atomically) instead of the screen."),
+    stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename",
+                                                 help="Read '-' (standard input) as if it were "
+                                                      "this file: its config, its reader (a .csv "
+                                                      "name reads CSV) and its name in the output."),
+    show_settings: bool = typer.Option(False, "--show-settings",
+                                       help="Print the settings each path is checked with (config "
+                                            "file, profile, rules, each export's columns) and "
+                                            "exit without checking."),
 ) -> None:
     """Check notes and report what to fix."""
+    import io
+
     from notecheck.reporters import Summary
     from notecheck.runner import Counts
 
@@ -186,10 +199,18 @@ def check(
     checker = build_checker(config_path, paths, quiet=quiet, select=list(select),
                             ignore=list(ignore), profile=profile, rule_dirs=list(rules_dirs),
                             mask=not show_personal_data, cache=not no_cache, jobs=jobs,
-                            today=today_date, baseline=baseline, fail_on=fail_on)
+                            today=today_date, baseline=baseline, fail_on=fail_on,
+                            stdin_filename=stdin_filename)
+    if show_settings:
+        print_settings(checker, paths, exclude)
+        raise typer.Exit(EXIT_OK)
+    if "-" in paths and sys.stdin.isatty():
+        typer.echo("notecheck: reading a note from standard input; type or paste it, then press "
+                   "Ctrl-D (on Windows Ctrl-Z, then Enter) to finish.", err=True)
     linter = checker.linter
+    report = io.StringIO() if output_file is not None else None
     reporter = make_reporter(format, statistics=statistics, quiet=quiet, no_color=no_color,
-                             rules=linter.rules)
+                             rules=linter.rules, stream=report)
     summary = Summary(rules=len(linter.rules), model=linter.model_name)
     threshold = checker.fail_on()
     failed = internal = False
@@ -202,6 +223,12 @@ def check(
     summary.files, summary.notes = counts.files, counts.notes
     summary.model = linter.model_name
     reporter.finish(summary)
+    if report is not None:
+        try:
+            write_atomic(output_file, report.getvalue())
+        except OSError as exc:
+            raise fail(f"the report could not be written to {output_file} "
+                       f"({exc.strerror or exc}).") from None
     raise typer.Exit(EXIT_ERROR if internal else EXIT_FINDINGS if failed else EXIT_OK)
 
 
@@ -237,17 +264,63 @@ def make_baseline(
 
 
 def make_reporter(format: Optional[Format], *, statistics: bool, quiet: bool, no_color: bool,
-                  rules=()):
+                  rules=(), stream=None):
     from notecheck.reporters import registry
 
     # Looked up on every write: while the progress bar shows, findings written to a terminal
     # go through rich's redirect and appear above the bar instead of through it.
-    stream = CurrentStdout()
+    # A file (-o): plain text unless a format is asked for.
+    stream = stream if stream is not None else CurrentStdout()
     # NO_COLOR or a pipe: plain text. --no-color keeps the rich layout, without colour.
     rich_wanted = stream.isatty() and "NO_COLOR" not in os.environ
     name = format.value if format is not None else ("rich" if rich_wanted else "text")
     return registry.make(name, stream, rules=rules, color=rich_wanted and not no_color,
                          statistics=statistics, quiet=quiet)
+
+
+def print_settings(checker, paths: list[str], exclude: list[str]) -> None:
+    """--show-settings: for each path, the config it follows, the profile, how many rules
+    run, and for each export which column each field is read from."""
+    from notecheck.checker import SetupError
+    from notecheck.notes import InputProblem
+    from notecheck.notes.columns import describe, export_columns, _shown
+    from notecheck.notes.sources import discover
+
+    for item in discover(paths, exclude):
+        if isinstance(item, InputProblem):
+            typer.echo(f"{item.path}: {item.message}")
+            continue
+        name = checker._named(item)
+        try:
+            rules = checker.rules_for(checker.config_for(name))
+        except SetupError as exc:
+            raise fail(str(exc)) from None
+        config = rules.config
+        if item != "-" and config.excludes(item):
+            typer.echo(f"{name}: excluded by {config.source}")
+            continue
+        profile = checker.options.profile or config.profile
+        lines = [f"{name}:",
+                 f"  config: {config.source or '(none: the defaults)'}",
+                 f"  profile: {profile}",
+                 f"  rules: {len(rules.linter.rules)}"]
+        ignored = config.ignored_here(name) if item != "-" else []
+        if ignored:
+            lines.append(f"  per-file ignores: {', '.join(ignored)}")
+        try:
+            columns = export_columns(item) if item != "-" else None
+        except OSError as exc:
+            columns = None
+            lines.append(f"  columns: could not be read ({exc.strerror or exc})")
+        if columns is not None:
+            try:
+                mapping = describe(columns, config.columns)
+            except InputProblem as problem:
+                lines.append(f"  columns: {problem.message}")
+            else:
+                lines.append("  columns:")
+                lines += [f"    {field} -> {_shown(column)}" for field, column in mapping.items()]
+        typer.echo("\n".join(lines))
 
 
 @app.command("rules")
@@ -294,16 +367,24 @@ def first_sentence(text: str) -> str:
 
 
 @app.command()
-def explain(rule_id: str = typer.Argument(..., help="A rule id, e.g. labelling.blaming-label."),
+def explain(rule_id: str = typer.Argument(..., help="A rule id (labelling.blaming-label) or a "
+                                                   "category (labelling)."),
             config_path: Optional[Path] = typer.Option(None, "--config", help="Use this config file.")) -> None:
-    """Explain a rule: why it matters, the principle, examples and references."""
+    """Explain a rule (why it matters, the principle, examples, references) or a category
+    (what it is about and its rules)."""
     config = resolve_config(config_path, ["."])
-    rules = {r.id: r for r in load_all_rules(config)}
+    loaded = load_all_rules(config)
+    rules = {r.id: r for r in loaded}
     rule = rules.get(rule_id)
+    if rule is None and any(r.category == rule_id for r in loaded):
+        typer.echo(explain_category(rule_id, [r for r in loaded if r.category == rule_id]))
+        return
     if rule is None:
         from notecheck.rules.loader import closest
 
-        raise fail(f"there is no rule '{rule_id}'{closest(rule_id, rules)}. "
+        known = [*rules, *sorted({r.category for r in loaded})]
+        what = "rule" if "." in rule_id else "rule or category"
+        raise fail(f"there is no {what} '{rule_id}'{closest(rule_id, known)}. "
                    "'notecheck rules' lists them.")
     profiles = rule_profiles(rule)
     status = "" if rule.enabled else (f", off by default; on in the {' and '.join(profiles)} profile"
@@ -324,6 +405,24 @@ def explain(rule_id: str = typer.Argument(..., help="A rule id, e.g. labelling.b
     if rule.references:
         lines += ["", "Read more:", *(f"  {r}" for r in rule.references)]
     typer.echo("\n".join(lines))
+
+
+def explain_category(category: str, rules: list[Rule]) -> str:
+    """What a category is about, then each of its rules in one line."""
+    from notecheck.rules.model import CATEGORY_ABOUT
+
+    about = CATEGORY_ABOUT.get(category, "")
+    width = max(len(r.id) for r in rules)
+    lines = [f"{category}  ({len(rules)} rule{'s' if len(rules) != 1 else ''})", ""]
+    if about:
+        lines += [about, ""]
+    for rule in sorted(rules, key=lambda r: r.id):
+        off = "" if rule.enabled else " (off unless selected or in a profile)"
+        lines.append(f"  {rule.id.ljust(width)}  {rule.severity.value:<7}  "
+                     f"{rule.summary or first_sentence(rule.description)}{off}")
+    lines += ["", f"'notecheck explain RULE' says more about each; "
+                  f"'--ignore {category}' turns the whole category off."]
+    return "\n".join(lines)
 
 
 @app.command("test-rules")

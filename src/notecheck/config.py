@@ -68,14 +68,67 @@ class Config(BaseModel):
     # Export columns (CSV/TSV/JSON Lines/JSON) whose names notecheck does not recognise:
     # {"text": "Case Note Narrative", "contact_date": "Visit Dt"}
     columns: dict[Literal["text", "id", "subject", "subject_type", "note_type", "contact_date",
-                          "recorded_date", "author"], str] = {}
+                          "recorded_date", "author", "team"], str] = {}
+    # Paths never checked: globs relative to this config's folder ("archive/**", "*.tmp.md").
+    exclude: list[str] = []
+    # Rules not applied to some files: {"training/**": ["timeliness"]}. Keys are globs
+    # relative to this config's folder; values are rule ids, categories or globs.
+    per_file_ignores: dict[str, list[str]] = {}
 
     # Where this config came from; not a key a user writes.
     source: str | None = None
 
+    @property
+    def folder(self) -> Path:
+        return Path(self.source).resolve().parent if self.source else Path.cwd().resolve()
+
+    def relative(self, path: str | Path) -> str | None:
+        """``path`` relative to this config's folder, with '/' separators; None outside it."""
+        try:
+            return Path(path).resolve().relative_to(self.folder).as_posix()
+        except ValueError:
+            return None
+
+    def excludes(self, path: str | Path) -> bool:
+        """True when ``path`` matches one of the config's ``exclude`` globs."""
+        relative = self.relative(path) if self.exclude else None
+        return relative is not None and any(glob_matches(relative, g) for g in self.exclude)
+
+    def ignored_here(self, path: str | Path) -> list[str]:
+        """The rule selectors ``per_file_ignores`` turns off for ``path``."""
+        if not self.per_file_ignores:
+            return []
+        relative = self.relative(path)
+        if relative is None:
+            return []
+        return [s for glob, selectors in self.per_file_ignores.items()
+                if glob_matches(relative, glob) for s in selectors]
+
     def rule_folders(self) -> list[Path]:
         base = Path(self.source).parent if self.source else Path.cwd()
         return [(base / folder).resolve() for folder in self.rules]
+
+
+def glob_matches(relative: str, glob: str) -> bool:
+    """A path relative to a config's folder against a glob as ruff reads them:
+    "training/**" is everything under training/, "*.md" a name in any folder,
+    "notes/a.md" one file, "drafts" a folder and all in it."""
+    import fnmatch
+
+    glob = glob.strip()
+    glob = (glob[2:] if glob.startswith("./") else glob).rstrip("/")
+    if not glob:
+        return False
+    name = relative.rsplit("/", 1)[-1]
+    if "/" not in glob and fnmatch.fnmatchcase(name, glob):
+        return True
+    if fnmatch.fnmatchcase(relative, glob):
+        return True
+    if glob.endswith("/**"):
+        base = glob[:-3]
+        return relative == base or fnmatch.fnmatchcase(relative, base + "/*")
+    # A folder: everything under it.
+    return fnmatch.fnmatchcase(relative, glob + "/*")
 
 
 class ConfigError(Exception):

@@ -34,6 +34,13 @@ _WORDED = re.compile(
     re.IGNORECASE,
 )
 
+# Case systems' own forms: 30-Nov-2026, 30/Nov/2026, 30-Nov-26 16:05 (Oracle and
+# SQL Server reports, Excel's "dd-mmm-yyyy").
+_DASHED = re.compile(
+    r"(?P<day>\d{1,2})[-/.](?P<month>" + _MONTH_NAMES + r")\.?[-/.](?P<year>\d{4}|\d{2})" + _TIME,
+    re.IGNORECASE,
+)
+
 # Dates written inside a note's text, with or without a year: "24/11/2026", "24 Nov",
 # "Tuesday 24th November", "on Monday". Used to tell whether a vague time reference
 # has a date beside it and whether a note opens with its contact date.
@@ -64,7 +71,7 @@ def parse_date(value: object) -> dt.datetime:
     if isinstance(value, dt.date):
         return dt.datetime(value.year, value.month, value.day)
     text = str(value).strip()
-    for pattern in (_ISO, _NUMERIC, _WORDED):
+    for pattern in (_ISO, _NUMERIC, _WORDED, _DASHED):
         match = pattern.fullmatch(text)
         if match:
             return _build(match, text)
@@ -95,12 +102,43 @@ def _build(match: re.Match, text: str) -> dt.datetime:
         raise DateError(f"'{text}' has a time that does not exist ({exc})") from None
 
 
+# Excel stores a date as the days since 30 December 1899 (the time is the fraction):
+# 46356 is 30 November 2026. Read only in an export's date columns, and only for days
+# a case note could be about (1 January 1990 to 31 December 2099).
+_EXCEL_EPOCH = dt.datetime(1899, 12, 30)
+_EXCEL_SERIAL = re.compile(r"(?P<days>\d{5})(?:\.(?P<fraction>\d+))?")
+EXCEL_RANGE = (32874, 73050)
+
+
+def excel_serial(value: object) -> dt.datetime | None:
+    """The date an Excel serial number stands for, or None when it is not one."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        text = repr(float(value)) if isinstance(value, float) else str(value)
+    else:
+        text = str(value).strip()
+    match = _EXCEL_SERIAL.fullmatch(text[:-2] if text.endswith(".0") else text)
+    if not match or not EXCEL_RANGE[0] <= int(match["days"]) <= EXCEL_RANGE[1]:
+        return None
+    fraction = float("0." + match["fraction"]) if match["fraction"] else 0.0
+    minutes = round(fraction * 24 * 60)
+    return _EXCEL_EPOCH + dt.timedelta(days=int(match["days"]), minutes=minutes)
+
+
+def shape(value: object) -> str:
+    """A value's shape, for messages that must not show it: digits become d, letters
+    a: "30.11.2026" -> "dd.dd.dddd", "Nov 30th" -> "aaa ddaa"."""
+    return re.sub(r"\d", "d", re.sub(r"[^\W\d_]", "a", str(value)))
+
+
 def has_time(value: object) -> bool:
     """True when a metadata date was written with a time of day."""
     if isinstance(value, dt.datetime):
         return True
     text = str(value)
-    return any((m := p.fullmatch(text.strip())) and m.groupdict().get("hour") for p in (_ISO, _NUMERIC, _WORDED))
+    return any((m := p.fullmatch(text.strip())) and m.groupdict().get("hour")
+               for p in (_ISO, _NUMERIC, _WORDED, _DASHED))
 
 
 def dates_in(text: str) -> list[tuple[int, int]]:

@@ -28,6 +28,8 @@ BATCH_SIZE = 64
 PIECE_SIZE = 100_000
 
 INTERNAL_ERROR = "notecheck.internal-error"
+# Marks a finding kept only to show that a suppression around a quote is used.
+QUOTED = "_quoted"
 
 
 def rule_needs(rule: Rule) -> set[str]:
@@ -141,13 +143,20 @@ class Linter:
         found: list[tuple[Rule, Finding]] = []
         errors: list[tuple[Rule, BaseException]] = []
         seen: set = set()
+        # With suppression comments in the note, a finding skipped only because it is
+        # inside quotes is kept, marked, so that a suppression naming its rule around a
+        # quoted example counts as used (and is not reported as unused).
+        suppressible = "notecheck" in parts[0].note.text.lower()
         for rule in rules:
             kind = KINDS[rule.kind]
             try:
                 for part in parts:
                     for finding in kind.check(part, rule):
                         if not self._keep(part, rule, finding):
-                            continue
+                            if not (suppressible and self._quoted_only(part, rule, finding)):
+                                continue
+                            finding = dataclasses.replace(
+                                finding, values={**finding.values, QUOTED: True})
                         if part.offset:
                             if finding.field is not None and part is not parts[0]:
                                 continue  # a note-level finding is reported once
@@ -160,7 +169,10 @@ class Linter:
             except Exception as exc:  # noqa: BLE001 - isolation is the point
                 found = [(r, f) for r, f in found if r is not rule]
                 errors.append((rule, exc))
-        return found, errors
+        quoted = [(r, f) for r, f in found if f.values.get(QUOTED)]
+        if quoted:
+            found = [(r, f) for r, f in found if not f.values.get(QUOTED)]
+        return longest_per_span(found) + quoted, errors
 
     def diagnostics(self, note: Note, found: list[tuple[Rule, Finding]],
                     rules: list[Rule], errors: list[tuple[Rule, BaseException]] = ()
@@ -170,7 +182,12 @@ class Linter:
         data masked in every one."""
         errors = list(errors)
         suppressions = Suppressions.parse(note.text)
+        quoted = [(r, f) for r, f in found if f.values.get(QUOTED)]
+        if quoted:
+            found = [(r, f) for r, f in found if not f.values.get(QUOTED)]
         if suppressions is not None:
+            for rule, finding in quoted:  # never reported; only marks the suppression used
+                suppressions.hides(rule.id, finding.start, finding.end)
             found = [(rule, finding) for rule, finding in found
                      if not suppressions.hides(rule.id, finding.start, finding.end)]
         ends = sentence_ends(note.text) if found else []
@@ -205,6 +222,12 @@ class Linter:
 
     def parse(self, note: Note) -> list[ParsedNote]:
         return next(parsed for _, parsed in self.parse_all([(note.path, note)]))
+
+    def _quoted_only(self, parsed: ParsedNote, rule: Rule, finding: Finding) -> bool:
+        """True when the finding was left out only because it is inside quotes."""
+        matched = parsed.text[finding.start:finding.end]
+        return (rule.skip_quoted and matched.lower() not in self.accept
+                and not rule.is_exception(matched) and parsed.in_quotes(finding.start, finding.end))
 
     def _keep(self, parsed: ParsedNote, rule: Rule, finding: Finding) -> bool:
         matched = parsed.text[finding.start:finding.end]
@@ -288,6 +311,33 @@ def covered(note: Note, example: str, d: Diagnostic) -> str:
 
     start, end = offset(d.line, d.column), offset(d.end_line, d.end_column)
     return note.text[start:end]
+
+
+def longest_per_span(found: list[tuple[Rule, Finding]]) -> list[tuple[Rule, Finding]]:
+    """At most one finding per rule per stretch of text: when one rule's findings overlap
+    (overlapping terms, "respite" and "respite care"; or one term matched by two patterns),
+    the longest is kept (the first, when they are as long)."""
+    spans: dict[str, list[Finding]] = {}
+    for rule, finding in found:
+        if finding.field is None and finding.end > finding.start:
+            spans.setdefault(rule.id, []).append(finding)
+    dropped: set[int] = set()
+    for findings in spans.values():
+        if len(findings) < 2:
+            continue
+        ordered = sorted(findings, key=lambda f: (-(f.end - f.start), f.start))
+        starts: list[int] = []  # the kept spans, which never overlap, by start
+        ends: list[int] = []
+        for finding in ordered:
+            index = bisect.bisect_left(starts, finding.end) - 1
+            if index >= 0 and ends[index] > finding.start:
+                dropped.add(id(finding))
+                continue
+            starts.insert(index + 1, finding.start)
+            ends.insert(index + 1, finding.end)
+    if not dropped:
+        return found
+    return [(rule, finding) for rule, finding in found if id(finding) not in dropped]
 
 
 def pieces(text: str, size: int = PIECE_SIZE) -> Iterator[tuple[int, int]]:

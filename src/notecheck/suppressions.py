@@ -11,7 +11,9 @@
 ``notecheck: ignore[...]`` (in a comment or as plain text) covers its own line, or, when
 it stands alone on a line, the next line with text on it. A target is a rule id, a
 category or a glob. A suppression that hides nothing is reported as
-``notecheck.unused-suppression`` so stale ones get cleaned up.
+``notecheck.unused-suppression`` (info, so it never fails CI by default) so stale ones
+get cleaned up. A suppression around a quoted example counts as used when the rule it
+names would have flagged the quote but for its quotation marks.
 """
 
 from __future__ import annotations
@@ -136,7 +138,7 @@ class Suppressions:
                         f"{', '.join(repr(t) for t in stale)}")
             out.append(Diagnostic(
                 path=note.path, note=note.id, line=line, column=column, end_line=end_line,
-                end_column=end_column, rule=UNUSED, category="notecheck", severity=Severity.WARNING,
+                end_column=end_column, rule=UNUSED, category="notecheck", severity=Severity.INFO,
                 message=f"This suppression {what}, so it can be removed (or the name "
                         "shortened) to keep the real exceptions easy to see.",
                 suggestion=None))

@@ -237,9 +237,16 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     settings = _settings(parsed)
 
     if which == "invalid-date":
+        from notecheck.notes.columns import is_export
+
         for name, problem in read_dates(meta)[1].items():
+            value = str(meta[name]).strip()
+            if is_export(parsed.note.path):
+                # An export column: name the value's shape, not the value, so the rows
+                # with the same problem are one finding (the rule is once_per_file).
+                problem = problem.replace(f"'{value}'", f"'{dates.shape(value)}'")
             yield Finding(0, 0, field=name, values={
-                "field": LABELS[name], "value": str(meta[name]), "problem": problem})
+                "field": LABELS[name], "value": value, "problem": problem})
         return
 
     good, bad = note_dates(parsed, rule)

@@ -6,50 +6,76 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
+
+import yaml
 
 from notecheck.notes import InputProblem, Note
 
 FIELDS = ("text", "id", "subject", "subject_type", "note_type", "contact_date",
-          "recorded_date", "author")
+          "recorded_date", "author", "team")
+DATE_FIELDS = ("contact_date", "recorded_date")
 
-# Column names recognised without any config, compared after normalising case, spaces,
-# underscores and hyphens ("Date of Contact" == "date_of_contact").
-ALIASES: dict[str, tuple[str, ...]] = {
-    "text": ("text", "note", "notes", "body", "narrative", "case note", "case notes",
-             "casenote", "note text", "case note text", "contact note", "note body",
-             "narrative text", "entry", "content", "details"),
-    "id": ("id", "note id", "case note id", "record id", "entry id", "reference", "ref",
-           "note ref", "note reference"),
-    "subject": ("subject", "subject name", "person", "person name", "client", "client name",
-                "service user", "child", "child name", "adult", "name"),
-    "subject_type": ("subject type", "person type", "client type"),
-    "note_type": ("note type", "type", "contact type", "case note type", "activity type",
-                  "event type", "entry type", "category"),
-    "contact_date": ("contact date", "date of contact", "event date", "date of event",
-                     "visit date", "date of visit", "activity date", "contact date time",
-                     "date"),
-    "recorded_date": ("recorded date", "date recorded", "recorded", "recorded on",
-                      "recorded at", "entry date", "date entered", "created", "created date",
-                      "date created", "created at", "created on"),
-    "author": ("author", "worker", "practitioner", "recorded by", "written by", "created by",
-               "entered by", "social worker", "staff member", "user"),
-}
+COLUMNS_FILE = Path(__file__).resolve().parent.parent / "data" / "columns.yaml"
 
 
 def normalise_name(name: str) -> str:
-    return " ".join(re.split(r"[\s_\-]+", name.strip().lower())).strip()
+    """A column name compared without case, spacing, punctuation or camelCase:
+    "CaseNoteID", "case_note_id", "caseNoteId" and "Case Note ID" are all "case note id"."""
+    name = str(name).strip()
+    name = re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", name)      # caseNote -> case Note
+    name = re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1 \2", name)   # IDNumber -> ID Number
+    return " ".join(re.split(r"[^0-9a-z]+", name.lower())).strip()
 
 
-_ALIAS_INDEX = {normalise_name(alias): field for field, aliases in ALIASES.items()
-                for alias in aliases}
+@lru_cache(maxsize=1)
+def known_names() -> dict[str, tuple[str, ...]]:
+    """{field: (normalised names, in order of preference)} from data/columns.yaml."""
+    data = yaml.safe_load(COLUMNS_FILE.read_text(encoding="utf-8")) or {}
+    fields = data.get("fields", {})
+    unknown = set(fields) - set(FIELDS)
+    if unknown:
+        raise ValueError(f"{COLUMNS_FILE}: unknown fields {sorted(unknown)}")
+    return {field: tuple(dict.fromkeys(normalise_name(n) for n in fields.get(field, ())))
+            for field in FIELDS}
+
+
+# Kept for callers that read the table directly.
+class _Aliases(Mapping):
+    def __getitem__(self, key):
+        return known_names()[key]
+
+    def __iter__(self):
+        return iter(known_names())
+
+    def __len__(self):
+        return len(known_names())
+
+
+ALIASES = _Aliases()
+
+
+def looks_like_data(name: str) -> bool:
+    """A header cell that may be a record rather than a column name: a first row of data
+    (a name and a date, an NHS number, a sentence of a note)."""
+    return bool(re.search(r"\d|@", name)) or len(name) > 40 or len(name.split()) > 5
+
+
+def _shown(name: str) -> str:
+    from notecheck.identifiers import mask
+
+    return f"'{mask(name) if looks_like_data(name) else name}'"
 
 
 def map_columns(names: Iterable[str], configured: Mapping[str, str] | None = None) -> dict[str, int]:
-    """{field: column index}. Configured names win; then the common names above.
+    """{field: column index}. Configured names win; then the names known systems use
+    (data/columns.yaml), the first name in a field's list first.
 
-    Raises InputProblem when no column holds the note text, listing the columns seen."""
-    names = list(names)
+    Raises InputProblem when no column holds the note text, listing the columns seen
+    and the nearest known name."""
+    names = [str(n) for n in names]
     normalised = [normalise_name(n) for n in names]
     mapping: dict[str, int] = {}
     for field, column in (configured or {}).items():
@@ -57,22 +83,116 @@ def map_columns(names: Iterable[str], configured: Mapping[str, str] | None = Non
         if wanted in normalised:
             mapping[field] = normalised.index(wanted)
     taken = set(mapping.values())
-    for index, name in enumerate(normalised):
-        field = _ALIAS_INDEX.get(name)
-        if field and field not in mapping and index not in taken:
-            mapping[field] = index
-            taken.add(index)
+    for field, aliases in known_names().items():
+        if field in mapping:
+            continue
+        for alias in aliases:
+            index = next((i for i, n in enumerate(normalised) if n == alias and i not in taken), None)
+            if index is not None:
+                mapping[field] = index
+                taken.add(index)
+                break
     if "text" not in mapping:
-        seen = ", ".join(f"'{n}'" for n in names) or "none"
-        configured_text = (configured or {}).get("text")
-        hint = (f"The config says the text is in '{configured_text}', but there is no such column. "
-                if configured_text else "")
-        raise InputProblem(
-            "input.no-text-column",
-            f"No column holds the note text (columns seen: {seen}). {hint}Name the text "
-            "column in notecheck.yaml, e.g. 'columns: {text: \"Case note\"}', or rename it to "
-            "one notecheck knows (text, note, body, narrative, case_note).")
+        raise InputProblem("input.no-text-column", _no_text_message(names, normalised, configured))
     return mapping
+
+
+def _no_text_message(names: list[str], normalised: list[str],
+                     configured: Mapping[str, str] | None) -> str:
+    import difflib
+
+    seen = ", ".join(_shown(n) for n in names) or "none"
+    configured_text = (configured or {}).get("text")
+    hint = (f"The config says the text is in '{configured_text}', but there is no such column. "
+            if configured_text else "")
+    nearest = ""
+    candidates = [(n, norm) for n, norm in zip(names, normalised)
+                  if norm and not looks_like_data(n)]
+    wanted = list(known_names()["text"])
+    best = None
+    for name, norm in candidates:
+        close = difflib.get_close_matches(norm, wanted, n=1, cutoff=0.6)
+        if close:
+            score = difflib.SequenceMatcher(None, norm, close[0]).ratio()
+            if best is None or score > best[0]:
+                best = (score, name)
+    if best is not None:
+        nearest = f"The nearest is '{best[1]}': if that holds the note, say so in notecheck.yaml, " \
+                  f"'columns: {{text: \"{best[1]}\"}}'. "
+    return (f"No column holds the note text (columns seen: {seen}). {hint}{nearest}"
+            "Name the text column in notecheck.yaml, e.g. 'columns: {text: \"Case note\"}', or "
+            "rename it to one notecheck knows (text, note, case note text, narrative, "
+            "observation text).")
+
+
+def describe(names: Iterable[str], configured: Mapping[str, str] | None = None
+             ) -> dict[str, str]:
+    """{field: column name} as map_columns would choose them (for --show-settings)."""
+    names = [str(n) for n in names]
+    return {field: names[index] for field, index in
+            sorted(map_columns(names, configured).items(), key=lambda kv: FIELDS.index(kv[0]))}
+
+
+def export_columns(path: str) -> list[str] | None:
+    """The column names of a CSV/TSV/JSON Lines/JSON export, read from its header (or
+    first object) only; None for a file that is not an export."""
+    import json
+
+    suffix = Path(path).suffix.lower()
+    if suffix not in (".csv", ".tsv", ".jsonl", ".json"):
+        return None
+    with open(path, "rb") as handle:
+        if suffix in (".csv", ".tsv"):
+            from notecheck.notes.csv_reader import Tokenizer, open_text
+
+            head = handle.peek(1 << 16)[:1 << 16] if hasattr(handle, "peek") else b""
+            first = head.split(b"\n", 1)[0]
+            delimiter = ("\t" if suffix == ".tsv" else
+                         ";" if b";" in first and b"," not in first else ",")
+            stream, _ = open_text(handle)
+            _, header = next(iter(Tokenizer(stream, delimiter)), (1, None))
+            return [c.value for c in header] if isinstance(header, list) else []
+        text = handle.read(1 << 20).decode("utf-8-sig", errors="replace")
+    if suffix == ".jsonl":
+        line = next((l for l in text.splitlines() if l.strip()), "")
+        try:
+            value = json.loads(line)
+        except ValueError:
+            return []
+    else:
+        try:
+            value = json.JSONDecoder().raw_decode(text.lstrip())[0]
+        except ValueError:
+            # A big array: the first object only.
+            from notecheck.notes.jsonl import BadJson, parse_object
+
+            start = text.find("{")
+            try:
+                return list(parse_object(text, start)[0]) if start != -1 else []
+            except BadJson:
+                return []
+        value = value[0] if isinstance(value, list) and value else value
+    return list(value) if isinstance(value, dict) else []
+
+
+EXPORT_SUFFIXES = (".csv", ".tsv", ".jsonl", ".json")
+
+
+def is_export(path: str | None) -> bool:
+    return bool(path) and Path(str(path)).suffix.lower() in EXPORT_SUFFIXES
+
+
+def _excel_date(value: Any) -> Any:
+    """An export's date cell that holds an Excel serial number (46356), as the date it
+    stands for (2026-11-30); any other value as it is."""
+    from notecheck.dates import excel_serial
+
+    when = excel_serial(value)
+    if when is None:
+        return value
+    if when.hour == 0 and when.minute == 0:
+        return when.date().isoformat()
+    return when.strftime("%Y-%m-%dT%H:%M")
 
 
 class OffsetMap:
@@ -125,6 +245,8 @@ def build_note(path: str, cells: Mapping[str, Cell], extra: Mapping[str, Any],
         if field == "text" or cell.value in (None, ""):
             continue
         value = cell.value
+        if field in DATE_FIELDS:
+            value = _excel_date(value)
         if field == "subject" and isinstance(value, str) and ";" in value:
             value = [part.strip() for part in value.split(";") if part.strip()]
         meta[field] = value

@@ -12,6 +12,27 @@ from notecheck.diagnostics import Severity
 CATEGORIES = ("jargon", "labelling", "opinion", "attribution", "voice", "timeliness",
               "sharing", "personal-data", "clarity", "holistic")
 
+# What each category is about, for 'notecheck explain CATEGORY'.
+CATEGORY_ABOUT = {
+    "jargon": "Words a family or another professional may not understand: social care "
+              "jargon, acronyms not spelled out, shorthand and formal words with a plain "
+              "alternative.",
+    "labelling": "Labels that blame, define or objectify the person (\"kicked off\", "
+                 "\"manipulative\", \"placement\") instead of describing what happened.",
+    "opinion": "Views and judgements written as fact, without the evidence they rest on.",
+    "attribution": "Statements and decisions that do not say who said or decided them.",
+    "voice": "Whether the person's own words, wishes and feelings are in the record.",
+    "timeliness": "When the contact happened and when it was written up: missing, late, "
+                  "future or unreadable dates, and vague times (\"yesterday\").",
+    "sharing": "Records of sharing information: with whom, why, on what basis (consent), "
+               "whether the person knows and whether it arrived, and by a secure channel.",
+    "personal-data": "Names and identifiers (NHS numbers, addresses, phone numbers) that "
+                     "training material must not carry; on in the training profile.",
+    "clarity": "Writing that is hard to follow: long sentences, vague phrases, passive "
+               "voice that hides who did what.",
+    "holistic": "Whether the note looks at the whole family and the person's wider life.",
+}
+
 RULE_ID = r"^[a-z]+(-[a-z]+)*\.[a-z0-9]+(-[a-z0-9]+)*$"
 
 
@@ -45,6 +66,9 @@ class CommonFields(BaseModel):
     suggestion: str | None = None  # what to write instead, for {suggestion}
     skip_quoted: bool = False  # leave words inside quotation marks alone (the person's own words)
     enabled: bool = True  # on by default; false: only when selected or turned on by a profile
+    # Report a finding once per file, with how many notes had it (a bad date format in
+    # an export column is one problem, not one per row).
+    once_per_file: bool = False
     examples: Examples  # run by pytest and notecheck test-rules
 
 
@@ -63,6 +87,7 @@ class Rule:
     suggestion: str | None = None
     skip_quoted: bool = False
     enabled: bool = True
+    once_per_file: bool = False
     fail_examples: list[str] = field(default_factory=list)
     pass_examples: list[str] = field(default_factory=list)
     fail_spans: list[str] = field(default_factory=list)

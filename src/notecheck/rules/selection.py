@@ -22,17 +22,34 @@ PROFILE_CATEGORIES: dict[str, dict[str, str]] = {
     "training": {"personal-data": "error"},
 }
 
+# What a profile turns off (rule ids, categories or globs). Training material is not a
+# record of a contact, so it is not asked for a contact date.
+PROFILE_OFF: dict[str, tuple[str, ...]] = {
+    "record": (),
+    "training": ("timeliness.missing-contact-date",),
+}
+
 
 def apply_profile(rules: list[Rule], profile: str) -> list[Rule]:
-    """The rules as the profile sets them: its categories on, at its severity."""
+    """The rules as the profile sets them: its categories on, at its severity; the rules
+    it turns off, off (still run when selected by name)."""
     turned_on = PROFILE_CATEGORIES[profile]
-    return [dataclasses.replace(r, enabled=True, severity=Severity(turned_on[r.category]))
-            if r.category in turned_on else r for r in rules]
+    off = PROFILE_OFF.get(profile, ())
+    out = []
+    for r in rules:
+        if r.category in turned_on:
+            r = dataclasses.replace(r, enabled=True, severity=Severity(turned_on[r.category]))
+        if r.enabled and any(matches(r, s) for s in off):
+            r = dataclasses.replace(r, enabled=False)
+        out.append(r)
+    return out
 
 
 def rule_profiles(rule: Rule) -> list[str]:
     """The profiles that run this rule without it being selected by name."""
-    return [p for p in PROFILES if rule.enabled or rule.category in PROFILE_CATEGORIES[p]]
+    return [p for p in PROFILES
+            if (rule.enabled or rule.category in PROFILE_CATEGORIES[p])
+            and not any(matches(rule, s) for s in PROFILE_OFF.get(p, ()))]
 
 
 def matches(rule: Rule, selector: str) -> bool:
