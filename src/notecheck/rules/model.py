@@ -39,6 +39,10 @@ class CommonFields(BaseModel):
     suggestion: str | None = None
     skip_quoted: bool = False
     enabled: bool = True
+    # Whether the replacement this rule's kind gives may be applied for the writer: safe
+    # (the meaning is kept: 'check --fix'), unsafe (a person must judge: '--unsafe-fixes',
+    # or a quick fix in an editor) or none (the finding is only reported).
+    fix: Literal["safe", "unsafe", "none"] = "none"
     examples: Examples
 
 
@@ -57,6 +61,7 @@ class Rule:
     suggestion: str | None = None
     skip_quoted: bool = False
     enabled: bool = True
+    fix: str = "none"  # safe | unsafe | none
     fail_examples: list[str] = field(default_factory=list)
     pass_examples: list[str] = field(default_factory=list)
     source: str = ""
