@@ -332,3 +332,25 @@ def test_log_filter_keeps_the_wording_and_drops_the_values():
         'WARNING: pygls.protocol.json_rpc: Unknown message "…"',
         "ERROR: pygls.protocol.json_rpc: Unable to handle message (ValueError)",
     ]
+
+
+@shared_server
+async def test_a_changed_config_is_used_at_the_next_check(client: LanguageClient):
+    uri, found = await open_note(client, "config.md", NOTE)
+    assert len(found) == 3
+    config = Path(uri.removeprefix("file://")).parent / "notecheck.yaml"
+    config.write_text("select: [jargon.undefined-acronym]\n", encoding="utf-8")
+    later = config.stat().st_mtime + 5
+    os.utime(config, (later, later))
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+        content_changes=[types.TextDocumentContentChangeWholeDocument(text=NOTE)]))
+    assert spans(await published(client, uri, 2)) == [("jargon.undefined-acronym", 4, 7, 4, 9)]
+
+
+@shared_server
+async def test_a_broken_config_is_shown_at_the_top_of_the_document(client: LanguageClient):
+    _, found = await open_note(client, "broken.md", NOTE, config="selcet: [jargon]\n")
+    assert spans(found) == [("notecheck.setup", 0, 0, 0, 0)]
+    assert found[0].severity == types.DiagnosticSeverity.Error
+    assert "notecheck.yaml:1" in found[0].message and "select" in found[0].message
