@@ -87,7 +87,7 @@ class Diagnostic:
         return (self.path, self.line, self.column, self.rule)
 
     def to_dict(self) -> dict:
-        return {
+        out = {
             "path": self.path,
             "note": self.note,
             "line": self.line,
@@ -100,8 +100,10 @@ class Diagnostic:
             "message": self.message,
             "suggestion": self.suggestion,
             "excerpt": self.excerpt,
-            "fix": self.fix.to_dict() if self.fix is not None else None,
         }
+        if self.fix is not None:  # only findings that have one: other outputs stay as they were
+            out["fix"] = self.fix.to_dict()
+        return out
 
 
 def file_diagnostic(path: str, rule: str, message: str, *, line: int = 1, column: int = 1,
