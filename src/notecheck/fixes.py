@@ -267,6 +267,17 @@ def fix_paths(checker, diagnostics: Iterable[Diagnostic], *, unsafe: bool = Fals
     groups: dict[str, list[Diagnostic]] = {}
     for d in diagnostics:
         groups.setdefault(d.path, []).append(d)
+    # One note at a time is checked again: worker processes would only cost their start-up.
+    jobs, checker.options.jobs = checker.options.jobs, 1
+    try:
+        _fix_groups(checker, groups, run, unsafe, write)
+    finally:
+        checker.options.jobs = jobs
+    return run
+
+
+def _fix_groups(checker, groups: dict[str, list[Diagnostic]], run: FixRun, unsafe: bool,
+                write: bool) -> None:
     for path, found in groups.items():
         wanted = [d for d in found if applicable(d, unsafe)]
         if not wanted:
@@ -299,4 +310,3 @@ def fix_paths(checker, diagnostics: Iterable[Diagnostic], *, unsafe: bool = Fals
                 before = masked(before, result.first, rules.masking_rules)
                 after = masked(after, result.diagnostics, rules.masking_rules)
             run.diffs.append(unified_diff(path, before, after))
-    return run
