@@ -10,7 +10,8 @@ The cache never holds note text. For each note it keeps the rule ids and charact
 offsets of the findings; messages and suggestions are rebuilt on load from the rule's own
 strings and from offsets into the re-read note; dates are kept as ISO text. A finding
 whose message values cannot be expressed that way (a value that is neither a rule string,
-a number, a date nor a span of the note) makes that note uncacheable: it is simply checked
+a number, a date nor a span of the note; a fix's text may also be pieces of those joined
+by punctuation) makes that note uncacheable: it is simply checked
 again next time. Entries live in one SQLite file per run signature, written by the main
 process only.
 """
@@ -30,7 +31,7 @@ from notecheck.kinds.base import Finding
 from notecheck.notes import Note
 from notecheck.rules.model import Rule
 
-FORMAT = 2
+FORMAT = 3
 CHUNK = 1 << 20
 STALE_DAYS = 7
 
@@ -200,8 +201,36 @@ class Cache:
                  self._encode(finding.suggestion, note, rule),
                  self._encode(finding.message, note, rule),
                  {k: self._encode(v, note, rule) for k, v in finding.values.items()},
-                 finding.severity.value if finding.severity is not None else None]
+                 finding.severity.value if finding.severity is not None else None,
+                 self._encode_replacement(finding.replacement, note, rule)]
                 for rule, finding in found]
+
+    def _encode_replacement(self, value: str | None, note: Note, rule: Rule) -> Any:
+        """A fix's text: a rule string or a span of the note as usual, or else pieces that
+        are each one of those or punctuation ("looked after child" + " (" + "LAC" + ")")."""
+        try:
+            return self._encode(value, note, rule)
+        except Uncacheable:
+            pass
+        strings = self.strings[rule.id]
+        pieces, i = [], 0
+        while i < len(value):
+            best = max((s for s in strings if s and value.startswith(s, i)), key=len, default="")
+            j = i
+            while j < len(value) and value[i:j + 1] in note.text:
+                j += 1
+            if j - i > len(best):
+                pieces.append(["t", note.text.find(value[i:j]), j - i])
+                i = j
+            elif best:
+                pieces.append(["v", best])
+                i += len(best)
+            elif not value[i].isalnum():
+                pieces.append(["v", value[i]])
+                i += 1
+            else:
+                raise Uncacheable(rule.id)
+        return ["c", pieces]
 
     def _encode(self, value: Any, note: Note, rule: Rule) -> Any:
         if value is None or isinstance(value, bool):
@@ -235,13 +264,14 @@ class Cache:
         found = []
         from notecheck.diagnostics import Severity
 
-        for rule_id, start, end, field, suggestion, message, values, severity in records:
+        for rule_id, start, end, field, suggestion, message, values, severity, replacement in records:
             rule = self.rules[rule_id]
             found.append((rule, Finding(start, end, suggestion=self._decode(suggestion, note),
                                         message=self._decode(message, note),
                                         values={k: self._decode(v, note) for k, v in values.items()},
                                         field=field,
-                                        severity=Severity(severity) if severity else None)))
+                                        severity=Severity(severity) if severity else None,
+                                        replacement=self._decode(replacement, note))))
         return found
 
     def _decode(self, value: list, note: Note) -> Any:
@@ -258,4 +288,6 @@ class Cache:
             return dt.datetime.fromisoformat(value[1])
         if tag == "m":
             return note.meta.get(value[1])
+        if tag == "c":
+            return "".join(self._decode(piece, note) for piece in value[1])
         return [self._decode(v, note) for v in value[1]]

@@ -176,6 +176,15 @@ def check(
                                        help="Print the settings each path is checked with (config "
                                             "file, profile, rules, each export's columns) and "
                                             "exit without checking."),
+    fix: bool = typer.Option(False, "--fix",
+                             help="Apply the safe fixes (the meaning is kept) to .txt and .md "
+                                  "files, then report what remains."),
+    unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes",
+                                      help="With --fix or --diff: the fixes a person should "
+                                           "judge too (the wording may change the meaning)."),
+    diff: bool = typer.Option(False, "--diff",
+                              help="Show the fixes as a unified diff; write nothing. Exit 1 "
+                                   "when there is something to fix."),
 ) -> None:
     """Check notes and report what to fix."""
     import io
@@ -196,6 +205,8 @@ def check(
     if show_personal_data and os.environ.get("CI", "").lower() not in ("", "0", "false", "no"):
         raise fail("--show-personal-data is refused when the CI environment variable is set: "
                    "CI logs are kept and shared, so personal data stays masked there.")
+    if unsafe_fixes and not (fix or diff):
+        raise fail("--unsafe-fixes goes with --fix (apply them) or --diff (show them).")
     checker = build_checker(config_path, paths, quiet=quiet, select=list(select),
                             ignore=list(ignore), profile=profile, rule_dirs=list(rules_dirs),
                             mask=not show_personal_data, cache=not no_cache, jobs=jobs,
@@ -215,7 +226,20 @@ def check(
     threshold = checker.fail_on()
     failed = internal = False
     counts = Counts()
-    for diagnostic in checked(checker, paths, exclude, counts):
+    diagnostics = checked(checker, paths, exclude, counts)
+    if fix or diff:
+        from notecheck.fixes import fix_paths
+
+        fixing = fix_paths(checker, diagnostics, unsafe=unsafe_fixes, write=not diff)
+        diagnostics = fixing.diagnostics
+        if diff:
+            for text in fixing.diffs:
+                sys.stdout.write(text)
+            for line in fixing.messages(unsafe_fixes, diff=True):
+                typer.echo(f"notecheck: {line}", err=True)
+            internal = any(d.rule == "notecheck.internal-error" for d in diagnostics)
+            raise typer.Exit(EXIT_ERROR if internal else EXIT_FINDINGS if fixing.diffs else EXIT_OK)
+    for diagnostic in diagnostics:
         summary.add(diagnostic)
         reporter.handle(diagnostic)
         failed = failed or fails(diagnostic.severity, threshold)
@@ -229,7 +253,22 @@ def check(
         except OSError as exc:
             raise fail(f"the report could not be written to {output_file} "
                        f"({exc.strerror or exc}).") from None
+    if fix and not quiet:
+        for line in fixing.messages(unsafe_fixes, diff=False):
+            typer.echo(f"notecheck: {line}", err=True)
     raise typer.Exit(EXIT_ERROR if internal else EXIT_FINDINGS if failed else EXIT_OK)
+
+
+@app.command()
+def lsp() -> None:
+    """Run the language server on standard input and output, for editors (see
+    docs/editors.md). Markdown and plain-text notes are checked as you type."""
+    try:
+        from notecheck.lsp import serve
+    except ImportError as exc:
+        raise fail(f"the language server needs pygls and lsprotocol ({exc.name} is missing): "
+                   "pip install 'notecheck[lsp]'") from None
+    serve()
 
 
 @app.command("baseline")

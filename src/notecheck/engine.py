@@ -10,7 +10,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from notecheck.config import Config
-from notecheck.diagnostics import Diagnostic, Severity, file_diagnostic
+from notecheck.diagnostics import Diagnostic, Edit, Fix, Severity, file_diagnostic
+from notecheck import fixes
 from notecheck.kinds import KINDS
 from notecheck.kinds.base import Finding, ParsedNote
 from notecheck.masking import CATEGORY as MASKED_CATEGORY
@@ -262,13 +263,21 @@ class Linter:
             note_id = masker.free_text(note_id)
         if self.mask:
             note_id = masked_id(note_id, self.masking_rules)
+        fix = None
+        if rule.fix != "none" and finding.replacement is not None and excerpt is not None:
+            new_text = fixes.cased(matched, finding.replacement,
+                                   fixes.sentence_start(note.text, finding.start))
+            # A fix never shows (or writes) personal data that the masking hides.
+            if masker is None or masker.free_text(new_text) == new_text:
+                fix = Fix(rule.fix, (Edit(line, column, end_line, end_column, new_text),))
         return Diagnostic(path=note.path, note=note_id, line=line, column=column,
                           end_line=end_line, end_column=end_column, rule=rule.id,
                           category=rule.category, severity=finding.severity or rule.severity,
                           message=message,
                           suggestion=suggestion, excerpt=excerpt,
                           excerpt_column=excerpt_column,
-                          fingerprint=fingerprint(note, rule.id, finding, sentence_ends))
+                          fingerprint=fingerprint(note, rule.id, finding, sentence_ends),
+                          fix=fix)
 
     def run_examples(self, rule: Rule) -> list[ExampleFailure]:
         """A rule's own examples, through the one path (runner.check_items): each 'fail'

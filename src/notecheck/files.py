@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -16,4 +17,11 @@ def write_atomic(path: Path, text: str) -> None:
                                      prefix=f".{path.name}.", suffix=".tmp", newline="") as handle:
         handle.write(text)
         temporary = Path(handle.name)
+    try:
+        # Rewriting a file (check --fix) keeps its permissions; the temporary file is
+        # private to its owner, as a new file stays.
+        if path.exists():
+            os.chmod(temporary, stat.S_IMODE(path.stat().st_mode))
+    except OSError:
+        pass
     os.replace(temporary, path)

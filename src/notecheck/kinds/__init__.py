@@ -9,12 +9,13 @@ from notecheck.kinds.base import Kind
 
 KINDS: dict[str, Kind] = {
     "phrase": Kind("phrase", phrase.PhraseOptions, phrase.check, needs=phrase.needs,
-                   compile=phrase.compile_terms),
+                   compile=phrase.compile_terms, fixable=True),
     "pattern": Kind("pattern", pattern.PatternOptions, pattern.check, needs=pattern.needs,
                     compile=pattern.compile_patterns),
-    "regex": Kind("regex", regex.RegexOptions, regex.check, compile=regex.compile_regex),
+    "regex": Kind("regex", regex.RegexOptions, regex.check, compile=regex.compile_regex,
+                  fixable=True),
     "acronym": Kind("acronym", acronym.AcronymOptions, acronym.check,
-                    compile=acronym.compile_acronyms, placeholders=("acronym",)),
+                    compile=acronym.compile_acronyms, placeholders=("acronym",), fixable=True),
     # Evidence and voice (issue 3): these read the dependency parse.
     "hedge": Kind("hedge", hedge.HedgeOptions, hedge.check, needs=hedge.needs,
                   compile=hedge.compile_hedge),

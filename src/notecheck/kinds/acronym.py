@@ -1,7 +1,8 @@
 """acronym: an abbreviation the note uses without spelling it out first.
 
 Flagged once per note, at its first use, unless the expansion appears before it or in
-brackets right after it ("child in need (CIN)", "CIN (child in need)").
+brackets right after it ("child in need (CIN)", "CIN (child in need)"). Its fix writes
+the first expansion with the acronym in brackets, which the rule then accepts.
 """
 
 from __future__ import annotations
@@ -59,4 +60,18 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         expansions = _expansions(rule.options.acronyms[name])
         if _spelled_out(text, match.start(), match.end(), expansions):
             continue
-        yield Finding(match.start(), match.end(), suggestion=expansions[0], values={"acronym": name})
+        # Written out in full the first time ("looked after child (LAC)"): a fix only for
+        # the acronym as listed (not a plural "SWs") and only when the expansions are
+        # forms of one meaning; ASC (adult social care, autism spectrum condition) needs
+        # the writer to choose.
+        replacement = (f"{expansions[0]} ({name})" if match.group(0) == name and one_meaning(expansions)
+                       else None)
+        yield Finding(match.start(), match.end(), suggestion=expansions[0], values={"acronym": name},
+                      replacement=replacement)
+
+
+def one_meaning(expansions: list[str]) -> bool:
+    """Do the expansions all start with the same word, give or take an ending ("child",
+    "children"; "multi-agency", "multi agency")?"""
+    firsts = {re.split(r"[\s-]+", e.strip().lower(), maxsplit=1)[0] for e in expansions}
+    return all(a.startswith(b) or b.startswith(a) for a in firsts for b in firsts)

@@ -61,6 +61,10 @@ class Finding:
     # Replaces the rule's severity for this finding only, for a rule whose severity
     # depends on what it found (late recording: a warning, an error when very late).
     severity: "Severity | None" = None
+    # The text to put in place of the span, when the suggestion is literally that text
+    # ("start" for "commence"; "looked after child (LAC)"). The engine turns it into a fix
+    # when the rule's ``fix`` allows, keeping the matched text's capital letter.
+    replacement: str | None = None
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,7 @@ class Kind:
     # RuleProblem. The result is kept on the rule as ``rule.compiled``.
     compile: Callable[["Rule"], Any] | None = None
     placeholders: tuple[str, ...] = ()  # message placeholders beyond {match}, {suggestion}
+    fixable: bool = False  # gives Finding.replacement, so its rules may set 'fix'
 
 
 # Quotation: "…", “…”, ‘…’ and '…' (an apostrophe inside a word is not a quote mark).

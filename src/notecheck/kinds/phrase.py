@@ -15,6 +15,7 @@ from pydantic import Field
 from spacy.attrs import IDX, IS_SPACE, LEMMA, LENGTH, LOWER
 from spacy.strings import get_string_id
 
+from notecheck.fixes import literal
 from notecheck.kinds.base import Finding, Options, ParsedNote, RuleProblem
 from notecheck.nlp import blank_tokenizer
 
@@ -133,5 +134,10 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
             continue
         hashes, term = match
         free = i + len(hashes)
+        suggestion = term.suggestion or rule.suggestion
+        # The suggestion replaces the words only as written in the list: "commenced" (a
+        # lemma match) would need "started", which a word list cannot give.
+        exact = all(lower_list[i + k] == h for k, h in enumerate(hashes))
         yield Finding(words.starts[i], words.ends[free - 1],
-                      suggestion=term.suggestion or rule.suggestion, message=term.message)
+                      suggestion=suggestion, message=term.message,
+                      replacement=literal(suggestion) if exact else None)

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from notecheck import identifiers
+from notecheck.fixes import literal
 from notecheck.kinds.base import Finding, Options, ParsedNote, RuleProblem
 
 VALIDATORS: dict[str, Callable[[str], bool]] = {
@@ -62,7 +63,7 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
             continue
         if validator is not None and not validator(match.group(rule.options.group)):
             continue
-        yield Finding(start, end, suggestion=rule.suggestion)
+        yield Finding(start, end, suggestion=rule.suggestion, replacement=literal(rule.suggestion))
     if rule.options.metadata:
         yield from _in_metadata(parsed, rule, validator)
 

@@ -40,6 +40,25 @@ def artifact_uri(path: str) -> str:
     return quote(posix, safe="/-._~")
 
 
+def sarif_fix(path: str, fix) -> dict:
+    """A notecheck Fix as a SARIF fix: each edit a replacement of a region of the file;
+    whether it is safe goes in the properties."""
+    texts = " and ".join(f"'{e.new_text}'" for e in fix.edits)
+    judge = "" if fix.applicability == "safe" else " (check that the meaning is kept)"
+    return {
+        "description": {"text": f"Write {texts} instead{judge}."},
+        "artifactChanges": [{
+            "artifactLocation": {"uri": artifact_uri(path)},
+            "replacements": [{
+                "deletedRegion": {"startLine": e.line, "startColumn": e.column,
+                                  "endLine": e.end_line, "endColumn": e.end_column},
+                "insertedContent": {"text": e.new_text},
+            } for e in fix.edits],
+        }],
+        "properties": {"applicability": fix.applicability},
+    }
+
+
 class SarifReporter(Reporter):
     def __init__(self, stream, *, rules=(), **kwargs):
         super().__init__(stream, **kwargs)
@@ -102,6 +121,9 @@ class SarifReporter(Reporter):
         fingerprint = getattr(d, "fingerprint", None)
         if fingerprint:
             result["partialFingerprints"] = {"notecheckFingerprint/v1": fingerprint}
+        fix = getattr(d, "fix", None)
+        if fix is not None:
+            result["fixes"] = [sarif_fix(d.path, fix)]
         self.results.append(result)
 
     def finish(self, summary: Summary) -> None:

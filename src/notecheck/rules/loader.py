@@ -160,11 +160,14 @@ def build_rule(raw: object, path: Path, at: tuple, lines: dict) -> Rule:
             if name is not None and name not in allowed:
                 raise error(field_path, f"the message uses '{{{name}}}', which this kind does not "
                                         f"fill; use {', '.join('{' + a + '}' for a in sorted(allowed))}")
+    if common.fix != "none" and not kind.fixable:
+        raise error(("fix",), f"a '{kind_name}' rule gives no replacement text, so it has no fix: "
+                              "remove 'fix' (or set it to none)")
     rule = Rule(id=common.id, kind=common.kind, severity=Severity(common.severity),
                 message=common.message, description=common.description.strip(),
                 principle=common.principle, summary=common.summary, options=options, references=common.references,
                 exceptions=common.exceptions, suggestion=common.suggestion,
-                skip_quoted=common.skip_quoted, enabled=common.enabled,
+                skip_quoted=common.skip_quoted, enabled=common.enabled, fix=common.fix,
                 once_per_file=common.once_per_file,
                 fail_examples=common.examples.fail, pass_examples=common.examples.pass_,
                 fail_spans=common.examples.spans,

@@ -69,6 +69,10 @@ class CommonFields(BaseModel):
     # Report a finding once per file, with how many notes had it (a bad date format in
     # an export column is one problem, not one per row).
     once_per_file: bool = False
+    # Whether the replacement this rule's kind gives may be applied for the writer: safe
+    # (the meaning is kept: 'check --fix'), unsafe (a person must judge: '--unsafe-fixes',
+    # or a quick fix in an editor) or none (the finding is only reported).
+    fix: Literal["safe", "unsafe", "none"] = "none"
     examples: Examples  # run by pytest and notecheck test-rules
 
 
@@ -88,6 +92,7 @@ class Rule:
     skip_quoted: bool = False
     enabled: bool = True
     once_per_file: bool = False
+    fix: str = "none"  # safe | unsafe | none
     fail_examples: list[str] = field(default_factory=list)
     pass_examples: list[str] = field(default_factory=list)
     fail_spans: list[str] = field(default_factory=list)
