@@ -168,3 +168,12 @@ def test_json_output_is_the_same_through_the_api_and_the_cli(cli, write, tmp_pat
     result = cli(["check", "--format", "json", "--no-cache", "--select", "jargon", note])
     api = [d.to_dict() for d in notecheck.check_paths([note], select=["jargon"]).diagnostics]
     assert result.json["diagnostics"] == json.loads(json.dumps(api))
+
+
+def test_the_example_in_a_message_fits_the_person_the_note_is_about():
+    checker = Checker({}, select=["labelling.blaming-label"])
+    child = checker.check_text("Jamie kicked off at tea.", {"subject_type": "child"})
+    adult = checker.check_text("Arthur kicked off at lunch.", {"subject_type": "adult"})
+    assert [(d.line, d.column) for d in child] == [(1, 7)] and [(d.line, d.column) for d in adult] == [(1, 8)]
+    assert "threw his plate and ran to his room" in child[0].message
+    assert "Mr Reid shouted at the carer" in adult[0].message and "his room" not in adult[0].message

@@ -23,6 +23,9 @@ from notecheck.nlp import blank_tokenizer
 class Term(Options):
     term: str = Field(min_length=1)
     suggestion: str | None = None
+    # The suggestion for a note about an adult (subject_type: adult), when the usual one's
+    # example is about a child.
+    adult_suggestion: str | None = None
     message: str | None = None
 
 
@@ -117,6 +120,7 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         return
     lower_list, lemma_list = words.lower, words.lemma
     count = len(lower_list)
+    adult = parsed.note.meta.get("subject_type") == "adult"
     free = 0  # matches do not overlap: the next may start here
     for i in sorted({i for first in firsts for i in words.at[first]}):
         if i < free:
@@ -135,6 +139,8 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         hashes, term = match
         free = i + len(hashes)
         suggestion = term.suggestion or rule.suggestion
+        if term.adult_suggestion and adult:
+            suggestion = term.adult_suggestion
         # The suggestion replaces the words only as written in the list: "commenced" (a
         # lemma match) would need "started", which a word list cannot give.
         exact = all(lower_list[i + k] == h for k, h in enumerate(hashes))
