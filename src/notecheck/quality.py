@@ -1,7 +1,8 @@
 """Measuring the rules against a corpus of notes whose right answers are known.
 
 Each note ``NAME.md`` in the corpus folder has a sidecar ``NAME.expect.yaml``:
-``{must_flag: [categories], must_not_flag: [categories]}``. Per category we report the
+``{must_flag: [categories], must_not_flag: [categories]}`` (and an optional ``why``,
+the writer's free-text reason, which the scores ignore). Per category we report the
 recall on must_flag (share of those notes where the category fired) and the false-flag
 rate on must_not_flag (share of those notes where it fired anyway). Used by
 tests/test_quality.py and benchmarks/quality.py, so both see the same numbers.
@@ -55,7 +56,7 @@ def corpus_notes(folder: Path) -> list[tuple[Path, dict]]:
         if len(notes) != 1:
             raise ValueError(f"{sidecar}: expected one note named {name}.*, found {len(notes)}")
         expect = yaml.safe_load(sidecar.read_text(encoding="utf-8")) or {}
-        unknown = set(expect) - {"must_flag", "must_not_flag"}
+        unknown = set(expect) - {"must_flag", "must_not_flag", "why"}
         if unknown:
             raise ValueError(f"{sidecar}: unknown key(s) {sorted(unknown)}; use must_flag and must_not_flag")
         found.append((notes[0], {"must_flag": list(expect.get("must_flag") or []),
