@@ -11,12 +11,12 @@ most often is taken to be the subject, and the message says so.
 from __future__ import annotations
 
 import bisect
-from collections import Counter
 from collections.abc import Iterator
 from typing import Literal
 
 from pydantic import Field
 
+from notecheck.kinds import subject
 from notecheck.kinds.base import Finding, Options, ParsedNote
 from notecheck.kinds.language import (
     Terms, doc_forms, first_line, is_negated, name_parts, reporting_verb, sentence_list,
@@ -173,13 +173,8 @@ def _is_name(token, c) -> bool:
 
 
 def infer_subject(doc, c) -> str | None:
-    """The person named most often; being the subject of a verb counts double, so that
-    "Mrs Ahmed asked ..." outweighs the "Beech" of "Beech Unit"."""
-    counts: Counter[str] = Counter()
-    for token in tokens_of(doc):
-        if token.pos_ == "PROPN" and _is_name(token, c):
-            counts[token.text] += 2 if token.dep_ in ("nsubj", "nsubjpass") else 1
-    return counts.most_common(1)[0][0] if counts else None
+    """The person named most often (kinds/subject.py), leaving out roles and date words."""
+    return subject.infer_subject(doc, lambda token: _is_name(token, c))
 
 
 OBJECTS = {"dobj", "pobj", "dative"}
