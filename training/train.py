@@ -155,6 +155,7 @@ def main(argv=None) -> int:
     nlp.meta.update({"name": "notecheck_evidence", "version": "1.0.0",
                      "description": "Sentence evidence for notecheck's judgement rules "
                                     f"(trained on {len(train)} sentences; dev macro F {best:.3f})"})
+    args.out.parent.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(args.out)
     stamp(args.out)
     size = sum(p.stat().st_size for p in args.out.rglob("*") if p.is_file())

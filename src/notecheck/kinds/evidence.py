@@ -45,6 +45,9 @@ class EvidenceOptions(Options):
     unless_in: Literal["sentence", "paragraph", "note"] = "paragraph"
     # Words that answer it too, in the same place (a note that says "lives alone").
     unless_terms: list[str] = []
+    # A sentence with one of these words is left to the word-list rule that looks for them
+    # (a YAML alias of that rule's list, in the same file), so one sentence gets one finding.
+    leave_to_terms: list[str | dict] = []
     # Words that must be in the sentence for it to count (e.g. a risk named), if any.
     require_terms: list[str] = []
     # The phrase the finding points at, when the sentence has one; else the sentence.
@@ -68,8 +71,19 @@ def compile_evidence(rule) -> dict:
                                               f"use one of {', '.join(LABELS)}")
     return {"unless_terms": Terms(o.unless_terms, "unless_terms"),
             "require_terms": Terms(o.require_terms, "require_terms"),
+            "leave_to": Terms(_term_words(o.leave_to_terms), "leave_to_terms"),
             "span_terms": Terms(o.span_terms, "span_terms"),
             "not_when": Terms(o.not_when_note_has, "not_when_note_has")}
+
+
+def _term_words(terms: list) -> list[str]:
+    """The words of a term list written as strings, or as {term: ...} or {verb: ...}."""
+    found = []
+    for term in terms:
+        word = (term.get("term") or term.get("verb")) if isinstance(term, dict) else term
+        if isinstance(word, str) and word.strip() and word not in found:
+            found.append(word)
+    return found
 
 
 def needs(rule) -> set[str]:
@@ -126,6 +140,8 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         if any(cats.get(label, 0.0) >= o.not_with_threshold for label in o.not_with):
             continue
         if _place(parsed, sent, o.unless_in) in answered:
+            continue
+        if c["leave_to"] and c["leave_to"].any_in(sent):
             continue
         if c["require_terms"] and not c["require_terms"].any_in(sent):
             continue
