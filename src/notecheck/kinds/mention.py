@@ -22,7 +22,8 @@ from pydantic import Field
 
 from notecheck.kinds.base import Finding, Options, ParsedNote, RuleProblem
 from notecheck.kinds.evidence import sentence_evidence
-from notecheck.kinds.language import Terms, first_line, name_parts, sentence_list, tokens_of
+from notecheck.kinds.language import (
+    Terms, english, first_line, name_parts, sentence_list, tokens_of)
 
 
 class MentionOptions(Options):
@@ -75,7 +76,7 @@ class MentionOptions(Options):
 # "Holly (13)", "Alfie Ward (7 weeks)", "Craig (48)": a name and the age it is given with.
 _AGED_NAME = re.compile(r"\b([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)(?: [A-Z][a-z]+)*,? \(\s*(?:aged? )?"
                         r"(\d{1,3})(\s*(?:weeks?|months?|days?))?\b")
-_NONE = {"no", "not", "n't", "never", "without"}
+_NONE = english("negators")
 # "his 4yo son", "her 6-year-old daughter", "young son", "baby daughter"
 _YOUNG_BEFORE = re.compile(r"(\d{1,2} ?(?:yo|y/o|-?year-old)|young|baby|little|teenage) $", re.IGNORECASE)
 # The age right after a dependant word: "her son, Dean, is 24", "a daughter aged 30".
@@ -212,7 +213,7 @@ def _written_about_a_child(parsed: ParsedNote, names: set[str]) -> bool:
 
 # In the sentence after the children are named, 'they' and 'their' are them: "Her two
 # children were asleep upstairs. I have told their school."
-PLURAL = {"they", "them", "their"}
+PLURAL = english("plural_pronouns")
 
 
 def _considered(parsed: ParsedNote, c, words: list, names: set[str]) -> bool:

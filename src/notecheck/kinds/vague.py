@@ -18,7 +18,7 @@ from pydantic import Field
 from notecheck.kinds import subject
 from notecheck.kinds.base import Finding, Options, ParsedNote, RuleProblem
 from notecheck.kinds.language import (
-    Terms, has_count, name_parts, reporting_verb, subject_of)
+    Terms, english, has_count, name_parts, reporting_verb, subject_of)
 
 
 class VagueTerm(Options):
@@ -64,7 +64,7 @@ def needs(rule) -> set[str]:
     return {"parse", "lemma", "pos"}
 
 
-PRONOUNS = {"he", "she", "they", "i"}
+PRONOUNS = english("speaker_pronouns")
 
 
 def _their_own_words(parsed: ParsedNote, span, speech: Terms, names) -> bool:

@@ -19,7 +19,7 @@ from pydantic import Field
 from notecheck.kinds import evidence, subject
 from notecheck.kinds.base import Finding, Options, ParsedNote
 from notecheck.kinds.language import (
-    Terms, doc_forms, first_line, is_negated, name_parts, reporting_verb, sentence_list,
+    Terms, doc_forms, english, first_line, is_negated, name_parts, reporting_verb, sentence_list,
     subject_of, tokens_of)
 
 
@@ -332,7 +332,7 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
     return False
 
 
-NOTHING = {"little", "nothing", "anything", "much"}
+NOTHING = english("said_nothing")
 
 
 def _said_nothing(verb, c) -> bool:
