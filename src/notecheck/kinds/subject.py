@@ -4,8 +4,9 @@ The person named most often is taken to be the subject; being the subject of a v
 counts double, so "Mrs Ahmed asked ..." outweighs the "Beech" of "Beech Unit". A
 capitalised word that opens a sentence is capitalised because it opens the sentence, so
 it counts as a name only when the note also writes it with a capital where no sentence
-starts ("Visited Leo at home" names Leo, not "Visited"; "Info's from the school" names no
-one). Only when no name is written mid-sentence anywhere do sentence openers count.
+starts, opens a full name with it, or makes it the subject of two sentences or more
+("Visited Leo at home" names Leo, not "Visited"; "Info's from the school" names no one).
+When nothing else is named, sentence openers count as they are.
 """
 
 from __future__ import annotations
@@ -31,12 +32,26 @@ def infer_subject(doc, is_name: Callable) -> str | None:
     """The name (one word, as written) used most often, or None when no one is named."""
     mid: Counter[str] = Counter()
     opening: Counter[str] = Counter()
+    full_name: set[str] = set()  # opened a full name: "Jordan Achebe (15)"
+    opening_subject: Counter[str] = Counter()
     for token in tokens_of(doc):
         if token.pos_ == "PROPN" and is_name(token):
             weight = 2 if token.dep_ in ("nsubj", "nsubjpass") else 1
-            (opening if _opens_sentence(token) else mid)[token.text] += weight
-    if mid:
-        counts = mid + Counter({name: n for name, n in opening.items() if name in mid})
-    else:
+            if _opens_sentence(token):
+                opening[token.text] += weight
+                following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+                if following is not None and following.pos_ == "PROPN" and is_name(following) \
+                        and not token.whitespace_.count("\n"):
+                    full_name.add(token.text)
+                if weight == 2:
+                    opening_subject[token.text] += 1
+            else:
+                mid[token.text] += weight
+    # An opener is a name when the note also writes it mid-sentence, opens a full name
+    # with it, or makes it the subject of more than one sentence ("Jordan attended ...
+    # Jordan was arrested ..."); "Visited" and "Info's" are none of these.
+    names = set(mid) | full_name | {n for n, k in opening_subject.items() if k >= 2}
+    counts = mid + Counter({name: n for name, n in opening.items() if name in names})
+    if not counts and not mid:
         counts = opening
     return counts.most_common(1)[0][0] if counts else None
