@@ -51,7 +51,9 @@ def infer_subject(doc, is_name: Callable) -> str | None:
     # with it, or makes it the subject of more than one sentence ("Jordan attended ...
     # Jordan was arrested ..."); "Visited" and "Info's" are none of these.
     names = set(mid) | full_name | {n for n, k in opening_subject.items() if k >= 2}
-    counts = mid + Counter({name: n for name, n in opening.items() if name in names})
-    if not counts and not mid:
-        counts = opening
+    # Any other opener still counts, for less: a note that names its person only at the
+    # start of sentences ("Jordan attended ...") is still about them.
+    counts = Counter({name: float(n) for name, n in mid.items()})
+    for name, n in opening.items():
+        counts[name] += n if name in names else 0.75 * n
     return counts.most_common(1)[0][0] if counts else None
