@@ -152,7 +152,7 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
             continue
         if o.skip_dated and dates.dates_in(parsed.text[start:end]):
             continue
-        span = next(c["span_terms"].spans(sent), None) if c["span_terms"] else None
+        span = _phrase(sent, c["span_terms"]) if c["span_terms"] else None
         if span is not None:
             if o.skip_quoted and parsed.in_quotes(span.start_char, span.end_char):
                 continue
@@ -160,6 +160,20 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         yield Finding(start, end, values={"match": parsed.text[start:end]})
         if o.per == "note":
             return
+
+
+def _phrase(sent, terms: Terms):
+    """The first run of span terms, each within two words of the last ("since the weekend
+    before last"), as one span of the sentence; None when the sentence has none."""
+    matches = list(terms.find(sent))
+    if not matches:
+        return None
+    start, end = matches[0]
+    for m_start, m_end in matches[1:]:
+        if m_start - end > 2:
+            break
+        end = m_end
+    return sent[start:end]
 
 
 def _bounds(sent) -> tuple[int, int]:
