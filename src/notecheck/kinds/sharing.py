@@ -42,6 +42,7 @@ from spacy.strings import get_string_id
 
 from notecheck.kinds.base import Finding, Options, ParsedNote, RuleProblem
 from notecheck.kinds.evidence import sentence_evidence
+from notecheck.kinds.language import in_heading
 
 
 class Trigger(Options):
@@ -184,8 +185,10 @@ def needs(rule) -> set[str]:
 def _answered(parsed: ParsedNote, o) -> bool:
     if not o.answered_by:
         return False
+    # A heading ("Information shared:") names a section; it records nothing.
     return any(cats.get(o.answered_by, 0.0) >= o.answered_threshold
-               for _, cats in sentence_evidence(parsed))
+               and not in_heading(parsed.text, sent.start_char)
+               for sent, cats in sentence_evidence(parsed))
 
 
 def _evidence_records(parsed: ParsedNote, o) -> list[Sharing]:
