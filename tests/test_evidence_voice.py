@@ -18,7 +18,7 @@ CATEGORIES = ("opinion", "attribution", "voice", "clarity", "holistic")
 
 @pytest.fixture(scope="module")
 def rules():
-    return [r for r in load_rules([builtin_rules_dir()]) if r.category in CATEGORIES]
+    return [r for r in load_rules([builtin_rules_dir()]) if r.category in CATEGORIES and r.enabled]
 
 
 @pytest.fixture(scope="module")

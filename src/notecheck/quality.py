@@ -1,7 +1,8 @@
 """Measuring the rules against a corpus of notes whose right answers are known.
 
 Each note ``NAME.md`` in the corpus folder has a sidecar ``NAME.expect.yaml``:
-``{must_flag: [categories], must_not_flag: [categories]}``. Per category we report the
+``{must_flag: [categories], must_not_flag: [categories]}`` (and an optional ``why``,
+the writer's free-text reason, which the scores ignore). Per category we report the
 recall on must_flag (share of those notes where the category fired) and the false-flag
 rate on must_not_flag (share of those notes where it fired anyway). Used by
 tests/test_quality.py and benchmarks/quality.py, so both see the same numbers.

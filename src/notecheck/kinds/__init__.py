@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from notecheck.kinds import (acronym, agentless, hedge, judgement, mention, names, pattern,
-                             phrase, readability, regex, sentence_length, sharing, timeliness,
+from notecheck.kinds import (acronym, agentless, evidence, hedge, judgement, mention, names,
+                             pattern, phrase, readability, regex, sentence_length, sharing, timeliness,
                              undated, vague, voice)
 from notecheck.kinds.base import Kind
 
@@ -40,6 +40,9 @@ KINDS: dict[str, Kind] = {
                            needs=undated.needs, compile=undated.compile_terms),
     "sharing": Kind("sharing", sharing.SharingOptions, sharing.check, needs=sharing.needs,
                     compile=sharing.compile_sharing, placeholders=sharing.PLACEHOLDERS),
+    # Judgement from sentence evidence learned from labelled notes (issue 10).
+    "evidence": Kind("evidence", evidence.EvidenceOptions, evidence.check, needs=evidence.needs,
+                     compile=evidence.compile_evidence),
     "person-name": Kind("person-name", names.NameOptions, names.check, needs=names.needs,
                         compile=names.compile_names),
 }

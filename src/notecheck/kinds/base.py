@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from notecheck.rules.model import Rule
 
 # What a rule can ask of the spaCy pipeline. nlp.py turns these into components.
-NEEDS = ("tokens", "sents", "lemma", "pos", "parse", "ner")
+NEEDS = ("tokens", "sents", "lemma", "pos", "parse", "ner", "evidence")
 
 
 class Options(BaseModel):

@@ -14,8 +14,8 @@ from pydantic import Field
 
 from notecheck.kinds.base import Finding, Options, ParsedNote
 from notecheck.kinds.language import (
-    Terms, evidence_near, in_heading, is_negated, reported_by_someone_else, sentence_list,
-    subject_of)
+    Terms, english, evidence_near, in_heading, is_negated, reported_by_someone_else,
+    sentence_list, subject_of)
 
 
 class JudgementOptions(Options):
@@ -36,7 +36,7 @@ class JudgementOptions(Options):
     sentences_after: int = Field(default=1, ge=0)
 
 
-PRONOUNS = {"he", "she", "they", "it", "we", "you"}
+PRONOUNS = english("judged_pronouns")
 
 
 def compile_judgement(rule) -> dict:

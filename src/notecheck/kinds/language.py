@@ -350,3 +350,26 @@ def first_line(text: str) -> tuple[int, int]:
             return start + stripped, start + len(line.rstrip())
         start += len(line) + 1
     return 0, 0
+
+
+# ---- closed word classes (src/notecheck/data/english.yaml) ------------------------------
+
+
+def english(key: str) -> frozenset[str]:
+    """One of the small closed word classes in src/notecheck/data/english.yaml."""
+    return _english()[key]
+
+
+_ENGLISH: dict = {}
+
+
+def _english() -> dict:
+    if not _ENGLISH:
+        from pathlib import Path
+
+        import yaml
+
+        path = Path(__file__).resolve().parents[1] / "data" / "english.yaml"
+        loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+        _ENGLISH.update({k: frozenset(str(w).lower() for w in v) for k, v in loaded.items()})
+    return _ENGLISH

@@ -21,7 +21,9 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from notecheck.kinds.base import Finding, Options, ParsedNote, RuleProblem
-from notecheck.kinds.language import Terms, first_line, name_parts, sentence_list, tokens_of
+from notecheck.kinds.evidence import sentence_evidence
+from notecheck.kinds.language import (
+    Terms, english, first_line, name_parts, sentence_list, tokens_of)
 
 
 class MentionOptions(Options):
@@ -33,6 +35,11 @@ class MentionOptions(Options):
     # other way to say whom it is about.
     note_types_from_text: bool = False
     subject_types: list[str] = []  # child / adult; a note with no subject_type still counts
+    # Titles only an adult is given (Mr, Mrs). For subject_types [child], a note with no
+    # subject_type is about an adult, and not checked, when its subject (metadata, else the
+    # first person its title names) has one, or when the first person its title gives an
+    # age to is an adult ("Visit – Mrs Kaur", "Home visit – Dennis (82)").
+    adult_titles: list[str] = []
     triggers: list[str] = []
     required: list[str] = Field(min_length=1)
     near: list[str] = []
@@ -54,6 +61,14 @@ class MentionOptions(Options):
     # A parent called by one of these, capitalised and as a name ("Mum told me", not "her
     # mum"), shows the note is written about a child: the child is its focus already.
     child_view: list[str] = []
+    # Sentence evidence (kinds/evidence.py): a sentence scored at least trigger_threshold
+    # for trigger_evidence is a trigger too, when no trigger word is found (a risk told in
+    # other words); a sentence scored at least considered_threshold for considered_evidence
+    # anywhere in the note answers the rule (the household thought about in other words).
+    trigger_evidence: str | None = None
+    trigger_threshold: float = Field(0.5, gt=0, lt=1)
+    considered_evidence: str | None = None
+    considered_threshold: float = Field(0.5, gt=0, lt=1)
     # Used when dependants are named but never considered; may use {match}.
     unconsidered_message: str | None = None
 
@@ -61,7 +76,7 @@ class MentionOptions(Options):
 # "Holly (13)", "Alfie Ward (7 weeks)", "Craig (48)": a name and the age it is given with.
 _AGED_NAME = re.compile(r"\b([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)(?: [A-Z][a-z]+)*,? \(\s*(?:aged? )?"
                         r"(\d{1,3})(\s*(?:weeks?|months?|days?))?\b")
-_NONE = {"no", "not", "n't", "never", "without"}
+_NONE = english("negators")
 # "his 4yo son", "her 6-year-old daughter", "young son", "baby daughter"
 _YOUNG_BEFORE = re.compile(r"(\d{1,2} ?(?:yo|y/o|-?year-old)|young|baby|little|teenage) $", re.IGNORECASE)
 # The age right after a dependant word: "her son, Dean, is 24", "a daughter aged 30".
@@ -85,9 +100,17 @@ def compile_mention(rule) -> dict:
 
 
 def needs(rule) -> set[str]:
-    if rule.options.dependants:
-        return {"lemma", "sents", "pos", "parse"}
-    return {"lemma", "sents"}
+    o = rule.options
+    evidence = {"evidence"} if o.trigger_evidence or o.considered_evidence else set()
+    if o.dependants:
+        return {"lemma", "sents", "pos", "parse"} | evidence
+    return {"lemma", "sents"} | evidence
+
+
+def _evidence(parsed: ParsedNote, label: str, threshold: float) -> list:
+    return [sent for sent, cats in sentence_evidence(parsed)
+            if cats.get(label, 0.0) >= threshold
+            and not parsed.in_quotes(sent.start_char, sent.end_char - 1)]
 
 
 # A header line of a note without front matter: "Date of contact: 06/11/2026".
@@ -111,6 +134,22 @@ def _first_aged_is_child(text: str, adult_age: int) -> bool:
     not "visit with Steven (42) ... his partner's boys, Callum (8)")?"""
     m = _AGED_NAME.search(text)
     return m is not None and bool(m.group(3) or int(m.group(2)) < adult_age)
+
+
+def _about_an_adult(parsed: ParsedNote, o) -> bool:
+    titles = {t.lower().rstrip(".") for t in o.adult_titles}
+    if not titles:
+        return False
+    subjects = parsed.note.subjects
+    if subjects:
+        return any(name.split()[0].lower().rstrip(".") in titles for name in subjects if name.split())
+    # The first person the title names decides: "Visit – Jamie (9) with Mrs Hall" is Jamie.
+    opening = _opening(parsed.text)
+    title = re.search(r"\b(?:%s)\.? [A-Z]" % "|".join(re.escape(t) for t in o.adult_titles), opening)
+    aged = _AGED_NAME.search(opening)
+    if title is not None and (aged is None or title.start() < aged.start()):
+        return True
+    return aged is not None and not aged.group(3) and int(aged.group(2)) >= o.adult_age
 
 
 def _a_baby(parsed: ParsedNote, o) -> bool:
@@ -174,7 +213,7 @@ def _written_about_a_child(parsed: ParsedNote, names: set[str]) -> bool:
 
 # In the sentence after the children are named, 'they' and 'their' are them: "Her two
 # children were asleep upstairs. I have told their school."
-PLURAL = {"they", "them", "their"}
+PLURAL = english("plural_pronouns")
 
 
 def _considered(parsed: ParsedNote, c, words: list, names: set[str]) -> bool:
@@ -200,6 +239,8 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     subject_type = meta.get("subject_type")
     if o.subject_types and subject_type and subject_type not in o.subject_types:
         return
+    if "child" in o.subject_types and not subject_type and _about_an_adult(parsed, o):
+        return
     if c["note_types"]:
         note_type = meta.get("note_type")
         if note_type or not o.note_types_from_text:
@@ -217,8 +258,15 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     trigger = None
     if c["triggers"]:
         trigger = next(c["triggers"].spans(parsed.doc), None)
+        if trigger is None and o.trigger_evidence:
+            trigger = next(iter(_evidence(parsed, o.trigger_evidence, o.trigger_threshold)), None)
+            if trigger is not None:  # the sentence, without the line break after it
+                trigger = trigger.doc[trigger.start:max(trigger.start + 1, trigger.end - (
+                    1 if trigger[-1].is_space else 0))]
         if trigger is None:
             return
+    if o.considered_evidence and _evidence(parsed, o.considered_evidence, o.considered_threshold):
+        return
     if o.child_view and _written_about_a_child(parsed, set(o.child_view)):
         return
     if c["dependants"]:

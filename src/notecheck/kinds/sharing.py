@@ -41,6 +41,8 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.strings import get_string_id
 
 from notecheck.kinds.base import Finding, Options, ParsedNote, RuleProblem
+from notecheck.kinds.evidence import sentence_evidence
+from notecheck.kinds.language import in_heading
 
 
 class Trigger(Options):
@@ -82,6 +84,14 @@ class SharingOptions(Options):
     adult_relatives: list[str] = []
     modals: list[str] = []  # auxiliaries that make a verb a plan, not a record
     evidence: list[str] = []  # regular expressions, anywhere in the note
+    # Sentence evidence (kinds/evidence.py): a sentence anywhere in the note that the
+    # classifier scores at least answered_threshold for answered_by (e.g. sharing_purpose)
+    # answers the rule as the regular expressions do, however it is worded.
+    answered_by: str | None = None
+    answered_threshold: float = Field(0.5, gt=0, lt=1)
+    # A sentence scored at least evidence_records for 'sharing' is a record of sharing
+    # too, when the triggers find none (sharing told in words no trigger has).
+    evidence_records: float | None = Field(None, gt=0, lt=1)
     channels: list[Channel] = []
     case_details: list[str] = []  # regular expressions for case material
     # The writer says the message carried none ("no personal details", "nothing about
@@ -168,7 +178,27 @@ def compile_sharing(rule) -> Compiled:
 
 
 def needs(rule) -> set[str]:
-    return {"lemma", "parse"}
+    o = rule.options
+    return {"lemma", "parse"} | ({"evidence"} if o.answered_by or o.evidence_records else set())
+
+
+def _answered(parsed: ParsedNote, o) -> bool:
+    if not o.answered_by:
+        return False
+    # A heading ("Information shared:") names a section; it records nothing.
+    return any(cats.get(o.answered_by, 0.0) >= o.answered_threshold
+               and not in_heading(parsed.text, sent.start_char)
+               for sent, cats in sentence_evidence(parsed))
+
+
+def _evidence_records(parsed: ParsedNote, o) -> list[Sharing]:
+    found = []
+    for sent, cats in sentence_evidence(parsed):
+        if cats.get("sharing", 0.0) >= o.evidence_records and not parsed.in_quotes(
+                sent.start_char, sent.end_char - 1):
+            tokens = [t for t in sent if not t.is_space]
+            found.append(Sharing(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), sent, None))
+    return found
 
 
 PLACEHOLDERS = ("recipient",)
@@ -509,7 +539,11 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         yield from _insecure(parsed, c)
         return
     records = find_sharing(parsed, c)
+    if not records and rule.options.evidence_records is not None:
+        records = _evidence_records(parsed, rule.options)
     if not records:
+        return
+    if _answered(parsed, rule.options):
         return
     if require == "recipient":
         if any(r.recipient for r in records) or _named_elsewhere(parsed, c) or \

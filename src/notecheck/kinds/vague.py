@@ -11,14 +11,14 @@ left alone.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 
 from pydantic import Field
 
+from notecheck.kinds import subject
 from notecheck.kinds.base import Finding, Options, ParsedNote, RuleProblem
 from notecheck.kinds.language import (
-    Terms, has_count, name_parts, reporting_verb, subject_of, tokens_of)
+    Terms, english, has_count, name_parts, reporting_verb, subject_of)
 
 
 class VagueTerm(Options):
@@ -64,7 +64,7 @@ def needs(rule) -> set[str]:
     return {"parse", "lemma", "pos"}
 
 
-PRONOUNS = {"he", "she", "they", "i"}
+PRONOUNS = english("speaker_pronouns")
 
 
 def _their_own_words(parsed: ParsedNote, span, speech: Terms, names) -> bool:
@@ -85,12 +85,9 @@ def _inferred_name(parsed: ParsedNote, not_names: Terms) -> str | None:
     """The name used most often (as a subject, twice over), kept per note."""
     key = ("vague.subject", tuple(sorted(not_names.words)))
     if key not in parsed.cache:
-        counts: Counter[str] = Counter()
-        for token in tokens_of(parsed.doc):
-            if (token.pos_ == "PROPN" and token.is_alpha and token.text[:1].isupper()
-                    and not token.text.isupper() and not not_names.has(token)):
-                counts[token.text] += 2 if token.dep_ == "nsubj" else 1
-        parsed.cache[key] = counts.most_common(1)[0][0] if counts else None
+        parsed.cache[key] = subject.infer_subject(
+            parsed.doc, lambda token: token.is_alpha and token.text[:1].isupper()
+            and not token.text.isupper() and not not_names.has(token))
     return parsed.cache[key]
 
 

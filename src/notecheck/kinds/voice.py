@@ -11,19 +11,28 @@ most often is taken to be the subject, and the message says so.
 from __future__ import annotations
 
 import bisect
-from collections import Counter
 from collections.abc import Iterator
 from typing import Literal
 
 from pydantic import Field
 
+from notecheck.kinds import evidence, subject
 from notecheck.kinds.base import Finding, Options, ParsedNote
 from notecheck.kinds.language import (
-    Terms, doc_forms, first_line, is_negated, name_parts, reporting_verb, sentence_list,
+    Terms, doc_forms, english, first_line, is_negated, name_parts, reporting_verb, sentence_list,
     subject_of, tokens_of)
 
 
 class VoiceOptions(Options):
+    # Sentence evidence (kinds/evidence.py): a sentence the classifier scores as the person's
+    # voice at least this much, about them and not reported by someone else, records their
+    # voice even when no voice verb is parsed ("'Go away,' from Harold when offered a shave").
+    # None: only the word lists and the parse decide.
+    voice_evidence: float | None = Field(None, gt=0, lt=1)
+    # A voice verb counts only in a sentence whose voice (or observation, for what they
+    # showed) evidence is at least this: "Mum said Kayla sleeps well" parses with 'Kayla'
+    # near 'sleep', but is no one's voice. None: every voice verb counts.
+    voice_verb_floor: float | None = Field(None, gt=0, lt=1)
     # note_type values (any word of them) that mean a contact: "home visit", "session".
     contact_note_types: list[str] = Field(min_length=1)
     # note_type words that mean the contact was with someone else about the person:
@@ -82,7 +91,9 @@ def compile_voice(rule) -> dict:
 
 
 def needs(rule) -> set[str]:
-    return {"parse", "lemma", "pos"}
+    o = rule.options
+    evidence = o.voice_evidence is not None or o.voice_verb_floor is not None
+    return {"parse", "lemma", "pos"} | ({"evidence"} if evidence else set())
 
 
 def is_contact(parsed: ParsedNote, c, names: set[str]) -> bool:
@@ -173,13 +184,8 @@ def _is_name(token, c) -> bool:
 
 
 def infer_subject(doc, c) -> str | None:
-    """The person named most often; being the subject of a verb counts double, so that
-    "Mrs Ahmed asked ..." outweighs the "Beech" of "Beech Unit"."""
-    counts: Counter[str] = Counter()
-    for token in tokens_of(doc):
-        if token.pos_ == "PROPN" and _is_name(token, c):
-            counts[token.text] += 2 if token.dep_ in ("nsubj", "nsubjpass") else 1
-    return counts.most_common(1)[0][0] if counts else None
+    """The person named most often (kinds/subject.py), leaving out roles and date words."""
+    return subject.infer_subject(doc, lambda token: _is_name(token, c))
 
 
 OBJECTS = {"dobj", "pobj", "dative"}
@@ -211,8 +217,19 @@ def _mentions(doc, c, names: set[str]) -> list[tuple[int, bool | None, str | Non
     return found
 
 
-def has_voice(parsed: ParsedNote, c, names: set[str]) -> bool:
+def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
     doc = parsed.doc
+    floor = getattr(options, "voice_verb_floor", None)
+    at_least = getattr(options, "voice_evidence", None)
+    scores = {}
+    if floor is not None or at_least is not None:
+        scores = {sent.start: cats for sent, cats in evidence.sentence_evidence(parsed)}
+
+    def sentence_scores(token) -> dict:
+        for sent in sentence_list(doc):
+            if sent.start <= token.i < sent.end:
+                return scores.get(sent.start, {})
+        return {}
     mentions = _mentions(doc, c, names)
 
     # The subjects of main clauses, in order: a sentence's 'She' carries on the 'She' of
@@ -273,6 +290,10 @@ def has_voice(parsed: ParsedNote, c, names: set[str]) -> bool:
             continue
         if _said_nothing(token, c):
             continue  # "Jordan attended but said little" records no voice
+        if floor is not None and scores:
+            cats = sentence_scores(token)
+            if cats and max(cats.get("voice", 0.0), cats.get("observation", 0.0)) < floor:
+                continue
         reporter = reporting_verb(token, c["speech"])
         if reporter is not None:
             reporter_subject = subject_of(reporter)
@@ -281,6 +302,20 @@ def has_voice(parsed: ParsedNote, c, names: set[str]) -> bool:
         return True
     if _quoted_after_name(parsed, names):
         return True
+    if at_least is not None:
+        for sent, cats in evidence.sentence_evidence(parsed):
+            if cats.get("voice", 0.0) < at_least or cats.get("sourced_claim", 0.0) >= 0.5:
+                continue  # "Mum reports he is out every night": her account of him
+            # About them: they are named in it, or are who its 'he'/'she' stands for.
+            people = [t for t in sent if t.text in names or (
+                t.lower_ in c["pronouns"] and t.dep_ in ("nsubj", "nsubjpass") and is_subject(t))]
+            if not people:
+                continue
+            reporter = next((t for t in sent if c["speech"].has(t) and t.pos_ == "VERB"), None)
+            who = subject_of(reporter) if reporter is not None else None
+            if who is not None and not is_subject(who) and who.lower_ not in ("i", "we"):
+                continue  # "Mum said Kayla loves nursery": Mum's account
+            return True
     for sent in sentence_list(doc):
         for span in c["not_obtained"].spans(sent):
             # Whose state it is: the person named last before it ("Noah was watching TV
@@ -297,7 +332,7 @@ def has_voice(parsed: ParsedNote, c, names: set[str]) -> bool:
     return False
 
 
-NOTHING = {"little", "nothing", "anything", "much"}
+NOTHING = english("said_nothing")
 
 
 def _said_nothing(verb, c) -> bool:
@@ -355,7 +390,7 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     if not is_contact(parsed, c, all_names):
         return
     # Each person needs their own voice: one child speaking does not speak for a sibling.
-    missing = [name for name, names in people if not has_voice(parsed, c, names)]
+    missing = [name for name, names in people if not has_voice(parsed, c, names, rule.options)]
     if not missing:
         return
     start, end = first_line(parsed.text)

@@ -1,0 +1,59 @@
+"""Who a note is about, when its metadata does not say: one inference for every kind.
+
+The person named most often is taken to be the subject; being the subject of a verb
+counts double, so "Mrs Ahmed asked ..." outweighs the "Beech" of "Beech Unit". A
+capitalised word that opens a sentence is capitalised because it opens the sentence, so
+it counts as a name only when the note also writes it with a capital where no sentence
+starts, opens a full name with it, or makes it the subject of two sentences or more
+("Visited Leo at home" names Leo, not "Visited"; "Info's from the school" names no one).
+When nothing else is named, sentence openers count as they are.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+
+from notecheck.kinds.language import tokens_of
+
+
+def _opens_sentence(token) -> bool:
+    doc = token.doc
+    i = token.i
+    while i > 0 and (doc[i - 1].is_space or doc[i - 1].is_punct or doc[i - 1].like_num):
+        if doc[i - 1].is_space and "\n" in doc[i - 1].text:
+            return True
+        i -= 1
+    return i == 0 or token.is_sent_start or doc[i].is_sent_start or "\n" in doc[i - 1].whitespace_ \
+        or doc[i - 1].text in (".", "!", "?", ":", "-", "–", "—", "•", "*", "(")
+
+
+def infer_subject(doc, is_name: Callable) -> str | None:
+    """The name (one word, as written) used most often, or None when no one is named."""
+    mid: Counter[str] = Counter()
+    opening: Counter[str] = Counter()
+    full_name: set[str] = set()  # opened a full name: "Jordan Achebe (15)"
+    opening_subject: Counter[str] = Counter()
+    for token in tokens_of(doc):
+        if token.pos_ == "PROPN" and is_name(token):
+            weight = 2 if token.dep_ in ("nsubj", "nsubjpass") else 1
+            if _opens_sentence(token):
+                opening[token.text] += weight
+                following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+                if following is not None and following.pos_ == "PROPN" and is_name(following) \
+                        and not token.whitespace_.count("\n"):
+                    full_name.add(token.text)
+                if weight == 2:
+                    opening_subject[token.text] += 1
+            else:
+                mid[token.text] += weight
+    # An opener is a name when the note also writes it mid-sentence, opens a full name
+    # with it, or makes it the subject of more than one sentence ("Jordan attended ...
+    # Jordan was arrested ..."); "Visited" and "Info's" are none of these.
+    names = set(mid) | full_name | {n for n, k in opening_subject.items() if k >= 2}
+    # Any other opener still counts, for less: a note that names its person only at the
+    # start of sentences ("Jordan attended ...") is still about them.
+    counts = Counter({name: float(n) for name, n in mid.items()})
+    for name, n in opening.items():
+        counts[name] += n if name in names else 0.75 * n
+    return counts.most_common(1)[0][0] if counts else None
