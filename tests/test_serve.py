@@ -14,7 +14,7 @@ import pytest
 
 pytest.importorskip("httpx")
 with warnings.catch_warnings():  # newer Starlette prefers httpx2; httpx works the same
-    warnings.simplefilter("ignore", DeprecationWarning)
+    warnings.simplefilter("ignore")
     from starlette.testclient import TestClient  # noqa: E402
 
 from notecheck.serve.app import MAX_BODY, Busy, Engine, create_app, serve  # noqa: E402
@@ -196,6 +196,21 @@ def test_lt_offsets_after_astral_characters_and_crlf(client):
     # 2 emoji (4 units) + " Note." (6) + CRLF (2) + 3 math letters (6) + " I will " (8)
     assert (m["offset"], m["length"]) == (26, 6)
     assert utf16_slice(text, m["offset"], m["length"]) == "assist"
+
+
+def test_lone_cr_line_endings_and_a_finding_about_the_whole_note(client):
+    text = "I will assist.\rThe LAC review is booked.\r"
+    body = client.post("/api/check", json={"text": text}).json()
+    lac = next(d for d in body["diagnostics"] if d["rule"] == "jargon.undefined-acronym")
+    assert (lac["line"], lac["column"]) == (2, 5)
+    assert utf16_slice(text, lac["offset"], lac["length"]) == "LAC"
+    whole = next(d for d in body["diagnostics"] if d["rule"] == "timeliness.missing-contact-date")
+    assert (whole["offset"], whole["length"], whole["replacement"]) == (0, 0, None)
+    # A LanguageTool client gets something to underline: the first word.
+    matches = lt_check(client, text=text, language="en-GB")["matches"]
+    dated = next(m for m in matches if m["rule"]["id"] == "timeliness.missing-contact-date")
+    assert utf16_slice(text, dated["offset"], dated["length"]) == "I"
+    assert dated["context"]["text"][dated["context"]["offset"]:][:dated["context"]["length"]] == "I"
 
 
 def test_lt_data_annotation_offsets_count_the_markup(client):

@@ -280,9 +280,9 @@ def test_screenshots_at_desktop_and_phone_width(page, tmp_path):
     page.set_viewport_size({"width": 390, "height": 844})
     page.evaluate("window.scrollTo(0, document.getElementById('note').getBoundingClientRect().top + window.scrollY - 60)")
     page.screenshot(path=str(folder / "serve-phone.png"))
-    page.screenshot(path=str(folder / "serve-phone-full.png"), full_page=True)
-    for name in ("serve.png", "serve-phone.png", "serve-phone-full.png"):
-        assert (folder / name).stat().st_size > 10_000
+    page.screenshot(path=str(tmp_path / "serve-phone-full.png"), full_page=True)
+    for path in (folder / "serve.png", folder / "serve-phone.png", tmp_path / "serve-phone-full.png"):
+        assert path.stat().st_size > 10_000
 
 
 # Every visible piece of text against the colour behind it: 4.5:1, or 3:1 for large text.

@@ -377,6 +377,9 @@ def openapi() -> dict:
 
 # -- the guard: hosts, origins, token, sizes, headers ---------------------------------------
 
+_WITH_PORT = re.compile(r"(\[[^\]]+\]|[^:\[\]]+):\d+")
+
+
 def _bracket(host: str) -> str:
     return f"[{host}]" if ":" in host and not host.startswith("[") else host
 
@@ -397,9 +400,6 @@ def allowed_hosts(host: str, port: int, extra: list[str] = ()) -> set[str]:
         else:
             hosts |= {_bracket(name), f"{_bracket(name)}:{port}"}
     return hosts
-
-
-_WITH_PORT = re.compile(r"(\[[^\]]+\]|[^:\[\]]+):\d+")
 
 
 def _wildcard(host: str) -> bool:
