@@ -431,3 +431,22 @@ def test_concurrent_requests_all_get_their_own_answers(client):
     for t in threads:
         t.join(60)
     assert results == {i: (200, len(f"Visit {i}. I will ") + 1) for i in range(len(notes))}
+
+
+# -- the command's refusals (before anything loads) ------------------------------------------
+
+def test_serve_command_refuses_what_it_cannot_do(cli, tmp_path):
+    import socket
+
+    result = cli(["serve", "--host", "0.0.0.0"])
+    assert result.exit_code == 2 and "--token-file" in result.stderr and "TLS" in result.stderr
+    result = cli(["serve", "--profile", "court"])
+    assert result.exit_code == 2 and "--profile must be one of record, training" in result.stderr
+    result = cli(["serve", "--config", str(tmp_path / "missing.yaml")])
+    assert result.exit_code == 2 and "does not exist" in result.stderr
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = cli(["serve", "--port", str(port)])
+    assert result.exit_code == 2 and f"could not listen on 127.0.0.1:{port}" in result.stderr

@@ -9,7 +9,6 @@ is made that way)."""
 from __future__ import annotations
 
 import os
-import shutil
 import threading
 import time
 from pathlib import Path
