@@ -125,6 +125,9 @@ class Engine:
             self._add(profile, Checker(self.config, profile=profile, **self.options))
         return self._checkers[profile]
 
+    def warnings(self) -> list[str]:
+        return list(self._checkers[self.profile].warnings) if self.profile in self._checkers else []
+
     def rules(self, profile: str | None = None) -> dict:
         return self._rules[profile or self.profile]
 
@@ -691,6 +694,8 @@ def serve(host: str = "127.0.0.1", port: int = 8081, *, config=None, profile: st
         limit_concurrency=200, timeout_graceful_shutdown=5, proxy_headers=False))
     shown = "localhost" if host in ("127.0.0.1", "localhost") else _bracket(host)
     where = f"http://{shown}:{port}/"
+    for warning in engine.warnings():
+        echo(f"notecheck: warning: {warning}")
     echo(f"notecheck serve: ready in {seconds:.1f} s, profile {engine.profile}.")
     echo(f"Open {where} in your browser. LanguageTool clients: {where}v2 . Press Ctrl-C to stop.")
     # uvicorn re-raises the signal that stopped it once it has shut down; these handlers
