@@ -633,3 +633,40 @@ def anonymise(
 
 def main() -> None:
     app()
+
+
+@app.command()
+def serve(
+    host: str = typer.Option("127.0.0.1", "--host",
+                             help="Address to listen on. Anything but this computer's own "
+                                  "(127.0.0.1, ::1, localhost) needs --token-file."),
+    port: int = typer.Option(8081, "--port", help="Port to listen on (LanguageTool's is 8081)."),
+    config_path: Optional[Path] = typer.Option(None, "--config", help="Use this config file."),
+    profile: Optional[str] = typer.Option(None, "--profile", help="record (default) or training."),
+    token_file: Optional[Path] = typer.Option(None, "--token-file",
+                                              help="A file holding the token every request must "
+                                                   "carry (Authorization: Bearer, or LanguageTool's "
+                                                   "apiKey)."),
+    allow_host: list[str] = typer.Option([], "--allow-host",
+                                         help="Another name this server is reached by (a team "
+                                              "server's name). Repeatable."),
+) -> None:
+    """Check notes in your browser, and from LanguageTool clients, at http://localhost:8081/.
+    Nothing leaves this computer; note text is never logged or stored."""
+    from notecheck.checker import SetupError
+    from notecheck.serve import serve as run_server
+
+    if config_path is not None and not config_path.is_file():
+        raise fail(f"the config file {config_path} does not exist.")
+    if profile is not None and profile not in PROFILES:
+        raise fail(f"--profile must be one of {', '.join(PROFILES)}, not '{profile}'.")
+    try:
+        run_server(host, port, config=config_path, profile=profile, token_file=token_file,
+                   allow_hosts=list(allow_host), echo=typer.echo)
+    except SetupError as exc:
+        raise fail(str(exc).replace("\n", "\nnotecheck: ")) from None
+    # Stopped cleanly and nothing is left to write: skip the seconds Python would spend
+    # freeing the language model one object at a time.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(EXIT_OK)
