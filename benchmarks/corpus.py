@@ -25,7 +25,7 @@ TEAMS = ["Assessment North", "Assessment South", "Children in Care", "Adults Eas
 WORKERS = ["A. Patel", "B. Osei", "C. Lee", "D. Nowak", "E. Campbell", "F. Okafor", "G. Reid"]
 NOTE_TYPES = ["home visit", "phone call", "meeting", "school visit", "review"]
 # Valid NHS numbers (the check digit holds), as a note might quote one.
-NHS_NUMBERS = ["943 476 5919", "401 023 2137", "485 777 3456"]
+NHS_NUMBERS = ["943 476 5919", "401 023 2137", "485 777 3457"]
 COLUMNS = ["id", "Team", "Worker", "Note Type", "Contact Date", "Recorded Date", "Case Note"]
 
 

@@ -171,10 +171,10 @@ def check_segments(setup: Setup, segments: list[Segment]) -> dict:
 class DaskExecutor:
     """Set as ``checker.executor``: the Checker's groups of files are checked on Dask."""
 
-    def __init__(self, client, *, task_notes: int = TASK_NOTES, retries: int = RETRIES):
+    def __init__(self, client, *, task_notes: int | None = None, retries: int | None = None):
         self.client = client
-        self.task_notes = task_notes
-        self.retries = retries
+        self.task_notes = task_notes or TASK_NOTES
+        self.retries = RETRIES if retries is None else retries
 
     def window(self) -> int:
         """Tasks in flight at once: enough to keep every worker busy, few enough to keep the
