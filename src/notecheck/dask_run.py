@@ -46,6 +46,7 @@ SCAN_BYTES = 2 << 20
 BYTES_PER_NOTE = 800  # a guess, only used to group small exports into tasks
 EXPORTS = (".csv", ".tsv", ".jsonl", ".json")
 RETRIES = 2
+CONNECT_TIMEOUT = 30  # seconds to wait for a scheduler at --dask-address
 
 
 class DaskUnavailable(Exception):
@@ -334,10 +335,12 @@ def _lost(segment: Segment, exc: BaseException, retries: int) -> Diagnostic:
 # -- clusters ---------------------------------------------------------------------------------
 
 @contextmanager
-def dask_client(address: str | None = None, workers: int | None = None, timeout: float = 60):
+def dask_client(address: str | None = None, workers: int | None = None, timeout: float | None = None):
     """A Dask client: on the cluster at ``address``, or on a new local cluster with one
     single-threaded worker process per CPU (``workers`` to choose how many)."""
     import logging
+
+    timeout = CONNECT_TIMEOUT if timeout is None else timeout
 
     try:
         from distributed import Client, LocalCluster
