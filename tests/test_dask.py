@@ -242,3 +242,12 @@ def test_dask_address_that_answers_nothing_is_a_clear_error(run, tmp_path, monke
     code, _, err = run("check", "a.txt", "--dask-address", f"tcp://127.0.0.1:{port}")
     assert code == 2
     assert f"no Dask scheduler answered at tcp://127.0.0.1:{port}" in err
+
+
+def test_standard_input_is_read_by_the_client(run, scheduler, tmp_path):
+    (tmp_path / "a.txt").write_text("Mum kicked off.", encoding="utf-8")
+    result = CliRunner().invoke(cli.app, ["check", "a.txt", "-", "--format", "json", "--no-cache",
+                                          "--dask-address", scheduler], input="The CIN plan.\n")
+    assert result.exit_code == 1, result.stderr
+    found = [(d["path"], d["rule"]) for d in json.loads(result.stdout)["diagnostics"]]
+    assert found == [("a.txt", "jargon.test-jargon"), ("-", "jargon.test-acronym")]

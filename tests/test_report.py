@@ -152,3 +152,17 @@ def test_excerpts_are_masked(cli, generated, monkeypatch):
     assert not [n for n in NHS_NUMBERS if n in json.dumps(excerpts)]
     quoted = [e["excerpt"] for e in excerpts if "NHS number" in e["excerpt"]]
     assert all(re.search(r"NHS number \d{3} \*{3} \*{4}", e) for e in quoted)
+
+
+def test_the_cache_and_jobs_give_the_same_report(pack_cli, tmp_path):
+    """A note served from the cache, or checked by a --jobs worker, is counted with its
+    team and month just as one checked in this process."""
+    write_export(tmp_path / "export.csv", 120, seed=11)
+    args = ("report", "export.csv", "-o", "-", "--format", "json", "--today", "2026-12-01")
+    first = pack_cli(*args, "--no-cache")
+    assert first.exit_code == 0, first
+    assert json.loads(first.stdout)["summary"]["notes_with_finding"] > 0
+    filled, cached = pack_cli(*args), pack_cli(*args)
+    assert list((tmp_path / "cache").rglob("*.sqlite"))
+    jobs = pack_cli(*args, "--no-cache", "--jobs", "2")
+    assert filled.stdout == cached.stdout == jobs.stdout == first.stdout

@@ -231,8 +231,10 @@ class DaskExecutor:
         yield Segment(path, location, start, None), notes
 
     def tasks(self, setup: Setup, rules, inputs: list) -> Iterator[tuple]:
-        """("local", [diagnostics]) or ("task", future, segments), in input order."""
+        """("local", [diagnostics]), ("here", path) or ("task", future, segments), in input
+        order."""
         from notecheck.engine import problem_diagnostic
+        from notecheck.notes.sources import STDIN
 
         batch: list[Segment] = []
         size = 0
@@ -249,6 +251,11 @@ class DaskExecutor:
                 if batch:
                     yield send()
                 yield "local", [problem_diagnostic(item.path, item)]
+                continue
+            if item == STDIN:  # only this process can read its standard input
+                if batch:
+                    yield send()
+                yield "here", item
                 continue
             for segment, notes in self.segments(item, rules.config.columns):
                 batch.append(segment)
@@ -279,6 +286,15 @@ class DaskExecutor:
     def _consume(self, slot, rules, counts, progress, on_note) -> Iterator[Diagnostic]:
         if slot[0] == "local":
             yield from slot[1]
+            return
+        if slot[0] == "here":
+            from notecheck.notes.sources import read_file
+            from notecheck.runner import check_items
+
+            items = [*read_file(slot[1], rules.config.columns), (slot[1], None)]
+            yield from check_items(rules.linter, items, columns=rules.config.columns,
+                                   cache=rules.cache, counts=counts, progress=progress,
+                                   on_note=on_note)
             return
         _, future, segments = slot
         try:
@@ -357,8 +373,13 @@ def dask_client(address: str | None = None, workers: int | None = None, timeout:
         finally:
             client.close()
         return
-    cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
-                           processes=True, dashboard_address=None, silence_logs=logging.ERROR)
+    import dask
+
+    # Dask's statistical profiler samples every worker's stack 100 times a second; on
+    # spaCy's deep stacks that cost 10-30% more CPU per note (benchmarks/scale.py).
+    with dask.config.set({"distributed.worker.profile.enabled": False}):
+        cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
+                               processes=True, dashboard_address=None, silence_logs=logging.ERROR)
     try:
         client = Client(cluster)
         try:
