@@ -80,6 +80,19 @@ class Segment:
     start: int = 0
     stop: int | None = None
     last: bool = True       # the file's last segment
+    # Where item ``start`` begins (csv_reader.Place.mark()), for exports that can start
+    # there; without it the worker reads from the top and skips ``start`` items.
+    resume: tuple | None = None
+
+    def items(self, columns) -> Iterator:
+        from notecheck.notes.csv_reader import Place
+        from notecheck.notes.sources import read_file
+
+        if self.resume is None:
+            read = read_file(self.path, columns, location=self.location)
+            return itertools.islice(read, self.start, self.stop)
+        read = read_file(self.path, columns, location=self.location, place=Place(self.resume))
+        return itertools.islice(read, None if self.stop is None else self.stop - self.start)
 
 
 # -- the worker side --------------------------------------------------------------------------
@@ -133,7 +146,6 @@ def check_segments(setup: Setup, segments: list[Segment]) -> dict:
     Returns {"events": [(note metadata or None, [Diagnostic, ...]), ...], "notes",
     "cached", "records"}: one event per note (its metadata as a text-free Note when
     ``setup.want_notes``) and one per input problem, in reading order."""
-    from notecheck.notes.sources import read_file
     from notecheck.runner import Counts, check_items
 
     with _LOCK:
@@ -143,8 +155,7 @@ def check_segments(setup: Setup, segments: list[Segment]) -> dict:
 
         def items():
             for segment in segments:
-                read = read_file(segment.path, columns, location=segment.location)
-                yield from itertools.islice(read, segment.start, segment.stop)
+                yield from segment.items(columns)
 
         events: list = []
         notes = 0
@@ -209,8 +220,12 @@ class DaskExecutor:
         return Setup(key, config, options, _source_digest(), cache_folder, want_notes)
 
     def segments(self, path: str, columns) -> Iterator[tuple[Segment, int]]:
-        """A file's segments, each with how many notes it holds (estimated for small files)."""
-        from notecheck.notes.sources import read_file
+        """A file's segments, each with how many notes it holds (estimated for small files).
+        A big export is read here once, streaming, to cut it every ``task_notes`` notes;
+        where its reader can start part-way (CSV, TSV, JSON Lines) each cut carries the
+        place, so a worker starts there instead of reading past the notes before it."""
+        from notecheck.notes.csv_reader import Place
+        from notecheck.notes.sources import READERS, read_file
 
         location = str(Path(path).resolve())
         suffix = Path(path).suffix.lower()
@@ -221,14 +236,17 @@ class DaskExecutor:
         if suffix not in EXPORTS or size < SCAN_BYTES:
             yield Segment(path, location), max(1, size // BYTES_PER_NOTE) if suffix in EXPORTS else 1
             return
+        place = Place() if getattr(READERS.get(suffix), "resumable", False) else None
         start = index = notes = 0
-        for index, (_, item) in enumerate(read_file(path, columns), start=1):
+        resume = None
+        for index, (_, item) in enumerate(read_file(path, columns, place=place), start=1):
             if isinstance(item, Note):
                 notes += 1
                 if notes == self.task_notes:
-                    yield Segment(path, location, start, index, last=False), notes
+                    yield Segment(path, location, start, index, last=False, resume=resume), notes
                     start, notes = index, 0
-        yield Segment(path, location, start, None), notes
+                    resume = place.mark() if place is not None and place.stream is not None else None
+        yield Segment(path, location, start, None, resume=resume), notes
 
     def tasks(self, setup: Setup, rules, inputs: list) -> Iterator[tuple]:
         """("local", [diagnostics]), ("here", path) or ("task", future, segments), in input
