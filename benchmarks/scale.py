@@ -125,6 +125,9 @@ def main() -> None:
               f"x{single_time / dask_time:.2f}  ({-(-args.notes // task_notes)} tasks of "
               f"{task_notes} notes; {args.notes / dask_cpu:.1f} notes per CPU-second, client, "
               "scheduler and workers)")
+        print(f"    CPU: {executor.task_cpu:.1f} s in tasks, {dask_cpu:.1f} s in all "
+              f"({dask_cpu - executor.task_cpu:.1f} s outside tasks: client, scheduler, workers' "
+              f"own threads); one process: {single_cpu:.1f} s")
         # On idle cores each worker runs flat out: the speed-up is the workers times the
         # share of the CPU time that is checking (one process's CPU time over Dask's).
         print(f"    projected on {args.workers} idle cores: x{args.workers * single_cpu / dask_cpu:.2f} "

@@ -144,11 +144,14 @@ def check_segments(setup: Setup, segments: list[Segment]) -> dict:
     """A task: check the segments' notes as ``runner.check_items`` does in one process.
 
     Returns {"events": [(note metadata or None, [Diagnostic, ...]), ...], "notes",
-    "cached", "records"}: one event per note (its metadata as a text-free Note when
+    "cached", "records", "cpu"}: one event per note (its metadata as a text-free Note when
     ``setup.want_notes``) and one per input problem, in reading order."""
     from notecheck.runner import Counts, check_items
 
+    import time
+
     with _LOCK:
+        started = time.process_time()
         checker, rules, cache = _worker_state(setup)
         cache = _ReadOnlyCache(cache) if cache is not None else None
         columns = rules.config.columns
@@ -175,7 +178,8 @@ def check_segments(setup: Setup, segments: list[Segment]) -> dict:
             else:
                 events[-1][2].append(d)
         return {"events": events, "notes": notes, "cached": counts.cached_notes,
-                "records": cache.written if cache is not None else []}
+                "records": cache.written if cache is not None else [],
+                "cpu": time.process_time() - started}
 
 
 # -- the client side --------------------------------------------------------------------------
@@ -187,6 +191,7 @@ class DaskExecutor:
         self.client = client
         self.task_notes = task_notes or TASK_NOTES
         self.retries = RETRIES if retries is None else retries
+        self.task_cpu = 0.0  # CPU seconds the tasks took on their workers (for benchmarks)
 
     def window(self) -> int:
         """Tasks in flight at once: enough to keep every worker busy, few enough to keep the
@@ -338,6 +343,7 @@ class DaskExecutor:
                     on_note(stub)
             yield from diagnostics
         counts.cached_notes += result["cached"]
+        self.task_cpu += result["cpu"]
         if rules.cache is not None:
             for key, record in result["records"]:
                 rules.cache.put(key, record)
