@@ -166,3 +166,17 @@ def test_the_cache_and_jobs_give_the_same_report(pack_cli, tmp_path):
     assert list((tmp_path / "cache").rglob("*.sqlite"))
     jobs = pack_cli(*args, "--no-cache", "--jobs", "2")
     assert filled.stdout == cached.stdout == jobs.stdout == first.stdout
+
+
+def test_labels_that_look_like_addresses_are_just_text(pack_cli, tmp_path):
+    """A team or note type may contain '//' or 'http:'; it is shown, escaped, and the
+    page still refers to nothing outside itself."""
+    export = SMALL.replace("Assessment North", "Calls // texts <em>").replace("phone call", "http: form")
+    (tmp_path / "notes.csv").write_text(export, encoding="utf-8", newline="")
+    result = pack_cli("report", "notes.csv", "-o", "out.html")
+    assert result.exit_code == 0, result
+    page = (tmp_path / "out.html").read_text(encoding="utf-8")
+    assert "Calls // texts &lt;em&gt;" in page and "texts <em>" not in page
+    outside = re.sub(r">[^<]*<", "><", page)  # the markup, without its text
+    for reference in ("http:", "https:", "src=", "href=", "@import", "<script", "<link"):
+        assert reference not in outside, reference

@@ -31,7 +31,8 @@ import itertools
 import os
 import pickle
 import threading
-from collections import deque
+import time
+from collections import OrderedDict, deque
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -63,7 +64,7 @@ class WorkerMismatch(Exception):
 class Setup:
     """Everything a worker needs to build the client's Checker for one config."""
 
-    key: str
+    key: str                # the Checker's: config and options
     config: object          # the group's Config (pydantic, picklable)
     options: object         # checker.Options, paths made absolute
     code: str               # the client's notecheck source digest
@@ -97,7 +98,10 @@ class Segment:
 
 # -- the worker side --------------------------------------------------------------------------
 
-_CHECKERS: dict[str, tuple] = {}
+# Per worker process: the Checkers of the last few runs (each holds a pipeline, so a
+# long-lived cluster that serves many runs keeps only a couple), with their caches.
+_CHECKERS: OrderedDict[str, tuple] = OrderedDict()
+KEEP_CHECKERS = 2
 _LOCK = threading.Lock()  # one task at a time per process: a Checker is not thread-safe
 
 
@@ -128,16 +132,22 @@ def _worker_state(setup: Setup):
             raise WorkerMismatch("this Dask worker runs a different version of notecheck from the "
                                  "client; install the same notecheck on every worker")
         checker = Checker(setup.config, dataclasses.replace(setup.options, cache=False))
-        rules = checker.default()
-        cache = None
-        if setup.cache_folder is not None:
+        state = (checker, checker.default(), {})
+        _CHECKERS[setup.key] = state
+        while len(_CHECKERS) > KEEP_CHECKERS:
+            _CHECKERS.popitem(last=False)
+    _CHECKERS.move_to_end(setup.key)
+    checker, rules, caches = state
+    cache = None
+    if setup.cache_folder is not None:
+        cache = caches.get(setup.cache_folder)
+        if cache is None:
             linter = rules.linter
             cache = Cache(Path(setup.cache_folder).parent.parent, linter.rules, rules.config,
                           linter.model_name, rules.config.columns, today=rules.config.timeliness.today)
-            cache.folder = Path(setup.cache_folder)
-        state = (checker, rules, cache)
-        _CHECKERS[setup.key] = state
-    return state
+            cache.folder = Path(setup.cache_folder)  # the client's: it names the client's run
+            caches[setup.cache_folder] = cache
+    return checker, rules, cache
 
 
 def check_segments(setup: Setup, segments: list[Segment]) -> dict:
@@ -147,8 +157,6 @@ def check_segments(setup: Setup, segments: list[Segment]) -> dict:
     "cached", "records", "cpu"}: one event per note (its metadata as a text-free Note when
     ``setup.want_notes``) and one per input problem, in reading order."""
     from notecheck.runner import Counts, check_items
-
-    import time
 
     with _LOCK:
         started = time.process_time()
@@ -220,8 +228,7 @@ class DaskExecutor:
         if config.source:  # its rule folders are found from where it is
             config = config.model_copy(update={"source": str(Path(config.source).resolve())})
         cache_folder = str(rules.cache.folder.resolve()) if rules.cache is not None else None
-        key = hashlib.sha256(pickle.dumps((config.model_dump_json(), repr(options),
-                                           cache_folder, want_notes))).hexdigest()
+        key = hashlib.sha256(pickle.dumps((config.model_dump_json(), repr(options)))).hexdigest()
         return Setup(key, config, options, _source_digest(), cache_folder, want_notes)
 
     def segments(self, path: str, columns) -> Iterator[tuple[Segment, int]]:

@@ -25,7 +25,7 @@ p.lead{font-size:1.15em;color:#505a5f;margin-top:0}
 .card b{display:block;font-size:2em}
 table{border-collapse:collapse;width:100%;margin:8px 0 16px;font-size:.95em}
 th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #b1b4b6;vertical-align:top}
-th{background:#f3f2f1}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
+th{background:#f3f2f1}td:first-child{min-width:7em}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 figure{margin:8px 0}figure svg{width:100%;height:auto;max-width:860px}
 .note{background:#fff7e6;border-left:6px solid #f47738;padding:8px 12px}
 code{font-family:Consolas,Menlo,monospace;font-size:.95em}
@@ -36,6 +36,10 @@ footer{color:#505a5f;font-size:.9em;margin-top:2em}
 
 def _pct(value: float) -> str:
     return f"{value * 100:.0f}%"
+
+
+def _count(number: int, word: str) -> str:
+    return f"{number:,} {word}{'' if number == 1 else 's'}"
 
 
 def _e(value) -> str:
@@ -59,8 +63,9 @@ def render(report: dict, *, title: str = "Case note recording: what the notes sh
     summary = report["summary"]
     notes = summary["notes"]
     parts = [f"<h1>{_e(title)}</h1>",
-             f'<p class="lead">{notes:,} notes in {summary["files"]:,} files, checked by notecheck '
-             f'on {_e(report["generated"])} against {summary["rules"]} rules.</p>']
+             f'<p class="lead">{_count(notes, "note")} in {_count(summary["files"], "file")}, '
+             f'checked by notecheck on {_e(report["generated"])} against '
+             f'{_count(summary["rules"], "rule")}.</p>']
 
     # Headline figures.
     cards = [("notes checked", f"{notes:,}"),
@@ -118,7 +123,7 @@ def render(report: dict, *, title: str = "Case note recording: what the notes sh
         parts.append(f"<p>Working days from the contact to the note being recorded (weekends and "
                      f"bank holidays not counted), for the {recording['notes_with_both_dates']:,} notes "
                      f"that give both dates. Half were recorded within "
-                     f"{recording['median_working_days']} working day(s), nine in ten within "
+                     f"{_count(recording['median_working_days'], 'working day')}, nine in ten within "
                      f"{recording['p90_working_days']}; {_pct(recording['share_over'])} took more than "
                      f"{recording['over_days']}.</p>")
         buckets = recording["buckets"]
