@@ -190,7 +190,8 @@ def test_a_rule_that_fails_on_a_note_is_reported_and_the_rest_is_checked(monkeyp
     assert [(d["note"], d["rule"]) for d in single] == [
         ("N1", "jargon.test-jargon"), ("N2", "notecheck.internal-error"),
         ("N2", "notecheck.internal-error"), ("N3", "jargon.test-jargon")]
-    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cluster, \
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
+                      dashboard_address="127.0.0.1:0") as cluster, \
             Client(cluster) as client:
         notecheck.dask_run._CHECKERS.clear()
         checker = Checker(builtin_rules=DATA / "rules")
@@ -218,7 +219,8 @@ def test_a_task_that_keeps_failing_is_reported_not_lost(monkeypatch, tmp_path):
     monkeypatch.setattr(notecheck.dask_run, "check_segments", _dies_on_b)
     for name, text in (("a.txt", "Mum kicked off."), ("b.txt", "Dad kicked off."), ("c.txt", "LAC review.")):
         (tmp_path / name).write_text(text, encoding="utf-8")
-    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cluster, \
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
+                      dashboard_address="127.0.0.1:0") as cluster, \
             Client(cluster) as client:
         checker = Checker(builtin_rules=DATA / "rules")
         checker.executor = notecheck.dask_run.DaskExecutor(client, task_notes=1, retries=1)

@@ -409,8 +409,10 @@ def dask_client(address: str | None = None, workers: int | None = None, timeout:
     # Dask's statistical profiler samples every worker's stack 100 times a second; on
     # spaCy's deep stacks that cost 10-30% more CPU per note (benchmarks/scale.py).
     with dask.config.set({"distributed.worker.profile.enabled": False}):
+        # Only this machine can reach the local cluster (its scheduler's HTTP routes too).
         cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
-                               processes=True, dashboard_address=None, silence_logs=logging.ERROR)
+                               processes=True, host="127.0.0.1", dashboard_address="127.0.0.1:0",
+                               silence_logs=logging.ERROR)
     try:
         client = Client(cluster)
         try:
