@@ -120,6 +120,10 @@ class Checker:
                 raise SetupError(str(exc)) from None
         self.warnings: list[str] = []
         self.internal_errors = 0
+        # Where the notes are checked: None = in this process (and --jobs workers);
+        # otherwise an object with ``stream(checker, rules, inputs, counts, progress,
+        # on_note)`` giving the same diagnostics (notecheck.dask_run.DaskExecutor).
+        self.executor = None
 
     # -- configs and their rules -------------------------------------------------------
 
@@ -237,9 +241,10 @@ class Checker:
         return list(self._finish(rules, self._check(rules, items)))
 
     def check_paths(self, paths: Iterable[str], exclude: Iterable[str] = (), *, counts=None,
-                    progress=None) -> Iterator[Diagnostic]:
+                    progress=None, on_note=None) -> Iterator[Diagnostic]:
         """Diagnostics for files and folders ('-' is standard input), file by file in the
-        order found; each file under its nearest config."""
+        order found; each file under its nearest config. ``on_note(note)`` is called for
+        each note just before its diagnostics (see ``runner.check_items``)."""
         from notecheck.notes.sources import discover, read_file
         from notecheck.runner import Counts
 
@@ -264,19 +269,24 @@ class Checker:
             else:
                 rules = self.rules_for(self.config_for(self._named(item)))
             if current is not None and rules is not current and group:
-                yield from self._finish(current, self._stream(current, group, counts, progress))
+                yield from self._finish(current, self._stream(current, group, counts, progress,
+                                                              on_note))
                 group = []
             current = rules
             group.append(item)
         if group and current is not None:
-            yield from self._finish(current, self._stream(current, group, counts, progress))
+            yield from self._finish(current, self._stream(current, group, counts, progress, on_note))
 
     def _named(self, item: str) -> str:
         """The name a path is checked under: standard input takes --stdin-filename."""
         return self.options.stdin_filename if item == "-" and self.options.stdin_filename else item
 
-    def _stream(self, rules: Rules, inputs: list, counts, progress) -> Iterator[Diagnostic]:
+    def _stream(self, rules: Rules, inputs: list, counts, progress, on_note=None
+                ) -> Iterator[Diagnostic]:
         from notecheck.notes.sources import read_file
+
+        if self.executor is not None:
+            return self.executor.stream(self, rules, inputs, counts, progress, on_note)
 
         def items():
             for item in inputs:
@@ -288,9 +298,10 @@ class Checker:
                 else:
                     yield from read_file(item, rules.config.columns)
                 yield self._named(item), None
-        return self._check(rules, items(), counts=counts, progress=progress)
+        return self._check(rules, items(), counts=counts, progress=progress, on_note=on_note)
 
-    def _check(self, rules: Rules, items, counts=None, progress=None) -> Iterator[Diagnostic]:
+    def _check(self, rules: Rules, items, counts=None, progress=None, on_note=None
+               ) -> Iterator[Diagnostic]:
         from notecheck.runner import check_items
 
         if self._pipelines.get(rules.pipeline_key) is not None and rules.linter._pipeline is None:
@@ -298,7 +309,7 @@ class Checker:
         try:
             yield from check_items(rules.linter, items, columns=rules.config.columns,
                                    cache=rules.cache, jobs=self.options.jobs, counts=counts,
-                                   progress=progress)
+                                   progress=progress, on_note=on_note)
         finally:
             self._share_pipeline(rules)
 

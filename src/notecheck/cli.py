@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from enum import Enum
@@ -185,6 +186,11 @@ def check(
     diff: bool = typer.Option(False, "--diff",
                               help="Show the fixes as a unified diff; write nothing. Exit 1 "
                                    "when there is something to fix."),
+    dask: bool = typer.Option(False, "--dask", help="Check on a local Dask cluster, one worker "
+                                                    "per CPU (pip install 'notecheck[dask]')."),
+    dask_address: Optional[str] = typer.Option(None, "--dask-address",
+                                               help="Check on the Dask cluster whose scheduler is "
+                                                    "here, e.g. tcp://host:8786."),
 ) -> None:
     """Check notes and report what to fix."""
     import io
@@ -226,24 +232,25 @@ def check(
     threshold = checker.fail_on()
     failed = internal = False
     counts = Counts()
-    diagnostics = checked(checker, paths, exclude, counts)
-    if fix or diff:
-        from notecheck.fixes import fix_paths
+    with on_dask_if_asked(checker, dask, dask_address):
+        diagnostics = checked(checker, paths, exclude, counts)
+        if fix or diff:
+            from notecheck.fixes import fix_paths
 
-        fixing = fix_paths(checker, diagnostics, unsafe=unsafe_fixes, write=not diff)
-        diagnostics = fixing.diagnostics
-        if diff:
-            for text in fixing.diffs:
-                sys.stdout.write(text)
-            for line in fixing.messages(unsafe_fixes, diff=True):
-                typer.echo(f"notecheck: {line}", err=True)
-            internal = any(d.rule == "notecheck.internal-error" for d in diagnostics)
-            raise typer.Exit(EXIT_ERROR if internal else EXIT_FINDINGS if fixing.diffs else EXIT_OK)
-    for diagnostic in diagnostics:
-        summary.add(diagnostic)
-        reporter.handle(diagnostic)
-        failed = failed or fails(diagnostic.severity, threshold)
-        internal = internal or diagnostic.rule == "notecheck.internal-error"
+            fixing = fix_paths(checker, diagnostics, unsafe=unsafe_fixes, write=not diff)
+            diagnostics = fixing.diagnostics
+            if diff:
+                for text in fixing.diffs:
+                    sys.stdout.write(text)
+                for line in fixing.messages(unsafe_fixes, diff=True):
+                    typer.echo(f"notecheck: {line}", err=True)
+                internal = any(d.rule == "notecheck.internal-error" for d in diagnostics)
+                raise typer.Exit(EXIT_ERROR if internal else EXIT_FINDINGS if fixing.diffs else EXIT_OK)
+        for diagnostic in diagnostics:
+            summary.add(diagnostic)
+            reporter.handle(diagnostic)
+            failed = failed or fails(diagnostic.severity, threshold)
+            internal = internal or diagnostic.rule == "notecheck.internal-error"
     summary.files, summary.notes = counts.files, counts.notes
     summary.model = linter.model_name
     reporter.finish(summary)
@@ -629,6 +636,116 @@ def anonymise(
                    "Keep it as securely as the original records and never share it with the copy.",
                    err=True)
     typer.echo("Read the copy before sharing it: names the model missed are not replaced.")
+
+
+@contextlib.contextmanager
+def on_dask_if_asked(checker, dask: bool, address: Optional[str]):
+    """--dask / --dask-address: check on a Dask cluster for the duration of the block."""
+    if not dask and not address:
+        yield checker
+        return
+    from notecheck.dask_run import DaskUnavailable, on_dask
+
+    try:
+        with on_dask(checker, address) as running:
+            yield running
+    except DaskUnavailable as exc:
+        raise fail(str(exc)) from None
+
+
+class ReportFormat(str, Enum):
+    html = "html"
+    json = "json"
+    csv = "csv"
+
+
+class ReportBy(str, Enum):
+    team = "team"
+    author = "author"
+    note_type = "note_type"
+    month = "month"
+
+
+@app.command()
+def report(
+    paths: list[str] = typer.Argument(..., help="Files or folders of notes to report on."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o",
+                                       help="Where to write the report (default: report.html, "
+                                            "report.json or report.csv; '-' for standard output)."),
+    format: Optional[ReportFormat] = typer.Option(None, "--format", "-f",
+                                                  help="html (one page that opens offline), json "
+                                                       "or csv (for Excel and Power BI). Default: "
+                                                       "from --out's ending, else html."),
+    by: list[ReportBy] = typer.Option([], "--by",
+                                      help="Break the figures down by team, note_type, month or "
+                                           "author (workers' names: personal data). Repeatable. "
+                                           "Default: team, note_type and month."),
+    excerpts: bool = typer.Option(False, "--excerpts",
+                                  help="Add up to three example lines per rule, identifiers and "
+                                       "names masked. Without it the report holds no note text."),
+    select: list[str] = typer.Option([], "--select", "-s", help="Only these rules. Repeatable."),
+    ignore: list[str] = typer.Option([], "--ignore", "-i", help="Skip these rules. Repeatable."),
+    config_path: Optional[Path] = typer.Option(None, "--config", help="Use this config file."),
+    rules_dirs: list[Path] = typer.Option([], "--rules", help="Extra rule folder. Repeatable."),
+    exclude: list[str] = typer.Option([], "--exclude", help="Skip paths matching this glob. Repeatable."),
+    profile: Optional[str] = typer.Option(None, "--profile", help="record (default) or training."),
+    today: Optional[str] = typer.Option(None, "--today", envvar="NOTECHECK_TODAY",
+                                        help="Treat this date as today (e.g. 2026-11-24)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Do not use the results cache."),
+    jobs: int = typer.Option(1, "--jobs", "-j", help="Check with this many processes."),
+    dask: bool = typer.Option(False, "--dask", help="Check on a local Dask cluster."),
+    dask_address: Optional[str] = typer.Option(None, "--dask-address",
+                                               help="Check on the Dask cluster at this address."),
+) -> None:
+    """Write an audit report: how many notes have something to improve, of which kind, by
+    team, type of note and month, the rules that fire most and how long recording takes.
+
+    Exit code 0 when the report was written, 2 when notecheck could not check every note."""
+    from notecheck.report import build_report, render
+    from notecheck.runner import Counts
+
+    today_date = None
+    if today is not None:
+        from notecheck.dates import DateError, parse_date
+
+        try:
+            today_date = parse_date(today).date()
+        except DateError as exc:
+            raise fail(f"--today: {exc}.") from None
+    if format is None:
+        suffix = out.suffix.lower().lstrip(".") if out is not None and str(out) != "-" else ""
+        format = ReportFormat(suffix) if suffix in ReportFormat.__members__ else ReportFormat.html
+    if out is None:
+        out = Path(f"report.{format.value}")
+    checker = build_checker(config_path, paths, select=list(select), ignore=list(ignore),
+                            profile=profile, rule_dirs=list(rules_dirs), cache=not no_cache,
+                            jobs=jobs, today=today_date)
+    from notecheck.checker import SetupError
+
+    progress = TerminalProgress() if sys.stderr.isatty() else None
+    counts = Counts()
+    try:
+        with on_dask_if_asked(checker, dask, dask_address):
+            tables = build_report(checker, paths, exclude, by=[b.value for b in by] or None,
+                                  excerpts=excerpts, progress=progress, counts=counts)
+    except SetupError as exc:
+        raise fail(str(exc).replace("\n", "\nnotecheck: ")) from None
+    finally:
+        if progress:
+            progress.stop()
+    text = render(tables, format.value)
+    if str(out) == "-":
+        sys.stdout.write(text)
+    else:
+        write_atomic(out, text)
+        summary = tables["summary"]
+        typer.echo(f"Wrote {out}: {summary['notes']:,} notes in {summary['files']:,} files, "
+                   f"{summary['notes_with_finding']:,} with something to improve.")
+    if tables["summary"]["internal_errors"]:
+        typer.echo(f"notecheck: {tables['summary']['internal_errors']} note(s) could not be checked "
+                   "for every rule (internal errors); 'notecheck check' on the same files shows which.",
+                   err=True)
+        raise typer.Exit(EXIT_ERROR)
 
 
 def main() -> None:

@@ -59,6 +59,14 @@ def _check_chunk(linter: Linter, cache, chunk: list[tuple[Note, str | None]]) ->
     return out
 
 
+@dataclass
+class Cached:
+    """A note served from the cache, and its diagnostics."""
+
+    note: Note
+    diagnostics: list
+
+
 # -- parallel workers (fork: each worker starts with the parent's loaded pipeline) -------------
 
 _WORKER: tuple | None = None
@@ -91,20 +99,24 @@ def _items(paths: Iterable[str], exclude: Iterable[str], columns: dict | None, c
 
 def run(linter: Linter, paths: Iterable[str], exclude: Iterable[str] = (), *,
         columns: dict | None = None, cache=None, jobs: int = 1,
-        counts: Counts | None = None, progress=None) -> Iterator[Diagnostic]:
+        counts: Counts | None = None, progress=None, on_note=None) -> Iterator[Diagnostic]:
     """Every diagnostic for the inputs, file by file. ``progress`` (optional) gets
     ``start(total_files)``, ``note()`` and ``file_done()`` calls."""
     counts = counts if counts is not None else Counts()
     items = _items(paths, exclude, columns, counts, progress)
     yield from check_items(linter, items, columns=columns, cache=cache, jobs=jobs,
-                           counts=counts, progress=progress)
+                           counts=counts, progress=progress, on_note=on_note)
 
 
 def check_items(linter: Linter, items: Iterable[tuple[str, Note | InputProblem | None]], *,
                 columns: dict | None = None, cache=None, jobs: int = 1,
-                counts: Counts | None = None, progress=None) -> Iterator[Diagnostic]:
+                counts: Counts | None = None, progress=None, on_note=None) -> Iterator[Diagnostic]:
     """Diagnostics for a stream of (path, note or problem) items, in order. A ``None``
-    item marks the end of a file."""
+    item marks the end of a file.
+
+    ``on_note(note)`` (optional) is called for each note, in input order, just before its
+    diagnostics are yielded: a consumer can tell which note each diagnostic is about
+    (input problems, ``input.*``, belong to no note) and read the note's metadata."""
     global _WORKER
     counts = counts if counts is not None else Counts()
     pool = None
@@ -113,7 +125,7 @@ def check_items(linter: Linter, items: Iterable[tuple[str, Note | InputProblem |
         _WORKER = (linter, cache)
         pool = multiprocessing.get_context("fork").Pool(jobs)
     try:
-        yield from _ordered(linter, items, cache, counts, progress, pool, jobs, columns)
+        yield from _ordered(linter, items, cache, counts, progress, pool, jobs, columns, on_note)
     finally:
         if pool is not None:
             pool.terminate()
@@ -123,7 +135,8 @@ def check_items(linter: Linter, items: Iterable[tuple[str, Note | InputProblem |
             cache.flush()
 
 
-def _ordered(linter, items, cache, counts, progress, pool, jobs, columns) -> Iterator[Diagnostic]:
+def _ordered(linter, items, cache, counts, progress, pool, jobs, columns, on_note=None
+             ) -> Iterator[Diagnostic]:
     """Reads ahead, sends the notes the cache does not hold to be checked in chunks, and
     yields every result in input order."""
     # Output slots in input order: a list of diagnostics ready now, or an index into the
@@ -160,15 +173,21 @@ def _ordered(linter, items, cache, counts, progress, pool, jobs, columns) -> Ite
                 if progress:
                     progress.file_done()
             elif isinstance(slot, tuple):
-                index, position, key = slot
+                index, position, key, note = slot
                 if index not in results:
                     return
+                if on_note is not None:
+                    on_note(note)
                 diagnostics, record = results[index][position]
                 if record is not None and cache is not None:
                     cache.put(key, record)
                 if position == len(results[index]) - 1:
                     del results[index]
                 yield from diagnostics
+            elif isinstance(slot, Cached):
+                if on_note is not None:
+                    on_note(slot.note)
+                yield from slot.diagnostics
             else:
                 yield from slot
             slots.pop(0)
@@ -194,9 +213,9 @@ def _ordered(linter, items, cache, counts, progress, pool, jobs, columns) -> Ite
                     found = None
                 if found is not None:
                     counts.cached_notes += 1
-                    slots.append(linter.diagnostics(item, found, linter.rules))
+                    slots.append(Cached(item, linter.diagnostics(item, found, linter.rules)))
                     continue
-        slots.append((chunk_index, len(chunk), key))
+        slots.append((chunk_index, len(chunk), key, item))
         chunk.append((item, key))
         if len(chunk) >= CHUNK:
             send()

@@ -22,6 +22,24 @@ MAX_CELL_CHARS = 1_000_000
 SNIFF_BYTES = 1 << 16
 
 
+class Place:
+    """Where the reading of a streamed export (CSV, TSV, JSON Lines) has got to, so it can
+    be taken up again there: the reader keeps it up to date; ``mark()``, called between
+    two items once the header is read (``stream`` is set), says where the next item starts; a reader given ``Place(resume=mark)``
+    starts from there (after reading the header again), as if it had read everything
+    before. Dask workers start their range of a big export this way."""
+
+    def __init__(self, resume: tuple | None = None):
+        self.resume = resume
+        self.stream = None
+        self.line = lambda: 0
+        self.state = lambda: None
+
+    def mark(self) -> tuple:
+        """(stream position, line number, the reader's own state)."""
+        return self.stream.tell(), self.line(), self.state()
+
+
 class BrokenRow(Exception):
     def __init__(self, message: str, line: int, column: int):
         super().__init__(message)
@@ -161,11 +179,14 @@ def _dedupe(breaks: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
 
 
 def read_delimited(path: str, handle: BinaryIO, delimiter: str,
-                   columns: Mapping[str, str] | None = None) -> Iterator[Note | InputProblem]:
+                   columns: Mapping[str, str] | None = None, place: Place | None = None
+                   ) -> Iterator[Note | InputProblem]:
     stream, warning = open_text(handle)
-    if warning:
+    resume = place.resume if place is not None else None
+    if warning and resume is None:  # said once, at the start of the file
         yield warning
-    records = iter(Tokenizer(stream, delimiter))
+    tokenizer = Tokenizer(stream, delimiter)
+    records = iter(tokenizer)
     header_line, header = next(records, (1, None))
     if header is None:
         raise InputProblem("input.empty-export", "This export is empty: there is no header row.")
@@ -177,6 +198,12 @@ def read_delimited(path: str, handle: BinaryIO, delimiter: str,
     mapping = map_columns(names, columns)
     extra_columns = [(i, n) for i, n in enumerate(names) if i not in mapping.values() and n]
     row = 0
+    if place is not None:
+        if resume is not None:
+            position, tokenizer.line_no, row = resume
+            stream.seek(position)
+        place.stream, place.line = stream, lambda: tokenizer.line_no
+        place.state = lambda: row
     for line, record in records:
         row += 1
         if isinstance(record, BrokenRow):
@@ -197,18 +224,23 @@ def read_delimited(path: str, handle: BinaryIO, delimiter: str,
         yield from build_note(path, cells, extra, (line, 1))
 
 
-def read_csv(path: str, handle: BinaryIO, columns: Mapping[str, str] | None = None):
+def read_csv(path: str, handle: BinaryIO, columns: Mapping[str, str] | None = None,
+             place: Place | None = None):
     # Excel in many European locales saves "CSV" with semicolons.
     head = handle.peek(SNIFF_BYTES)[:SNIFF_BYTES] if hasattr(handle, "peek") else b""
     header = head.split(b"\n", 1)[0]
     delimiter = ";" if b";" in header and b"," not in header else ","
-    return read_delimited(path, handle, delimiter, columns)
+    return read_delimited(path, handle, delimiter, columns, place)
 
 
-def read_tsv(path: str, handle: BinaryIO, columns: Mapping[str, str] | None = None):
-    return read_delimited(path, handle, "\t", columns)
+def read_tsv(path: str, handle: BinaryIO, columns: Mapping[str, str] | None = None,
+             place: Place | None = None):
+    return read_delimited(path, handle, "\t", columns, place)
 
 
 # These readers take an open binary file (not its bytes) and the config's column names.
 read_csv.takes_file = True
 read_tsv.takes_file = True
+# These can start part-way through a file (``place``; see Place).
+read_csv.resumable = True
+read_tsv.resumable = True

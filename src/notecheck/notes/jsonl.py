@@ -15,7 +15,7 @@ from typing import Any, BinaryIO
 
 from notecheck.notes import InputProblem, Note
 from notecheck.notes.columns import Cell, build_note, map_columns
-from notecheck.notes.csv_reader import open_text
+from notecheck.notes.csv_reader import Place, open_text
 
 _decoder = json.JSONDecoder()
 _scanstring = json.decoder.scanstring
@@ -130,14 +130,25 @@ def _record(path: str, raw: str, fields: dict[str, tuple[Any, int, int]], where,
     return build_note(path, cells, extra, where(fields[keys[mapping["text"]]][1]))
 
 
-def read_jsonl(path: str, handle: BinaryIO, columns: Mapping[str, str] | None = None
-               ) -> Iterator[Note | InputProblem]:
+def read_jsonl(path: str, handle: BinaryIO, columns: Mapping[str, str] | None = None,
+               place: Place | None = None) -> Iterator[Note | InputProblem]:
     stream, warning = open_text(handle)
-    if warning:
+    resume = place.resume if place is not None else None
+    if warning and resume is None:
         yield warning
     mapping_cache: dict = {}
     no_text: dict[tuple, int] = {}
-    for line_no, line in enumerate(stream, start=1):
+    line_no = 0
+    if place is not None:
+        if resume is not None:
+            position, line_no, seen = resume
+            no_text.update(seen)
+            stream.seek(position)
+        place.stream, place.line = stream, lambda: line_no
+        place.state = lambda: dict(no_text)
+    # readline, not iteration: a text stream cannot say where it is while iterated.
+    while line := stream.readline():
+        line_no += 1
         if not line.strip():
             continue
         try:
@@ -217,3 +228,4 @@ def read_json(path: str, handle: BinaryIO, columns: Mapping[str, str] | None = N
 
 read_jsonl.takes_file = True
 read_json.takes_file = True
+read_jsonl.resumable = True

@@ -88,16 +88,22 @@ def read_notes(paths: Iterable[str], exclude: Iterable[str] = (),
         yield from read_file(item, columns)
 
 
-def read_file(path: str, columns: dict[str, str] | None = None
-              ) -> Iterator[tuple[str, Note | InputProblem]]:
+def read_file(path: str, columns: dict[str, str] | None = None, *, location: str | None = None,
+              place=None) -> Iterator[tuple[str, Note | InputProblem]]:
+    """Every note and problem of one file. ``location``: where to open it, when that is not
+    ``path`` (a Dask worker in another folder); notes and problems still name ``path``.
+    ``place`` (a csv_reader.Place, for readers marked ``resumable``): follow where the
+    reading is, or start from a mark."""
     reader = read_text if path == STDIN else READERS.get(Path(path).suffix.lower(), read_text)
+    where = location or path
     try:
         if getattr(reader, "takes_file", False):
-            with open(path, "rb") as handle:
-                for item in reader(path, handle, columns=columns):
+            extra = {"place": place} if place is not None and getattr(reader, "resumable", False) else {}
+            with open(where, "rb") as handle:
+                for item in reader(path, handle, columns=columns, **extra):
                     yield path, item
             return
-        data = sys.stdin.buffer.read() if path == STDIN else Path(path).read_bytes()
+        data = sys.stdin.buffer.read() if path == STDIN else Path(where).read_bytes()
         for item in reader(path, data):
             yield path, item
     except OSError as exc:
