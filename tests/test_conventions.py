@@ -131,7 +131,8 @@ def test_stdin_on_a_terminal_says_how_to_finish(monkeypatch, capsys):
                          fail_on=None, config_path=None, rules_dirs=[], exclude=[],
                          statistics=False, quiet=True, no_color=True, today=None, profile=None,
                          show_personal_data=False, baseline=None, no_cache=True, jobs=1,
-                         output_file=None, stdin_filename=None, show_settings=False)
+                         output_file=None, stdin_filename=None, show_settings=False,
+                         fix=False, unsafe_fixes=False, diff=False, dask=False, dask_address=None)
     err = capsys.readouterr().err
     assert "Ctrl-D" in err and "Ctrl-Z" in err
 
