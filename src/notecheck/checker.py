@@ -162,7 +162,8 @@ class Checker:
             config.timeliness.today = self.options.today
         try:
             loaded = load_rules([self.options.builtin_rules or builtin_rules_dir(), *config.rule_folders(),
-                                 *self.options.rule_dirs])
+                                 *self.options.rule_dirs],
+                                cache_dir=default_location() if self.options.cache else None)
         except RuleLoadError as exc:
             count = len(exc.errors)
             raise SetupError("\n".join(f"rule file error: {e}" for e in exc.errors)

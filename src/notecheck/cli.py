@@ -15,7 +15,6 @@ from notecheck.config import Config, ConfigError, find_config, load_config
 from notecheck.diagnostics import FAIL_ON_CHOICES, fails
 from notecheck.files import write_atomic
 from notecheck.progress import CurrentStdout, TerminalProgress
-from notecheck.rules.loader import RuleLoadError, builtin_rules_dir, load_rules
 from notecheck.rules.model import Rule
 from notecheck.rules.selection import PROFILES, SelectionError, apply_profile, rule_profiles, select_rules
 
@@ -70,8 +69,12 @@ def resolve_config(config_path: Optional[Path], paths: list[str]) -> Config:
 
 
 def load_all_rules(config: Config, extra: list[Path] = ()) -> list[Rule]:
+    """Every rule, compiled, from the cache folder `check` uses when the files are unchanged."""
+    from notecheck.cache import default_location
+    from notecheck.rules.loader import RuleLoadError, builtin_rules_dir, load_rules
+
     try:
-        return load_rules([builtin_rules_dir(), *config.rule_folders(), *extra])
+        return load_rules([builtin_rules_dir(), *config.rule_folders(), *extra], cache_dir=default_location())
     except RuleLoadError as exc:
         for error in exc.errors:
             typer.echo(f"notecheck: rule file error: {error}", err=True)
@@ -84,6 +87,7 @@ def build_checker(config_path: Optional[Path], paths: list[str], *, quiet: bool 
     """The run's Checker: each file under its nearest config, unless --config names one.
     Setup problems (config, rule files, selectors) end the run with exit code 2."""
     from notecheck.checker import Checker, SetupError
+    from notecheck.rules.loader import builtin_rules_dir
 
     config = None
     if config_path is not None:
@@ -332,6 +336,7 @@ def test_rules(
 ) -> None:
     """Run every rule's own examples: each 'fail' must be flagged, each 'pass' must not."""
     from notecheck.engine import Linter
+    from notecheck.rules.loader import RuleLoadError, builtin_rules_dir, load_rules
 
     folders = list(rule_dirs) if rule_dirs else [builtin_rules_dir()]
     try:

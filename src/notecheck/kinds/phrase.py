@@ -10,10 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import numpy
 from pydantic import Field
-from spacy.attrs import IDX, IS_SPACE, LEMMA, LENGTH, LOWER
-from spacy.strings import get_string_id
 
 from notecheck.kinds.base import Finding, Options, ParsedNote, RuleProblem
 from notecheck.nlp import blank_tokenizer
@@ -38,6 +35,8 @@ class Terms:
 
 
 def compile_terms(rule) -> Terms:
+    from spacy.strings import get_string_id
+
     tokenizer = blank_tokenizer()
     index: dict[int, list] = defaultdict(list)
     seen = set()
@@ -78,6 +77,10 @@ def word_forms(parsed: ParsedNote, use_lemma: bool) -> Words:
     """The note's words, computed once per note on arrays and shared by every phrase rule."""
     key = ("phrase", use_lemma)
     if key not in parsed.cache:
+        import numpy
+        from spacy.attrs import IDX, IS_SPACE, LEMMA, LENGTH, LOWER
+        from spacy.strings import get_string_id
+
         doc = parsed.doc
         if len(doc) == 0:
             parsed.cache[key] = Words([], [], [], [], {})
