@@ -30,12 +30,14 @@ def test_the_look_up_replaces_spacys_attribute_ruler():
     assert fast.components.index("notecheck_attributes") < fast.components.index("lemmatizer")
 
 
-def test_every_token_on_every_test_note_is_unchanged():
+@pytest.mark.parametrize("needs", [NEEDS, {"lemma"}], ids=["with the parser", "without the parser"])
+def test_every_token_on_every_test_note_is_unchanged(needs):
     texts = notes()
     assert len(texts) > 200
-    spacy_own = nlp.load_pipeline(NEEDS, fast_attributes=False)
+    spacy_own = nlp.load_pipeline(needs, fast_attributes=False)
     assert "attribute_ruler" in spacy_own.components
-    fast = nlp.load_pipeline(NEEDS)
+    fast = nlp.load_pipeline(needs)
+    assert ("parser" in fast.components) == ("parse" in needs)
     tokens, differ = 0, []
     for slow_doc, fast_doc in zip(spacy_own.nlp.pipe(texts), fast.nlp.pipe(texts)):
         assert len(slow_doc) == len(fast_doc)
