@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 
 from pydantic import Field
 
@@ -32,11 +31,21 @@ def needs(rule) -> set[str]:
     return {"tokens"}
 
 
-@lru_cache(maxsize=1)
-def _hyphenator():
-    from pyphen import Pyphen
+_HYPHENATOR = []  # the one Pyphen in use
 
-    return Pyphen(lang="en_GB")
+
+def _hyphenator():
+    if not _HYPHENATOR:
+        from pyphen import Pyphen
+
+        _HYPHENATOR.append(Pyphen(lang="en_GB"))
+    return _HYPHENATOR[0]
+
+
+def compile_readability(rule):
+    """The hyphenation dictionary, kept with the compiled rules: reading pyphen's pattern
+    file takes most of a second, unpickling it from the compiled-rule cache a few ms."""
+    return _hyphenator()
 
 
 _SYLLABLES: dict[str, int] = {}  # the same everyday words come back in every note
@@ -98,6 +107,8 @@ def highest_grade(text: str, found: list[str], exact_syllables: bool = False) ->
 
 
 def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
+    if not _HYPHENATOR and rule.compiled is not None:
+        _HYPHENATOR.append(rule.compiled)
     o = rule.options
     found = _WORD.findall(parsed.text)
     if len(found) < o.min_words:
