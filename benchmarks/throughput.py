@@ -337,8 +337,9 @@ def peers(args) -> None:
     rules = select(load_rules([builtin_rules_dir()]), [], [])
     needs = set().union(*(rule_needs(r) for r in rules))
     model = find_model()
-    print(f"rules: every default rule ({len(rules)}), pipeline {model} "
-          f"{', '.join(sorted(components_for(needs)))}")
+    components = sorted(components_for(needs))
+    components = [c if c != "attribute_ruler" else "attribute_ruler (as notecheck's look-up)" for c in components]
+    print(f"rules: every default rule ({len(rules)}), pipeline {model}: {', '.join(components)}")
     binary = proselint()
     rng = random.Random(args.seed)
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
