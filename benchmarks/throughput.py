@@ -10,6 +10,21 @@ prints words per second for
 and the share of time the rules add (target: at most 25%). Then the cold-start time of
 `notecheck check` on one note against `python -c "import spacy"` (median of 5 each).
 With --profile, (c) runs under cProfile and the top functions are printed.
+
+    PYTHONPATH=src python benchmarks/throughput.py --peers [--peer-notes 300] [--rounds 5]
+
+compares whole processes, run interleaved (A B A B ...) so machine noise hits both, and
+prints medians, each figure saying which rules ran and whether the cache was on:
+  1. `notecheck check` (every default rule, --no-cache, default --jobs) against proselint
+     (installed from PyPI into benchmarks/.venv-peers on first use) on the same corpus;
+  2. checking one note from a cold start (a new note each time, so the results cache
+     misses; the compiled rules come from the cache folder, as in an editor's or a
+     commit hook's second run) against `python -c "import spacy; spacy.load(MODEL)"`;
+  3. a realistic 600-row export (dates that vary, some notes recorded late, recipients
+     such as "The police") checked with an empty cache and again unchanged: the speed-up
+     and whether the output is identical;
+  4. --jobs 1 against --jobs 2 on the corpus: wall and CPU time;
+  5. the peak memory (max RSS) of each of these runs.
 """
 
 from __future__ import annotations
@@ -29,7 +44,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from notecheck.config import Config  # noqa: E402
 from notecheck.engine import Linter, rule_needs  # noqa: E402
-from notecheck.nlp import load_pipeline  # noqa: E402
+from notecheck.nlp import components_for, find_model, load_pipeline  # noqa: E402
 from notecheck.notes.text import parse_text  # noqa: E402
 from notecheck.rules.loader import builtin_rules_dir, load_rules  # noqa: E402
 from notecheck.rules.selection import select_rules  # noqa: E402
@@ -150,7 +165,14 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--profile", action="store_true", help="profile the rules (run (c)) with cProfile")
     parser.add_argument("--no-cold-start", action="store_true")
+    parser.add_argument("--peers", action="store_true", help="whole processes against proselint and spaCy")
+    parser.add_argument("--peer-notes", type=int, default=300, help="notes in the --peers corpus (default 300)")
+    parser.add_argument("--export-rows", type=int, default=600, help="rows of the --peers export (default 600)")
+    parser.add_argument("--rounds", type=int, default=5, help="interleaved rounds for --peers (default 5)")
     args = parser.parse_args()
+    if args.peers:
+        peers(args)
+        return
 
     rng = random.Random(args.seed)
     texts = [make_note(rng, i) for i in range(args.notes)]
@@ -235,6 +257,215 @@ def main() -> None:
         profiler.disable()
         print()
         pstats.Stats(profiler).sort_stats("tottime").print_stats(25)
+
+
+# --- whole processes against peers -----------------------------------------------------------
+
+PEERS_VENV = ROOT / "benchmarks" / ".venv-peers"
+RECIPIENTS = ["The police", "the school", "the GP", "Health Visitor", "CAMHS", "the IRO",
+              "the housing officer", "the school nurse", "Mum's solicitor"]
+SHARING = [
+    "I shared the assessment with {recipient} by secure email.",
+    "A copy of the plan was sent to {recipient} today.",
+    "I spoke with {recipient} and passed on the concerns about the bruise.",
+    "{recipient} was informed of the outcome of the strategy discussion.",
+]
+
+
+def proselint() -> Path:
+    """proselint in the benchmark's own virtual environment, installed from PyPI once."""
+    binary = PEERS_VENV / "bin" / "proselint"
+    if not binary.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(PEERS_VENV)], check=True)
+        subprocess.run([str(PEERS_VENV / "bin" / "pip"), "install", "-q", "proselint"], check=True)
+    return binary
+
+
+def measured(command: list[str], env: dict, cwd: Path | None = None) -> dict:
+    """Run a whole process: wall time, CPU time (its own and its workers') and peak memory."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    out = process.stdout.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    wall = time.perf_counter() - start
+    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss_mib": usage.ru_maxrss / 1024,
+            "out": out, "code": process.returncode}
+
+
+def interleaved(commands: dict[str, tuple[list[str], dict]], rounds: int, cwd: Path | None = None) -> dict:
+    runs = {name: [] for name in commands}
+    names = list(commands)
+    for round_ in range(rounds):
+        order = names if round_ % 2 == 0 else names[::-1]
+        for name in order:
+            command, env = commands[name]
+            runs[name].append(measured(command, env, cwd))
+    return runs
+
+
+def median_of(runs: list[dict], key: str = "wall") -> float:
+    return statistics.median(r[key] for r in runs)
+
+
+def realistic_export(path: Path, rows: int, rng: random.Random) -> None:
+    import csv
+    import datetime as dt
+
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        out = csv.writer(handle)
+        out.writerow(["Case Note ID", "Date of Contact", "Date Recorded", "Worker", "Contact Type", "Case Note"])
+        for i in range(rows):
+            contact = dt.date(2026, 9, 1) + dt.timedelta(days=rng.randint(0, 85))
+            late = rng.random() < 0.12
+            recorded = contact + dt.timedelta(days=rng.randint(6, 30) if late else rng.randint(0, 2))
+            text = make_note(rng, i).split("---\n")[-1].strip()
+            if rng.random() < 0.4:
+                text += " " + rng.choice(SHARING).format(recipient=rng.choice(RECIPIENTS))
+            out.writerow([f"CN{i:05d}", contact.isoformat(), recorded.isoformat(),
+                          rng.choice(["A. Worker", "B. Osei", "C. Patel"]),
+                          rng.choice(["Home visit", "Phone call", "Meeting", "School visit"]), text])
+
+
+def peers(args) -> None:
+    import shutil
+
+    from notecheck.rules.selection import select_rules as select
+
+    print(f"load: {os.getloadavg()[0]:.1f} {os.getloadavg()[1]:.1f} {os.getloadavg()[2]:.1f} (1, 5, 15 min) "
+          f"on {len(os.sched_getaffinity(0))} CPUs")
+    rules = select(load_rules([builtin_rules_dir()]), [], [])
+    needs = set().union(*(rule_needs(r) for r in rules))
+    model = find_model()
+    components = sorted(components_for(needs))
+    components = [c if c != "attribute_ruler" else "attribute_ruler (as notecheck's look-up)" for c in components]
+    print(f"rules: every default rule ({len(rules)}), pipeline {model}: {', '.join(components)}")
+    binary = proselint()
+    rng = random.Random(args.seed)
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    notecheck = [sys.executable, "-m", "notecheck", "check", "--format", "json"]
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        corpus = tmp / "corpus"
+        corpus.mkdir()
+        files = []
+        for i in range(args.peer_notes):
+            path = corpus / f"note-{i:04d}.md"
+            path.write_text(make_note(rng, i), encoding="utf-8")
+            files.append(str(path))
+        env_nc = {**env, "NOTECHECK_CACHE_DIR": str(tmp / "cache-none")}
+        figures = {}
+
+        # 1. notecheck (no cache) against proselint.
+        runs = interleaved({
+            "notecheck": (notecheck + ["--no-cache", str(corpus)], env_nc),
+            "proselint": ([str(binary), "check", *files], env),
+        }, args.rounds)
+        ratio = median_of(runs["notecheck"]) / median_of(runs["proselint"])
+        figures["proselint"] = ratio
+        print()
+        print(f"1. {args.peer_notes} notes, whole processes, median of {args.rounds} interleaved rounds")
+        print(f"   notecheck check --no-cache (every default rule, cache off, --jobs auto): "
+              f"{median_of(runs['notecheck']):.2f} s wall, {median_of(runs['notecheck'], 'cpu'):.2f} s CPU, "
+              f"{max(r['rss_mib'] for r in runs['notecheck']):.0f} MiB peak")
+        print(f"   proselint {proselint_version(binary)} check (its default checks): "
+              f"{median_of(runs['proselint']):.2f} s wall, {median_of(runs['proselint'], 'cpu'):.2f} s CPU")
+        print(f"   ratio notecheck / proselint = {ratio:.2f} (target <= 3.0)")
+
+        # 2. one note from a cold start.
+        note_dir = tmp / "one"
+        note_dir.mkdir()
+        env_one = {**env, "NOTECHECK_CACHE_DIR": str(tmp / "cache-one")}
+        counter = [0]
+
+        def fresh_note():
+            counter[0] += 1
+            (note_dir / "note.md").write_text(make_note(rng, 0) + f"\nVisit {counter[0]}.\n", encoding="utf-8")
+
+        fresh_note()
+        measured(notecheck + [str(note_dir / "note.md")], env_one)  # compiles and caches the rules
+        spacy_load = [sys.executable, "-c", f"import spacy; spacy.load({model!r})"]
+        cold = {"notecheck": [], "spacy": [], "nocache": []}
+        for round_ in range(args.rounds):
+            for name in (("notecheck", "spacy", "nocache") if round_ % 2 == 0 else ("nocache", "spacy", "notecheck")):
+                if name == "spacy":
+                    cold[name].append(measured(spacy_load, env))
+                else:
+                    fresh_note()
+                    extra = ["--no-cache"] if name == "nocache" else []
+                    cold[name].append(measured(notecheck + extra + [str(note_dir / "note.md")], env_one))
+        ratio = median_of(cold["notecheck"]) / median_of(cold["spacy"])
+        figures["cold"] = ratio
+        print()
+        print(f"2. one note from a cold start, median of {args.rounds} interleaved")
+        print(f"   python -c \"import spacy; spacy.load('{model}')\" (its whole pipeline): "
+              f"{median_of(cold['spacy']):.2f} s")
+        print(f"   notecheck check note.md (every default rule; a new note, so the results cache misses; "
+              f"rules compiled from the cache folder): {median_of(cold['notecheck']):.2f} s")
+        print(f"   notecheck check --no-cache note.md (rules compiled from YAML too): "
+              f"{median_of(cold['nocache']):.2f} s")
+        print(f"   ratio notecheck / spaCy load = {ratio:.2f} (target <= 1.15); "
+              f"with --no-cache {median_of(cold['nocache']) / median_of(cold['spacy']):.2f}")
+
+        # 3. the cached re-run of a realistic export.
+        export = tmp / "export" / "export.csv"
+        export.parent.mkdir()
+        realistic_export(export, args.export_rows, rng)
+        cached = []
+        for round_ in range(max(1, args.rounds // 2)):
+            cache_dir = tmp / f"cache-export-{round_}"
+            env_export = {**env, "NOTECHECK_CACHE_DIR": str(cache_dir)}
+            first = measured(notecheck + [str(export)], env_export)
+            again = measured(notecheck + [str(export)], env_export)
+            cached.append((first, again))
+            shutil.rmtree(cache_dir, ignore_errors=True)
+        first_wall = statistics.median(f["wall"] for f, _ in cached)
+        again_wall = statistics.median(a["wall"] for _, a in cached)
+        same = all(_diagnostics(f["out"]) == _diagnostics(a["out"]) for f, a in cached)
+        found = len(_diagnostics(cached[0][0]["out"]))
+        figures["cache"] = first_wall / again_wall
+        print()
+        print(f"3. a realistic {args.export_rows}-row export (every default rule, cache on), median of {len(cached)}")
+        print(f"   first run (empty cache): {first_wall:.2f} s; unchanged re-run: {again_wall:.2f} s; "
+              f"{found} findings; identical output: {same}")
+        print(f"   speed-up = {first_wall / again_wall:.1f}x (target >= 10x)")
+
+        # 4. one process against two.
+        jobs = interleaved({
+            "1": (notecheck + ["--no-cache", "--jobs", "1", str(corpus)], env_nc),
+            "2": (notecheck + ["--no-cache", "--jobs", "2", str(corpus)], env_nc),
+        }, args.rounds)
+        speed = median_of(jobs["1"]) / median_of(jobs["2"])
+        figures["jobs"] = speed
+        print()
+        print(f"4. --jobs 1 against --jobs 2, {args.peer_notes} notes (every default rule, cache off), "
+              f"median of {args.rounds} interleaved")
+        for name in ("1", "2"):
+            print(f"   --jobs {name}: {median_of(jobs[name]):.2f} s wall, {median_of(jobs[name], 'cpu'):.2f} s CPU")
+        same = _diagnostics(jobs["1"][0]["out"]) == _diagnostics(jobs["2"][0]["out"])
+        print(f"   speed-up = {speed:.2f}x (target >= 1.6x on two idle cores); identical output: {same}")
+
+        peak = max(r["rss_mib"] for group in (*runs.values(), *cold.values(), *jobs.values())
+                   for r in group)
+        peak = max(peak, *(x["rss_mib"] for pair in cached for x in pair))
+        print()
+        print(f"5. peak memory of any notecheck run above: {peak:.0f} MiB (target <= 400 MiB; "
+              f"--jobs 2 counts the largest single process)")
+        print(f"load after: {os.getloadavg()[0]:.1f}")
+
+
+def proselint_version(binary: Path) -> str:
+    done = subprocess.run([str(PEERS_VENV / "bin" / "pip"), "show", "proselint"], capture_output=True, text=True)
+    return next((line.split()[-1] for line in done.stdout.splitlines() if line.startswith("Version")), "?")
+
+
+def _diagnostics(out: bytes) -> list:
+    import json
+
+    try:
+        return json.loads(out)["diagnostics"]
+    except (ValueError, KeyError):
+        return []
 
 
 if __name__ == "__main__":

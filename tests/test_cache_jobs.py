@@ -138,10 +138,12 @@ def test_jobs_give_the_same_output_in_the_same_order(run, tmp_path):
     assert stderr == ""  # not a terminal: no progress bar
 
 
-def test_jobs_must_be_positive(run, tmp_path):
+def test_jobs_must_not_be_negative(run, tmp_path):
     (tmp_path / "visit.md").write_text("Fine.\n", encoding="utf-8")
-    code, _, stderr = run("visit.md", "--jobs", "0")
-    assert code == 2 and "--jobs must be 1 or more" in stderr
+    code, _, stderr = run("visit.md", "--jobs", "-1")
+    assert code == 2 and "--jobs must be 0" in stderr
+    code, _, _ = run("visit.md", "--jobs", "0")  # 0: as many as pay, the default
+    assert code == 0
 
 
 def test_progress_bar_waits_two_seconds_before_showing():

@@ -231,7 +231,7 @@ def test_regex_group(tmp_path):
 
 @pytest.mark.parametrize(("body", "wanted", "unwanted"), [
     (LABELS, set(), {"tok2vec", "tagger", "parser", "ner", "lemmatizer"}),
-    (LEMMA, {"tagger", "attribute_ruler", "lemmatizer"}, {"parser", "ner"}),
+    (LEMMA, {"tagger", "notecheck_attributes", "lemmatizer"}, {"parser", "ner", "attribute_ruler"}),
     (rule_yaml("clarity.zz-d", "pattern", "patterns:\n  - tokens: [{DEP: nsubjpass}]\n"),
      {"parser"}, {"ner", "lemmatizer"}),
     (rule_yaml("clarity.zz-e", "pattern", "patterns:\n  - tokens: [{ENT_TYPE: PERSON}]\n"),

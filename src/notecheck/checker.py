@@ -53,7 +53,7 @@ class Options:
     builtin_rules: Path | None = None   # None: the rule packs notecheck ships
     mask: bool = True                   # False: --show-personal-data
     cache: bool = False                 # use the results cache (the CLI's default)
-    jobs: int = 1
+    jobs: int = 1                       # 0: one process per available CPU for large inputs
     today: dt.date | None = None        # overrides timeliness.today
     baseline: Path | None = None
     fail_on: str | None = None          # default: the config's
@@ -105,8 +105,9 @@ class Checker:
             if self.options.profile not in PROFILES:
                 raise SetupError(f"--profile must be one of {', '.join(PROFILES)}, not "
                                  f"'{self.options.profile}'.")
-        if self.options.jobs < 1:
-            raise SetupError(f"--jobs must be 1 or more, not {self.options.jobs}.")
+        if self.options.jobs < 0:
+            raise SetupError(f"--jobs must be 0 (one process per CPU for large inputs) or more, "
+                             f"not {self.options.jobs}.")
         self.fixed = _as_config(config)
         self._by_source: dict[str | None, Rules] = {}
         self._pipelines: dict = {}
@@ -167,7 +168,8 @@ class Checker:
             config.timeliness.today = self.options.today
         try:
             loaded = load_rules([self.options.builtin_rules or builtin_rules_dir(), *config.rule_folders(),
-                                 *self.options.rule_dirs])
+                                 *self.options.rule_dirs],
+                                cache_dir=default_location() if self.options.cache else None)
         except RuleLoadError as exc:
             count = len(exc.errors)
             raise SetupError("\n".join(f"rule file error: {e}" for e in exc.errors)

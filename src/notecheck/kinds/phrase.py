@@ -10,10 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import numpy
 from pydantic import Field
-from spacy.attrs import IDX, IS_SPACE, LEMMA, LENGTH, LOWER
-from spacy.strings import get_string_id
 
 from notecheck.fixes import literal
 from notecheck.kinds.base import Finding, Options, ParsedNote, RuleProblem
@@ -42,6 +39,8 @@ class Terms:
 
 
 def compile_terms(rule) -> Terms:
+    from spacy.strings import get_string_id
+
     tokenizer = blank_tokenizer()
     index: dict[int, list] = defaultdict(list)
     seen = set()
@@ -79,36 +78,51 @@ class Words:
 
 
 def word_forms(parsed: ParsedNote, use_lemma: bool) -> Words:
-    """The note's words, computed once per note on arrays and shared by every phrase rule."""
+    """The note's words, computed once per note on arrays and shared by every phrase rule
+    (the lemma forms are the plain ones plus the words whose lemma differs)."""
     key = ("phrase", use_lemma)
-    if key not in parsed.cache:
-        doc = parsed.doc
-        if len(doc) == 0:
-            parsed.cache[key] = Words([], [], [], [], {})
-            return parsed.cache[key]
+    if key in parsed.cache:
+        return parsed.cache[key]
+    import numpy
+    from spacy.attrs import IDX, IS_SPACE, LEMMA, LENGTH, LOWER
+    from spacy.strings import get_string_id
+
+    doc = parsed.doc
+    if len(doc) == 0:
+        parsed.cache[key] = Words([], [], [], [], {})
+        return parsed.cache[key]
+    arr = parsed.cache.get("phrase-array")
+    if arr is None:
         arr = doc.to_array([LOWER, LEMMA, IS_SPACE, IDX, LENGTH])
-        arr = arr[arr[:, 2] == 0]
-        lower = arr[:, 0].copy()
-        lemma = None
-        if use_lemma:
-            lemma = arr[:, 1].copy()
-            strings = doc.vocab.strings
-            for j in numpy.nonzero(lemma != lower)[0]:
-                h = int(lemma[j])
-                if h not in _LOWERED:
-                    text = strings[h] if h else ""
-                    _LOWERED[h] = get_string_id(text.lower()) if text else 0
-                lemma[j] = _LOWERED[h] or lower[j]
+        arr = parsed.cache["phrase-array"] = arr[arr[:, 2] == 0]
+    plain = parsed.cache.get(("phrase", False))
+    if plain is None:
         starts = arr[:, 3].astype(numpy.int64)
-        lower_list = lower.tolist()
-        lemma_list = lemma.tolist() if lemma is not None else lower_list
+        lower_list = arr[:, 0].tolist()
         at: dict[int, list[int]] = defaultdict(list)
-        for i, (a, b) in enumerate(zip(lower_list, lemma_list)):
+        for i, a in enumerate(lower_list):
             at[a].append(i)
-            if b != a:
-                at[b].append(i)
-        parsed.cache[key] = Words(starts.tolist(), (starts + arr[:, 4].astype(numpy.int64)).tolist(),
-                                  lower_list, lemma_list, at)
+        plain = parsed.cache[("phrase", False)] = Words(
+            starts.tolist(), (starts + arr[:, 4].astype(numpy.int64)).tolist(), lower_list, lower_list, at)
+    if not use_lemma:
+        return plain
+    lower = arr[:, 0]
+    lemma = arr[:, 1].copy()
+    strings = doc.vocab.strings
+    differ = numpy.nonzero(lemma != lower)[0]
+    for j in differ:
+        h = int(lemma[j])
+        if h not in _LOWERED:
+            text = strings[h] if h else ""
+            _LOWERED[h] = get_string_id(text.lower()) if text else 0
+        lemma[j] = _LOWERED[h] or lower[j]
+    lemma_list = lemma.tolist()
+    at = defaultdict(list, {form: list(places) for form, places in plain.at.items()})
+    for i in differ.tolist():
+        b = lemma_list[i]
+        if b != plain.lower[i]:
+            at[b].append(i)
+    parsed.cache[key] = Words(plain.starts, plain.ends, plain.lower, lemma_list, at)
     return parsed.cache[key]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 import string
 import typing
 from dataclasses import dataclass
@@ -50,8 +51,98 @@ def rule_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
-def load_rules(folders: list[Path]) -> list[Rule]:
-    """Load every rule under the folders. Raises RuleLoadError listing every problem."""
+def load_rules(folders: list[Path], cache_dir: Path | None = None) -> list[Rule]:
+    """Load every rule under the folders. Raises RuleLoadError listing every problem.
+
+    With ``cache_dir`` (the results cache's folder), the validated and compiled rules are
+    kept there, keyed on every rule file's path and bytes and on notecheck's own code, so
+    an unchanged set of rule files is read back without YAML, validation or compiling.
+    Rules hold only what their files say: no note text is ever in that file."""
+    key = _rules_key(folders) if cache_dir is not None else None
+    if key is not None:
+        cached = _cached_rules(Path(cache_dir), key)
+        if cached is not None:
+            return cached
+    rules = _load_rules(folders)
+    if key is not None:
+        _store_rules(Path(cache_dir), key, rules)
+    return rules
+
+
+# -- the compiled-rule cache ------------------------------------------------------------------
+
+RULES_CACHE_FORMAT = 1
+RULES_CACHE_STALE_DAYS = 7
+
+
+def _rules_key(folders: list[Path]) -> str | None:
+    """A digest of everything the loaded rules depend on, or None when a folder cannot be
+    read (then nothing is cached and the loader reports the problem)."""
+    import hashlib
+    import sys
+
+    from notecheck.cache import _source_digest
+
+    digest = hashlib.sha256(f"{RULES_CACHE_FORMAT}\0{sys.version}\0{_source_digest()}".encode())
+    try:
+        for folder in folders:
+            digest.update(b"\0folder\0" + str(folder).encode("utf-8", "surrogatepass"))
+            if not folder.is_dir():
+                return None
+            for path in rule_files(folder):
+                data = path.read_bytes()
+                digest.update(b"\0file\0" + str(path).encode("utf-8", "surrogatepass"))
+                digest.update(len(data).to_bytes(8, "little") + data)
+    except OSError:
+        return None
+    return digest.hexdigest()[:32]
+
+
+def _cached_rules(folder: Path, key: str) -> list[Rule] | None:
+    import pickle
+
+    path = folder / f"rules-{key}.pickle"
+    try:
+        with open(path, "rb") as handle:
+            rules = pickle.load(handle)
+    except FileNotFoundError:
+        return None
+    except Exception:  # noqa: BLE001 - a damaged or foreign file: load the rules again
+        return None
+    if not isinstance(rules, list) or not all(isinstance(r, Rule) for r in rules):
+        return None
+    try:
+        os.utime(path)  # in use: not stale
+    except OSError:
+        pass
+    return rules
+
+
+def _store_rules(folder: Path, key: str, rules: list[Rule]) -> None:
+    """Write the compiled rules atomically; any failure just means no cache next time."""
+    import pickle
+    import tempfile
+    import time
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        data = pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL)
+        with tempfile.NamedTemporaryFile("wb", dir=folder, delete=False, prefix=".rules-",
+                                         suffix=".tmp") as handle:
+            handle.write(data)
+        os.replace(handle.name, folder / f"rules-{key}.pickle")
+        cutoff = time.time() - RULES_CACHE_STALE_DAYS * 86400
+        for old in folder.glob("rules-*.pickle"):
+            if old.stat().st_mtime < cutoff:
+                old.unlink(missing_ok=True)
+    except Exception:  # noqa: BLE001 - unpicklable compiled form, read-only folder, full disk
+        try:
+            Path(handle.name).unlink(missing_ok=True)  # type: ignore[possibly-undefined]
+        except Exception:  # noqa: BLE001
+            pass
+
+
+def _load_rules(folders: list[Path]) -> list[Rule]:
     rules: list[Rule] = []
     errors: list[RuleFileError] = []
     for folder in folders:

@@ -1,0 +1,114 @@
+"""Start-up: commands that need no parsing never import spaCy, and unchanged rule files
+are read back compiled from the cache folder instead of being validated and compiled again."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTE = "Mum kicked off when I arrived. The LAC review is on Monday.\n"
+
+# kinds/sharing.py imports spacy.attrs at module level, so loading any rule still imports
+# spaCy; these become passes (and the marker must go) once it imports it where it is used.
+SHARING_IMPORTS_SPACY = pytest.mark.xfail(
+    strict=True, reason="kinds/sharing.py imports spacy at module level (issue 11 follow-up)")
+
+
+def run(tmp_path: Path, *args: str) -> tuple[int, set[str], str]:
+    """Run notecheck in a fresh interpreter; its exit code, the modules it imported, stdout."""
+    code = ("import json, runpy, sys\n"
+            f"sys.argv = ['notecheck', *{list(args)!r}]\n"
+            "status = 0\n"
+            "try:\n    runpy.run_module('notecheck', run_name='__main__')\n"
+            "except SystemExit as exc:\n    status = exc.code or 0\n"
+            "sys.stderr.write('\\nMODULES ' + json.dumps([status, sorted(sys.modules)]))\n")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "NOTECHECK_CACHE_DIR": str(tmp_path / "cache")}
+    done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True,
+                          text=True, timeout=600)
+    status, modules = json.loads(done.stderr.rsplit("MODULES ", 1)[1])
+    return status, set(modules), done.stdout
+
+
+def test_version_does_not_import_spacy(tmp_path):
+    status, modules, out = run(tmp_path, "--version")
+    assert status == 0 and out.startswith("notecheck ")
+    assert "spacy" not in modules
+    assert "notecheck.kinds" not in modules
+
+
+@SHARING_IMPORTS_SPACY
+def test_listing_and_explaining_rules_do_not_import_spacy(tmp_path):
+    run(tmp_path, "rules")  # the first run compiles the rules and caches them
+    status, modules, out = run(tmp_path, "rules")
+    assert status == 0 and "jargon.formal-word" in out
+    assert "spacy" not in modules
+    status, modules, out = run(tmp_path, "explain", "jargon.formal-word")
+    assert status == 0 and "jargon.formal-word" in out
+    assert "spacy" not in modules
+
+
+@SHARING_IMPORTS_SPACY
+def test_a_run_wholly_served_from_the_cache_does_not_import_spacy(tmp_path):
+    (tmp_path / "visit.md").write_text(NOTE, encoding="utf-8")
+    first_status, first_modules, first = run(tmp_path, "check", "--format", "json", "visit.md")
+    assert first_status == 1 and "spacy" in first_modules
+    status, modules, again = run(tmp_path, "check", "--format", "json", "visit.md")
+    assert status == 1 and json.loads(again)["diagnostics"] == json.loads(first)["diagnostics"]
+    assert "spacy" not in modules
+
+
+def test_unchanged_rule_files_are_read_back_compiled(tmp_path, monkeypatch):
+    from notecheck.rules import loader
+
+    import shutil
+
+    shutil.copytree(ROOT / "tests" / "data" / "rules", tmp_path / "rules")
+    rule_file = next((tmp_path / "rules").rglob("test-jargon.yaml"))
+    cache = tmp_path / "cache"
+    first = loader.load_rules([tmp_path / "rules"], cache_dir=cache)
+    assert len(list(cache.glob("rules-*.pickle"))) == 1
+
+    def no_compiling(*args, **kwargs):
+        raise AssertionError("the rule files were read again")
+
+    monkeypatch.setattr(loader, "load_rule_file", no_compiling)
+    again = loader.load_rules([tmp_path / "rules"], cache_dir=cache)
+    assert [r.id for r in again] == [r.id for r in first] == ["jargon.test-jargon", "jargon.test-acronym"]
+    assert again[0].compiled.index == first[0].compiled.index
+    # A changed rule file is read again.
+    rule_file.write_text(rule_file.read_text(encoding="utf-8").replace("term: kicked off", "term: kicked off badly"),
+                         encoding="utf-8")
+    with pytest.raises(AssertionError, match="read again"):
+        loader.load_rules([tmp_path / "rules"], cache_dir=cache)
+    monkeypatch.undo()
+    changed = loader.load_rules([tmp_path / "rules"], cache_dir=cache)
+    assert changed[0].options.terms[1].term == "kicked off badly"
+
+
+def test_the_rule_cache_holds_no_note_text(tmp_path):
+    (tmp_path / "visit.md").write_text("Kayleigh Marsh-Okonkwo kicked off at the contact centre.\n",
+                                       encoding="utf-8")
+    run(tmp_path, "check", "visit.md")
+    files = list((tmp_path / "cache").glob("rules-*.pickle"))
+    assert files
+    for path in files:
+        data = path.read_bytes()
+        assert b"Kayleigh" not in data and b"Okonkwo" not in data
+
+
+def test_a_damaged_rule_cache_is_ignored(tmp_path):
+    (tmp_path / "visit.md").write_text(NOTE, encoding="utf-8")
+    _, _, first = run(tmp_path, "check", "--format", "json", "visit.md")
+    for path in (tmp_path / "cache").glob("rules-*.pickle"):
+        path.write_bytes(b"not a pickle")
+    (tmp_path / "visit.md").write_text(NOTE + "\n", encoding="utf-8")  # not a results-cache hit
+    status, _, again = run(tmp_path, "check", "--format", "json", "visit.md")
+    assert status == 1
+    assert [d["rule"] for d in json.loads(again)["diagnostics"]] == \
+        [d["rule"] for d in json.loads(first)["diagnostics"]]
