@@ -177,3 +177,23 @@ def test_the_example_in_a_message_fits_the_person_the_note_is_about():
     assert [(d.line, d.column) for d in child] == [(1, 7)] and [(d.line, d.column) for d in adult] == [(1, 8)]
     assert "threw his plate and ran to his room" in child[0].message
     assert "Mr Reid shouted at the carer" in adult[0].message and "his room" not in adult[0].message
+
+
+def test_a_late_recording_is_served_from_the_cache(tmp_path, monkeypatch):
+    """Its message values ('7 working days', the local policy) are plain values the cache
+    can hold, so an unchanged export with late notes is not checked again."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NOTECHECK_CACHE_DIR", str(tmp_path / "cache"))
+    rows = "".join(f"N{i},2026-11-0{i},2026-11-2{i},Met Jamie at school.\n" for i in range(1, 6))
+    (tmp_path / "export.csv").write_text("id,contact_date,recorded_date,text\n" + rows, encoding="utf-8")
+    config = {"timeliness": {"today": "2026-12-01", "policy": "Local policy: record within 1 working day"}}
+    first = Checker(config, select=["timeliness.late-recording"], cache=True)
+    from notecheck.runner import Counts
+
+    counts = Counts()
+    one = list(first.check_paths(["export.csv"], counts=counts))
+    again = Checker(config, select=["timeliness.late-recording"], cache=True)
+    counts2 = Counts()
+    two = list(again.check_paths(["export.csv"], counts=counts2))
+    assert one == two and len(one) == 5 and "Local policy" in one[0].message
+    assert (counts.cached_notes, counts2.cached_notes) == (0, 5)

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from notecheck import __version__
-from notecheck.kinds.base import Finding
+from notecheck.kinds.base import Computed, Day, Finding
 from notecheck.notes import Note
 from notecheck.rules.model import Rule
 
@@ -241,6 +241,10 @@ class Cache:
             return ["dt", value.isoformat()]
         if isinstance(value, dt.date):
             return ["d", value.isoformat()]
+        if isinstance(value, Day):
+            return ["day", value.iso]
+        if isinstance(value, Computed):
+            return ["v", str(value)]
         if isinstance(value, str):
             if not value or value in self.strings[rule.id]:
                 return ["v", value]
@@ -284,6 +288,8 @@ class Cache:
             return note.text[value[1]:value[1] + value[2]].lower()
         if tag == "d":
             return dt.date.fromisoformat(value[1])
+        if tag == "day":
+            return Day(dt.date.fromisoformat(value[1]))
         if tag == "dt":
             return dt.datetime.fromisoformat(value[1])
         if tag == "m":

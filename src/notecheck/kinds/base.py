@@ -28,6 +28,21 @@ class Options(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class Computed(str):
+    """A message value a kind builds from numbers and settings, never from the note's text
+    ("7 working days", the config's policy sentence): the results cache may store it."""
+
+
+class Day(Computed):
+    """A date written out for a message ("Monday 2 November 2026"); the cache keeps the
+    ISO date and writes it out again when it loads."""
+
+    def __new__(cls, value):
+        day = super().__new__(cls, f"{value:%A} {value.day} {value:%B %Y}")
+        day.iso = value.date().isoformat() if hasattr(value, "date") else value.isoformat()
+        return day
+
+
 class RuleTimeout(Exception):
     """A rule that ran past its time on one note (a pattern that backtracks): the engine
     reports it for that note and goes on."""

@@ -24,7 +24,7 @@ from pydantic import Field
 from notecheck import dates
 from notecheck.config import TimelinessConfig
 from notecheck.diagnostics import Severity
-from notecheck.kinds.base import Finding, Options, ParsedNote
+from notecheck.kinds.base import Computed, Day, Finding, Options, ParsedNote
 
 FIELDS = ("contact_date", "recorded_date")
 LABELS = {"contact_date": "contact date", "recorded_date": "recorded date"}
@@ -228,7 +228,7 @@ def _note_dates(parsed: ParsedNote, rule) -> tuple[dict[str, Written], dict[str,
 
 
 def _day(value: dt.datetime) -> str:
-    return f"{value:%A} {value.day} {value:%B %Y}"
+    return Day(value)
 
 
 def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
@@ -294,8 +294,8 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
             if policy and not policy.endswith("."):
                 policy += "."
             yield recorded.finding(severity=severity, values={
-                **values, "days": f"{days} working day{'s' if days != 1 else ''}",
-                "policy": policy})
+                **values, "days": Computed(f"{days} working day{'s' if days != 1 else ''}"),
+                "policy": Computed(policy)})
 
 
 def _dated_opening(text: str, options: TimelinessOptions) -> bool:
