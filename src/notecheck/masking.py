@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 
 from notecheck.identifiers import mask
-from notecheck.kinds.base import ParsedNote
+from notecheck.kinds.base import ParsedNote, RuleTimeout
 from notecheck.rules.model import Rule
 
 CATEGORY = "personal-data"
@@ -42,7 +42,13 @@ def builtin_masking_rules() -> tuple[Rule, ...]:
 def sensitive_spans(parsed: ParsedNote, rules) -> list[tuple[int, int]]:
     from notecheck.kinds import KINDS
 
-    return [(f.start, f.end) for rule in rules for f in KINDS[rule.kind].check(parsed, rule)]
+    spans = []
+    for rule in rules:
+        try:
+            spans.extend((f.start, f.end) for f in KINDS[rule.kind].check(parsed, rule))
+        except RuleTimeout:
+            continue  # a pattern that backtracks; the rule itself reports it for the note
+    return spans
 
 
 
@@ -55,8 +61,11 @@ def masked_id(note_id: str | None, rules) -> str | None:
 
     for rule in rules:
         validator = VALIDATORS.get(rule.options.validator) if rule.options.validator else None
-        if rule.compiled.fullmatch(note_id.strip()) and (validator is None or validator(note_id)):
-            return mask(note_id)
+        try:
+            if rule.compiled.fullmatch(note_id.strip()) and (validator is None or validator(note_id)):
+                return mask(note_id)
+        except RuleTimeout:
+            return mask(note_id)  # cannot tell: hide it
     return note_id
 
 

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from notecheck import identifiers
-from notecheck.kinds.base import Finding, Options, ParsedNote, RuleProblem
+from notecheck.kinds.base import Finding, GuardedPattern, Options, ParsedNote, RuleProblem
 
 VALIDATORS: dict[str, Callable[[str], bool]] = {
     # UK personal identifiers (rules/personal-data): True for a real-looking identifier,
@@ -36,10 +36,10 @@ class RegexOptions(Options):
     metadata: bool = False
 
 
-def compile_regex(rule) -> re.Pattern:
+def compile_regex(rule) -> GuardedPattern:
     options = rule.options
     try:
-        pattern = re.compile(options.regex, re.IGNORECASE if options.ignore_case else 0)
+        pattern = GuardedPattern(options.regex, re.IGNORECASE if options.ignore_case else 0)
     except re.error as exc:
         raise RuleProblem(("regex",), f"the regular expression does not compile: {exc}") from None
     group = options.group
