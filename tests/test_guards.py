@@ -444,3 +444,31 @@ def test_a_rule_that_raises_with_jobs_and_the_cache(breaking_run):
     assert cached.exit_code == 2 and cached.json["diagnostics"] == expected
     cached_one = breaking_run("json")
     assert cached_one.exit_code == 2 and cached_one.json["diagnostics"] == expected
+
+
+def test_masking_a_long_line_with_many_findings_is_linear():
+    """A one-line note (a CSV cell, say) with thousands of names: each excerpt is that whole
+    line, masked for every finding, which took 52 s for 1,200 findings."""
+    from notecheck.identifiers import mask
+    from notecheck.masking import NoteMask
+
+    text = "Jamie Smith and Mrs Okafor. " * 3000
+    spans = [(m.start(), m.end()) for m in re.finditer(r"Jamie Smith|Okafor", text)]
+    masker = NoteMask(text, spans)
+    started = time.monotonic()
+    for start, _ in spans:
+        assert masker.line(text, 0)[start] == "J" or text[start] == "O"
+    assert time.monotonic() - started < 5
+    # The same as masking every span in place, and per line when there are lines.
+    expected = list(text)
+    for start, end in spans:
+        expected[start:end] = mask(text[start:end])
+    assert masker.line(text, 0) == "".join(expected)
+    lines = "Mrs Okafor called.\nNo names here.\nJamie Smith, Jamie Smith.\n"
+    spans = [(m.start(), m.end()) for m in re.finditer(r"Jamie Smith|Okafor", lines)]
+    masker = NoteMask(lines, spans)
+    second = lines.index("No")
+    third = lines.index("Jamie")
+    assert masker.line("No names here.", second) == "No names here."
+    assert masker.line("Jamie Smith, Jamie Smith.", third) == f"{mask('Jamie Smith')}, {mask('Jamie Smith')}."
+    assert masker.line("Mrs Okafor called.", 0) == f"Mrs {mask('Okafor')} called."

@@ -13,6 +13,7 @@ reporter sees it, so every output format is covered, now and later. What is mask
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -76,21 +77,30 @@ class NoteMask:
         """``values``: sensitive strings found outside the text (a name in the metadata)."""
         self.text = text
         self.spans = sorted(set(spans))
+        self._starts = [start for start, _ in self.spans]
+        self._longest = max((end - start for start, end in self.spans), default=0)
+        self._lines: dict[tuple[int, int], str] = {}  # each line is masked once
         values = {text[s:e] for s, e in self.spans if text[s:e].strip()} | {v for v in values if v.strip()}
         # Longest first, so "Jamie Smith" is masked whole before "Jamie".
         self.values = sorted(values, key=len, reverse=True)
 
     def line(self, line: str, line_start: int) -> str:
         """A line of the note (starting at ``line_start``) with its spans masked in place.
-        Masks keep the length, so columns in the excerpt still line up."""
-        line_end = line_start + len(line)
-        chars = list(line)
-        for start, end in self.spans:
-            if end <= line_start or start >= line_end:
-                continue
-            lo, hi = max(start, line_start), min(end, line_end)
-            chars[lo - line_start:hi - line_start] = mask(self.text[lo:hi])
-        return "".join(chars)
+        Masks keep the length, so columns in the excerpt still line up. Only the spans near
+        the line are looked at, and a line with many findings is masked once: a long
+        one-line note with thousands of names took quadratic time."""
+        key = (line_start, len(line))
+        if key not in self._lines:
+            line_end = line_start + len(line)
+            chars = list(line)
+            first = bisect.bisect_left(self._starts, line_start - self._longest)
+            for start, end in self.spans[first:bisect.bisect_left(self._starts, line_end)]:
+                if end <= line_start:
+                    continue
+                lo, hi = max(start, line_start), min(end, line_end)
+                chars[lo - line_start:hi - line_start] = mask(self.text[lo:hi])
+            self._lines[key] = "".join(chars)
+        return self._lines[key]
 
     def free_text(self, text: str | None) -> str | None:
         """A message or suggestion with every sensitive value in it masked."""
