@@ -159,3 +159,102 @@ def test_the_example_notes_anonymise_cleanly(tmp_path):
     after = CliRunner().invoke(app, ["check", str(out), "--select", "personal-data", "--format", "json"])
     assert json.loads(before.stdout)["diagnostics"]
     assert json.loads(after.stdout)["diagnostics"] == []
+
+
+# --- inputs that used to overwrite each other, crash, or leak -----------------------------
+
+def test_two_inputs_with_the_same_file_name_keep_their_folders(tmp_path):
+    (tmp_path / "north").mkdir()
+    (tmp_path / "south").mkdir()
+    (tmp_path / "north" / "visit.txt").write_text(CALL)
+    (tmp_path / "south" / "visit.txt").write_text("Home visit to Reece Hughes. Reece was well.\n")
+    out = tmp_path / "copy"
+    result = anonymise(tmp_path / "north", tmp_path / "south", "--out", out)
+    assert result.exit_code == 0, result.output
+    assert "Wrote 2 anonymised files" in result.output
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.txt")) == [
+        "north/visit.txt", "south/visit.txt"]
+    assert "Okafor" not in (out / "north" / "visit.txt").read_text()
+    assert (out / "south" / "visit.txt").read_text().startswith("Home visit to ")
+    # The same for the two files named one by one.
+    out2 = tmp_path / "copy2"
+    result = anonymise(tmp_path / "north" / "visit.txt", tmp_path / "south" / "visit.txt", "--out", out2)
+    assert result.exit_code == 0 and "Wrote 2 anonymised files" in result.output
+    assert sorted(p.relative_to(out2).as_posix() for p in out2.rglob("*.txt")) == [
+        "north/visit.txt", "south/visit.txt"]
+
+
+def test_a_single_folder_or_files_from_one_folder_are_copied_flat(pack, tmp_path):
+    out = tmp_path / "copy"
+    anonymise(pack / "visit.md", pack / "calls" / "call.txt", "--out", out)
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.*")) == [
+        "calls/call.txt", "notecheck.yaml", "visit.md"]
+
+
+def test_a_link_out_of_the_pack_is_skipped_with_a_clear_message(pack, tmp_path):
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("Spoke to Mrs Okafor.\n")
+    (pack / "linked.txt").symlink_to(outside / "secret.txt")
+    out = tmp_path / "copy"
+    result = anonymise(pack, "--out", out)
+    assert result.exit_code == 0, result.output
+    assert "skipped" in result.output and "linked.txt" in result.output
+    assert "outside" in result.output
+    assert sorted(p.name for p in out.rglob("*.*")) == ["call.txt", "notecheck.yaml", "visit.md"]
+
+
+def test_out_naming_an_existing_file_is_refused(pack, tmp_path):
+    existing = tmp_path / "copy.txt"
+    existing.write_text("keep me\n")
+    result = anonymise(pack, "--out", existing)
+    assert result.exit_code == 2
+    assert "is a file" in result.output and "Traceback" not in result.output
+    assert existing.read_text() == "keep me\n"
+
+
+def test_a_name_written_as_a_json_escape_is_replaced(tmp_path):
+    folder = tmp_path / "export"
+    folder.mkdir()
+    rows = [{"id": "1", "subject": "Zoë Smith", "text": "Home visit to Zoë Smith. Zoë said she "
+             "was happy at home.\nZoë's brother Reece was at school."},
+            {"id": "2", "subject": "Reece Smith", "text": "Reece told me Zoë had been upset."}]
+    # As most exporters write it: non-ASCII as \u escapes.
+    (folder / "notes.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    assert "Zo\\u00eb" in (folder / "notes.jsonl").read_text()
+    out = tmp_path / "copy"
+    result = anonymise(folder, "--out", out, "--mapping", tmp_path / "m.yaml")
+    assert result.exit_code == 0, result.output
+    copy = (out / "notes.jsonl").read_text()
+    assert "Zo\\u00eb" not in copy and "Zoë" not in copy and "Smith" not in copy
+    copied = [json.loads(line) for line in copy.splitlines()]
+    names = yaml.safe_load((tmp_path / "m.yaml").read_text())["names"]
+    assert copied[0]["subject"] == f"{names['Zoë']} {names['Smith']}"
+    assert copied[0]["text"].startswith(f"Home visit to {names['Zoë']} {names['Smith']}. {names['Zoë']} said")
+    assert f"\n{names['Zoë']}'s brother {names['Reece']}" in copied[0]["text"]
+    assert copied[1]["text"] == f"{names['Reece']} told me {names['Zoë']} had been upset."
+    assert copy.isascii()  # written the way it was: \u escapes
+
+
+def test_the_mapping_may_not_go_inside_the_input_folder(pack, tmp_path):
+    result = anonymise(pack, "--out", tmp_path / "copy", "--mapping", pack / "mapping.yaml")
+    assert result.exit_code == 2 and "inside the input folder" in result.output
+    assert not (pack / "mapping.yaml").exists() and not (tmp_path / "copy").exists()
+
+
+def test_json_view_decodes_escapes_and_writes_back_valid_json():
+    from notecheck.anonymise import JsonView
+
+    raw = '{"a": "x \\"Zo\\u00eb\\" y\\n\\ud83d\\ude00", "b": "Zo\\u00eb", "c": 3}\n'
+    view = JsonView(raw)
+    assert view.text == '{"a": "x "Zoë" y\n😀", "b": "Zoë", "c": 3}\n'
+    assert view.apply([]) == raw
+    first = view.text.index("Zoë")
+    second = view.text.index("Zoë", first + 1)
+    replaced = view.apply([(first, first + 3, "Mía"), (second, second + 3, "Mía")])
+    assert json.loads(replaced) == {"a": 'x "Mía" y\n😀', "b": "Mía", "c": 3}
+    assert replaced.isascii()  # the file was all ASCII, so the copy is too
+    # A span that crosses from one string into the next keeps the JSON around them; the
+    # strings it covers are emptied rather than left holding part of what was found.
+    crossing = view.apply([(first, second + 3, "[name]")])
+    assert json.loads(crossing) == {"a": 'x "[name]', "": "", "c": 3}

@@ -10,6 +10,8 @@ Detection is the personal-data rules themselves, so the copy passes
 
 from __future__ import annotations
 
+import json
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,6 +51,9 @@ class Source:
     meta_names: list[str] = field(default_factory=list)
     findings: list[tuple[str, int, int]] = field(default_factory=list)  # (rule id, start, end)
     document: object = None  # a Word document (python-docx), rewritten paragraph by paragraph
+    # A JSON or JSON Lines file: ``text`` is its view with the string escapes decoded, and
+    # the copy is written back as JSON.
+    json: "JsonView | None" = None
 
 
 @dataclass
@@ -139,6 +144,20 @@ class Anonymiser:
     # --- rewriting ------------------------------------------------------------------
 
     def rewrite(self, source: Source) -> str:
+        edits = self.edits(source)
+        if source.json is not None:
+            return source.json.apply(edits)
+        out, at = [], 0
+        for start, end, replacement in edits:
+            out.append(source.text[at:start])
+            out.append(replacement)
+            at = end
+        out.append(source.text[at:])
+        return "".join(out)
+
+    def edits(self, source: Source) -> list[tuple[int, int, str]]:
+        """What to replace in ``source.text``: (start, end, replacement), in order, none
+        overlapping."""
         text = source.text
         edits: list[tuple[int, int, str]] = []
         for rule_id, start, end in sorted(source.findings, key=lambda f: (f[1], -f[2])):
@@ -153,15 +172,13 @@ class Anonymiser:
             pattern = re.compile(r"(?<![\w@.])(" + "|".join(
                 re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w@])")
             edits.extend((m.start(), m.end(), names[m.group(1)]) for m in pattern.finditer(text))
-        out, at = [], 0
+        kept, at = [], 0
         for start, end, replacement in sorted(edits, key=lambda e: (e[0], -(e[1] - e[0]))):
             if start < at:
                 continue  # inside an identifier already replaced
-            out.append(text[at:start])
-            out.append(replacement)
+            kept.append((start, end, replacement))
             at = end
-        out.append(text[at:])
-        return "".join(out)
+        return kept
 
     def placeholder(self, rule_id: str, value: str) -> str:
         kind = rule_id.split(".", 1)[1]
@@ -233,18 +250,98 @@ def generalise_date(value: str) -> str:
     return date.strftime("%B %Y")
 
 
+# --- JSON: names written as escapes ---------------------------------------------------
+
+JSON_SUFFIXES = (".json", ".jsonl", ".ndjson")
+_SIMPLE_ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r",
+                   "t": "\t"}
+_HEX4 = re.compile(r"[0-9a-fA-F]{4}")
+
+
+class JsonView:
+    """JSON text as its reader sees it: inside strings, escapes decoded ("Zo\\u00eb" is
+    "Zoë", "\\n" a line break), so names and identifiers are found whichever way the
+    export wrote them. ``apply`` writes replacements back into the JSON text, encoded
+    the way the file was (\\u escapes in a file that is all ASCII)."""
+
+    def __init__(self, raw: str):
+        self.raw = raw
+        self.ascii = raw.isascii()
+        chars: list[str] = []
+        self.origin: list[int] = []     # where each view character starts in ``raw``
+        self.in_string: list[bool] = []
+        i, inside, length = 0, False, len(raw)
+        while i < length:
+            ch, start = raw[i], i
+            i += 1
+            if ch == '"':
+                inside = not inside
+                chars.append(ch)
+                self.origin.append(start)
+                self.in_string.append(False)
+                continue
+            if inside and ch == "\\" and i < length:
+                code = raw[i]
+                if code in _SIMPLE_ESCAPES:
+                    ch, i = _SIMPLE_ESCAPES[code], i + 1
+                elif code == "u" and _HEX4.fullmatch(raw, i + 1, i + 5):
+                    value, i = int(raw[i + 1:i + 5], 16), i + 5
+                    if (0xD800 <= value < 0xDC00 and raw.startswith("\\u", i)
+                            and _HEX4.fullmatch(raw, i + 2, i + 6)
+                            and 0xDC00 <= int(raw[i + 2:i + 6], 16) < 0xE000):
+                        low, i = int(raw[i + 2:i + 6], 16), i + 6
+                        value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
+                    ch = chr(value)
+            chars.append(ch)
+            self.origin.append(start)
+            self.in_string.append(inside)
+        self.origin.append(length)
+        self.text = "".join(chars)
+
+    def apply(self, edits: list[tuple[int, int, str]]) -> str:
+        """The JSON text with view spans replaced; a replacement is JSON-encoded, and
+        never touches the JSON around a string (a span that crosses one keeps it)."""
+        out, at = [], 0
+        for start, end, replacement in edits:
+            segments = self._segments(start, end)
+            for index, (s, e, inside) in enumerate(segments):
+                out.append(self.raw[at:self.origin[s]])
+                if inside:
+                    if index == 0 or not segments[0][2]:
+                        out.append(json.dumps(replacement, ensure_ascii=self.ascii)[1:-1])
+                        replacement = ""
+                else:
+                    out.append(self.raw[self.origin[s]:self.origin[e]])
+                at = self.origin[e]
+        out.append(self.raw[at:])
+        return "".join(out)
+
+    def _segments(self, start: int, end: int) -> list[tuple[int, int, bool]]:
+        """start..end cut where it enters or leaves a string: (start, end, inside)."""
+        segments, begin = [], start
+        for i in range(start + 1, end + 1):
+            if i == end or self.in_string[i] != self.in_string[begin]:
+                segments.append((begin, i, self.in_string[begin]))
+                begin = i
+        return segments
+
+
 # --- files ------------------------------------------------------------------------------
 
 def plan_sources(paths: list[str], out: Path) -> tuple[list[Source], list[tuple[str, str]]]:
     """The files to copy and where each copy goes. Refuses to write into or over the input."""
-    from notecheck.notes.sources import discover
+    from notecheck.notes.sources import discover, read_file
     from notecheck.notes.text import decode, normalise_newlines, parse_text
 
     out = out.resolve()
-    sources, skipped = [], []
+    if out.exists() and not out.is_dir():
+        raise AnonymiseError(f"--out {out} is a file; give a folder for the copies (it is "
+                             "made if it does not exist).")
+    if "-" in paths:
+        raise AnonymiseError("anonymise reads files and folders, not standard input.")
+    root = _common_folder(paths)
+    sources, skipped, targets = [], [], {}
     for raw in paths:
-        if raw == "-":
-            raise AnonymiseError("anonymise reads files and folders, not standard input.")
         base = Path(raw).resolve()
         if base.is_dir() and (out == base or base in out.parents):
             raise AnonymiseError(f"--out {out} is inside the input folder {raw}; choose a folder "
@@ -256,9 +353,20 @@ def plan_sources(paths: list[str], out: Path) -> tuple[list[Source], list[tuple[
                 skipped.append((raw, item.message))
                 continue
             path = Path(item).resolve()
-            target = out / (path.relative_to(base) if base.is_dir() else path.name)
+            if base.is_dir() and base not in path.parents:
+                skipped.append((item, f"it is a link to {path}, outside {raw}, so it was not "
+                                      "copied; copy that file into the folder, or name it as an "
+                                      "input itself"))
+                continue
+            # Each copy keeps its place below the inputs' common folder, so two inputs with
+            # the same file name never overwrite each other.
+            target = out / path.relative_to(root)
             if target == path:
                 raise AnonymiseError(f"the copy of {item} would overwrite it; choose another --out folder.")
+            if target in targets:
+                raise AnonymiseError(f"{item} and {targets[target]} would both be copied to "
+                                     f"{target}; anonymise them one at a time.")
+            targets[target] = item
             if path.suffix.lower() == ".docx":
                 try:
                     sources.append(docx_source(path, target))
@@ -266,11 +374,14 @@ def plan_sources(paths: list[str], out: Path) -> tuple[list[Source], list[tuple[
                     skipped.append((item, getattr(exc, "message", None) or str(exc)))
                 continue
             try:
-                raw = decode(path.read_bytes()).text
-                text = normalise_newlines(raw)
+                raw_text = decode(path.read_bytes()).text
+                text = normalise_newlines(raw_text)
             except (OSError, InputProblem) as exc:
                 skipped.append((item, getattr(exc, "message", None) or str(exc)))
                 continue
+            view = JsonView(text) if path.suffix.lower() in JSON_SUFFIXES else None
+            if view is not None:
+                text = view.text
             try:
                 note = parse_text(str(path), text)
             except InputProblem:
@@ -278,9 +389,13 @@ def plan_sources(paths: list[str], out: Path) -> tuple[list[Source], list[tuple[
             offset = len(text) - len(note.text) if text.endswith(note.text) else 0
             if offset == 0 and note.text != text:
                 note = Note(str(path), text)
-            source = Source(path, target, text, note, offset,
-                            newline="\r\n" if raw.count("\r\n") > raw.count("\n") // 2 else "\n")
+            source = Source(path, target, text, note, offset, json=view,
+                            newline="\r\n" if raw_text.count("\r\n") > raw_text.count("\n") // 2 else "\n")
             source.meta_names = [name for _, name in meta_names_of(note)]
+            if path.suffix.lower() not in (".txt", ".md", ".markdown"):
+                # An export: the names its reader finds in each row's columns (subject, ...).
+                source.meta_names += [name for _, row in read_file(str(path))
+                                      if isinstance(row, Note) for _, name in meta_names_of(row)]
             sources.append(source)
     return sources, skipped
 
@@ -382,6 +497,14 @@ def write_docx(anonymiser: Anonymiser, source: Source) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+def _common_folder(paths: list[str]) -> Path:
+    """The deepest folder holding every input (a folder input itself, a file's folder)."""
+    folders = [str(p if p.is_dir() else p.parent) for p in (Path(raw).resolve() for raw in paths)]
+    try:
+        return Path(os.path.commonpath(folders))
+    except ValueError:  # on different drives
+        raise AnonymiseError("the inputs have no folder in common (different drives); "
+                             "anonymise them one at a time.") from None
 
 
 def meta_names_of(note: Note) -> list[tuple[str, str]]:
@@ -410,6 +533,11 @@ def anonymise(paths: list[str], out: Path, rules: list[Rule], nlp, config: Confi
     sources, skipped = plan_sources(paths, out)
     if mapping is not None and any(source.path == mapping for source in sources):
         raise AnonymiseError(f"--mapping {mapping} is one of the input files; choose another name.")
+    for raw in paths if mapping is not None else ():
+        folder = Path(raw).resolve()
+        if folder.is_dir() and folder in mapping.parents:
+            raise AnonymiseError(f"--mapping {mapping} is inside the input folder {raw}; "
+                                 "anonymise never writes there. Choose a place outside it.")
     anonymiser = Anonymiser(rules, nlp, config)
     for source in sources:
         anonymiser.detect(source)

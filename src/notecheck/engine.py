@@ -426,7 +426,7 @@ def fingerprint(note: Note, rule_id: str, finding: Finding, ends: list[int] | No
         sentence = " ".join(text[left:right].split()).lower()
         where = sentence + "\0" + " ".join(text[finding.start:finding.end].split()).lower()
     key = "\0".join((rule_id, note.id if note.id is not None else note.path, where))
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def problem_diagnostic(path: str, problem: InputProblem) -> Diagnostic:

@@ -13,11 +13,12 @@ reporter sees it, so every output format is covered, now and later. What is mask
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
 from notecheck.identifiers import mask
-from notecheck.kinds.base import ParsedNote
+from notecheck.kinds.base import ParsedNote, RuleTimeout
 from notecheck.rules.model import Rule
 
 CATEGORY = "personal-data"
@@ -42,7 +43,13 @@ def builtin_masking_rules() -> tuple[Rule, ...]:
 def sensitive_spans(parsed: ParsedNote, rules) -> list[tuple[int, int]]:
     from notecheck.kinds import KINDS
 
-    return [(f.start, f.end) for rule in rules for f in KINDS[rule.kind].check(parsed, rule)]
+    spans = []
+    for rule in rules:
+        try:
+            spans.extend((f.start, f.end) for f in KINDS[rule.kind].check(parsed, rule))
+        except RuleTimeout:
+            continue  # a pattern that backtracks; the rule itself reports it for the note
+    return spans
 
 
 
@@ -55,8 +62,11 @@ def masked_id(note_id: str | None, rules) -> str | None:
 
     for rule in rules:
         validator = VALIDATORS.get(rule.options.validator) if rule.options.validator else None
-        if rule.compiled.fullmatch(note_id.strip()) and (validator is None or validator(note_id)):
-            return mask(note_id)
+        try:
+            if rule.compiled.fullmatch(note_id.strip()) and (validator is None or validator(note_id)):
+                return mask(note_id)
+        except RuleTimeout:
+            return mask(note_id)  # cannot tell: hide it
     return note_id
 
 
@@ -67,21 +77,30 @@ class NoteMask:
         """``values``: sensitive strings found outside the text (a name in the metadata)."""
         self.text = text
         self.spans = sorted(set(spans))
+        self._starts = [start for start, _ in self.spans]
+        self._longest = max((end - start for start, end in self.spans), default=0)
+        self._lines: dict[tuple[int, int], str] = {}  # each line is masked once
         values = {text[s:e] for s, e in self.spans if text[s:e].strip()} | {v for v in values if v.strip()}
         # Longest first, so "Jamie Smith" is masked whole before "Jamie".
         self.values = sorted(values, key=len, reverse=True)
 
     def line(self, line: str, line_start: int) -> str:
         """A line of the note (starting at ``line_start``) with its spans masked in place.
-        Masks keep the length, so columns in the excerpt still line up."""
-        line_end = line_start + len(line)
-        chars = list(line)
-        for start, end in self.spans:
-            if end <= line_start or start >= line_end:
-                continue
-            lo, hi = max(start, line_start), min(end, line_end)
-            chars[lo - line_start:hi - line_start] = mask(self.text[lo:hi])
-        return "".join(chars)
+        Masks keep the length, so columns in the excerpt still line up. Only the spans near
+        the line are looked at, and a line with many findings is masked once: a long
+        one-line note with thousands of names took quadratic time."""
+        key = (line_start, len(line))
+        if key not in self._lines:
+            line_end = line_start + len(line)
+            chars = list(line)
+            first = bisect.bisect_left(self._starts, line_start - self._longest)
+            for start, end in self.spans[first:bisect.bisect_left(self._starts, line_end)]:
+                if end <= line_start:
+                    continue
+                lo, hi = max(start, line_start), min(end, line_end)
+                chars[lo - line_start:hi - line_start] = mask(self.text[lo:hi])
+            self._lines[key] = "".join(chars)
+        return self._lines[key]
 
     def free_text(self, text: str | None) -> str | None:
         """A message or suggestion with every sensitive value in it masked."""

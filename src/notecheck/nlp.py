@@ -148,6 +148,7 @@ def line_breaks(doc):
     """Case notes are laid out in lines: a blank line, a list item or a heading starts a
     new sentence, and so does a line after one that ends in a full stop or a colon. A
     hard-wrapped sentence (a line break mid-sentence) is left alone."""
+    starts = []
     for token in doc[1:]:
         before = doc[token.i - 1]
         gap = before.text if before.is_space else before.whitespace_
@@ -156,7 +157,15 @@ def line_breaks(doc):
         last = doc[token.i - 2] if before.is_space and token.i > 1 else before
         if ("\n\n" in gap or token.text in LIST_MARKERS or (token.like_num and token.i + 1 < len(doc)
                 and doc[token.i + 1].text in (".", ")")) or last.text.endswith((".", ":", "!", "?"))):
-            token.is_sent_start = True
+            starts.append(token.i)
+    if starts:
+        # Set all at once: each token.is_sent_start = True scans the whole Doc (a check
+        # for a parse), which made a note of many short lines take quadratic time.
+        from spacy.attrs import SENT_START
+
+        values = doc.to_array([SENT_START])
+        values[starts] = 1
+        doc.from_array([SENT_START], values)
     return doc
 
 

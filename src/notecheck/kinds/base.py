@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -46,6 +48,90 @@ class Day(Computed):
 class RuleTimeout(Exception):
     """A rule that ran past its time on one note (a pattern that backtracks): the engine
     reports it for that note and goes on."""
+
+
+# How long one of a rule's own regular expressions may run on one note, in all: this many
+# seconds for each PATTERN_TIMEOUT_CHARS characters of it (at least once). The built-in
+# patterns take well under a tenth of that.
+PATTERN_TIMEOUT = 2.0
+PATTERN_TIMEOUT_CHARS = 100_000
+
+
+class GuardedPattern:
+    """A regular expression from a rule file, run with a time limit.
+
+    A pattern such as ``(a|aa)+$`` backtracks for hours on a long run of a's; Python's
+    ``re`` cannot be stopped, so rule patterns run on the ``regex`` package, whose
+    searches take a timeout. Past its time on one text (all calls on the same text
+    together) it raises RuleTimeout, which the engine reports for that note.
+    The pattern is checked with ``re`` first, so what compiles and how it matches stays
+    Python's syntax.
+    """
+
+    def __init__(self, source: str, flags: int = 0):
+        import regex
+
+        re.compile(source, flags)  # raises re.error, with Python's own message
+        try:
+            self._compiled = regex.compile(source, flags | regex.VERSION0)
+        except regex.error as exc:
+            raise re.error(str(exc)) from None
+        self.pattern, self.flags = source, flags
+        self.groups, self.groupindex = self._compiled.groups, self._compiled.groupindex
+        self._text: str | None = None  # the text the time spent so far was spent on
+        self._spent = self._limit = 0.0
+
+    def __reduce__(self):  # never carries the last text it read
+        return GuardedPattern, (self.pattern, self.flags)
+
+    def __repr__(self) -> str:
+        return f"GuardedPattern({self.pattern!r})"
+
+    def _left(self, text: str) -> float:
+        if text is not self._text:
+            self._text, self._spent = text, 0.0
+            self._limit = PATTERN_TIMEOUT * max(1.0, len(text) / PATTERN_TIMEOUT_CHARS)
+        left = self._limit - self._spent
+        if left <= 0:
+            raise self._timeout()
+        return left
+
+    def _timeout(self) -> RuleTimeout:
+        return RuleTimeout(f"its regular expression ran for over {self._limit:g} seconds")
+
+    def _call(self, method: str, text: str, *args):
+        started = time.monotonic()
+        try:
+            return getattr(self._compiled, method)(text, *args, timeout=self._left(text))
+        except TimeoutError:
+            raise self._timeout() from None
+        finally:
+            self._spent += time.monotonic() - started
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None):
+        return self._call("search", text, pos, endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int | None = None):
+        return self._call("match", text, pos, endpos)
+
+    def fullmatch(self, text: str, pos: int = 0, endpos: int | None = None):
+        return self._call("fullmatch", text, pos, endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator:
+        matches = self._call("finditer", text, pos, endpos)
+        while True:
+            started = time.monotonic()
+            try:
+                match = next(matches)
+            except StopIteration:
+                return
+            except TimeoutError:
+                raise self._timeout() from None
+            finally:
+                self._spent += time.monotonic() - started
+            if self._spent > self._limit:
+                raise self._timeout()
+            yield match
 
 
 class RuleProblem(Exception):
@@ -96,18 +182,50 @@ class Kind:
 
 
 # Quotation: "…", “…”, ‘…’ and '…' (an apostrophe inside a word is not a quote mark).
-_QUOTE_PATTERNS = (
-    re.compile(r'"[^"\n]*"'),
-    re.compile(r"“[^”]*”"),
-    re.compile(r"‘[^’\n]*’(?![A-Za-z])"),
-    re.compile(r"(?<![A-Za-z0-9])'[^'\n]+'(?![A-Za-z])"),
+# Each is (opening, closing, ends at a line break, may be followed by a letter, may follow
+# a letter or digit, may be empty); as the regular expressions
+#   "[^"\n]*"   “[^”]*”   ‘[^’\n]*’(?![A-Za-z])   (?<![A-Za-z0-9])'[^'\n]+'(?![A-Za-z])
+# but found in one pass: a regex search from every unclosed mark rescans the rest of the
+# line, so 40,000 unclosed ‘ took quadratic time.
+_QUOTES = (
+    ('"', '"', True, True, True, True),
+    ("“", "”", False, True, True, True),
+    ("‘", "’", True, False, True, True),
+    ("'", "'", True, False, False, False),
 )
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_ASCII_ALNUM = _ASCII_LETTERS | frozenset("0123456789")
+
+
+def _quoted(text: str, opening: str, closing: str, one_line: bool, letter_after: bool,
+            after_word: bool, empty: bool) -> list[tuple[int, int]]:
+    stop = re.compile("[" + re.escape(closing) + ("\n" if one_line else "") + "]")
+    spans = []
+    start = text.find(opening)
+    while start != -1:
+        if not after_word and start and text[start - 1] in _ASCII_ALNUM:
+            start = text.find(opening, start + 1)
+            continue
+        found = stop.search(text, start + 1)
+        if found is None:
+            break  # nothing closes this mark, so nothing closes a later one
+        end = found.start()
+        if (text[end] == closing and (empty or end > start + 1)
+                and (letter_after or text[end + 1:end + 2] not in _ASCII_LETTERS)):
+            spans.append((start, end + 1))
+            start = text.find(opening, end + 1)
+        elif opening == closing:
+            start = text.find(opening, start + 1)  # the mark that stopped it may open the next
+        else:
+            # Every mark opened before ``end`` stops at ``end`` too, and fails the same way.
+            start = text.find(opening, end + 1)
+    return spans
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     spans = []
-    for pattern in _QUOTE_PATTERNS:
-        spans.extend(m.span() for m in pattern.finditer(text))
+    for quote in _QUOTES:
+        spans.extend(_quoted(text, *quote))
     return sorted(spans)
 
 
@@ -132,5 +250,18 @@ class ParsedNote:
     def quotes(self) -> list[tuple[int, int]]:
         return quoted_spans(self.note.text)
 
+    @cached_property
+    def _quote_index(self) -> tuple[list[int], list[int]]:
+        """The quotes' starts, and the furthest end of any quote starting at or before each."""
+        starts, furthest, reach = [], [], -1
+        for q_start, q_end in self.quotes:
+            reach = max(reach, q_end)
+            starts.append(q_start)
+            furthest.append(reach)
+        return starts, furthest
+
     def in_quotes(self, start: int, end: int) -> bool:
-        return any(q_start <= start and end <= q_end for q_start, q_end in self.quotes)
+        """Whether some quotation holds the whole of start..end."""
+        starts, furthest = self._quote_index
+        index = bisect.bisect_right(starts, start)
+        return index > 0 and furthest[index - 1] >= end

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 
 from notecheck import identifiers
 from notecheck.fixes import literal
-from notecheck.kinds.base import Finding, Options, ParsedNote, RuleProblem
+from notecheck.kinds.base import Finding, GuardedPattern, Options, ParsedNote, RuleProblem
 
 VALIDATORS: dict[str, Callable[[str], bool]] = {
     # UK personal identifiers (rules/personal-data): True for a real-looking identifier,
@@ -37,10 +37,10 @@ class RegexOptions(Options):
     metadata: bool = False
 
 
-def compile_regex(rule) -> re.Pattern:
+def compile_regex(rule) -> GuardedPattern:
     options = rule.options
     try:
-        pattern = re.compile(options.regex, re.IGNORECASE if options.ignore_case else 0)
+        pattern = GuardedPattern(options.regex, re.IGNORECASE if options.ignore_case else 0)
     except re.error as exc:
         raise RuleProblem(("regex",), f"the regular expression does not compile: {exc}") from None
     group = options.group

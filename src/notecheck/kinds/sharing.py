@@ -40,7 +40,7 @@ from pydantic import Field
 from spacy.attrs import LEMMA, LOWER
 from spacy.strings import get_string_id
 
-from notecheck.kinds.base import Finding, Options, ParsedNote, RuleProblem
+from notecheck.kinds.base import Finding, GuardedPattern, Options, ParsedNote, RuleProblem
 from notecheck.kinds.evidence import sentence_evidence
 from notecheck.kinds.language import in_heading
 
@@ -117,22 +117,22 @@ class Compiled:
     not_recipients: set[str]
     adult_relatives: set[str]
     modals: set[str]
-    evidence: list[re.Pattern]
-    channels: list[tuple[re.Pattern, Channel]]
-    case_details: list[re.Pattern]
-    no_details: list[re.Pattern]
+    evidence: list[GuardedPattern]
+    channels: list[tuple[GuardedPattern, Channel]]
+    case_details: list[GuardedPattern]
+    no_details: list[GuardedPattern]
     live_verbs: set[str]
-    live: list[re.Pattern]
-    documents: list[re.Pattern]
+    live: list[GuardedPattern]
+    documents: list[GuardedPattern]
     signature: tuple = ()  # what find_sharing depends on, so rules can share its result
     # String hashes of every form that can start a record (trigger words and event nouns,
     # lower case and capitalised, since a lemma keeps a proper noun's capital).
     hashes: object = None
 
 
-def _regex(text: str, where: tuple) -> re.Pattern:
+def _regex(text: str, where: tuple) -> GuardedPattern:
     try:
-        return re.compile(text, re.IGNORECASE)
+        return GuardedPattern(text, re.IGNORECASE)  # a rule's own pattern: time-limited
     except re.error as exc:
         raise RuleProblem(where, f"the regular expression does not compile: {exc}") from None
 

@@ -86,3 +86,7 @@ class InputProblem(Exception):
         self.column = column
         self.severity = severity
         self.note = note
+
+    def __reduce__(self):  # picklable, so a problem can cross to or from a worker process
+        return (type(self), (self.rule, self.message, self.line, self.column, self.severity,
+                             self.note), self.__dict__)

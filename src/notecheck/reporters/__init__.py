@@ -2,10 +2,45 @@
 
 from __future__ import annotations
 
+import json as _json  # not "json": the json reporter module would shadow it
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from notecheck.diagnostics import Diagnostic
+
+# Characters a note (or a file name) may hold that must never reach a terminal, a CI log or
+# an XML file raw: C0 and C1 controls (ESC starts a terminal escape sequence, CR and
+# backspace overwrite what was shown), DEL, bidirectional overrides and isolates (they
+# reorder what is shown), lone surrogates (a file name that is not UTF-8: they cannot be
+# written at all) and the non-characters U+FFFE, U+FFFF. Tab and line feed are kept
+# unless ``lines=False``.
+_UNSAFE = "\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff"
+UNSAFE = re.compile(f"[{_UNSAFE}]")
+UNSAFE_IN_A_LINE = re.compile(f"[\\n{_UNSAFE}]")
+
+
+def escaped(char: str) -> str:
+    """A character as an escape that shows what it was: ESC as \\x1b, CR as \\r, U+202E as \\u202e."""
+    if char in "\r\n":
+        return "\\r" if char == "\r" else "\\n"
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str, *, lines: bool = True) -> str:
+    """``text`` with every unsafe character written as an escape, so note text shown in
+    the output can never drive the terminal or break the file."""
+    return (UNSAFE if lines else UNSAFE_IN_A_LINE).sub(lambda m: escaped(m.group()), text)
+
+
+def json_text(document) -> str:
+    """A JSON document, non-ASCII text written as itself except the unsafe characters,
+    which JSON escapes as \\u001b (json leaves DEL, C1 controls, bidi overrides and lone
+    surrogates raw; a lone surrogate cannot even be written as UTF-8). The escapes read
+    back as the same text."""
+    text = _json.dumps(document, indent=2, ensure_ascii=False)
+    return UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 @dataclass

@@ -6,13 +6,16 @@
 from __future__ import annotations
 
 from notecheck.diagnostics import Diagnostic
+from notecheck.reporters import printable
 from notecheck.reporters.text import TextReporter
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A command's message, escaped as GitHub reads it (%, CR, LF); other control
+    characters (ESC, ...) shown escaped, so a note cannot drive the log or the terminal."""
+    return printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:

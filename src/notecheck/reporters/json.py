@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
-
 from notecheck.diagnostics import Diagnostic
-from notecheck.reporters import Reporter, Summary
+from notecheck.reporters import Reporter, Summary, json_text
 
 SCHEMA_VERSION = 1
 
@@ -21,5 +19,4 @@ class JsonReporter(Reporter):
     def finish(self, summary: Summary) -> None:
         document = {"version": SCHEMA_VERSION, "diagnostics": self.diagnostics,
                     "summary": summary.to_dict()}
-        json.dump(document, self.stream, indent=2, ensure_ascii=False)
-        self.stream.write("\n")
+        self.stream.write(json_text(document) + "\n")

@@ -1,5 +1,9 @@
 """JUnit XML, for CI systems that show test reports: one test suite per file with
-findings, one failing test case per finding. A clean run is one passing test case."""
+findings, one failing test case per finding. A clean run is one passing test case.
+
+Every string is made safe first: XML 1.0 has no way to write most control characters (a
+note's ESC or form feed would make the whole file unreadable), so they are written as
+escapes (ESC as \\x1b), as are lone surrogates from a file name that is not UTF-8."""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 
 from notecheck.diagnostics import Diagnostic
-from notecheck.reporters import Reporter, Summary, summary_line
+from notecheck.reporters import Reporter, Summary, printable, summary_line
 
 
 class JunitReporter(Reporter):
@@ -22,18 +26,20 @@ class JunitReporter(Reporter):
         root = ET.Element("testsuites", name="notecheck", tests=str(max(summary.total, 1)),
                           failures=str(summary.total))
         for path, diagnostics in self.by_path.items():
+            path = printable(path, lines=False)
             suite = ET.SubElement(root, "testsuite", name=path, tests=str(len(diagnostics)),
                                   failures=str(len(diagnostics)), errors="0")
             for d in diagnostics:
                 case = ET.SubElement(suite, "testcase", classname=path,
                                      name=f"{d.rule} at {d.line}:{d.column}")
-                failure = ET.SubElement(case, "failure", message=d.message, type=d.severity.value)
-                lines = [f"{d.path}:{d.line}:{d.column}: {d.severity.value} {d.rule}", d.message]
+                failure = ET.SubElement(case, "failure", message=printable(d.message),
+                                        type=d.severity.value)
+                lines = [f"{path}:{d.line}:{d.column}: {d.severity.value} {d.rule}", d.message]
                 if d.suggestion:
                     lines.append(f"Instead: {d.suggestion}")
                 if d.note:
                     lines.append(f"Note: {d.note}")
-                failure.text = "\n".join(lines)
+                failure.text = printable("\n".join(lines))
         if not self.by_path:
             suite = ET.SubElement(root, "testsuite", name="notecheck", tests="1", failures="0",
                                   errors="0")

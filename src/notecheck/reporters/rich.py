@@ -3,13 +3,16 @@ underlined, the suggestion, then a summary table."""
 
 from __future__ import annotations
 
+import bisect
+
+from rich.cells import cell_len
 from rich.console import Console
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
 from notecheck.diagnostics import Diagnostic
-from notecheck.reporters import Reporter, Summary, statistics_rows, summary_line
+from notecheck.reporters import Reporter, Summary, printable, statistics_rows, summary_line
 
 STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -27,7 +30,7 @@ class RichReporter(Reporter):
         if d.path != self.current_path:
             if self.current_path is not None:
                 console.print()
-            console.print(Text(d.path, style="bold underline"))
+            console.print(Text(printable(d.path, lines=False), style="bold underline"))
             self.current_path = d.path
         head = Text("  ")
         head.append(f"{d.line}:{d.column}", style="dim")
@@ -36,32 +39,50 @@ class RichReporter(Reporter):
         head.append("  ")
         head.append(d.rule, style="magenta")
         if d.note:
-            head.append(f"  (note {d.note})", style="dim")
+            head.append(f"  (note {printable(d.note, lines=False)})", style="dim")
         console.print(head)
-        console.print(Padding(Text(d.message), (0, 0, 0, 4)))
+        # Note text is shown escaped (ESC as \x1b): nothing in a note can drive the terminal.
+        console.print(Padding(Text(printable(d.message)), (0, 0, 0, 4)))
         if d.excerpt is not None:
             self._excerpt(d)
         if d.suggestion and d.suggestion not in d.message:
-            console.print(Padding(Text("Instead: " + d.suggestion, style="green"), (0, 0, 0, 4)))
+            console.print(Padding(Text("Instead: " + printable(d.suggestion), style="green"),
+                                  (0, 0, 0, 4)))
 
     def _excerpt(self, d: Diagnostic) -> None:
-        line = d.excerpt.expandtabs(1)
-        start = max(d.column - d.excerpt_column, 0)
+        line = d.excerpt
+        start = min(max(d.column - d.excerpt_column, 0), len(line))
         end = d.end_column - d.excerpt_column if d.end_line == d.line else len(line)
         end = max(min(end, len(line)), start + 1)
-        # A long line is cut to a window around the span, so it never wraps.
+        # A long line is cut to a window around the span, so it never wraps. Widths are
+        # terminal cells: a tab shows as one space, a control character as its escape
+        # (ESC as \x1b), a wide character takes two.
         room = max(self.console.width - 8, 20)
-        left = 0
-        if len(line) > room:
-            left = min(max(0, start - (room - (end - start)) // 2), len(line) - room)
-        right = min(len(line), left + room)
-        shown = ("…" if left else "") + line[left:right] + ("…" if right < len(line) else "")
-        offset = start - left + (1 if left else 0)
-        width = min(end, right) - start
-        excerpt = Text("    │ ", style="dim").append(shown)
-        excerpt.stylize("bold", 6 + offset, 6 + offset + width)
+        first = max(0, start - room)  # a line may be a megabyte long: look near the span only
+        shown = [" " if ch == "\t" else printable(ch, lines=False)
+                 for ch in line[first:min(len(line), end + room)]]
+        cells = [0]
+        for piece in shown:
+            cells.append(cells[-1] + cell_len(piece))
+        span_start = cells[start - first]
+        span_end = cells[min(end, first + len(shown)) - first]
+        left, right = 0, len(shown)
+        if cells[-1] > room:
+            # Whole pieces from about half the spare room before the span, filling the room.
+            want = min(max(0, span_start - (room - (span_end - span_start)) // 2), cells[-1] - room)
+            left = min(bisect.bisect_left(cells, want), start - first)
+            right = max(bisect.bisect_right(cells, cells[left] + room) - 1, left)
+        more_left, more_right = first + left > 0, first + right < len(line)
+        text = ("…" if more_left else "") + "".join(shown[left:right]) + ("…" if more_right else "")
+        offset = span_start - cells[left] + (1 if more_left else 0)
+        width = max(min(span_end, cells[right]) - span_start, 1)
+        excerpt = Text("    │ ", style="dim").append(text)
+        # Text positions are characters; the caret line below counts cells.
+        char_offset = len("".join(shown[left:start - first])) + (1 if more_left else 0)
+        char_width = len("".join(shown[start - first:min(end - first, right)]))
+        excerpt.stylize("bold", 6 + char_offset, 6 + char_offset + char_width)
         self.console.print(excerpt, no_wrap=True, overflow="ignore")
-        self.console.print(Text("    │ " + " " * offset + "^" * max(width, 1),
+        self.console.print(Text("    │ " + " " * offset + "^" * width,
                                 style=STYLES[d.severity.value]), no_wrap=True, overflow="ignore")
 
     def finish(self, summary: Summary) -> None:

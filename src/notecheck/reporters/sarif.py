@@ -7,13 +7,12 @@ No excerpt is written: an excerpt is note text, and SARIF files get uploaded els
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from urllib.parse import quote
 
 from notecheck import __version__
 from notecheck.diagnostics import Diagnostic
-from notecheck.reporters import Reporter, Summary
+from notecheck.reporters import Reporter, Summary, json_text
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/notecheck/notecheck"
@@ -23,6 +22,8 @@ LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 BUILTIN_DESCRIPTIONS = {
     "notecheck.unused-suppression": "A notecheck-disable or notecheck: ignore comment that "
                                     "no longer hides any finding; remove it.",
+    "notecheck.internal-error": "A rule that failed or ran too long on one note, so that note "
+                                "was not checked for it; the message names the rule.",
 }
 
 
@@ -37,7 +38,8 @@ def artifact_uri(path: str) -> str:
     posix = Path(path).as_posix()
     if Path(path).is_absolute():
         return Path(path).as_uri()
-    return quote(posix, safe="/-._~")
+    # A name that is not UTF-8 (lone surrogates) is quoted as the bytes it is on disk.
+    return quote(posix, safe="/-._~", errors="surrogateescape")
 
 
 def sarif_fix(path: str, fix) -> dict:
@@ -142,5 +144,4 @@ class SarifReporter(Reporter):
                 "results": self.results,
             }],
         }
-        json.dump(log, self.stream, indent=2, ensure_ascii=False)
-        self.stream.write("\n")
+        self.stream.write(json_text(log) + "\n")

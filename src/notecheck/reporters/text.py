@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from notecheck.diagnostics import Diagnostic
-from notecheck.reporters import Reporter, Summary, statistics_rows, summary_line
+from notecheck.reporters import Reporter, Summary, printable, statistics_rows, summary_line
 
 
 class TextReporter(Reporter):
     def handle(self, diagnostic: Diagnostic) -> None:
         d = diagnostic
-        where = f"{d.path}:{d.line}:{d.column}"
-        note = f" [note {d.note}]" if d.note else ""
-        print(f"{where}: {d.severity.value} {d.rule} {d.message}{note}", file=self.stream)
+        # Note text and file names are shown escaped (ESC as \x1b, a line break as \n):
+        # one finding stays one line, and nothing in a note can drive the terminal.
+        where = f"{printable(d.path, lines=False)}:{d.line}:{d.column}"
+        note = f" [note {printable(d.note, lines=False)}]" if d.note else ""
+        print(f"{where}: {d.severity.value} {d.rule} {printable(d.message, lines=False)}{note}",
+              file=self.stream)
 
     def finish(self, summary: Summary) -> None:
         if self.statistics:

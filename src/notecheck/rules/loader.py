@@ -247,7 +247,12 @@ def build_rule(raw: object, path: Path, at: tuple, lines: dict) -> Rule:
                                                       f"{index + 1}; copy it from the example")
     allowed = {"match", "suggestion", *kind.placeholders}
     for field_path, message in messages(raw):
-        for _, name, _, _ in string.Formatter().parse(message):
+        try:
+            fields = list(string.Formatter().parse(message))
+        except ValueError:
+            raise error(field_path, "the message has a '{' or '}' that does not belong to a "
+                                    "placeholder such as {match}; write '{{' or '}}' for a brace") from None
+        for _, name, _, _ in fields:
             if name is not None and name not in allowed:
                 raise error(field_path, f"the message uses '{{{name}}}', which this kind does not "
                                         f"fill; use {', '.join('{' + a + '}' for a in sorted(allowed))}")
