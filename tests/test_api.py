@@ -197,3 +197,14 @@ def test_a_late_recording_is_served_from_the_cache(tmp_path, monkeypatch):
     two = list(again.check_paths(["export.csv"], counts=counts2))
     assert one == two and len(one) == 5 and "Local policy" in one[0].message
     assert (counts.cached_notes, counts2.cached_notes) == (0, 5)
+
+
+def test_utf16_exports_and_a_stray_nul_are_read(tmp_path):
+    """Excel's 'Unicode Text' (UTF-16 with a byte-order mark) is read, and one NUL byte in
+    a cell does not make a whole CSV 'binary'."""
+    (tmp_path / "unicode.tsv").write_bytes("id\ttext\r\nN1\tJamie is LAC.\r\n".encode("utf-16"))
+    (tmp_path / "nul.csv").write_bytes(b"id,text\nN1,Visit. \x00\nN2,Jamie is LAC.\n")
+    result = notecheck.check_paths([tmp_path], config={}, select=["jargon.undefined-acronym"])
+    assert [(d.path.rsplit("/", 1)[-1], d.line, d.column, d.note) for d in result.diagnostics] == [
+        ("nul.csv", 3, 13, "N2"), ("unicode.tsv", 2, 13, "N1")]
+    assert result.notes == 3

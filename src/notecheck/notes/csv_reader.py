@@ -54,7 +54,14 @@ def open_text(handle: BinaryIO) -> tuple[io.TextIOBase, InputProblem | None]:
     if not head:
         head = handle.read(SNIFF_BYTES)
         handle.seek(0)
-    if b"\x00" in head[:8192]:
+    # Excel's "Unicode Text" is UTF-16 with a byte-order mark; UTF-32 exports exist too.
+    for bom, wide in ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+                      (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if head.startswith(bom):
+            return io.TextIOWrapper(handle, encoding=wide, errors="replace", newline=""), None
+    # Binary is judged by the share of NUL bytes: one stray NUL in a cell is not a binary file.
+    sample = head[:8192]
+    if sample.count(b"\x00") > max(1, len(sample) // 100):
         raise InputProblem("input.binary", "This looks like a binary file, not an export, so it was skipped.")
     try:
         codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
