@@ -91,6 +91,18 @@ def load_all_rules(config: Config, extra: list[Path] = ()) -> list[Rule]:
         raise fail(f"{count} problem{'s' if count != 1 else ''} in rule files; nothing was checked.") from None
 
 
+def parse_today(today: Optional[str]):
+    """--today as a date (None when not given); a bad value ends the run with exit code 2."""
+    if today is None:
+        return None
+    from notecheck.dates import DateError, parse_date
+
+    try:
+        return parse_date(today).date()
+    except DateError as exc:
+        raise fail(f"--today: {exc}.") from None
+
+
 def build_checker(config_path: Optional[Path], paths: list[str], *, quiet: bool = False,
                   **options):
     """The run's Checker: each file under its nearest config, unless --config names one.
@@ -210,14 +222,7 @@ def check(
     from notecheck.reporters import Summary
     from notecheck.runner import Counts
 
-    today_date = None
-    if today is not None:
-        from notecheck.dates import DateError, parse_date
-
-        try:
-            today_date = parse_date(today).date()
-        except DateError as exc:
-            raise fail(f"--today: {exc}.") from None
+    today_date = parse_today(today)
     if fail_on is not None and fail_on not in FAIL_ON_CHOICES:
         raise fail(f"--fail-on must be one of {', '.join(FAIL_ON_CHOICES)}, not '{fail_on}'.")
     if show_personal_data and os.environ.get("CI", "").lower() not in ("", "0", "false", "no"):
@@ -718,14 +723,7 @@ def report(
     from notecheck.report import build_report, render
     from notecheck.runner import Counts
 
-    today_date = None
-    if today is not None:
-        from notecheck.dates import DateError, parse_date
-
-        try:
-            today_date = parse_date(today).date()
-        except DateError as exc:
-            raise fail(f"--today: {exc}.") from None
+    today_date = parse_today(today)
     if format is None:
         suffix = out.suffix.lower().lstrip(".") if out is not None and str(out) != "-" else ""
         format = ReportFormat(suffix) if suffix in ReportFormat.__members__ else ReportFormat.html
