@@ -63,13 +63,22 @@ def map_columns(names: Iterable[str], configured: Mapping[str, str] | None = Non
             mapping[field] = index
             taken.add(index)
     if "text" not in mapping:
-        seen = ", ".join(f"'{n}'" for n in names) or "none"
+        from notecheck.notes.text import field_name, looks_like_data, shape_only
+
+        if any(looks_like_data(n) for n in names):
+            # No header row: the first row is data, which a message must not show.
+            seen = ", ".join(f"'{shape_only(n)}'" for n in names)
+            first = (f"The first row looks like data, not column names ({seen}): this export "
+                     "seems to have no header row. ")
+        else:
+            seen = ", ".join(f"'{field_name(n)}'" for n in names) or "none"
+            first = f"No column holds the note text (columns seen: {seen}). "
         configured_text = (configured or {}).get("text")
         hint = (f"The config says the text is in '{configured_text}', but there is no such column. "
                 if configured_text else "")
         raise InputProblem(
             "input.no-text-column",
-            f"No column holds the note text (columns seen: {seen}). {hint}Name the text "
+            f"{first}{hint}Name the text "
             "column in notecheck.yaml, e.g. 'columns: {text: \"Case note\"}', or rename it to "
             "one notecheck knows (text, note, body, narrative, case_note).")
     return mapping
@@ -111,7 +120,7 @@ class Cell:
 def build_note(path: str, cells: Mapping[str, Cell], extra: Mapping[str, Any],
                where: tuple[int, int]) -> list[Note | InputProblem]:
     """A note (and any warnings) from the cells of one row or record."""
-    from notecheck.notes.text import check_meta
+    from notecheck.notes.text import validate_meta
 
     out: list[Note | InputProblem] = []
     text_cell = cells["text"]
@@ -129,18 +138,12 @@ def build_note(path: str, cells: Mapping[str, Cell], extra: Mapping[str, Any],
             value = [part.strip() for part in value.split(";") if part.strip()]
         meta[field] = value
         positions[field] = cell.start
-    try:
-        meta = check_meta(meta, lambda key: positions.get(key, where)[0])
-    except InputProblem as problem:
-        # A bad metadata value is reported; the note is still checked without it.
-        bad = "subject_type" if "subject_type" in problem.message else "subject"
-        line, column = positions.get(bad, where)
-        out.append(InputProblem(problem.rule.replace("front-matter", "metadata"),
-                                problem.message, line=line, column=column,
-                                severity="warning", note=note_id))
-        meta.pop(bad, None)
-        positions.pop(bad, None)
-        meta = check_meta(meta, lambda key: positions.get(key, where)[0])
+    # A bad metadata value is reported; the note is still checked without it.
+    meta, problems = validate_meta(meta, lambda key: positions.get(key, where))
+    for problem in problems:
+        problem.severity, problem.note = "warning", note_id
+        positions.pop(problem.field, None)
+    out.extend(problems)
     if note_id is not None:
         meta["id"] = note_id
     out.append(Note(path=path, text=text, meta=meta, id=note_id,
