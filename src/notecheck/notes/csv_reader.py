@@ -189,6 +189,9 @@ class Tokenizer:
                     open_cell.cells = cells + [Cell("", [(0, self.line_no, pos + 1)])]
                     raise
                 body = _strip_newline(line)
+                # Spaces after a closing quote ("text" ,) are not part of the cell.
+                while pos < len(body) and body[pos] in " \t" and body[pos] != delimiter:
+                    pos += 1
             else:
                 end = body.find(delimiter, pos)
                 end = len(body) if end == -1 else end

@@ -171,7 +171,7 @@ def read_front_matter(text: str) -> FrontMatter:
     body = "\n".join(lines[index + 1:])
     problems: list[InputProblem] = []
     try:
-        node = compose(block) if block.strip() else None
+        node = compose(block, fast=False) if block.strip() else None
     except YamlProblem as exc:
         line = exc.line + 1
         problems.append(InputProblem(

@@ -16,6 +16,8 @@ Rule files, config files and note front matter all come through here, so all thr
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
 Path_ = tuple  # a path into the data: ("rules", 0, "terms", 3, "term")
@@ -97,13 +99,13 @@ class _Constructor(yaml.constructor.SafeConstructor):
 _Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp)
 
 
-def _check_limits(text: str) -> None:
+def _check_limits(text: str, loader_class) -> None:
     """Read the YAML's events once (no values built) and refuse an alias bomb or values
     nested too deep. Linear in the size of the text, whatever the aliases expand to."""
     sizes: dict[str, int] = {}  # anchor -> how many values it stands for
     stack: list[list] = [[None, 0]]  # [anchor, values so far] per open list or mapping
     aliased = 0
-    loader = _Loader(text)
+    loader = loader_class(text)
     try:
         while loader.check_event():
             event = loader.get_event()
@@ -139,6 +141,27 @@ def _check_limits(text: str) -> None:
         loader.dispose()
 
 
+_BRACKETS = re.compile(r"[\[\]{}\n]")
+
+
+def _check_brackets(text: str) -> None:
+    """Refuse flow lists or mappings ([ or {) opened more than MAX_DEPTH deep, counted
+    straight from the text: PyYAML's own scanner takes time that grows with the square of
+    the depth, so 10,000 '[' would take minutes before its events could be checked."""
+    depth, line, line_start = 0, 1, 0
+    for match in _BRACKETS.finditer(text):
+        ch = match.group()
+        if ch == "\n":
+            line, line_start = line + 1, match.end()
+        elif ch in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise YamlProblem(f"its lists or mappings are nested more than {MAX_DEPTH} deep, "
+                                  "so it was not read", line, match.start() - line_start + 1)
+        else:
+            depth = max(depth - 1, 0)
+
+
 def _problem(exc: yaml.YAMLError) -> YamlProblem:
     mark = getattr(exc, "problem_mark", None)
     problem = getattr(exc, "problem", None) or str(exc)
@@ -146,11 +169,16 @@ def _problem(exc: yaml.YAMLError) -> YamlProblem:
                        mark.column + 1 if mark else 1)
 
 
-def compose(text: str) -> yaml.Node | None:
+def compose(text: str, fast: bool = True) -> yaml.Node | None:
     """The node tree of a one-document YAML text, after the limits above are checked.
-    Raises YamlProblem."""
-    _check_limits(text)
-    loader = _Loader(text)
+    Raises YamlProblem. ``fast``: with libyaml when it is installed (for rule packs, read
+    on every run); else with PyYAML's own parser, whose errors are the same everywhere
+    (for a note's few lines of front matter)."""
+    loader_class = _Loader if fast else yaml.SafeLoader
+    if loader_class is yaml.SafeLoader:
+        _check_brackets(text)
+    _check_limits(text, loader_class)
+    loader = loader_class(text)
     try:
         return loader.get_single_node()
     except yaml.YAMLError as exc:
