@@ -452,7 +452,7 @@ def test_a_quote_closed_rows_later_by_a_stray_one_loses_only_its_row(write, chec
     assert messages[("a.csv", "input.malformed-row")] == (
         "Row 2 (line 3) was skipped: the quote that opens a cell on line 3, column 3 seems never "
         "to be closed: the cell ran on to line 5, where there is text after the closing quote of "
-        "a cell (line 5, column 22); a quote inside a quoted cell must be doubled (\"\"). Rows "
+        "a cell (line 5, column 21); a quote inside a quoted cell must be doubled (\"\"). Rows "
         "start again on line 4.")
     assert document["summary"]["notes"] == 4
 
@@ -465,7 +465,7 @@ def test_each_broken_row_is_reported_with_its_own_row_and_line(write, check):
                             '4,Jamie kicked off.\n'
                             '5,"Jamie kicked off.\n', dedent=False)
     found, _, document = check(export)
-    assert found == [("a.csv", "input.malformed-row", 2, 11), ("a.csv", PHRASE, 3, 9),
+    assert found == [("a.csv", "input.malformed-row", 2, 10), ("a.csv", PHRASE, 3, 9),
                      ("a.csv", "input.malformed-row", 4, 3), ("a.csv", PHRASE, 5, 9),
                      ("a.csv", "input.malformed-row", 6, 3)]
     messages = [d["message"] for d in document["diagnostics"] if d["rule"] == "input.malformed-row"]

@@ -189,6 +189,7 @@ class Tokenizer:
                     open_cell.cells = cells + [Cell("", [(0, self.line_no, pos + 1)])]
                     raise
                 body = _strip_newline(line)
+                after_quote = pos
                 # Spaces after a closing quote ("text" ,) are not part of the cell.
                 while pos < len(body) and body[pos] in " \t" and body[pos] != delimiter:
                     pos += 1
@@ -196,7 +197,7 @@ class Tokenizer:
                 end = body.find(delimiter, pos)
                 end = len(body) if end == -1 else end
                 cell = Cell(body[pos:end], [(0, self.line_no, pos + 1)])
-                pos = end
+                pos = after_quote = end
             cells.append(cell)
             if pos == len(body):
                 return cells
@@ -208,8 +209,8 @@ class Tokenizer:
                 continue
             raise BrokenRow(
                 f"there is text after the closing quote of a cell (line {self.line_no}, column "
-                f"{pos + 1}); a quote inside a quoted cell must be doubled (\"\")",
-                self.line_no, pos + 1)
+                f"{after_quote + 1}); a quote inside a quoted cell must be doubled (\"\")",
+                self.line_no, after_quote + 1)
 
     def _quoted(self, line: str, pos: int, single: bool = False) -> tuple[Cell, str, int]:
         open_line, open_col = self.line_no, pos + 1
