@@ -26,8 +26,12 @@ SNIFF = 8192
 # BINARY_SHARE of its first bytes are these (and more than a couple of them).
 _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13, 27))
 BINARY_SHARE = 0.01
-_BINARY = InputProblem("input.binary", "This looks like a binary file, not a note or an export "
-                                       "(it holds bytes that text never does), so it was skipped.")
+
+
+def binary_problem() -> InputProblem:
+    return InputProblem("input.binary", "This looks like a binary file, not a note or an export "
+                                        "(it holds bytes that text never does), so it was skipped.")
+
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -73,7 +77,7 @@ def sniff(head: bytes) -> str:
     if codec:
         return codec
     if looks_binary(head[:SNIFF]):
-        raise _BINARY
+        raise binary_problem()
     return "utf-8-sig"
 
 
