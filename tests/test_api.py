@@ -35,7 +35,7 @@ def test_check_text_gives_exact_findings_with_metadata(checker):
 def test_check_text_reports_bad_metadata_and_still_checks_the_text(checker):
     found = checker.check_text("Jamie is LAC.\n", {"subject_type": "teenager"})
     rules = [d.rule for d in found]
-    assert "input.front-matter" in rules and "jargon.undefined-acronym" in rules
+    assert "input.metadata" in rules and "jargon.undefined-acronym" in rules
 
 
 def test_module_level_check_text_and_check_paths(tmp_path):

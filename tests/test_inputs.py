@@ -105,7 +105,7 @@ def test_utf8_bom_gives_no_warning(write, check_tiny):
 
 # --- front matter -----------------------------------------------------------------------
 
-def test_front_matter_yaml_error_names_the_line(write, check_tiny):
+def test_front_matter_yaml_error_names_the_line_and_the_text_is_still_checked(write, check_tiny):
     note = write("bad.md", """\
         ---
         subject: Jamie
@@ -116,7 +116,7 @@ def test_front_matter_yaml_error_names_the_line(write, check_tiny):
     good = write("good.md", GOOD_NOTE)
     result, found = check_tiny(note, good)
     assert by_path(found) == {
-        str(note): [("input.front-matter", "error", 3, 1)],
+        str(note): [("input.front-matter", "error", 3, 12), (PHRASE, "warning", 5, 7)],
         str(good): [(PHRASE, "warning", 1, 7)],
     }
     assert "line 3" in found[0]["message"]
@@ -133,7 +133,7 @@ def test_bad_subject_type_points_at_its_line(write, check_tiny):
         Jamie kicked off.
         """)
     _, found = check_tiny(note)
-    assert [(d["rule"], d["line"]) for d in found] == [("input.front-matter", 4)]
+    assert [(d["rule"], d["line"]) for d in found] == [("input.front-matter", 4), (PHRASE, 6)]
     assert "'child' or 'adult'" in found[0]["message"] and "teenager" in found[0]["message"]
 
 

@@ -28,6 +28,7 @@ ENGINE_CHECKS = {
     "input.binary": "a binary file, not a note",
     "input.encoding": "text that is not UTF-8",
     "input.front-matter": "front matter that is not valid, or metadata with a bad value",
+    "input.metadata": "an export's or the API's metadata value that is not valid",
     "input.malformed-row": "an export row that could not be read",
     "input.malformed-json": "JSON or JSON Lines that could not be read",
     "input.no-text-column": "an export with no column holding the note text",
@@ -224,18 +225,19 @@ class Checker:
                    ) -> list[Diagnostic]:
         """Diagnostics for one note given as text. Front matter in the text is read as
         usual; ``metadata`` (subject, subject_type, note_type, contact_date, ...) adds to it."""
-        from notecheck.notes.text import check_meta, parse_text
+        from notecheck.notes.text import parse_text, validate_meta
 
         items: list[tuple[str, Note | InputProblem]] = []
         try:
-            note = parse_text(path, text)
+            problems: list[InputProblem] = []  # bad front matter: reported, the text still checked
+            note = parse_text(path, text, problems)
             if metadata:
-                try:
-                    note.meta.update(check_meta(dict(metadata), lambda key: 1))
-                except InputProblem as problem:
-                    items.append((path, problem))
-                if note.meta.get("id") is not None:
-                    note.id = str(note.meta["id"])
+                meta, bad = validate_meta(dict(metadata), lambda key: (1, 1))
+                note.meta.update(meta)
+                problems.extend(bad)
+            items.extend((path, problem) for problem in problems)
+            if metadata and note.meta.get("id") is not None:
+                note.id = str(note.meta["id"])
             items.append((path, note))
         except InputProblem as problem:
             items.append((path, problem))
@@ -363,9 +365,11 @@ def _per_file_ignored(config: Config, diagnostics: Iterable[Diagnostic]) -> Iter
 
 
 def _once_per_file(diagnostics: Iterable[Diagnostic], rule_ids: set[str]) -> Iterator[Diagnostic]:
-    """The first finding of a once-per-file rule for each message in a file, held until
+    """The first finding of a once-per-file rule for each message in an export, held until
     the file ends and then said with how many notes had it; the repeats are dropped."""
     import dataclasses
+
+    from notecheck.notes.columns import is_export
 
     held: dict[tuple, list] = {}
     path = None
@@ -383,7 +387,7 @@ def _once_per_file(diagnostics: Iterable[Diagnostic], rule_ids: set[str]) -> Ite
         if d.path != path:
             yield from release()
             path = d.path
-        if d.rule in rule_ids:
+        if d.rule in rule_ids and is_export(d.path):  # a file of one note says it in place
             key = (d.rule, d.message)
             if key in held:
                 held[key][1] += 1

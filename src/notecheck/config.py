@@ -41,7 +41,7 @@ class TimelinessConfig(BaseModel):
         from notecheck.dates import DateError, parse_date
 
         try:
-            return parse_date(value).date()
+            return parse_date(value, show=True).date()
         except DateError as exc:
             raise ValueError(str(exc)) from None
 

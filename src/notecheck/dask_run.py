@@ -257,7 +257,7 @@ class DaskExecutor:
                 if notes == self.task_notes:
                     yield Segment(path, location, start, index, last=False, resume=resume), notes
                     start, notes = index, 0
-                    resume = place.mark() if place is not None and place.stream is not None else None
+                    resume = place.mark() if place is not None and place.can_mark() else None
         yield Segment(path, location, start, None, resume=resume), notes
 
     def tasks(self, setup: Setup, rules, inputs: list) -> Iterator[tuple]:

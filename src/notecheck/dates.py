@@ -59,39 +59,69 @@ class DateError(ValueError):
 
 
 FORMS = "a date such as 24/11/2026, 24 Nov 2026 or 2026-11-24"
+# The years a contact or recording can have. Case systems write dates far outside them
+# (01/01/1900, 01/01/0001, 31/12/9999) to mean "no date"; read as dates, they would be
+# a contact 8,000 years before its note.
+EARLIEST_YEAR, LATEST_YEAR = 1901, 2199
 
 
-def parse_date(value: object) -> dt.datetime:
+def _quoted(text: str, show: bool) -> str:
+    """The value as a message about it shows it: with any identifier in it masked, as
+    findings mask them (an NHS number or an email put in a date column), unless ``show``
+    (the user's own --today or config)."""
+    if show:
+        return f"'{text}'"
+    from notecheck.notes import mask_identifiers
+
+    return f"'{mask_identifiers(text)}'"
+
+
+def parse_date(value: object, show: bool = False) -> dt.datetime:
     """Read a metadata date. Returns a datetime (midnight when no time was given).
 
-    Raises DateError for anything that is not a real day-first or ISO date.
+    Raises DateError for anything that is not a real day-first or ISO date from
+    EARLIEST_YEAR to LATEST_YEAR; its message masks any identifier in the value (an NHS
+    number in a date column) unless ``show``.
     """
-    if isinstance(value, dt.datetime):
-        return value.replace(tzinfo=None)
-    if isinstance(value, dt.date):
+    if isinstance(value, (dt.date, dt.datetime)):
+        if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
+            raise DateError(_out_of_range(_quoted(value.isoformat(), show), value.year))
+        if isinstance(value, dt.datetime):
+            return value.replace(tzinfo=None)
         return dt.datetime(value.year, value.month, value.day)
     text = str(value).strip()
     for pattern in (_ISO, _NUMERIC, _WORDED, _DASHED):
         match = pattern.fullmatch(text)
         if match:
-            return _build(match, text)
-    raise DateError(f"'{text}' is not {FORMS}")
+            return _build(match, text, show)
+    raise DateError(f"{_quoted(text, show)} is not {FORMS}")
 
 
-def _build(match: re.Match, text: str) -> dt.datetime:
+def _out_of_range(quoted: str, year: int) -> str:
+    return (f"{quoted} is in the year {year}, which no contact or recording can have "
+            f"(notecheck reads {EARLIEST_YEAR} to {LATEST_YEAR}); systems write such dates to "
+            "mean 'no date', so leave the date empty when there is none")
+
+
+def _build(match: re.Match, text: str, show: bool = True) -> dt.datetime:
     parts = match.groupdict()
     month = parts["month"]
     month = MONTHS[month.lower()] if not month.isdigit() else int(month)
     year = int(parts["year"])
-    if year < 100:
+    if year < 100 and len(parts["year"]) == 2:
         year += 2000  # "24/11/26": notes are about this century
+    quoted = _quoted(text, show)
     if month > 12 and int(parts["day"]) <= 12:
-        raise DateError(f"'{text}' has no month {month}: dates are read day first "
-                        f"(day/month/year), so write {month}/{parts['day']}/{parts['year']}")
+        swap = (f"so write {month}/{parts['day']}/{parts['year']}" if quoted == f"'{text}'"
+                else "so swap the day and the month")
+        raise DateError(f"{quoted} has no month {month}: dates are read day first "
+                        f"(day/month/year), {swap}")
     try:
         day = dt.date(year, month, int(parts["day"]))
     except ValueError as exc:
-        raise DateError(f"'{text}' is not a real date ({exc})") from None
+        raise DateError(f"{quoted} is not a real date ({exc})") from None
+    if not EARLIEST_YEAR <= year <= LATEST_YEAR:
+        raise DateError(_out_of_range(quoted, year))
     hour, minute = parts.get("hour"), parts.get("minute")
     if hour is None:
         return dt.datetime(day.year, day.month, day.day)
@@ -99,7 +129,7 @@ def _build(match: re.Match, text: str) -> dt.datetime:
         return dt.datetime(day.year, day.month, day.day, int(hour), int(minute),
                            int(parts.get("second") or 0))
     except ValueError as exc:
-        raise DateError(f"'{text}' has a time that does not exist ({exc})") from None
+        raise DateError(f"{quoted} has a time that does not exist ({exc})") from None
 
 
 # Excel stores a date as the days since 30 December 1899 (the time is the fraction):
@@ -208,13 +238,28 @@ def working_days_between(start: dt.date, end: dt.date, region: str = "england-an
     recorded on Monday is 1; contact on Thursday 24 December 2026, recorded on
     Tuesday 29 December is 1 in England (25th, 28th are bank holidays).
     """
-    days = 0
-    day = start + dt.timedelta(days=1)
-    while day <= end:
-        if is_working_day(day, region):
-            days += 1
-        day += dt.timedelta(days=1)
+    if end <= start:
+        return 0
+    # Weekdays counted, not walked, so any two dates take the same time (and a walk
+    # never steps past 31/12/9999); then the bank holidays between them taken off.
+    days = _weekdays_to(end) - _weekdays_to(start)
+    holidays = _holidays(REGIONS[region])
+    for year in range(start.year, end.year + 1):
+        if year > _LAST_HOLIDAY_YEAR:
+            break
+        holidays.get(dt.date(year, 1, 1))  # fills in that year's holidays
+    days -= sum(1 for day in holidays if start < day <= end and day.weekday() < 5)
     return days
+
+
+# The holidays package knows bank holidays up to about this year; later years have none.
+_LAST_HOLIDAY_YEAR = 2200
+
+
+def _weekdays_to(day: dt.date) -> int:
+    """How many Mondays to Fridays there are from 1 January of year 1 up to ``day``."""
+    weeks, extra = divmod(day.toordinal(), 7)  # ordinal 1 (1 January 1) was a Monday
+    return weeks * 5 + min(extra, 5)
 
 
 TODAY_ENV = "NOTECHECK_TODAY"
@@ -228,7 +273,7 @@ def today(configured: dt.date | None = None) -> dt.date:
     value = os.environ.get(TODAY_ENV)
     if value:
         try:
-            return parse_date(value).date()
+            return parse_date(value, show=True).date()
         except DateError as exc:
             raise DateError(f"{TODAY_ENV}: {exc}") from None
     return dt.date.today()

@@ -75,10 +75,11 @@ class Note:
 class InputProblem(Exception):
     """Something wrong with an input. Readers raise it when a whole file cannot be read,
     or yield it beside their notes for a part they skipped (a broken row) or a warning.
-    It becomes a diagnostic; the rest of the run goes on."""
+    It becomes a diagnostic; the rest of the run goes on. ``field`` names the metadata
+    field a problem is about, when it is about one."""
 
     def __init__(self, rule: str, message: str, line: int = 1, column: int = 1,
-                 severity: str = "error", note: str | None = None):
+                 severity: str = "error", note: str | None = None, field: str | None = None):
         super().__init__(message)
         self.rule = rule
         self.message = message
@@ -86,7 +87,29 @@ class InputProblem(Exception):
         self.column = column
         self.severity = severity
         self.note = note
+        self.field = field
 
     def __reduce__(self):  # picklable, so a problem can cross to or from a worker process
         return (type(self), (self.rule, self.message, self.line, self.column, self.severity,
-                             self.note), self.__dict__)
+                             self.note, self.field), self.__dict__)
+
+
+def mask_identifiers(text: str) -> str:
+    """``text`` with every identifier the built-in personal-data regex rules find (NHS,
+    CHI and NI numbers, phones, emails, postcodes, dates of birth, addresses) shown by its
+    shape only, as findings mask them: for quoting a bad value in a message about input."""
+    from notecheck.identifiers import mask
+    from notecheck.kinds.regex import VALIDATORS
+    from notecheck.masking import builtin_masking_rules
+
+    spans = []
+    for rule in builtin_masking_rules():
+        validator = VALIDATORS.get(rule.options.validator) if rule.options.validator else None
+        for match in rule.compiled.finditer(text):
+            start, end = match.span(rule.options.group)
+            if start < end and (validator is None or validator(text[start:end])):
+                spans.append((start, end))
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = mask(text[start:end])  # the same length: spans stay in place
+    return "".join(chars)

@@ -101,7 +101,13 @@ def _no_text_message(names: list[str], normalised: list[str],
                      configured: Mapping[str, str] | None) -> str:
     import difflib
 
-    seen = ", ".join(_shown(n) for n in names) or "none"
+    from notecheck.identifiers import mask
+
+    # No header row (most of the first row looks like data): every cell of it is shown by
+    # its shape only, since a name beside an NHS number is data too.
+    no_header = sum(looks_like_data(n) for n in names) * 2 > len([n for n in names if n.strip()])
+    seen = (", ".join(f"'{mask(n)}'" for n in names) if no_header
+            else ", ".join(_shown(n) for n in names) or "none")
     configured_text = (configured or {}).get("text")
     hint = (f"The config says the text is in '{configured_text}', but there is no such column. "
             if configured_text else "")
@@ -119,7 +125,11 @@ def _no_text_message(names: list[str], normalised: list[str],
     if best is not None:
         nearest = f"The nearest is '{best[1]}': if that holds the note, say so in notecheck.yaml, " \
                   f"'columns: {{text: \"{best[1]}\"}}'. "
-    return (f"No column holds the note text (columns seen: {seen}). {hint}{nearest}"
+    first = f"No column holds the note text (columns seen: {seen}). "
+    if no_header:
+        first = (f"The first row looks like data, not column names ({seen}): this export "
+                 "seems to have no header row. ")
+    return (f"{first}{hint}{nearest}"
             "Name the text column in notecheck.yaml, e.g. 'columns: {text: \"Case note\"}', or "
             "rename it to one notecheck knows (text, note, case note text, narrative, "
             "observation text).")
@@ -231,7 +241,7 @@ class Cell:
 def build_note(path: str, cells: Mapping[str, Cell], extra: Mapping[str, Any],
                where: tuple[int, int]) -> list[Note | InputProblem]:
     """A note (and any warnings) from the cells of one row or record."""
-    from notecheck.notes.text import check_meta
+    from notecheck.notes.text import validate_meta
 
     out: list[Note | InputProblem] = []
     text_cell = cells["text"]
@@ -251,18 +261,12 @@ def build_note(path: str, cells: Mapping[str, Cell], extra: Mapping[str, Any],
             value = [part.strip() for part in value.split(";") if part.strip()]
         meta[field] = value
         positions[field] = cell.start
-    try:
-        meta = check_meta(meta, lambda key: positions.get(key, where)[0])
-    except InputProblem as problem:
-        # A bad metadata value is reported; the note is still checked without it.
-        bad = "subject_type" if "subject_type" in problem.message else "subject"
-        line, column = positions.get(bad, where)
-        out.append(InputProblem(problem.rule.replace("front-matter", "metadata"),
-                                problem.message, line=line, column=column,
-                                severity="warning", note=note_id))
-        meta.pop(bad, None)
-        positions.pop(bad, None)
-        meta = check_meta(meta, lambda key: positions.get(key, where)[0])
+    # A bad metadata value is reported; the note is still checked without it.
+    meta, problems = validate_meta(meta, lambda key: positions.get(key, where))
+    for problem in problems:
+        problem.severity, problem.note = "warning", note_id
+        positions.pop(problem.field, None)
+    out.extend(problems)
     if note_id is not None:
         meta["id"] = note_id
     out.append(Note(path=path, text=text, meta=meta, id=note_id,

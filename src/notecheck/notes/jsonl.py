@@ -4,6 +4,12 @@ JSON Lines is read line by line, so memory stays flat however big the file. A JS
 has no line structure to stream on, so a .json file is loaded whole: export large data
 as JSON Lines. Positions point at the characters inside the JSON string, counting each
 escape (\\n, \\", \\u00e9) as the columns it takes in the file.
+
+A value that cannot be used (nested thousands deep, a number with thousands of digits,
+NaN or Infinity, which JSON does not allow) is skipped over and reported: in the note
+text it loses that row, in any other field only that field. An escaped lone surrogate
+("\\ud83d" with no pair) becomes U+FFFD with a warning, so no output ever fails to
+encode it.
 """
 
 from __future__ import annotations
@@ -14,12 +20,14 @@ from collections.abc import Iterator, Mapping
 from typing import Any, BinaryIO
 
 from notecheck.notes import InputProblem, Note
-from notecheck.notes.columns import Cell, build_note, map_columns
+from notecheck.notes.columns import Cell, OffsetMap, build_note, map_columns
 from notecheck.notes.csv_reader import Place, open_text
+from notecheck.notes.text import field_name, replace_surrogates, surrogate_warning
 
-_decoder = json.JSONDecoder()
 _scanstring = json.decoder.scanstring
 WHITESPACE = " \t\r\n"
+# Python refuses to read integers longer than this (sys.get_int_max_str_digits()).
+MAX_DIGITS = 4300
 
 
 class BadJson(Exception):
@@ -28,20 +36,79 @@ class BadJson(Exception):
         self.message, self.index = message, index
 
 
+class _Unusable(Exception):
+    """A JSON value that is well-formed enough to skip, but cannot be used."""
+
+
+def _parse_int(text: str) -> int:
+    if len(text) > MAX_DIGITS:
+        raise _Unusable(f"a number with {len(text):,} digits")
+    return int(text)
+
+
+def _parse_constant(name: str):
+    raise _Unusable(f"{name}, which is not a number JSON allows")
+
+
+_decoder = json.JSONDecoder(parse_int=_parse_int, parse_constant=_parse_constant)
+
+
 def _skip(text: str, i: int) -> int:
     while i < len(text) and text[i] in WHITESPACE:
         i += 1
     return i
 
 
-def parse_object(text: str, i: int) -> tuple[dict[str, tuple[Any, int, int]], int]:
+def skip_value(text: str, i: int) -> int:
+    """The index after the JSON value at text[i], found without building it (so however
+    deep it nests). Raises BadJson when it never ends."""
+    if i < len(text) and text[i] in "[{":
+        depth = 0
+        while i < len(text):
+            ch = text[i]
+            if ch == '"':
+                try:
+                    _, i = _scanstring(text, i + 1)
+                except json.JSONDecodeError as exc:
+                    raise BadJson(exc.msg.lower(), exc.pos) from None
+                continue
+            if ch in "[{":
+                depth += 1
+            elif ch in "]}":
+                depth -= 1
+                if depth == 0:
+                    return i + 1
+            i += 1
+        raise BadJson("a list or object that is never closed", len(text))
+    while i < len(text) and text[i] not in ",}]" + WHITESPACE:
+        i += 1
+    return i
+
+
+def _value(text: str, i: int) -> tuple[Any, int]:
+    try:
+        return _decoder.raw_decode(text, i)
+    except RecursionError:
+        raise _Unusable("lists or objects nested too deep") from None
+
+
+class Fields(dict):
+    """{key: (value, start, end)} of one object, and the fields whose value was unusable:
+    {key: (why, start)}."""
+
+    def __init__(self):
+        super().__init__()
+        self.unusable: dict[str, tuple[str, int]] = {}
+
+
+def parse_object(text: str, i: int) -> tuple[Fields, int]:
     """Read the object at text[i]: ({key: (value, start, end)}, index after it).
 
     For a string value, start/end are the raw characters between its quotes."""
     i = _skip(text, i)
     if not text.startswith("{", i):
         raise BadJson("expected an object '{...}'", i)
-    fields: dict[str, tuple[Any, int, int]] = {}
+    fields = Fields()
     i = _skip(text, i + 1)
     if text.startswith("}", i):
         return fields, i + 1
@@ -50,6 +117,7 @@ def parse_object(text: str, i: int) -> tuple[dict[str, tuple[Any, int, int]], in
             raise BadJson("expected a quoted key", i)
         try:
             key, i = _scanstring(text, i + 1)
+            key = replace_surrogates(key)[0]
             i = _skip(text, i)
             if not text.startswith(":", i):
                 raise BadJson("expected ':' after a key", i)
@@ -59,8 +127,12 @@ def parse_object(text: str, i: int) -> tuple[dict[str, tuple[Any, int, int]], in
                 value, i = _scanstring(text, i + 1)
                 fields[key] = (value, start + 1, i - 1)
             else:
-                value, i = _decoder.raw_decode(text, i)
-                fields[key] = (value, start, i)
+                try:
+                    value, i = _value(text, i)
+                    fields[key] = (value, start, i)
+                except _Unusable as why:
+                    i = skip_value(text, start)
+                    fields.unusable[key] = (str(why), start)
         except json.JSONDecodeError as exc:
             raise BadJson(exc.msg.lower(), exc.pos) from None
         i = _skip(text, i)
@@ -86,7 +158,8 @@ def string_breaks(raw: str, start: int, end: int, line: int, column: int) -> lis
         if raw.startswith("u", j + 1):
             width = 6
             code = int(raw[j + 2:j + 6], 16)
-            if 0xD800 <= code < 0xDC00 and raw.startswith("\\u", j + 6):
+            if 0xD800 <= code < 0xDC00 and raw.startswith("\\u", j + 6) and \
+                    0xDC00 <= int(raw[j + 8:j + 12] or "0", 16) < 0xE000:
                 width = 12  # a surrogate pair is one character
         i = j + width
         breaks.append((decoded, line, column + i - start))
@@ -107,9 +180,22 @@ class _Lines:
         return line + 1, index - self.starts[line] + 1
 
 
-def _record(path: str, raw: str, fields: dict[str, tuple[Any, int, int]], where, columns,
-            mapping_cache: dict) -> list[Note | InputProblem]:
-    keys = tuple(fields)
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def _record(path: str, raw: str, fields: Fields, where, columns, mapping_cache: dict,
+            label: str) -> list[Note | InputProblem]:
+    """The note (and problems) of one object; ``label`` says which ("Line 4", "Item 3")."""
+    keys = tuple(fields) + tuple(fields.unusable)
     if keys not in mapping_cache:
         try:
             mapping_cache[keys] = map_columns(keys, columns)
@@ -118,16 +204,44 @@ def _record(path: str, raw: str, fields: dict[str, tuple[Any, int, int]], where,
     mapping = mapping_cache[keys]
     if isinstance(mapping, InputProblem):
         raise InputProblem(mapping.rule, mapping.message)
+    text_key = keys[mapping["text"]]
+    out: list[Note | InputProblem] = []
+    if text_key in fields.unusable:
+        why, start = fields.unusable[text_key]
+        line, column = where(start)
+        return [InputProblem("input.malformed-row",
+                             f"{label} was skipped: its note text ('{field_name(text_key)}') is "
+                             f"{why}, not text.", line=line, column=column)]
+    text_value = fields[text_key][0]
+    if text_value is not None and not isinstance(text_value, str):
+        line, column = where(fields[text_key][1])
+        return [InputProblem("input.malformed-row",
+                             f"{label} was skipped: its note text ('{field_name(text_key)}') is "
+                             f"{_kind(text_value)}, not text.", line=line, column=column)]
+    for key, (why, start) in fields.unusable.items():
+        line, column = where(start)
+        out.append(InputProblem("input.metadata",
+                                f"{label}: the value of '{field_name(key)}' cannot be used ({why}), "
+                                "so the note was checked without it.",
+                                line=line, column=column, severity="warning"))
     cells = {}
     for field, index in mapping.items():
+        if keys[index] in fields.unusable:
+            continue
         value, start, end = fields[keys[index]]
         line, column = where(start)
         breaks = (string_breaks(raw, start, end, line, column) if isinstance(value, str)
                   else [(0, line, column)])
+        if isinstance(value, str):
+            value, surrogate = replace_surrogates(value)
+            if surrogate is not None:
+                out.append(surrogate_warning(*OffsetMap(breaks).position(surrogate)))
         cells[field] = Cell(value, breaks)
-    used = set(mapping.values())
-    extra = {k: v[0] for i, (k, v) in enumerate(fields.items()) if i not in used and v[0] not in (None, "")}
-    return build_note(path, cells, extra, where(fields[keys[mapping["text"]]][1]))
+    used = {keys[i] for i in mapping.values()}
+    extra = {k: (replace_surrogates(v[0])[0] if isinstance(v[0], str) else v[0])
+             for k, v in fields.items() if k not in used and v[0] not in (None, "")}
+    out.extend(build_note(path, cells, extra, where(fields[text_key][1])))
+    return out
 
 
 def read_jsonl(path: str, handle: BinaryIO, columns: Mapping[str, str] | None = None,
@@ -163,9 +277,9 @@ def read_jsonl(path: str, handle: BinaryIO, columns: Mapping[str, str] | None = 
             continue
         try:
             yield from _record(path, line, fields, lambda i, n=line_no: (n, i + 1), columns,
-                               mapping_cache)
+                               mapping_cache, f"Line {line_no}")
         except InputProblem as problem:
-            keys = tuple(fields)
+            keys = tuple(fields) + tuple(fields.unusable)
             if keys in no_text:  # say it in full once, then briefly
                 problem = InputProblem(problem.rule, f"Line {line_no} has no note text either "
                                        f"(the same fields as line {no_text[keys]}), so it was skipped.")
@@ -199,9 +313,10 @@ def read_json(path: str, handle: BinaryIO, columns: Mapping[str, str] | None = N
     while True:
         i = _skip(text, i)
         if items is None and text.startswith("]", i):
-            return
+            i += 1
+            break
         if items is not None and count:
-            return
+            break
         count += 1
         try:
             fields, i = parse_object(text, i)
@@ -212,7 +327,8 @@ def read_json(path: str, handle: BinaryIO, columns: Mapping[str, str] | None = N
                                f"({bad.message}); the rest of the file could not be read.",
                                line=line, column=column) from None
         try:
-            yield from _record(path, text, fields, lines.at, columns, mapping_cache)
+            yield from _record(path, text, fields, lines.at, columns, mapping_cache,
+                               f"Item {count} of the array")
         except InputProblem as problem:
             problem.line, problem.column = lines.at(i)
             yield problem
@@ -224,6 +340,14 @@ def read_json(path: str, handle: BinaryIO, columns: Mapping[str, str] | None = N
             raise InputProblem("input.malformed-json",
                                f"Expected ',' or ']' after item {count} of the array.",
                                line=line, column=column)
+    i = _skip(text, i)
+    if i < len(text):
+        line, column = lines.at(i)
+        yield InputProblem("input.malformed-json",
+                           f"There is more after the end of the {'array' if items is None else 'object'} "
+                           f"(line {line}, column {column}), so it was not read. A .json export "
+                           "holds one array of objects; put every note inside it.",
+                           line=line, column=column)
 
 
 read_jsonl.takes_file = True

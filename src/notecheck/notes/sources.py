@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -30,6 +32,51 @@ READERS: dict[str, Reader] = {
 }
 
 STDIN = "-"
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def shown_path(path: str) -> str:
+    """A path as every output shows it. A file name that is not valid UTF-8 (Python holds
+    its bytes as lone surrogates, which no output can encode) shows those bytes as \\xNN,
+    and so does a control character (a newline in a name would forge an output line)."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        path = os.fsencode(path).decode("utf-8", "backslashreplace")
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", path)
+
+
+def _what_it_is(mode: int) -> str | None:
+    """What a file that is not a regular file is (None for a regular file)."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode):
+        return "a character device"
+    if stat.S_ISBLK(mode):
+        return "a block device (a disk)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    return "not a regular file"
+
+
+def not_a_file(path: str, mode: int) -> InputProblem | None:
+    """The problem with reading ``path`` when it is not a regular file, else None."""
+    kind = _what_it_is(mode)
+    if kind is None:
+        return None
+    where = ""
+    if os.path.islink(path):
+        where = f"a link to {shown_path(os.path.realpath(path))}, "
+    problem = InputProblem("input.unreadable",
+                           f"This is {where}{kind}, not a file of notes, so it was skipped "
+                           "without being read.")
+    problem.path = path
+    return problem
 
 
 def excluded(path: Path, patterns: Iterable[str]) -> bool:
@@ -68,14 +115,24 @@ def _candidates(paths: Iterable[str], exclude: list[str]) -> Iterator[str | Inpu
                     if (not name.startswith(".") and file.suffix.lower() in READERS
                             and not excluded(file, exclude)):
                         found.append(file)
-            yield from (str(f) for f in sorted(found))
+            yield from (_checked(str(f)) for f in sorted(found))
         elif path.exists():
             if not excluded(path, exclude):
-                yield raw
+                yield _checked(raw)
         else:
-            problem = InputProblem("input.unreadable", f"No such file or folder: {raw}.")
+            problem = InputProblem("input.unreadable", f"No such file or folder: {shown_path(raw)}.")
             problem.path = raw
             yield problem
+
+
+def _checked(path: str) -> str | InputProblem:
+    """The path, or the problem when it is a FIFO, a device or a socket (reading one
+    would block or never end)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return path  # read_file reports why it cannot be read
+    return not_a_file(path, mode) or path
 
 
 def read_notes(paths: Iterable[str], exclude: Iterable[str] = (),
@@ -97,17 +154,39 @@ def read_file(path: str, columns: dict[str, str] | None = None, *, location: str
     reader = read_text if path == STDIN else READERS.get(Path(path).suffix.lower(), read_text)
     where = location or path
     try:
-        if getattr(reader, "takes_file", False):
-            extra = {"place": place} if place is not None and getattr(reader, "resumable", False) else {}
-            with open(where, "rb") as handle:
+        if path == STDIN:
+            for item in reader(path, sys.stdin.buffer.read()):
+                yield path, item
+            return
+        # Opened without blocking and checked before reading: a FIFO or a device named
+        # here (or swapped in after the folder was listed) is reported, never read.
+        fd = os.open(where, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        try:
+            problem = not_a_file(where, os.fstat(fd).st_mode)
+        except OSError:
+            os.close(fd)
+            raise
+        if problem is not None:
+            os.close(fd)
+            yield path, problem
+            return
+        with os.fdopen(fd, "rb") as handle:
+            if getattr(reader, "takes_file", False):
+                extra = {"place": place} if place is not None and getattr(reader, "resumable", False) else {}
                 for item in reader(path, handle, columns=columns, **extra):
                     yield path, item
-            return
-        data = sys.stdin.buffer.read() if path == STDIN else Path(where).read_bytes()
-        for item in reader(path, data):
-            yield path, item
+            else:
+                for item in reader(path, handle.read()):
+                    yield path, item
     except OSError as exc:
         yield path, InputProblem("input.unreadable",
-                                 f"This file could not be read ({exc.strerror or exc}).")
+                                  f"This file could not be read ({exc.strerror or type(exc).__name__}).")
     except InputProblem as problem:
         yield path, problem
+    except (ValueError, LookupError, TypeError, RecursionError, UnicodeError) as exc:
+        # A reader's bug on input nobody foresaw: this file is reported, the run goes on.
+        yield path, InputProblem(
+            "notecheck.internal-error",
+            f"notecheck could not finish reading this file ({type(exc).__name__}); the notes "
+            "before the problem were checked, the rest were not. This is a bug in notecheck: "
+            "please report it with the kind of file (not its contents).")
