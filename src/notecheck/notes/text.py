@@ -21,11 +21,19 @@ BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
         (codecs.BOM_UTF16_BE, "utf-16"))
 SNIFF = 8192
 # Bytes that text never holds: NUL and the C0 controls other than tab, newline, vertical
-# tab, form feed, carriage return and escape. One stray NUL in an export is damage to
-# report around, not a sign of a binary file: a file is binary when more than
-# BINARY_SHARE of its first bytes are these (and more than a couple of them).
+# tab, form feed, carriage return and escape. A file is binary when more than one in a
+# hundred of its first bytes are NUL (and more than one), or more than BINARY_SHARE of
+# them are these: one stray NUL in an export, or a few unit separators, are damage to
+# report around, not a sign of a binary file.
 _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13, 27))
-BINARY_SHARE = 0.01
+BINARY_SHARE = 0.3
+
+
+def looks_binary(head: bytes) -> bool:
+    if head.count(0) > max(1, len(head) // 100):
+        return True
+    controls = len(head) - len(head.translate(None, _CONTROL))
+    return controls > 2 and controls > BINARY_SHARE * len(head)
 
 
 def binary_problem() -> InputProblem:
@@ -39,11 +47,6 @@ class Decoded:
     def __init__(self, text: str, warning: str | None = None):
         self.text = text
         self.warning = warning
-
-
-def looks_binary(head: bytes) -> bool:
-    controls = len(head) - len(head.translate(None, _CONTROL))
-    return controls > 2 and controls > BINARY_SHARE * len(head)
 
 
 def _utf16_without_bom(head: bytes) -> str | None:
