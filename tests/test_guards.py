@@ -472,3 +472,34 @@ def test_masking_a_long_line_with_many_findings_is_linear():
     assert masker.line("No names here.", second) == "No names here."
     assert masker.line("Jamie Smith, Jamie Smith.", third) == f"{mask('Jamie Smith')}, {mask('Jamie Smith')}."
     assert masker.line("Mrs Okafor called.", 0) == f"Mrs {mask('Okafor')} called."
+
+
+@pytest.mark.parametrize("run", ["‘" * 40_000, "=" * 20_000, "😀" * 10_000, "!" * 5_000 + " tail"])
+def test_a_long_run_of_punctuation_is_tokenised_in_linear_time(run):
+    """spaCy strips punctuation off a word one character at a time, searching the rest
+    again each time: 40,000 ‘ with no space took four minutes to tokenise."""
+    import spacy
+
+    from notecheck.nlp import RunSafeTokenizer
+
+    tokenizer = RunSafeTokenizer(spacy.blank("en").tokenizer)
+    text = f"Visit. {run}\nJamie said (“fine”)."
+    started = time.monotonic()
+    doc = tokenizer(text)
+    assert time.monotonic() - started < 3
+    assert doc.text == text
+    assert [t.text for t in doc][-8:] == ["Jamie", "said", "(", "“", "fine", "”", ")", "."]
+    assert [t.text for t in doc][:3] == ["Visit", ".", run[0]]
+
+
+def test_the_tokenizer_is_spacys_for_ordinary_text():
+    import spacy
+
+    from notecheck.nlp import RunSafeTokenizer
+
+    nlp = spacy.blank("en")
+    tokenizer = RunSafeTokenizer(nlp.tokenizer)
+    for text in ["Mum said: “I’m fine” (not really).\n\n- LAC review 12/03/2026, 10:30am!",
+                 "x" * 150 + "!!! and https://example.org/" + "a" * 150, "  leading and trailing  "]:
+        assert [(t.text, t.whitespace_) for t in tokenizer(text)] == [
+            (t.text, t.whitespace_) for t in nlp.tokenizer(text)]

@@ -102,6 +102,7 @@ def load_pipeline(needs: set[str], model: str | None = None, *, fast_attributes:
     name = find_model(model)
     if name is None or not needs & (TRAINED_NEEDS | {"sents"}):
         nlp = spacy.blank("en")
+        nlp.tokenizer = RunSafeTokenizer(nlp.tokenizer)
         nlp.add_pipe("sentencizer")
         nlp.add_pipe(LINE_BREAKS)
         return Pipeline(nlp, "blank" if name is None else name + " (tokenizer only)", list(nlp.pipe_names))
@@ -111,6 +112,7 @@ def load_pipeline(needs: set[str], model: str | None = None, *, fast_attributes:
     nlp = spacy.load(name, exclude=[c for c in _all_components(name) if c not in wanted or c in skip])
     if patterns is not None:
         _add_attributes(nlp, patterns)
+    nlp.tokenizer = RunSafeTokenizer(nlp.tokenizer)
     if "senter" in wanted:
         nlp.enable_pipe("senter")
     if "parser" in nlp.pipe_names:
@@ -131,6 +133,46 @@ def load_evidence():
     import spacy
 
     return spacy.load(EVIDENCE_MODEL)
+
+
+# spaCy strips punctuation off a word one character at a time, searching the rest of the
+# word again each time: a run of 40,000 ‘ (or !, =, emoji) with no space took four
+# minutes, quadratically. Runs longer than this are tokenised in pieces of RUN_PIECE.
+LONG_RUN = 200
+RUN_PIECE = 100
+
+
+class RunSafeTokenizer:
+    """spaCy's tokenizer, except that a run of more than LONG_RUN characters with no space
+    is tokenised RUN_PIECE characters at a time (the Doc's text is unchanged)."""
+
+    def __init__(self, tokenizer):
+        import re
+
+        self.tokenizer = tokenizer
+        self._long_run = re.compile(rf"\S{{{LONG_RUN + 1},}}( ?)")  # a space after it goes with it
+
+    def __call__(self, text: str):
+        runs = list(self._long_run.finditer(text))
+        if not runs:
+            return self.tokenizer(text)
+        from spacy.tokens import Doc
+
+        docs, at = [], 0
+        for run in runs:
+            if run.start() > at:
+                docs.append(self.tokenizer(text[at:run.start()]))
+            last = run.end() - len(run.group(1))
+            for start in range(run.start(), last, RUN_PIECE):
+                end = start + RUN_PIECE if start + RUN_PIECE < last else run.end()
+                docs.append(self.tokenizer(text[start:end]))
+            at = run.end()
+        if at < len(text):
+            docs.append(self.tokenizer(text[at:]))
+        return Doc.from_docs(docs, ensure_whitespace=False)
+
+    def __getattr__(self, name):  # everything else is spaCy's tokenizer's
+        return getattr(self.tokenizer, name)
 
 
 LINE_BREAKS = "notecheck_line_breaks"
