@@ -15,7 +15,8 @@ Printed per kind of case: how many ran, and how many
   hung        ran past --timeout seconds
   lost        an export row that became no note and no diagnostic says why
   position    a diagnostic outside the file, or not pointing at the text it quotes
-  refused     (not a failure) the whole note or file was refused with an input problem
+  refused     (not a failure) the note or some rows were refused with an input error
+              (listed at the end by rule: input.binary, input.front-matter, ...)
 and the distinct failures, by exception type and where it was raised (never note text).
 """
 
@@ -98,12 +99,13 @@ def run_case(case) -> dict:
             failed = sorted({d.message.split()[2] for d in diagnostics if d.rule == INTERNAL})
             if failed:
                 return {"status": "rule-error", "detail": ", ".join(failed)}
-            refused = any(d.rule.startswith("input.") and d.severity.value == "error" for d in diagnostics)
+            refusals = sorted({d.rule for d in diagnostics
+                               if d.rule.startswith("input.") and d.severity.value == "error"})
             try:
                 fuzz.check_positions(data, diagnostics, fuzz.rule_messages())
             except AssertionError as exc:
                 return {"status": "position", "detail": f"rule {_rule_of(exc)}"}
-            return {"status": "refused" if refused else "ok"}
+            return {"status": "refused" if refusals else "ok", "refusals": refusals}
         if kind == "export":
             name, content, rows = data
             from notecheck.runner import Counts
@@ -116,18 +118,22 @@ def run_case(case) -> dict:
             failed = sorted({d.message.split()[2] for d in diagnostics if d.rule == INTERNAL})
             if failed:
                 return {"status": "rule-error", "detail": ", ".join(failed)}
-            reported = fuzz.reported_rows(diagnostics, rows)
-            lost = rows - counts.notes - reported
+            reported = fuzz.reported_rows(diagnostics, rows or 0)
+            lost = rows - counts.notes - reported if rows is not None else 0
             if lost > 0:
                 return {"status": "lost", "lost": lost,
                         "detail": f"{name.split('.')[-1]}: {rows} rows, {counts.notes} notes"}
-            lines = fuzz.file_lines(content.decode("utf-8", "surrogatepass").removeprefix("\ufeff"))
+            lines = fuzz.export_lines(content)
             for d in diagnostics:
                 if not (1 <= d.line <= d.end_line <= len(lines)
                         and 1 <= d.column <= len(lines[d.line - 1]) + 1
                         and 1 <= d.end_column <= len(lines[d.end_line - 1]) + 1):
                     return {"status": "position", "detail": f"rule {d.rule} in {name}"}
-            return {"status": "refused" if reported else "ok"}
+            refusals = sorted({d.rule for d in diagnostics
+                               if d.rule.startswith("input.") and d.severity.value == "error"})
+            if rows is None:
+                return {"status": "ok", "refusals": refusals}
+            return {"status": "refused" if reported else "ok", "refusals": refusals}
         return _rule_file(data)
     except Exception as exc:  # noqa: BLE001 - counting these is the point
         return {"status": "crashed", "detail": where(exc)}
@@ -212,6 +218,7 @@ def main() -> None:
     worker = Worker()
     counts: dict[str, Counter] = defaultdict(Counter)
     failures: Counter = Counter()
+    refusals: Counter = Counter()
     lost_notes = 0
     slowest = (0.0, "")
     for index, case in enumerate(cases, 1):
@@ -232,6 +239,8 @@ def main() -> None:
         lost_notes += outcome.get("lost", 0)
         if outcome["status"] not in ("ok", "refused"):
             failures[(kind, outcome["status"], outcome.get("detail", ""))] += 1
+        for rule in outcome.get("refusals", ()):
+            refusals[(kind, rule)] += 1
         if index % 500 == 0:
             print(f"  {index} cases, {time.monotonic() - started:.0f} s", flush=True)
     worker.connection.send(None)
@@ -251,6 +260,10 @@ def main() -> None:
         print("\nfailures:")
         for (kind, status, detail), count in failures.most_common():
             print(f"  {count:5}  {kind:9} {status:10} {detail}")
+    if refusals:
+        print("\ninput errors reported (not failures; a 'refused' case had one):")
+        for (kind, rule), count in refusals.most_common():
+            print(f"  {count:5}  {kind:9} {rule}")
 
 
 if __name__ == "__main__":

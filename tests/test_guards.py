@@ -503,3 +503,16 @@ def test_the_tokenizer_is_spacys_for_ordinary_text():
                  "x" * 150 + "!!! and https://example.org/" + "a" * 150, "  leading and trailing  "]:
         assert [(t.text, t.whitespace_) for t in tokenizer(text)] == [
             (t.text, t.whitespace_) for t in nlp.tokenizer(text)]
+
+
+@pytest.mark.parametrize("message", ["'{match' is jargon.", "A lone } brace.", "{match}} and {"])
+def test_a_message_with_a_stray_brace_is_a_rule_file_error(tmp_path, message):
+    from notecheck.rules.loader import RuleLoadError, load_rules
+
+    folder = rule_folder(tmp_path, regex_rule("jargon.zz-brace", "abc").replace(
+        "\"'{match}' matched.\"", json.dumps(message)))
+    with pytest.raises(RuleLoadError) as caught:
+        load_rules([folder])
+    (error,) = caught.value.errors
+    assert error.field == "message" and error.line == 6
+    assert "'{{' or '}}'" in str(error)
