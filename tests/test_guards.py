@@ -516,3 +516,25 @@ def test_a_message_with_a_stray_brace_is_a_rule_file_error(tmp_path, message):
     (error,) = caught.value.errors
     assert error.field == "message" and error.line == 6
     assert "'{{' or '}}'" in str(error)
+
+
+def test_fingerprints_of_many_findings_in_one_long_sentence_are_fast():
+    """A note with no full stops is one sentence; each finding's fingerprint hashed all of
+    it again (quadratic). The fingerprint itself is unchanged: rule, note, sentence, match."""
+    import hashlib
+
+    from notecheck.engine import fingerprint, sentence_ends
+    from notecheck.kinds.base import Finding
+
+    text = "Jamie (aged 7) " * 20_000
+    note = Note("x.txt", text, id="N1")
+    ends = sentence_ends(text)
+    started = time.monotonic()
+    prints = [fingerprint(note, "jargon.x", Finding(i, i + 5), ends) for i in range(0, len(text) - 15, 15)]
+    assert time.monotonic() - started < 5
+    assert len(set(prints)) == 1  # the same words in the same sentence
+    sentence = " ".join(text.split()).lower()
+    key = "\0".join(("jargon.x", "N1", sentence + "\0" + "jamie"))
+    assert prints[0] == hashlib.sha256(key.encode()).hexdigest()[:32]
+    assert fingerprint(note, "jargon.x", Finding(0, 0, field="dob")) == hashlib.sha256(
+        "jargon.x\0N1\0@dob".encode()).hexdigest()[:32]

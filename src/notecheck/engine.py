@@ -8,6 +8,7 @@ import hashlib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from notecheck.config import Config
 from notecheck.diagnostics import Diagnostic, Edit, Fix, Severity, file_diagnostic
@@ -416,17 +417,24 @@ def fingerprint(note: Note, rule_id: str, finding: Finding, ends: list[int] | No
     collapsed. Line numbers are left out so moving a note or editing another line keeps
     it; the sentence is hashed so a baseline never holds note text."""
     text = note.text
+    prefix = f"{rule_id}\0{note.id if note.id is not None else note.path}\0"
     if finding.field is not None:
-        where = "@" + finding.field
-    else:
-        ends = ends or sentence_ends(text)
-        index = bisect.bisect_right(ends, finding.start)
-        left = ends[index - 1] if index else 0
-        right = ends[min(bisect.bisect_left(ends, finding.end), len(ends) - 1)]
-        sentence = " ".join(text[left:right].split()).lower()
-        where = sentence + "\0" + " ".join(text[finding.start:finding.end].split()).lower()
-    key = "\0".join((rule_id, note.id if note.id is not None else note.path, where))
-    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+        return hashlib.sha256(f"{prefix}@{finding.field}".encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    ends = ends or sentence_ends(text)
+    index = bisect.bisect_right(ends, finding.start)
+    left = ends[index - 1] if index else 0
+    right = ends[min(bisect.bisect_left(ends, finding.end), len(ends) - 1)]
+    digest = _sentence_digest(prefix, text, left, right).copy()
+    digest.update(" ".join(text[finding.start:finding.end].split()).lower().encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()[:32]
+
+
+@lru_cache(maxsize=16)
+def _sentence_digest(prefix: str, text: str, left: int, right: int):
+    """The hash so far of rule, note and sentence: many findings in one long sentence (a
+    note with no full stops) hash it once, not once each."""
+    sentence = " ".join(text[left:right].split()).lower()
+    return hashlib.sha256(f"{prefix}{sentence}\0".encode("utf-8", "surrogatepass"))
 
 
 def problem_diagnostic(path: str, problem: InputProblem) -> Diagnostic:
