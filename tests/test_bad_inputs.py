@@ -640,3 +640,13 @@ def test_check_text_reports_bad_metadata_and_keeps_the_rest(api):
     assert found[0].message == "'subject_type' must be 'child' or 'adult', not '943*******'."
     assert found[1].message.startswith("The contact date could not be read: '30/02/2026' is not a "
                                        "real date")
+
+
+def test_an_input_problem_masks_the_note_id_as_findings_do(write, check):
+    """An export whose id column holds NHS numbers: a problem with a row names the row by
+    its id's shape only, as a finding on the row would."""
+    export = write("ids.csv", f"id,subject_type,text\n{NHS},teenager,Jamie kicked off.\n", dedent=False)
+    found, messages, document = check(export)
+    assert found == [("ids.csv", "input.metadata", 2, 12), ("ids.csv", PHRASE, 2, 27)]
+    assert [d["note"] for d in document["diagnostics"]] == ["943*******", "943*******"]
+    assert NHS not in json.dumps(document)

@@ -437,11 +437,15 @@ def _sentence_digest(prefix: str, text: str, left: int, right: int):
     return hashlib.sha256(f"{prefix}{sentence}\0".encode("utf-8", "surrogatepass"))
 
 
-def problem_diagnostic(path: str, problem: InputProblem) -> Diagnostic:
-    """An input problem as a diagnostic, with a fingerprint so a baseline can hold it."""
+def problem_diagnostic(path: str, problem: InputProblem, masking_rules=None) -> Diagnostic:
+    """An input problem as a diagnostic, with a fingerprint so a baseline can hold it.
+    ``masking_rules`` (None: show personal data): mask the note id as findings do."""
     key = "\0".join((problem.rule, problem.note or path, str(problem.line), problem.message))
+    note_id = problem.note
+    if note_id is not None and masking_rules is not None:
+        note_id = masked_id(note_id, masking_rules)
     diagnostic = file_diagnostic(path, problem.rule, problem.message, line=problem.line,
                                  column=problem.column, severity=Severity(problem.severity),
-                                 note=problem.note)
+                                 note=note_id)
     return dataclasses.replace(diagnostic,
                                fingerprint=hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32])

@@ -241,7 +241,7 @@ def _ordered(linter, items, cache, counts, progress, start_pool, jobs, columns,
             slots.append("END")
             continue
         if isinstance(item, InputProblem):
-            slots.append([problem_diagnostic(path, item)])
+            slots.append([problem_diagnostic(path, item, linter.masking_rules if linter.mask else None)])
             continue
         counts.notes += 1
         if progress:
