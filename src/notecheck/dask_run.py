@@ -190,6 +190,29 @@ def check_segments(setup: Setup, segments: list[Segment]) -> dict:
                 "cpu": time.process_time() - started}
 
 
+def make_setup(checker, rules, want_notes: bool) -> Setup:
+    """What a worker needs to build ``checker``'s Checker for the group ``rules``."""
+    from notecheck.cache import _source_digest
+    from notecheck.dates import today
+    from notecheck.rules.loader import builtin_rules_dir
+
+    options = checker.options
+    # The worker's clock and folder may differ: fix today, make paths absolute.
+    fixed_today = options.today or today(rules.config.timeliness.today)
+    builtin = options.builtin_rules
+    options = dataclasses.replace(
+        options, jobs=1, today=fixed_today, baseline=None,
+        rule_dirs=[Path(p).resolve() for p in options.rule_dirs],
+        builtin_rules=(None if builtin is None or Path(builtin).resolve() == builtin_rules_dir().resolve()
+                       else Path(builtin).resolve()))
+    config = rules.config
+    if config.source:  # its rule folders are found from where it is
+        config = config.model_copy(update={"source": str(Path(config.source).resolve())})
+    cache_folder = str(rules.cache.folder.resolve()) if rules.cache is not None else None
+    key = hashlib.sha256(pickle.dumps((config.model_dump_json(), repr(options)))).hexdigest()
+    return Setup(key, config, options, _source_digest(), cache_folder, want_notes)
+
+
 # -- the client side --------------------------------------------------------------------------
 
 class DaskExecutor:
@@ -211,25 +234,7 @@ class DaskExecutor:
         return max(2, 2 * threads)
 
     def setup(self, checker, rules, want_notes: bool) -> Setup:
-        from notecheck.cache import _source_digest
-        from notecheck.dates import today
-        from notecheck.rules.loader import builtin_rules_dir
-
-        options = checker.options
-        # The worker's clock and folder may differ: fix today, make paths absolute.
-        fixed_today = options.today or today(rules.config.timeliness.today)
-        builtin = options.builtin_rules
-        options = dataclasses.replace(
-            options, jobs=1, today=fixed_today, baseline=None,
-            rule_dirs=[Path(p).resolve() for p in options.rule_dirs],
-            builtin_rules=(None if builtin is None or Path(builtin).resolve() == builtin_rules_dir().resolve()
-                           else Path(builtin).resolve()))
-        config = rules.config
-        if config.source:  # its rule folders are found from where it is
-            config = config.model_copy(update={"source": str(Path(config.source).resolve())})
-        cache_folder = str(rules.cache.folder.resolve()) if rules.cache is not None else None
-        key = hashlib.sha256(pickle.dumps((config.model_dump_json(), repr(options)))).hexdigest()
-        return Setup(key, config, options, _source_digest(), cache_folder, want_notes)
+        return make_setup(checker, rules, want_notes)
 
     def segments(self, path: str, columns) -> Iterator[tuple[Segment, int]]:
         """A file's segments, each with how many notes it holds (estimated for small files).
@@ -382,9 +387,14 @@ def _lost(segment: Segment, exc: BaseException, retries: int) -> Diagnostic:
 # -- clusters ---------------------------------------------------------------------------------
 
 @contextmanager
-def dask_client(address: str | None = None, workers: int | None = None, timeout: float | None = None):
+def dask_client(address: str | None = None, workers: int | None = None, timeout: float | None = None,
+                preload=None):
     """A Dask client: on the cluster at ``address``, or on a new local cluster with one
-    single-threaded worker process per CPU (``workers`` to choose how many)."""
+    single-threaded worker process per CPU (``workers`` to choose how many).
+
+    A local cluster's workers are forked from this process where the system can fork
+    (Linux, macOS): ``preload()`` is called first, so what it loads (the pipeline and the
+    rules) is shared by every worker, not loaded again by each."""
     import logging
 
     timeout = CONNECT_TIMEOUT if timeout is None else timeout
@@ -408,7 +418,13 @@ def dask_client(address: str | None = None, workers: int | None = None, timeout:
 
     # Dask's statistical profiler samples every worker's stack 100 times a second; on
     # spaCy's deep stacks that cost 10-30% more CPU per note (benchmarks/scale.py).
-    with dask.config.set({"distributed.worker.profile.enabled": False}):
+    import multiprocessing
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    if preload is not None and method == "fork":
+        preload()
+    with dask.config.set({"distributed.worker.profile.enabled": False,
+                          "distributed.worker.multiprocessing-method": method}):
         # Only this machine can reach the local cluster (its scheduler's HTTP routes too).
         cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
                                processes=True, host="127.0.0.1", dashboard_address="127.0.0.1:0",
@@ -423,10 +439,17 @@ def dask_client(address: str | None = None, workers: int | None = None, timeout:
         cluster.close()
 
 
+def preload(checker) -> None:
+    """Build, in this process, the Checker a worker would build for ``checker``'s own
+    config, with its pipeline loaded: workers forked afterwards start with it."""
+    setup = make_setup(checker, checker.default(), False)
+    _worker_state(setup)[1].linter.pipeline
+
+
 @contextmanager
 def on_dask(checker, address: str | None = None, workers: int | None = None, **executor):
     """Run the checker's checks on Dask for the duration of the block."""
-    with dask_client(address, workers) as client:
+    with dask_client(address, workers, preload=lambda: preload(checker)) as client:
         checker.executor = DaskExecutor(client, **executor)
         try:
             yield checker
