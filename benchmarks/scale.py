@@ -113,8 +113,9 @@ def main() -> None:
     # (c) Dask
     task_notes = max(1, -(-args.notes // (4 * args.workers)))
     dask_run.SCAN_BYTES = 0
-    with dask_run.dask_client(workers=args.workers) as client:  # what --dask starts
-        on_dask = checker(args.rules)
+    on_dask = checker(args.rules)
+    # What --dask starts: the pipeline loaded here, then workers forked with it.
+    with dask_run.dask_client(workers=args.workers, preload=lambda: dask_run.preload(on_dask)) as client:
         executor = dask_run.DaskExecutor(client, task_notes=task_notes)
         on_dask.executor = executor
         setup = executor.setup(on_dask, on_dask.default(), False)
