@@ -385,3 +385,28 @@ def test_applying_every_safe_fix_to_the_corpus_adds_no_finding():
         assert not [d for d in result.diagnostics if d.fix is not None and d.fix.applicability == "safe"]
         fixed_notes += result.count > 0
     assert fixed_notes >= 5  # the corpus does have fixable findings
+
+
+@pytest.mark.parametrize("fmt", ["text", "rich"])
+def test_terminal_output_marks_what_fix_would_fix_as_ruff_does(cli, write, fmt):
+    """A finding --fix can fix is marked [*], and the summary says how many --fix (and
+    --unsafe-fixes) would fix, so a writer knows the quick way out."""
+    write("visit.txt", "Tel call to Mum prior to the visit. Jamie is LAC and the placement is going well.\n")
+    result = cli(["check", "--no-cache", "--format", fmt, "--select", "jargon.*,labelling.*",
+                  "visit.txt"], env={"COLUMNS": "200"})
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    if fmt == "text":
+        marked = {line.split()[2]: "[*]" in line.split()[3:4] for line in lines if line.startswith("visit.txt:")}
+        assert marked == {"jargon.note-shorthand": True, "jargon.formal-word": True,
+                          "jargon.undefined-acronym": True, "labelling.placement": False}
+    else:
+        assert "jargon.note-shorthand [*]" in result.stdout
+        assert "labelling.placement [*]" not in result.stdout
+    assert lines[-1] == "[*] 3 fixable with `notecheck check --fix`."
+
+
+def test_no_fixable_line_when_nothing_can_be_fixed(cli, write):
+    write("visit.txt", "Jamie is LAC.\n")
+    result = cli(["check", "--no-cache", "--format", "text", "--select", "voice.*", "visit.txt"])
+    assert "fixable" not in result.stdout

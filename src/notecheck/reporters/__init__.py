@@ -53,8 +53,11 @@ class Summary:
     by_category: Counter = field(default_factory=Counter)
     by_rule: Counter = field(default_factory=Counter)
     by_category_severity: Counter = field(default_factory=Counter)
+    fixable: Counter = field(default_factory=Counter)  # "safe" / "unsafe": findings with a fix
 
     def add(self, diagnostic: Diagnostic) -> None:
+        if diagnostic.fix is not None:
+            self.fixable[diagnostic.fix.applicability] += 1
         self.by_severity[diagnostic.severity.value] += 1
         self.by_category[diagnostic.category] += 1
         self.by_rule[diagnostic.rule] += 1
@@ -98,6 +101,27 @@ def statistics_rows(summary: Summary) -> list[tuple[int, str]]:
 
 def plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def fix_mark(diagnostic: Diagnostic) -> str:
+    """ruff's mark for a finding that ``check --fix`` can fix: "[*]"."""
+    return "[*]" if diagnostic.fix is not None and diagnostic.fix.applicability == "safe" else ""
+
+
+def fixable_line(summary: Summary) -> str | None:
+    """What --fix would fix ("[*] 4 fixable with `notecheck check --fix`."), or None."""
+    safe, unsafe = summary.fixable["safe"], summary.fixable["unsafe"]
+    if not safe and not unsafe:
+        return None
+    parts = []
+    if safe:
+        parts.append(f"[*] {safe} fixable with `notecheck check --fix`")
+    if unsafe:
+        parts.append(f"{unsafe} more with `--fix --unsafe-fixes` (check each one: they may change "
+                     "the meaning)" if safe else
+                     f"{unsafe} fixable with `notecheck check --fix --unsafe-fixes` (check each "
+                     "one: they may change the meaning)")
+    return "; ".join(parts) + "."
 
 
 def summary_line(summary: Summary) -> str:

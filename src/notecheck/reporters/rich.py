@@ -12,7 +12,8 @@ from rich.table import Table
 from rich.text import Text
 
 from notecheck.diagnostics import Diagnostic
-from notecheck.reporters import Reporter, Summary, printable, statistics_rows, summary_line
+from notecheck.reporters import (Reporter, Summary, fix_mark, fixable_line, printable,
+                                 statistics_rows, summary_line)
 
 STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -38,6 +39,8 @@ class RichReporter(Reporter):
         head.append(d.severity.value, style=STYLES[d.severity.value])
         head.append("  ")
         head.append(d.rule, style="magenta")
+        if fix_mark(d):
+            head.append(f" {fix_mark(d)}", style="cyan")
         if d.note:
             head.append(f"  (note {printable(d.note, lines=False)})", style="dim")
         console.print(head)
@@ -108,3 +111,5 @@ class RichReporter(Reporter):
             console.print()
             console.print(table)
         console.print(summary_line(summary))
+        if fixable_line(summary):
+            console.print(Text(fixable_line(summary)))

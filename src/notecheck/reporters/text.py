@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from notecheck.diagnostics import Diagnostic
-from notecheck.reporters import Reporter, Summary, printable, statistics_rows, summary_line
+from notecheck.reporters import (Reporter, Summary, fix_mark, fixable_line, printable,
+                                 statistics_rows, summary_line)
 
 
 class TextReporter(Reporter):
@@ -13,7 +14,8 @@ class TextReporter(Reporter):
         # one finding stays one line, and nothing in a note can drive the terminal.
         where = f"{printable(d.path, lines=False)}:{d.line}:{d.column}"
         note = f" [note {printable(d.note, lines=False)}]" if d.note else ""
-        print(f"{where}: {d.severity.value} {d.rule} {printable(d.message, lines=False)}{note}",
+        mark = f" {fix_mark(d)}" if fix_mark(d) else ""
+        print(f"{where}: {d.severity.value} {d.rule}{mark} {printable(d.message, lines=False)}{note}",
               file=self.stream)
 
     def finish(self, summary: Summary) -> None:
@@ -22,3 +24,5 @@ class TextReporter(Reporter):
                 print(f"{count:>6}  {rule}", file=self.stream)
         if not self.quiet:
             print(summary_line(summary), file=self.stream)
+            if fixable_line(summary):
+                print(fixable_line(summary), file=self.stream)
