@@ -23,7 +23,8 @@ from pydantic import Field
 
 from notecheck import dates
 from notecheck.kinds.base import Finding, Options, ParsedNote, RuleProblem
-from notecheck.kinds.language import Terms, in_heading, paragraph_of, sentence_list
+from notecheck.kinds.language import in_heading, paragraph_of, sentence_list
+from notecheck.kinds.terms import Terms
 
 LABELS = ("voice", "observation", "opinion", "sourced_claim", "unsourced_claim", "sharing",
           "sharing_recipient", "sharing_purpose", "sharing_consent", "sharing_told",

@@ -14,8 +14,8 @@ from pydantic import Field
 
 from notecheck.kinds.base import Finding, Options, ParsedNote
 from notecheck.kinds.language import (
-    FIRST_PERSON, Terms, evidence_near, in_heading, reported_by_someone_else, sentence_list,
-    subject_of)
+    FIRST_PERSON, evidence_near, in_heading, reported_by_someone_else, sentence_list, subject_of)
+from notecheck.kinds.terms import Terms
 
 
 class HedgeOptions(Options):

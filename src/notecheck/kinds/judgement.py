@@ -14,8 +14,8 @@ from pydantic import Field
 
 from notecheck.kinds.base import Finding, Options, ParsedNote
 from notecheck.kinds.language import (
-    Terms, english, evidence_near, in_heading, is_negated, reported_by_someone_else,
-    sentence_list, subject_of)
+    english, evidence_near, in_heading, is_negated, reported_by_someone_else, sentence_list, subject_of)
+from notecheck.kinds.terms import Terms
 
 
 class JudgementOptions(Options):

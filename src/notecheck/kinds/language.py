@@ -8,78 +8,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import defaultdict
-from collections.abc import Iterable, Iterator
 
-from notecheck.kinds.base import ParsedNote, RuleProblem
-from notecheck.nlp import blank_tokenizer
-
-
-class Terms:
-    """A list of words and phrases, matched on whole tokens, lower case or lemma.
-
-    Write a term in its base form where it should match every inflection:
-    "I feel" also matches "I felt"; "it be feel that" matches "it was felt that".
-    """
-
-    def __init__(self, terms: Iterable[str], field: str = "terms"):
-        tokenizer = blank_tokenizer()
-        self.index: dict[str, list[list[str]]] = defaultdict(list)
-        self.words: set[str] = set()
-        seen = set()
-        for i, term in enumerate(terms):
-            words = [t.lower_ for t in tokenizer(term.strip())]
-            if not words:
-                raise RuleProblem((field, i), "this term is empty")
-            if tuple(words) in seen:
-                raise RuleProblem((field, i), f"the term '{term}' is listed twice")
-            seen.add(tuple(words))
-            self.index[words[0]].append(words)
-            if len(words) == 1:
-                self.words.add(words[0])
-        for candidates in self.index.values():
-            candidates.sort(key=len, reverse=True)
-        self.first_words = frozenset(self.index)
-
-    def __bool__(self) -> bool:
-        return bool(self.index)
-
-    def has(self, token) -> bool:
-        """Is this single token one of the one-word terms?"""
-        return token.lower_ in self.words or token.lemma_.lower() in self.words
-
-    def find(self, tokens) -> Iterator[tuple[int, int]]:
-        """(start, end) token indexes (relative to ``tokens``, a Doc or Span) of each match,
-        longest first."""
-        doc = getattr(tokens, "doc", tokens)
-        offset = getattr(tokens, "start", 0)
-        forms = doc_forms(doc)
-        end = offset + len(tokens)
-        first_words = self.first_words
-        i = offset
-        while i < end:
-            if forms[i].isdisjoint(first_words):
-                i += 1  # most words start no term: one set test, in C
-                continue
-            length = 0
-            for form in forms[i]:
-                for words in self.index.get(form, ()):
-                    if len(words) > length and i + len(words) <= end and all(
-                            w in forms[i + k] for k, w in enumerate(words)):
-                        length = len(words)
-                        break
-            if length:
-                yield i - offset, i - offset + length
-                i += length
-            else:
-                i += 1
-
-    def spans(self, doc_or_span) -> Iterator:
-        for start, end in self.find(doc_or_span):
-            yield doc_or_span[start:end]
-
-    def any_in(self, doc_or_span) -> bool:
-        return next(self.find(doc_or_span), None) is not None
+from notecheck.kinds.base import ParsedNote
+from notecheck.kinds.terms import Terms
 
 
 def tokens_of(doc) -> list:
@@ -89,20 +20,6 @@ def tokens_of(doc) -> list:
     if tokens is None:
         tokens = doc.user_data["notecheck.tokens"] = list(doc)
     return tokens
-
-
-def doc_forms(doc) -> list[set[str]]:
-    """Each token's lower-case text and lemma, worked out once per Doc and kept on it,
-    since every term list in every rule looks at them."""
-    forms = doc.user_data.get("notecheck.forms")
-    if forms is None:
-        forms = doc.user_data["notecheck.forms"] = [_forms(t.lower_, t.lemma_) for t in tokens_of(doc)]
-    return forms
-
-
-def _forms(lower: str, lemma: str) -> set[str]:
-    lemma = lemma.lower()
-    return {lower, lemma} if lemma else {lower}
 
 
 # ---- reported speech -------------------------------------------------------------------

@@ -22,8 +22,8 @@ from pydantic import Field
 
 from notecheck.kinds.base import Finding, Options, ParsedNote, RuleProblem
 from notecheck.kinds.evidence import sentence_evidence
-from notecheck.kinds.language import (
-    Terms, english, first_line, name_parts, sentence_list, tokens_of)
+from notecheck.kinds.language import english, first_line, name_parts, sentence_list, tokens_of
+from notecheck.kinds.terms import Terms
 
 
 class MentionOptions(Options):

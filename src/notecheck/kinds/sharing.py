@@ -35,14 +35,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Literal
 
-import numpy
 from pydantic import Field
-from spacy.attrs import LEMMA, LOWER
-from spacy.strings import get_string_id
 
 from notecheck.kinds.base import Finding, GuardedPattern, Options, ParsedNote, RuleProblem
 from notecheck.kinds.evidence import sentence_evidence
 from notecheck.kinds.language import in_heading
+from notecheck.kinds.terms import Terms
 
 
 class Trigger(Options):
@@ -125,9 +123,8 @@ class Compiled:
     live: list[GuardedPattern]
     documents: list[GuardedPattern]
     signature: tuple = ()  # what find_sharing depends on, so rules can share its result
-    # String hashes of every form that can start a record (trigger words and event nouns,
-    # lower case and capitalised, since a lemma keeps a proper noun's capital).
-    hashes: object = None
+    # Every word that can start a record: the trigger words and event nouns.
+    starts: Terms | None = None
 
 
 def _regex(text: str, where: tuple) -> GuardedPattern:
@@ -172,8 +169,7 @@ def compile_sharing(rule) -> Compiled:
         live_verbs=_words(o.live_verbs),
         live=[_regex(e, ("live", i)) for i, e in enumerate(o.live)],
         documents=[_regex(e, ("documents", i)) for i, e in enumerate(o.documents)],
-        hashes=numpy.array(sorted({get_string_id(f) for w in [*triggers, *_words(o.event_nouns)]
-                                   for f in (w, w.capitalize(), w.upper())}), dtype=numpy.uint64),
+        starts=Terms(sorted({*triggers, *_words(o.event_nouns)}), "triggers"),
     )
 
 
@@ -390,13 +386,8 @@ def find_sharing(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
     subjects = {s.lower() for name in parsed.note.subjects for s in name.split()}
     found: list[Sharing] = []
     doc = parsed.doc
-    # Only tokens that could be a trigger or event noun are looked at one by one: the
-    # comparison of every token's form and lemma is done on arrays, not in Python.
-    forms = doc.to_array([LOWER, LEMMA])
-    hits = numpy.isin(forms, c.hashes).any(axis=1).nonzero()[0] if len(doc) else ()
     done = -1  # the end of the last sentence with a record: one record per sentence
-    for i in hits:
-        token = doc[int(i)]
+    for token in c.starts.tokens(doc):
         if token.i < done:
             continue
         sentence = token.sent

@@ -19,8 +19,8 @@ from pydantic import Field
 from notecheck.kinds import evidence, subject
 from notecheck.kinds.base import Finding, Options, ParsedNote
 from notecheck.kinds.language import (
-    Terms, doc_forms, english, first_line, is_negated, name_parts, reporting_verb, sentence_list,
-    subject_of, tokens_of)
+    english, first_line, is_negated, name_parts, reporting_verb, sentence_list, subject_of, tokens_of)
+from notecheck.kinds.terms import Terms
 
 
 class VoiceOptions(Options):
@@ -281,9 +281,8 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
             return True
         return word.lower_ in c["pronouns"] and refers_to_subject(word)
 
-    voice_words = c["voice"].words
-    for token, forms in zip(tokens, doc_forms(doc)):
-        if forms.isdisjoint(voice_words) or token.pos_ not in ("VERB", "AUX"):
+    for token in c["voice"].tokens(doc):
+        if token.pos_ not in ("VERB", "AUX"):
             continue
         subject = subject_of(token)
         if subject is None or not is_subject(subject):
