@@ -14,7 +14,7 @@ from pydantic import Field
 
 from notecheck.kinds.base import Finding, Options, ParsedNote
 from notecheck.kinds.language import (
-    FIRST_PERSON, evidence_near, in_heading, reported_by_someone_else, sentence_list, subject_of)
+    FIRST_PERSON, evidence_near, reported_by_someone_else, subject_of)
 from notecheck.kinds.terms import Terms
 
 
@@ -87,11 +87,11 @@ def _claim_about(head):
 
 def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     c, o = rule.compiled, rule.options
-    sents = sentence_list(parsed.doc)
+    sents = parsed.layout.sentences
     for index, sent in enumerate(sents):
         for span in c["hedges"].spans(sent):
             head = span.root
-            if in_heading(parsed.text, span.start_char):
+            if parsed.layout.in_heading(span.start_char):
                 continue
             if len(span) == 1 and c["complement"].has(head) and (
                     not _takes_complement(head) or any(ch.dep_ == "auxpass" for ch in head.children)):

@@ -14,7 +14,7 @@ from pydantic import Field
 
 from notecheck.kinds.base import Finding, Options, ParsedNote
 from notecheck.kinds.language import (
-    english, evidence_near, in_heading, is_negated, reported_by_someone_else, sentence_list, subject_of)
+    english, evidence_near, is_negated, reported_by_someone_else, subject_of)
 from notecheck.kinds.terms import Terms
 
 
@@ -113,12 +113,12 @@ def _judged_subject(token, c):
 
 def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     c, o = rule.compiled, rule.options
-    sents = sentence_list(parsed.doc)
+    sents = parsed.layout.sentences
     for index, sent in enumerate(sents):
         for start, _ in c["judgements"].find(sent):
             token = sent[start]
             end = _judged(token, c)
-            if end is None or in_heading(parsed.text, token.idx):
+            if end is None or parsed.layout.in_heading(token.idx):
                 continue
             if is_negated(token) or reported_by_someone_else(parsed, token, c["speech"]):
                 continue

@@ -6,7 +6,6 @@ how to look for them in a parsed Doc.
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from notecheck.kinds.base import ParsedNote
@@ -93,36 +92,6 @@ def reported_by_someone_else(parsed: ParsedNote, token, speech: Terms) -> bool:
 
 # ---- evidence nearby -------------------------------------------------------------------
 
-_LINE_STARTS = ("-", "*", "#", "•")
-
-
-def sentence_list(doc) -> list:
-    """The doc's sentences, also split where the text starts a new paragraph, heading or
-    list item: the parser runs "**Present:** Mum, Jamie" and the next paragraph together.
-    Worked out once per Doc: most evidence and voice rules walk them."""
-    found = doc.user_data.get("notecheck.sentences")
-    if found is None:
-        found = doc.user_data["notecheck.sentences"] = _sentence_list(doc)
-    return found
-
-
-def _sentence_list(doc) -> list:
-    found = []
-    for sent in doc.sents:
-        start = sent.start
-        for token in sent:
-            if token.is_space and "\n" in token.text and token.i > start:
-                after = doc[token.i + 1] if token.i + 1 < sent.end else None
-                before = doc[token.i - 1]
-                if ("\n\n" in token.text or (after is not None and after.text.startswith(_LINE_STARTS))
-                        or before.text in (".", ":", "!", "?")):
-                    found.append(doc[start:token.i + 1])
-                    start = token.i + 1
-        if start < sent.end:
-            found.append(doc[start:sent.end])
-    return found
-
-
 def has_evidence(parsed: ParsedNote, sent, markers: Terms, numbers: bool,
                  time_words: Terms | None = None, speech: Terms | None = None,
                  about=None) -> bool:
@@ -171,11 +140,11 @@ def evidence_near(parsed: ParsedNote, sents: list, index: int, markers: Terms, n
     heading, is about something else. In those other sentences, with ``about`` (a
     person), someone else's account is not evidence of what that person did."""
     low, high = max(0, index - before), min(len(sents) - 1, index + after)
-    paragraph = paragraph_of(parsed, sents[index].start_char)
+    paragraph = parsed.layout.paragraph(sents[index].start_char)
     return any(has_evidence(parsed, sents[i], markers, numbers, time_words,
                             speech if i != index else None, about if i != index else None)
                for i in range(low, high + 1)
-               if i == index or paragraph_of(parsed, sents[i].start_char) == paragraph)
+               if i == index or parsed.layout.paragraph(sents[i].start_char) == paragraph)
 
 
 PERSONAL_PRONOUNS = {"he", "she", "they", "him", "her", "them"}
@@ -221,29 +190,6 @@ def _name_words(token) -> set[str]:
     return words
 
 
-# A blank line, a heading, or a new timed entry of a daily log ("\n10:30  Harold ...").
-_BREAK = re.compile(r"\n[ \t]*\n|\n(?=[ \t]*#)|(?<=\n)[ \t]*#[^\n]*\n|\n(?=[ \t]*\d{1,2}[:.]\d{2}\b)")
-
-
-def paragraph_of(parsed: ParsedNote, offset: int) -> int:
-    """Which paragraph (blank line or heading separated) of the note an offset is in."""
-    breaks = parsed.cache.get("language.breaks")
-    if breaks is None:
-        breaks = parsed.cache["language.breaks"] = [m.end() for m in _BREAK.finditer(parsed.text)]
-    return bisect.bisect_right(breaks, offset)
-
-
-_HEADING = re.compile(r"\s*(#.*|(\*\*|__)[^*_]+(\*\*|__)\s*:?\s*|[^.!?]{1,60}:\s*)")
-
-
-def in_heading(text: str, offset: int) -> bool:
-    """Is this offset on a heading line ("## What I think", "**My view**", "Analysis:")?
-    A heading names a section; it makes no claim."""
-    start = text.rfind("\n", 0, offset) + 1
-    end = text.find("\n", offset)
-    return _HEADING.fullmatch(text[start:end if end != -1 else len(text)]) is not None
-
-
 def is_negated(token) -> bool:
     """'not drunk', 'was not neglectful', 'no concerns', 'never appeared'."""
     for node in (token, token.head):
@@ -256,17 +202,6 @@ def name_parts(name: str) -> set[str]:
     """The words of a person's name as the tokenizer sees them: "Lily-Mae Thornton" is
     Lily, Mae and Thornton."""
     return {part for part in re.split(r"[\s\-]+", name) if part[:1].isupper()}
-
-
-def first_line(text: str) -> tuple[int, int]:
-    """Offsets of the note's first non-empty line: where a note-level finding points."""
-    start = 0
-    for line in text.split("\n"):
-        if line.strip():
-            stripped = len(line) - len(line.lstrip())
-            return start + stripped, start + len(line.rstrip())
-        start += len(line) + 1
-    return 0, 0
 
 
 # ---- closed word classes (src/notecheck/data/english.yaml) ------------------------------

@@ -22,7 +22,7 @@ from pydantic import Field
 
 from notecheck.kinds.base import Finding, Options, ParsedNote, RuleProblem
 from notecheck.kinds.evidence import sentence_evidence
-from notecheck.kinds.language import english, first_line, name_parts, sentence_list, tokens_of
+from notecheck.kinds.language import english, name_parts, tokens_of
 from notecheck.kinds.terms import Terms
 
 
@@ -113,15 +113,7 @@ def _evidence(parsed: ParsedNote, label: str, threshold: float) -> list:
             and not parsed.in_quotes(sent.start_char, sent.end_char - 1)]
 
 
-# A header line of a note without front matter: "Date of contact: 06/11/2026".
-_HEADER_LINE = re.compile(r"[ \t]*[A-Za-z][\w /()'-]{0,30}:[ \t]")
 _WORD = re.compile(r"[a-z]+")
-
-
-def _opening(text: str) -> str:
-    """The note's title: its first line, and its first line after the header lines."""
-    lines = [line for line in text.split("\n") if line.strip()]
-    return "\n".join(lines[:1] + [next((line for line in lines if not _HEADER_LINE.match(line)), "")])
 
 
 # "Poppy is 14 months old", "Oscar, 10 weeks old,"
@@ -144,7 +136,7 @@ def _about_an_adult(parsed: ParsedNote, o) -> bool:
     if subjects:
         return any(name.split()[0].lower().rstrip(".") in titles for name in subjects if name.split())
     # The first person the title names decides: "Visit – Jamie (9) with Mrs Hall" is Jamie.
-    opening = _opening(parsed.text)
+    opening = parsed.layout.opening
     title = re.search(r"\b(?:%s)\.? [A-Z]" % "|".join(re.escape(t) for t in o.adult_titles), opening)
     aged = _AGED_NAME.search(opening)
     if title is not None and (aged is None or title.start() < aged.start()):
@@ -222,7 +214,7 @@ def _considered(parsed: ParsedNote, c, words: list, names: set[str]) -> bool:
 
     starts = {span.start for span in words}
     named_before = False
-    for sent in sentence_list(parsed.doc):
+    for sent in parsed.layout.sentences:
         named = any((t.text in names or t.i in starts) and unquoted(t) for t in sent)
         if named or (named_before and any(t.lower_ in PLURAL and unquoted(t) for t in sent)):
             if any(not parsed.in_quotes(s.start_char, s.end_char) for s in c["considered"].spans(sent)):
@@ -248,7 +240,7 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
             if not words & c["note_types"]:
                 return
         else:
-            opening = _opening(parsed.text)
+            opening = parsed.layout.opening
             if not set(_WORD.findall(opening.lower())) & c["note_types"] or (
                     "child" in o.subject_types and not subject_type
                     and not _first_aged_is_child(opening, o.adult_age)):
@@ -273,16 +265,16 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         words, names, relatives = _dependants(parsed, c, o.adult_age)
         if (words or names) and not _considered(parsed, c, words, names):
             start, end = ((trigger.start_char, trigger.end_char) if trigger is not None
-                          else first_line(parsed.text))
+                          else parsed.layout.first_line)
             yield Finding(start, end, message=o.unconsidered_message)
         if words or names:
             return
         if relatives:
             return  # a grown-up son or daughter: the note says who the family are
-    for sent in sentence_list(parsed.doc):
+    for sent in parsed.layout.sentences:
         if c["required"].any_in(sent) and (not c["near"] or c["near"].any_in(sent)):
             return
     if trigger is not None:
         yield Finding(trigger.start_char, trigger.end_char)
     else:
-        yield Finding(*first_line(parsed.text))
+        yield Finding(*parsed.layout.first_line)

@@ -39,7 +39,7 @@ from pydantic import Field
 
 from notecheck.kinds.base import Finding, GuardedPattern, Options, ParsedNote, RuleProblem
 from notecheck.kinds.evidence import sentence_evidence
-from notecheck.kinds.language import in_heading
+from notecheck.kinds.layout import bounds
 from notecheck.kinds.terms import Terms
 
 
@@ -183,7 +183,7 @@ def _answered(parsed: ParsedNote, o) -> bool:
         return False
     # A heading ("Information shared:") names a section; it records nothing.
     return any(cats.get(o.answered_by, 0.0) >= o.answered_threshold
-               and not in_heading(parsed.text, sent.start_char)
+               and not parsed.layout.in_heading(sent.start_char)
                for sent, cats in sentence_evidence(parsed))
 
 
@@ -192,8 +192,7 @@ def _evidence_records(parsed: ParsedNote, o) -> list[Sharing]:
     for sent, cats in sentence_evidence(parsed):
         if cats.get("sharing", 0.0) >= o.evidence_records and not parsed.in_quotes(
                 sent.start_char, sent.end_char - 1):
-            tokens = [t for t in sent if not t.is_space]
-            found.append(Sharing(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), sent, None))
+            found.append(Sharing(*bounds(sent), sent, None))
     return found
 
 

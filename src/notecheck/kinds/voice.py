@@ -19,7 +19,7 @@ from pydantic import Field
 from notecheck.kinds import evidence, subject
 from notecheck.kinds.base import Finding, Options, ParsedNote
 from notecheck.kinds.language import (
-    english, first_line, is_negated, name_parts, reporting_verb, sentence_list, subject_of, tokens_of)
+    english, is_negated, name_parts, reporting_verb, subject_of, tokens_of)
 from notecheck.kinds.terms import Terms
 
 
@@ -106,13 +106,13 @@ def is_contact(parsed: ParsedNote, c, names: set[str]) -> bool:
         return not words & c["call_types"] or _called(parsed, c, names)
     # Without a note type, the contact must be how the note opens ("Home visit to see
     # Leo") or be told beside the person's name; "Nan will visit on Saturday" is not one.
-    title = _title(parsed.text)
+    title = _words(parsed.layout.title)
     if title & c["title_terms"] and not title & c["other_party"]:
         return True
     # Later in the note, the person must be a party to it ("I visited Leo", "session with
     # Amber"): in "DN visits are being missed as Steve is not answering the door" no one
     # met him.
-    sents = sentence_list(parsed.doc)
+    sents = parsed.layout.sentences
     for index, sent in enumerate(sents):
         for span in c["contact_terms"].spans(sent):
             if index < 2 or _party(span.root, names):
@@ -131,12 +131,8 @@ def _party(verb, names: set[str]) -> bool:
     return False
 
 
-def _title(text: str) -> set[str]:
-    """The words of the note's title: its first line, when that is not a sentence."""
-    line = text.lstrip().split("\n", 1)[0].strip()
-    if not line or line[-1] in ".!?":
-        return set()
-    return {w.strip(".,;:()/*#–-").lower() for w in line.split()}
+def _words(title: str) -> set[str]:
+    return {w.strip(".,;:()/*#–-").lower() for w in title.split()}
 
 
 def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:
@@ -226,7 +222,7 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
         scores = {sent.start: cats for sent, cats in evidence.sentence_evidence(parsed)}
 
     def sentence_scores(token) -> dict:
-        for sent in sentence_list(doc):
+        for sent in parsed.layout.sentences:
             if sent.start <= token.i < sent.end:
                 return scores.get(sent.start, {})
         return {}
@@ -315,7 +311,7 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
             if who is not None and not is_subject(who) and who.lower_ not in ("i", "we"):
                 continue  # "Mum said Kayla loves nursery": Mum's account
             return True
-    for sent in sentence_list(doc):
+    for sent in parsed.layout.sentences:
         for span in c["not_obtained"].spans(sent):
             # Whose state it is: the person named last before it ("Noah was watching TV
             # and Isla was asleep" excuses Isla, not Noah), else anyone in the sentence.
@@ -392,6 +388,6 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     missing = [name for name, names in people if not has_voice(parsed, c, names, rule.options)]
     if not missing:
         return
-    start, end = first_line(parsed.text)
+    start, end = parsed.layout.first_line
     yield Finding(start, end, values={"subject": " and ".join(missing)},
                   message=None if subjects else rule.options.inferred_message)
