@@ -23,11 +23,12 @@ from pydantic import Field
 from notecheck.kinds.base import Finding, Options, ParsedNote, RuleProblem
 from notecheck.kinds.evidence import sentence_evidence
 from notecheck.kinds.language import english, name_parts, tokens_of
+from notecheck.kinds.notetypes import NoteTypes, note_type, type_words
 from notecheck.kinds.terms import Terms
 
 
 class MentionOptions(Options):
-    note_types: list[str] = []  # any word of note_type: "visit" matches "home visit"
+    note_types: list[str] = []  # each matches a note_type with its words in order: "visit", "home visit"
     # A note without note_type metadata is of one of note_types when its title says so
     # ("Child protection visit – Harvey (9) and Rosie (6)", "Home visit, 3.45pm."): the
     # first line, or the first after the "Date: ..." header lines. For subject_types
@@ -91,7 +92,7 @@ def compile_mention(rule) -> dict:
     if o.dependants and not o.considered:
         raise RuleProblem(("considered",), "with dependants, give the considered words that "
                                            "show the note thinks about them")
-    return {"note_types": {w.lower() for t in o.note_types for w in t.split()},
+    return {"note_types": NoteTypes(o.note_types),
             "triggers": Terms(o.triggers, "triggers"), "required": Terms(o.required, "required"),
             "near": Terms(o.near, "near"), "dependants": Terms(o.dependants, "dependants"),
             "considered": Terms(o.considered, "considered"),
@@ -111,9 +112,6 @@ def _evidence(parsed: ParsedNote, label: str, threshold: float) -> list:
     return [sent for sent, cats in sentence_evidence(parsed)
             if cats.get(label, 0.0) >= threshold
             and not parsed.in_quotes(sent.start_char, sent.end_char - 1)]
-
-
-_WORD = re.compile(r"[a-z]+")
 
 
 # "Poppy is 14 months old", "Oscar, 10 weeks old,"
@@ -234,14 +232,12 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     if "child" in o.subject_types and not subject_type and _about_an_adult(parsed, o):
         return
     if c["note_types"]:
-        note_type = meta.get("note_type")
-        if note_type or not o.note_types_from_text:
-            words = {w.strip(".,;:()").lower() for w in str(note_type or "").replace("-", " ").split()}
-            if not words & c["note_types"]:
+        if meta.get("note_type") or not o.note_types_from_text:
+            if not c["note_types"].match(note_type(parsed)):
                 return
         else:
             opening = parsed.layout.opening
-            if not set(_WORD.findall(opening.lower())) & c["note_types"] or (
+            if not c["note_types"].match(type_words(opening)) or (
                     "child" in o.subject_types and not subject_type
                     and not _first_aged_is_child(opening, o.adult_age)):
                 return

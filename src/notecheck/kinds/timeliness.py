@@ -26,6 +26,7 @@ from notecheck.config import TimelinessConfig
 from notecheck.diagnostics import Severity
 from notecheck.kinds.base import Computed, Day, Finding, Options, ParsedNote
 from notecheck.kinds.layout import Layout
+from notecheck.kinds.notetypes import NoteTypes, note_type
 
 FIELDS = ("contact_date", "recorded_date")
 LABELS = {"contact_date": "contact date", "recorded_date": "recorded date"}
@@ -50,7 +51,8 @@ class TimelinessOptions(Options):
     # missing-contact-date: a day and month in the first lines of the text, outside a
     # label that is not the contact date, counts as the contact date.
     first_lines: int = Field(3, ge=0)
-    # missing-contact-date: note types that are not the record of one contact.
+    # missing-contact-date: note types that are not the record of one contact (the whole
+    # note_type, case and punctuation aside: "assessment" leaves out no "assessment visit").
     except_note_types: list[str] = []
     header: HeaderLabels = HeaderLabels()
 
@@ -252,8 +254,7 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     if which == "missing-contact-date":
         if "contact_date" in good or "contact_date" in bad:
             return
-        note_type = str(meta.get("note_type") or "").strip().lower()
-        if note_type and note_type in {t.lower() for t in rule.options.except_note_types}:
+        if NoteTypes(rule.options.except_note_types, whole=True).match(note_type(parsed)):
             return
         if _dated_opening(parsed.layout, rule.options):
             return

@@ -20,6 +20,7 @@ from notecheck.kinds import evidence, subject
 from notecheck.kinds.base import Finding, Options, ParsedNote
 from notecheck.kinds.language import (
     english, is_negated, name_parts, reporting_verb, subject_of, tokens_of)
+from notecheck.kinds.notetypes import NoteTypes, note_type, type_words
 from notecheck.kinds.terms import Terms
 
 
@@ -33,9 +34,10 @@ class VoiceOptions(Options):
     # showed) evidence is at least this: "Mum said Kayla sleeps well" parses with 'Kayla'
     # near 'sleep', but is no one's voice. None: every voice verb counts.
     voice_verb_floor: float | None = Field(None, gt=0, lt=1)
-    # note_type values (any word of them) that mean a contact: "home visit", "session".
+    # note_type values that mean a contact; each matches a note_type with its words in
+    # order ("visit" matches "home visit", "daily record" "care home daily record").
     contact_note_types: list[str] = Field(min_length=1)
-    # note_type words that mean the contact was with someone else about the person:
+    # note_type values that mean the contact was with someone else about the person:
     # "telephone call - school", "professional meeting".
     other_party_note_types: list[str] = []
     # Without note_type: words in the text that show a contact took place.
@@ -73,11 +75,11 @@ class VoiceOptions(Options):
 
 def compile_voice(rule) -> dict:
     o = rule.options
-    return {"contact_types": [tuple(t.lower().replace("-", " ").split()) for t in o.contact_note_types],
-            "other_party": {w.lower() for t in o.other_party_note_types for w in t.split()},
+    return {"contact_types": NoteTypes(o.contact_note_types),
+            "other_party": NoteTypes(o.other_party_note_types),
             "contact_terms": Terms(o.contact_terms, "contact_terms"),
-            "title_terms": {w.lower() for t in o.title_terms for w in t.split()},
-            "call_types": {w.lower() for t in o.call_note_types for w in t.split()},
+            "title_terms": NoteTypes(o.title_terms),
+            "call_types": NoteTypes(o.call_note_types),
             "call_terms": Terms(o.call_terms, "call_terms"),
             "voice": Terms(o.voice_verbs, "voice_verbs"),
             "speech": Terms(o.speech_verbs, "speech_verbs"),
@@ -97,17 +99,15 @@ def needs(rule) -> set[str]:
 
 
 def is_contact(parsed: ParsedNote, c, names: set[str]) -> bool:
-    note_type = parsed.note.meta.get("note_type")
-    if note_type:
-        sequence = [w.strip(".,;:()/").lower() for w in str(note_type).replace("-", " ").split()]
-        words = set(sequence)
-        if not any(_contains(sequence, phrase) for phrase in c["contact_types"]) or words & c["other_party"]:
+    if parsed.note.meta.get("note_type"):
+        kind = note_type(parsed)
+        if not c["contact_types"].match(kind) or c["other_party"].match(kind):
             return False
-        return not words & c["call_types"] or _called(parsed, c, names)
+        return not c["call_types"].match(kind) or _called(parsed, c, names)
     # Without a note type, the contact must be how the note opens ("Home visit to see
     # Leo") or be told beside the person's name; "Nan will visit on Saturday" is not one.
-    title = _words(parsed.layout.title)
-    if title & c["title_terms"] and not title & c["other_party"]:
+    title = type_words(parsed.layout.title)
+    if c["title_terms"].match(title) and not c["other_party"].match(title):
         return True
     # Later in the note, the person must be a party to it ("I visited Leo", "session with
     # Amber"): in "DN visits are being missed as Steve is not answering the door" no one
@@ -129,17 +129,6 @@ def _party(verb, names: set[str]) -> bool:
                     ch.dep_ == "compound" and ch.text in names for ch in person.children):
                 return True
     return False
-
-
-def _words(title: str) -> set[str]:
-    return {w.strip(".,;:()/*#–-").lower() for w in title.split()}
-
-
-def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:
-    """Does the note type have this phrase, word for word ("care home daily record" has
-    "daily record")?"""
-    n = len(phrase)
-    return any(tuple(words[i:i + n]) == phrase for i in range(len(words) - n + 1))
 
 
 def _called(parsed: ParsedNote, c, names: set[str]) -> bool:
