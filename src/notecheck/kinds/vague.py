@@ -73,16 +73,6 @@ def _their_own_words(parsed: ParsedNote, span, speech: Terms, names) -> bool:
         c.dep_ == "compound" and c.text in names for c in speaker.children)
 
 
-def _inferred_name(parsed: ParsedNote, not_names: Terms) -> str | None:
-    """The name used most often (as a subject, twice over), kept per note."""
-    key = ("vague.subject", tuple(sorted(not_names.words)))
-    if key not in parsed.cache:
-        parsed.cache[key] = subject.infer_subject(
-            parsed.doc, lambda token: token.is_alpha and token.text[:1].isupper()
-            and not token.text.isupper() and not not_names.has(token))
-    return parsed.cache[key]
-
-
 def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     c = rule.compiled
     known: list[set[str]] = []
@@ -92,7 +82,7 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         if not known:
             found = {part for name in parsed.note.subjects for part in name_parts(name)}
             if not found and rule.options.infer_subject:
-                inferred = _inferred_name(parsed, c["not_names"])
+                inferred = subject.infer_subject(parsed, c["not_names"])
                 found = {inferred} if inferred else set()
             known.append(found)
         return known[0]

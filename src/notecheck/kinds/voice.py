@@ -160,17 +160,8 @@ def _call_parties(verb):
 
 
 def _is_name(token, c) -> bool:
-    """A capitalised proper noun that is not a role ('Mum') or a date word ('Monday')."""
-    return (token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha
-            # All capitals is a heading, a role or a worker's initials ("DN", "(SM)"),
-            # which a daily log repeats more often than the resident's name.
-            and not (len(token.text) > 1 and token.text.isupper())
-            and not any(c[key].has(token) for key in ("others", "women", "men", "not_names")))
-
-
-def infer_subject(doc, c) -> str | None:
-    """The person named most often (kinds/subject.py), leaving out roles and date words."""
-    return subject.infer_subject(doc, lambda token: _is_name(token, c))
+    """A name that is not a role ('Mum') or a date word ('Monday') (kinds/subject.py)."""
+    return subject.is_name(token, c["others"], c["women"], c["men"], c["not_names"])
 
 
 OBJECTS = {"dobj", "pobj", "dative"}
@@ -366,7 +357,7 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         people = _own_names(subjects)
         all_names = set().union(*(names for _, names in people))
     else:
-        inferred = infer_subject(parsed.doc, c)
+        inferred = subject.infer_subject(parsed, c["others"], c["women"], c["men"], c["not_names"])
         if inferred is None:
             return  # no one is named: nothing to say whose voice is missing
         people = [(inferred, {inferred})]
