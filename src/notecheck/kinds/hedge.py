@@ -14,7 +14,7 @@ from pydantic import Field
 
 from notecheck.kinds.base import Finding, Options, ParsedNote
 from notecheck.kinds.language import (
-    FIRST_PERSON, evidence_near, reported_by_someone_else, subject_of)
+    FIRST_PERSON, english, evidence_near, reported_by_someone_else, subject_of)
 from notecheck.kinds.terms import Terms
 
 
@@ -43,6 +43,7 @@ class HedgeOptions(Options):
 
 
 COMPLEMENTS = {"oprd", "acomp", "xcomp", "ccomp", "attr"}
+PREPOSITIONS = english("complement_prepositions")
 
 
 def compile_hedge(rule) -> dict:
@@ -63,7 +64,7 @@ def _takes_complement(token) -> bool:
     # The complement follows: "I will look into it" with a misparsed clause before 'look'
     # is not "looked tired".
     return any(c.i > token.i and (c.dep_ in COMPLEMENTS
-                                  or (c.dep_ == "prep" and c.lower_ in ("like", "as", "under")))
+                                  or (c.dep_ == "prep" and c.lower_ in PREPOSITIONS))
                for c in token.children)
 
 

@@ -12,6 +12,29 @@ from notecheck.kinds.base import ParsedNote
 from notecheck.kinds.terms import Terms
 
 
+# ---- closed word classes (src/notecheck/data/english.yaml) ------------------------------
+
+
+def english(key: str) -> frozenset[str]:
+    """One of the small closed word classes in src/notecheck/data/english.yaml."""
+    return _english()[key]
+
+
+_ENGLISH: dict = {}
+
+
+def _english() -> dict:
+    if not _ENGLISH:
+        from pathlib import Path
+
+        import yaml
+
+        path = Path(__file__).resolve().parents[1] / "data" / "english.yaml"
+        loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+        _ENGLISH.update({k: frozenset(str(w).lower() for w in v) for k, v in loaded.items()})
+    return _ENGLISH
+
+
 def tokens_of(doc) -> list:
     """The doc's tokens as a list, made once: spaCy builds a new Token object each time a
     Doc is walked, which costs more than the checks several rules then make on it."""
@@ -23,7 +46,7 @@ def tokens_of(doc) -> list:
 
 # ---- reported speech -------------------------------------------------------------------
 
-FIRST_PERSON = {"i", "we"}
+FIRST_PERSON = english("first_person")
 
 
 # The edge from a speech verb down to what was said: "Mum said [that the flat is cold]".
@@ -147,7 +170,7 @@ def evidence_near(parsed: ParsedNote, sents: list, index: int, markers: Terms, n
                if i == index or parsed.layout.paragraph(sents[i].start_char) == paragraph)
 
 
-PERSONAL_PRONOUNS = {"he", "she", "they", "him", "her", "them"}
+PERSONAL_PRONOUNS = english("personal_pronouns")
 
 
 def is_person(token) -> bool:
@@ -190,10 +213,13 @@ def _name_words(token) -> set[str]:
     return words
 
 
+NEGATING = english("negating_words")
+
+
 def is_negated(token) -> bool:
     """'not drunk', 'was not neglectful', 'no concerns', 'never appeared'."""
     for node in (token, token.head):
-        if any(c.dep_ == "neg" or c.lower_ in ("no", "never") for c in node.children):
+        if any(c.dep_ == "neg" or c.lower_ in NEGATING for c in node.children):
             return True
     return False
 
@@ -202,26 +228,3 @@ def name_parts(name: str) -> set[str]:
     """The words of a person's name as the tokenizer sees them: "Lily-Mae Thornton" is
     Lily, Mae and Thornton."""
     return {part for part in re.split(r"[\s\-]+", name) if part[:1].isupper()}
-
-
-# ---- closed word classes (src/notecheck/data/english.yaml) ------------------------------
-
-
-def english(key: str) -> frozenset[str]:
-    """One of the small closed word classes in src/notecheck/data/english.yaml."""
-    return _english()[key]
-
-
-_ENGLISH: dict = {}
-
-
-def _english() -> dict:
-    if not _ENGLISH:
-        from pathlib import Path
-
-        import yaml
-
-        path = Path(__file__).resolve().parents[1] / "data" / "english.yaml"
-        loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
-        _ENGLISH.update({k: frozenset(str(w).lower() for w in v) for k, v in loaded.items()})
-    return _ENGLISH

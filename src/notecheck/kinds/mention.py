@@ -79,7 +79,8 @@ _AGED_NAME = re.compile(r"\b([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)(?: [A-Z][a-z]+)*,
                         r"(\d{1,3})(\s*(?:weeks?|months?|days?))?\b")
 _NONE = english("negators")
 # "his 4yo son", "her 6-year-old daughter", "young son", "baby daughter"
-_YOUNG_BEFORE = re.compile(r"(\d{1,2} ?(?:yo|y/o|-?year-old)|young|baby|little|teenage) $", re.IGNORECASE)
+_YOUNG_BEFORE = re.compile(r"(\d{1,2} ?(?:yo|y/o|-?year-old)|%s) $" % "|".join(sorted(english("young"))),
+                           re.IGNORECASE)
 # The age right after a dependant word: "her son, Dean, is 24", "a daughter aged 30".
 _AGE_AFTER = re.compile(r"[\s,]*(?:[A-Z][a-z]+[\s,]+)?(?:is |was |aged |\()(\d{1,3})\b")
 
@@ -195,9 +196,12 @@ def _dependants(parsed: ParsedNote, c, adult_age: int) -> tuple[list, set[str], 
     return words, children - adults, relatives
 
 
+POSSESSIVES = english("possessives")
+
+
 def _written_about_a_child(parsed: ParsedNote, names: set[str]) -> bool:
     doc = parsed.doc
-    return any(t.text in names and not (t.i and doc[t.i - 1].lower_ in ("her", "his", "their", "'s", "’s"))
+    return any(t.text in names and not (t.i and doc[t.i - 1].lower_ in POSSESSIVES)
                and not parsed.in_quotes(t.idx, t.idx + len(t)) for t in tokens_of(doc))
 
 

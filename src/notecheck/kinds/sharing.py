@@ -39,6 +39,7 @@ from pydantic import Field
 
 from notecheck.kinds.base import Finding, GuardedPattern, Options, ParsedNote, RuleProblem
 from notecheck.kinds.evidence import sentence_evidence
+from notecheck.kinds.language import english
 from notecheck.kinds.layout import bounds
 from notecheck.kinds.terms import Terms
 
@@ -102,6 +103,10 @@ class SharingOptions(Options):
     live_verbs: list[str] = []
     live: list[str] = []  # regular expressions
     documents: list[str] = []  # regular expressions
+
+
+CONDITIONS = english("conditions")  # "if ... I will inform the police"
+TO = english("recipient_prepositions")  # "sent to the GP", "shared with school"
 
 
 @dataclass
@@ -249,7 +254,7 @@ def _recorded_not_planned(verb, c: Compiled) -> bool:
             return False
         if child.dep_ == "aux" and (child.lower_ == "to" or _is(child, c.modals)):
             return False
-        if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
+        if child.dep_ == "mark" and child.lower_ in CONDITIONS:
             return False
     return True
 
@@ -274,7 +279,7 @@ def _addressees(anchor) -> list:
     # "to"/"with" on the verb, or hung by the parser on its object ("my concerns to the LADO").
     for head in [anchor, *objects]:
         for child in head.children:
-            if child.dep_ in ("prep", "dative") and child.lower_ in ("to", "with"):
+            if child.dep_ in ("prep", "dative") and child.lower_ in TO:
                 direct.extend(t for t in child.children if t.dep_ == "pobj")
     return direct + [c for t in direct for c in t.conjuncts]
 
@@ -325,12 +330,12 @@ def _recipient(anchor, sentence, c: Compiled, subjects: set[str],
     for token in candidates:
         if token.i in source or token.i == anchor.i or family(token) or _possessor(token):
             continue
-        if told_family and not (token.dep_ == "pobj" and token.head.lower_ in ("to", "with")):
+        if told_family and not (token.dep_ == "pobj" and token.head.lower_ in TO):
             continue  # "sent Mum the details": only another "to ..." adds a recipient
         if named(token):
             return _name(token)
         if token.pos_ == "PROPN" and token.dep_ in ("dobj", "pobj", "dative", "conj", "compound") \
-                and token.head.lower_ in ("to", "with", anchor.lower_):
+                and (token.head.lower_ in TO or token.head.lower_ == anchor.lower_):
             return _name(token)
     if anchor.dep_ == "conj" and anchor.head.i < anchor.i and not told_family:
         # "I phoned the school and shared my concerns": the first verb names them.
@@ -369,7 +374,7 @@ def _is_field_label(token) -> bool:
     after = [t.text for t in token.doc[token.i + 1:token.i + 3]]
     if after and after[0].startswith(":"):
         return True
-    return len(after) == 2 and after[0].lower() in ("to", "with") and after[1].startswith(":")
+    return len(after) == 2 and after[0].lower() in TO and after[1].startswith(":")
 
 
 def find_sharing(parsed: ParsedNote, c: Compiled) -> list[Sharing]:

@@ -19,7 +19,7 @@ from pydantic import Field
 from notecheck.kinds import evidence, subject
 from notecheck.kinds.base import Finding, Options, ParsedNote
 from notecheck.kinds.language import (
-    english, is_negated, name_parts, reporting_verb, subject_of, tokens_of)
+    FIRST_PERSON, english, is_negated, name_parts, reporting_verb, subject_of, tokens_of)
 from notecheck.kinds.notetypes import NoteTypes, note_type, type_words
 from notecheck.kinds.terms import Terms
 
@@ -144,11 +144,14 @@ def _called(parsed: ParsedNote, c, names: set[str]) -> bool:
     return False
 
 
+PARTY_PREPOSITIONS = english("party_prepositions")
+
+
 def _call_parties(verb):
     for child in verb.children:
         if child.dep_ in ("nsubj", "dobj"):
             yield child
-        elif child.dep_ == "prep" and child.lower_ in ("with", "to", "from"):
+        elif child.dep_ == "prep" and child.lower_ in PARTY_PREPOSITIONS:
             yield from (g for g in child.children if g.dep_ == "pobj")
     if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
         yield from (ch for ch in verb.head.children if ch.dep_ == "nsubj")
@@ -288,7 +291,7 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
                 continue
             reporter = next((t for t in sent if c["speech"].has(t) and t.pos_ == "VERB"), None)
             who = subject_of(reporter) if reporter is not None else None
-            if who is not None and not is_subject(who) and who.lower_ not in ("i", "we"):
+            if who is not None and not is_subject(who) and who.lower_ not in FIRST_PERSON:
                 continue  # "Mum said Kayla loves nursery": Mum's account
             return True
     for sent in parsed.layout.sentences:
@@ -308,6 +311,7 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
 
 
 NOTHING = english("said_nothing")
+TALK = english("talk_verbs")
 
 
 def _said_nothing(verb, c) -> bool:
@@ -315,7 +319,7 @@ def _said_nothing(verb, c) -> bool:
     if any(ch.lower_ in NOTHING and ch.dep_ in ("dobj", "advmod", "npadvmod", "amod")
            for ch in verb.children):
         return True
-    return (c["speech"].has(verb) or verb.lemma_ in ("speak", "talk")) and is_negated(verb)
+    return (c["speech"].has(verb) or verb.lemma_ in TALK) and is_negated(verb)
 
 
 def _person(token, c) -> bool:
