@@ -41,7 +41,7 @@ from notecheck.kinds.base import Finding, GuardedPattern, Options, ParsedNote, R
 from notecheck.kinds.evidence import sentence_evidence
 from notecheck.kinds.language import english
 from notecheck.kinds.layout import bounds
-from notecheck.kinds.terms import Terms
+from notecheck.kinds.terms import Terms, is_one_of
 
 
 class Trigger(Options):
@@ -215,10 +215,6 @@ class Sharing:
     verb: object = None  # the sharing verb (spaCy Token); None for "referral made"
 
 
-def _is(token, words: set[str]) -> bool:
-    return token.lower_ in words or token.lemma_.lower() in words
-
-
 def _subject(verb):
     """The verb's subject, following "and" back to the first verb of a list."""
     while True:
@@ -236,14 +232,14 @@ def _by_writer(verb, c: Compiled, subjects: set[str], anchor=None) -> bool:
     if subject is None or (anchor is not None and subject.i == anchor.i):  # "Referral made to ..."
         return True  # "Emailed the school ...", "Referral made to ..."
     if subject.dep_ == "nsubj" and not any(t.dep_ in ("aux", "auxpass") for t in verb.children) \
-            and (subject.pos_ == "NOUN" or _is(subject, c.items)) \
+            and (subject.pos_ == "NOUN" or is_one_of(subject, c.items)) \
             and not any(t.dep_ in ("det", "poss") for t in subject.children) \
-            and not _is(subject, c.recipients | c.not_recipients):
+            and not is_one_of(subject, c.recipients | c.not_recipients):
         return True  # "Letter sent to the GP", "Info shared with ...": note style, no "was"
     if subject.dep_ == "nsubjpass":
         # "Information was shared with ..." is the writer's record; "I was informed" is not.
-        return not _is(subject, c.writers)
-    return _is(subject, c.writers)
+        return not is_one_of(subject, c.writers)
+    return is_one_of(subject, c.writers)
 
 
 def _recorded_not_planned(verb, c: Compiled) -> bool:
@@ -252,7 +248,7 @@ def _recorded_not_planned(verb, c: Compiled) -> bool:
     for child in verb.children:
         if child.dep_ == "neg":
             return False
-        if child.dep_ == "aux" and (child.lower_ == "to" or _is(child, c.modals)):
+        if child.dep_ == "aux" and (child.lower_ == "to" or is_one_of(child, c.modals)):
             return False
         if child.dep_ == "mark" and child.lower_ in CONDITIONS:
             return False
@@ -290,10 +286,10 @@ def _recipient(anchor, sentence, c: Compiled, subjects: set[str],
     FAMILY when it went only to the person or their family (telling them, not sharing)."""
 
     def family(token) -> bool:
-        return _is(token, c.not_recipients) or token.lower_ in subjects
+        return is_one_of(token, c.not_recipients) or token.lower_ in subjects
 
     def named(token) -> bool:
-        return _is(token, c.recipients) or token.like_email
+        return is_one_of(token, c.recipients) or token.like_email
 
     direct = _addressees(anchor)
     for token in direct:
@@ -462,7 +458,8 @@ def _not_information(verb, trigger: Trigger, c: Compiled, subjects: set[str]) ->
     subject = next((t for t in verb.children if t.dep_ == "nsubjpass"), None)
     if subject is None:
         return False
-    person = subject.lower_ in subjects or subject.pos_ in ("NOUN", "PROPN") and _is(subject, c.not_recipients)
+    person = subject.lower_ in subjects or (subject.pos_ in ("NOUN", "PROPN")
+                                            and is_one_of(subject, c.not_recipients))
     return person or "Prs" in subject.morph.get("PronType") and \
         bool(set(subject.morph.get("Gender")) & {"Masc", "Fem"})
 
@@ -489,9 +486,9 @@ def _told_in_note_style(verb, c: Compiled, subjects: set[str],
     if verb.i != max(t.i for t in told) + 1 or \
             verb.dep_ not in ("ROOT", "conj", "acl", "parataxis", "appos"):
         return None
-    if any(_is(t, c.not_recipients | c.writers) or t.lower_ in subjects for t in told):
+    if any(is_one_of(t, c.not_recipients | c.writers) or t.lower_ in subjects for t in told):
         return None
-    if not all(_is(t, c.recipients) for t in told):
+    if not all(is_one_of(t, c.recipients) for t in told):
         return None
     return _name(subject)
 
@@ -505,7 +502,7 @@ def _live(record: Sharing, parsed: ParsedNote, c: Compiled) -> bool:
     text, start, end = parsed.text, record.sentence.start_char, record.sentence.end_char
     if any(p.search(text, start, end) for p in c.documents):
         return False
-    return _is(record.verb, c.live_verbs) or any(p.search(text, start, end) for p in c.live)
+    return is_one_of(record.verb, c.live_verbs) or any(p.search(text, start, end) for p in c.live)
 
 
 def _named_elsewhere(parsed: ParsedNote, c: Compiled) -> bool:
@@ -515,16 +512,16 @@ def _named_elsewhere(parsed: ParsedNote, c: Compiled) -> bool:
         if token.lemma_.lower() in c.event_nouns:
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ == "to" and any(
-                        _is(t, c.recipients) or t.pos_ == "PROPN" for t in child.subtree):
+                        is_one_of(t, c.recipients) or t.pos_ == "PROPN" for t in child.subtree):
                     return True
     return False
 
 
 def _event_made(noun, c: Compiled) -> bool:
     """'made a referral', 'referral made', 'a referral was sent'."""
-    if _is(noun.head, c.event_verbs):
+    if is_one_of(noun.head, c.event_verbs):
         return True
-    return any(_is(child, c.event_verbs) for child in noun.children)
+    return any(is_one_of(child, c.event_verbs) for child in noun.children)
 
 
 def check(parsed: ParsedNote, rule) -> Iterator[Finding]:

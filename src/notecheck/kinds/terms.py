@@ -68,7 +68,7 @@ class Terms:
 
     def has(self, token) -> bool:
         """Is this one token one of the one-word terms?"""
-        return token.lower_ in self.words or (self.lemma and token.lemma_.lower() in self.words)
+        return is_one_of(token, self.words, self.lemma)
 
     def tokens(self, doc) -> Iterator:
         """The tokens of the Doc that are one-word terms, in order."""
@@ -129,6 +129,11 @@ class Terms:
 
     def any_in(self, doc_or_span) -> bool:
         return next(self.find(doc_or_span), None) is not None
+
+
+def is_one_of(token, words: set[str] | frozenset[str], lemma: bool = True) -> bool:
+    """Is this token, in lower case or (with ``lemma``) as its lemma, one of these words?"""
+    return token.lower_ in words or (lemma and token.lemma_.lower() in words)
 
 
 @dataclass
