@@ -110,7 +110,7 @@ class Terms:
 
     def _firsts(self, doc, words: "Words") -> list[int]:
         """Where in the Doc a term could start, worked out once per Doc and term list."""
-        key = ("notecheck.term-starts", id(self))
+        key = ("notecheck.term-starts", self)  # the list itself: an id could be reused
         places = doc.user_data.get(key)
         if places is None:
             at = words.at if self.lemma else words.at_lower
