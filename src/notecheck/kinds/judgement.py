@@ -24,7 +24,7 @@ class JudgementOptions(Options):
     subjects: list[str] = Field(min_length=1)
     # Nouns a judgement adjective may describe directly: "inadequate stimulation".
     described_nouns: list[str] = []
-    copulas: list[str] = Field(default=["be", "become", "remain"], min_length=1)
+    copulas: list[str] = Field(min_length=1)  # verbs that link a judgement to whom: be, become
     # Verbs that predicate through 'as': "Dad presented as hostile", "came across as".
     as_verbs: list[str] = []
     evidence: list[str] = Field(min_length=1)

@@ -64,12 +64,12 @@ class VoiceOptions(Options):
     # in "Jamie ... while Mum made tea. He told me ...", 'he' is Jamie.
     women: list[str] = []
     men: list[str] = []
-    # Pronouns that may stand for the person: 'she', 'he' (gendered) and 'they'.
-    pronouns: dict[str, Literal["she", "he", "any"]] = Field(
-        default={"he": "he", "she": "she", "they": "any"}, min_length=1)
+    # Pronouns that may stand for the person, each as she, he or any: {he: he, she: she,
+    # they: any}.
+    pronouns: dict[str, Literal["she", "he", "any"]] = Field(min_length=1)
     # Pronouns as objects: "Jo weighed [him]" is someone other than Jo, so a later 'he'
-    # that lands on it stands for whoever 'him' does.
-    object_pronouns: dict[str, Literal["she", "he", "any"]] = {"him": "he", "her": "she"}
+    # that lands on it stands for whoever 'him' does: {him: he, her: she}.
+    object_pronouns: dict[str, Literal["she", "he", "any"]] = {}
     inferred_message: str = Field(min_length=1)  # used when the subject was inferred; may use {subject}
 
 
