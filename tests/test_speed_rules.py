@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from notecheck.kinds import readability
+from notecheck.kinds.layout import Layout
 from notecheck.notes.text import parse_text
 
 TESTS = Path(__file__).resolve().parent
@@ -20,6 +21,7 @@ class Rule:
 class Parsed:
     def __init__(self, text: str):
         self.text = text
+        self.layout = Layout(text)
 
 
 def texts() -> list[str]:

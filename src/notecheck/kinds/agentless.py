@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from notecheck.kinds.base import Finding, Options, ParsedNote, RuleProblem
-from notecheck.kinds.language import Terms, doc_forms
+from notecheck.kinds.terms import Terms
 
 
 class PassiveVerb(Options):
@@ -59,7 +59,7 @@ def compile_agentless(rule) -> dict:
             "sources": {p.lower() for p in o.source_prepositions},
             "unnamed": Terms(o.unnamed_sources, "unnamed_sources"),
             "labels": labels, "deciders": Terms(o.deciders, "deciders"),
-            "verb_words": frozenset(v.verb.lower() for v in o.verbs)}
+            "verb_words": Terms([v.verb for v in o.verbs], "verbs", key="verb")}
 
 
 def needs(rule) -> set[str]:
@@ -133,11 +133,8 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         yield Finding(span.start_char, span.end_char)
     if c["labels"] is not None:
         yield from _unowned_decisions(parsed, c)
-    verbs, verb_words = c["verbs"], c["verb_words"]
-    for i, forms in enumerate(doc_forms(doc)):
-        if forms.isdisjoint(verb_words):
-            continue  # most words: skip them without building a Token
-        token = doc[i]
+    verbs = c["verbs"]
+    for token in c["verb_words"].tokens(doc):
         wanted = verbs.get(token.lemma_.lower())
         if wanted is None or token.tag_ == "VBG":
             continue

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
     from notecheck.config import Config
     from notecheck.diagnostics import Severity
+    from notecheck.kinds.layout import Layout
     from notecheck.notes import Note
     from notecheck.rules.model import Rule
 
@@ -245,6 +246,13 @@ class ParsedNote:
     @property
     def text(self) -> str:
         return self.note.text
+
+    @cached_property
+    def layout(self) -> "Layout":
+        """The note's lines, title, paragraphs, headings and sentences (kinds/layout.py)."""
+        from notecheck.kinds.layout import Layout
+
+        return Layout(self.note.text, self.doc)
 
     @cached_property
     def quotes(self) -> list[tuple[int, int]]:

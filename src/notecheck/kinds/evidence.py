@@ -23,7 +23,8 @@ from pydantic import Field
 
 from notecheck import dates
 from notecheck.kinds.base import Finding, Options, ParsedNote, RuleProblem
-from notecheck.kinds.language import Terms, in_heading, paragraph_of, sentence_list
+from notecheck.kinds.layout import bounds
+from notecheck.kinds.terms import Terms
 
 LABELS = ("voice", "observation", "opinion", "sourced_claim", "unsourced_claim", "sharing",
           "sharing_recipient", "sharing_purpose", "sharing_consent", "sharing_told",
@@ -101,7 +102,7 @@ def sentence_evidence(parsed: ParsedNote) -> list[tuple[object, dict[str, float]
     if found is None:
         from notecheck.nlp import load_evidence
 
-        sents = [s for s in sentence_list(parsed.doc) if _words(s) > 0]
+        sents = [s for s in parsed.layout.sentences if _words(s) > 0]
         texts = [" ".join(s.text.split()) for s in sents]
         scored = load_evidence().pipe(texts, batch_size=64) if texts else []
         found = parsed.cache["evidence"] = [(s, doc.cats) for s, doc in zip(sents, scored)]
@@ -112,7 +113,7 @@ def _place(parsed: ParsedNote, sent, where: str):
     if where == "sentence":
         return sent.start_char
     if where == "paragraph":
-        return paragraph_of(parsed, sent.start_char)
+        return parsed.layout.paragraph(sent.start_char)
     return None
 
 
@@ -145,8 +146,8 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
             continue
         if c["require_terms"] and not c["require_terms"].any_in(sent):
             continue
-        start, end = _bounds(sent)
-        if in_heading(parsed.text, start):
+        start, end = bounds(sent)
+        if parsed.layout.in_heading(start):
             continue
         if o.skip_quoted and parsed.in_quotes(start, end):
             continue
@@ -175,8 +176,3 @@ def _phrase(sent, terms: Terms):
         end = m_end
     return sent[start:end]
 
-
-def _bounds(sent) -> tuple[int, int]:
-    """The sentence's text without the spaces and line breaks around it."""
-    tokens = [t for t in sent if not t.is_space]
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)

@@ -14,8 +14,8 @@ from pydantic import Field
 
 from notecheck.kinds.base import Finding, Options, ParsedNote
 from notecheck.kinds.language import (
-    FIRST_PERSON, Terms, evidence_near, in_heading, reported_by_someone_else, sentence_list,
-    subject_of)
+    FIRST_PERSON, english, evidence_near, reported_by_someone_else, subject_of)
+from notecheck.kinds.terms import Terms
 
 
 class HedgeOptions(Options):
@@ -43,6 +43,7 @@ class HedgeOptions(Options):
 
 
 COMPLEMENTS = {"oprd", "acomp", "xcomp", "ccomp", "attr"}
+PREPOSITIONS = english("complement_prepositions")
 
 
 def compile_hedge(rule) -> dict:
@@ -63,7 +64,7 @@ def _takes_complement(token) -> bool:
     # The complement follows: "I will look into it" with a misparsed clause before 'look'
     # is not "looked tired".
     return any(c.i > token.i and (c.dep_ in COMPLEMENTS
-                                  or (c.dep_ == "prep" and c.lower_ in ("like", "as", "under")))
+                                  or (c.dep_ == "prep" and c.lower_ in PREPOSITIONS))
                for c in token.children)
 
 
@@ -87,11 +88,11 @@ def _claim_about(head):
 
 def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     c, o = rule.compiled, rule.options
-    sents = sentence_list(parsed.doc)
+    sents = parsed.layout.sentences
     for index, sent in enumerate(sents):
         for span in c["hedges"].spans(sent):
             head = span.root
-            if in_heading(parsed.text, span.start_char):
+            if parsed.layout.in_heading(span.start_char):
                 continue
             if len(span) == 1 and c["complement"].has(head) and (
                     not _takes_complement(head) or any(ch.dep_ == "auxpass" for ch in head.children)):

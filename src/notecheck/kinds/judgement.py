@@ -14,8 +14,8 @@ from pydantic import Field
 
 from notecheck.kinds.base import Finding, Options, ParsedNote
 from notecheck.kinds.language import (
-    Terms, english, evidence_near, in_heading, is_negated, reported_by_someone_else,
-    sentence_list, subject_of)
+    english, evidence_near, is_negated, reported_by_someone_else, subject_of)
+from notecheck.kinds.terms import Terms
 
 
 class JudgementOptions(Options):
@@ -24,7 +24,7 @@ class JudgementOptions(Options):
     subjects: list[str] = Field(min_length=1)
     # Nouns a judgement adjective may describe directly: "inadequate stimulation".
     described_nouns: list[str] = []
-    copulas: list[str] = Field(default=["be", "become", "remain"], min_length=1)
+    copulas: list[str] = Field(min_length=1)  # verbs that link a judgement to whom: be, become
     # Verbs that predicate through 'as': "Dad presented as hostile", "came across as".
     as_verbs: list[str] = []
     evidence: list[str] = Field(min_length=1)
@@ -113,12 +113,12 @@ def _judged_subject(token, c):
 
 def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     c, o = rule.compiled, rule.options
-    sents = sentence_list(parsed.doc)
+    sents = parsed.layout.sentences
     for index, sent in enumerate(sents):
         for start, _ in c["judgements"].find(sent):
             token = sent[start]
             end = _judged(token, c)
-            if end is None or in_heading(parsed.text, token.idx):
+            if end is None or parsed.layout.in_heading(token.idx):
                 continue
             if is_negated(token) or reported_by_someone_else(parsed, token, c["speech"]):
                 continue

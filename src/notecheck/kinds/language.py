@@ -6,80 +6,33 @@ how to look for them in a parsed Doc.
 
 from __future__ import annotations
 
-import bisect
 import re
-from collections import defaultdict
-from collections.abc import Iterable, Iterator
 
-from notecheck.kinds.base import ParsedNote, RuleProblem
-from notecheck.nlp import blank_tokenizer
+from notecheck.kinds.base import ParsedNote
+from notecheck.kinds.terms import Terms
 
 
-class Terms:
-    """A list of words and phrases, matched on whole tokens, lower case or lemma.
+# ---- closed word classes (src/notecheck/data/english.yaml) ------------------------------
 
-    Write a term in its base form where it should match every inflection:
-    "I feel" also matches "I felt"; "it be feel that" matches "it was felt that".
-    """
 
-    def __init__(self, terms: Iterable[str], field: str = "terms"):
-        tokenizer = blank_tokenizer()
-        self.index: dict[str, list[list[str]]] = defaultdict(list)
-        self.words: set[str] = set()
-        seen = set()
-        for i, term in enumerate(terms):
-            words = [t.lower_ for t in tokenizer(term.strip())]
-            if not words:
-                raise RuleProblem((field, i), "this term is empty")
-            if tuple(words) in seen:
-                raise RuleProblem((field, i), f"the term '{term}' is listed twice")
-            seen.add(tuple(words))
-            self.index[words[0]].append(words)
-            if len(words) == 1:
-                self.words.add(words[0])
-        for candidates in self.index.values():
-            candidates.sort(key=len, reverse=True)
-        self.first_words = frozenset(self.index)
+def english(key: str) -> frozenset[str]:
+    """One of the small closed word classes in src/notecheck/data/english.yaml."""
+    return _english()[key]
 
-    def __bool__(self) -> bool:
-        return bool(self.index)
 
-    def has(self, token) -> bool:
-        """Is this single token one of the one-word terms?"""
-        return token.lower_ in self.words or token.lemma_.lower() in self.words
+_ENGLISH: dict = {}
 
-    def find(self, tokens) -> Iterator[tuple[int, int]]:
-        """(start, end) token indexes (relative to ``tokens``, a Doc or Span) of each match,
-        longest first."""
-        doc = getattr(tokens, "doc", tokens)
-        offset = getattr(tokens, "start", 0)
-        forms = doc_forms(doc)
-        end = offset + len(tokens)
-        first_words = self.first_words
-        i = offset
-        while i < end:
-            if forms[i].isdisjoint(first_words):
-                i += 1  # most words start no term: one set test, in C
-                continue
-            length = 0
-            for form in forms[i]:
-                for words in self.index.get(form, ()):
-                    if len(words) > length and i + len(words) <= end and all(
-                            w in forms[i + k] for k, w in enumerate(words)):
-                        length = len(words)
-                        break
-            if length:
-                yield i - offset, i - offset + length
-                i += length
-            else:
-                i += 1
 
-    def spans(self, doc_or_span) -> Iterator:
-        for start, end in self.find(doc_or_span):
-            yield doc_or_span[start:end]
+def _english() -> dict:
+    if not _ENGLISH:
+        from pathlib import Path
 
-    def any_in(self, doc_or_span) -> bool:
-        return next(self.find(doc_or_span), None) is not None
+        import yaml
+
+        path = Path(__file__).resolve().parents[1] / "data" / "english.yaml"
+        loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+        _ENGLISH.update({k: frozenset(str(w).lower() for w in v) for k, v in loaded.items()})
+    return _ENGLISH
 
 
 def tokens_of(doc) -> list:
@@ -91,23 +44,9 @@ def tokens_of(doc) -> list:
     return tokens
 
 
-def doc_forms(doc) -> list[set[str]]:
-    """Each token's lower-case text and lemma, worked out once per Doc and kept on it,
-    since every term list in every rule looks at them."""
-    forms = doc.user_data.get("notecheck.forms")
-    if forms is None:
-        forms = doc.user_data["notecheck.forms"] = [_forms(t.lower_, t.lemma_) for t in tokens_of(doc)]
-    return forms
-
-
-def _forms(lower: str, lemma: str) -> set[str]:
-    lemma = lemma.lower()
-    return {lower, lemma} if lemma else {lower}
-
-
 # ---- reported speech -------------------------------------------------------------------
 
-FIRST_PERSON = {"i", "we"}
+FIRST_PERSON = english("first_person")
 
 
 # The edge from a speech verb down to what was said: "Mum said [that the flat is cold]".
@@ -176,36 +115,6 @@ def reported_by_someone_else(parsed: ParsedNote, token, speech: Terms) -> bool:
 
 # ---- evidence nearby -------------------------------------------------------------------
 
-_LINE_STARTS = ("-", "*", "#", "•")
-
-
-def sentence_list(doc) -> list:
-    """The doc's sentences, also split where the text starts a new paragraph, heading or
-    list item: the parser runs "**Present:** Mum, Jamie" and the next paragraph together.
-    Worked out once per Doc: most evidence and voice rules walk them."""
-    found = doc.user_data.get("notecheck.sentences")
-    if found is None:
-        found = doc.user_data["notecheck.sentences"] = _sentence_list(doc)
-    return found
-
-
-def _sentence_list(doc) -> list:
-    found = []
-    for sent in doc.sents:
-        start = sent.start
-        for token in sent:
-            if token.is_space and "\n" in token.text and token.i > start:
-                after = doc[token.i + 1] if token.i + 1 < sent.end else None
-                before = doc[token.i - 1]
-                if ("\n\n" in token.text or (after is not None and after.text.startswith(_LINE_STARTS))
-                        or before.text in (".", ":", "!", "?")):
-                    found.append(doc[start:token.i + 1])
-                    start = token.i + 1
-        if start < sent.end:
-            found.append(doc[start:sent.end])
-    return found
-
-
 def has_evidence(parsed: ParsedNote, sent, markers: Terms, numbers: bool,
                  time_words: Terms | None = None, speech: Terms | None = None,
                  about=None) -> bool:
@@ -254,14 +163,14 @@ def evidence_near(parsed: ParsedNote, sents: list, index: int, markers: Terms, n
     heading, is about something else. In those other sentences, with ``about`` (a
     person), someone else's account is not evidence of what that person did."""
     low, high = max(0, index - before), min(len(sents) - 1, index + after)
-    paragraph = paragraph_of(parsed, sents[index].start_char)
+    paragraph = parsed.layout.paragraph(sents[index].start_char)
     return any(has_evidence(parsed, sents[i], markers, numbers, time_words,
                             speech if i != index else None, about if i != index else None)
                for i in range(low, high + 1)
-               if i == index or paragraph_of(parsed, sents[i].start_char) == paragraph)
+               if i == index or parsed.layout.paragraph(sents[i].start_char) == paragraph)
 
 
-PERSONAL_PRONOUNS = {"he", "she", "they", "him", "her", "them"}
+PERSONAL_PRONOUNS = english("personal_pronouns")
 
 
 def is_person(token) -> bool:
@@ -304,33 +213,13 @@ def _name_words(token) -> set[str]:
     return words
 
 
-# A blank line, a heading, or a new timed entry of a daily log ("\n10:30  Harold ...").
-_BREAK = re.compile(r"\n[ \t]*\n|\n(?=[ \t]*#)|(?<=\n)[ \t]*#[^\n]*\n|\n(?=[ \t]*\d{1,2}[:.]\d{2}\b)")
-
-
-def paragraph_of(parsed: ParsedNote, offset: int) -> int:
-    """Which paragraph (blank line or heading separated) of the note an offset is in."""
-    breaks = parsed.cache.get("language.breaks")
-    if breaks is None:
-        breaks = parsed.cache["language.breaks"] = [m.end() for m in _BREAK.finditer(parsed.text)]
-    return bisect.bisect_right(breaks, offset)
-
-
-_HEADING = re.compile(r"\s*(#.*|(\*\*|__)[^*_]+(\*\*|__)\s*:?\s*|[^.!?]{1,60}:\s*)")
-
-
-def in_heading(text: str, offset: int) -> bool:
-    """Is this offset on a heading line ("## What I think", "**My view**", "Analysis:")?
-    A heading names a section; it makes no claim."""
-    start = text.rfind("\n", 0, offset) + 1
-    end = text.find("\n", offset)
-    return _HEADING.fullmatch(text[start:end if end != -1 else len(text)]) is not None
+NEGATING = english("negating_words")
 
 
 def is_negated(token) -> bool:
     """'not drunk', 'was not neglectful', 'no concerns', 'never appeared'."""
     for node in (token, token.head):
-        if any(c.dep_ == "neg" or c.lower_ in ("no", "never") for c in node.children):
+        if any(c.dep_ == "neg" or c.lower_ in NEGATING for c in node.children):
             return True
     return False
 
@@ -339,37 +228,3 @@ def name_parts(name: str) -> set[str]:
     """The words of a person's name as the tokenizer sees them: "Lily-Mae Thornton" is
     Lily, Mae and Thornton."""
     return {part for part in re.split(r"[\s\-]+", name) if part[:1].isupper()}
-
-
-def first_line(text: str) -> tuple[int, int]:
-    """Offsets of the note's first non-empty line: where a note-level finding points."""
-    start = 0
-    for line in text.split("\n"):
-        if line.strip():
-            stripped = len(line) - len(line.lstrip())
-            return start + stripped, start + len(line.rstrip())
-        start += len(line) + 1
-    return 0, 0
-
-
-# ---- closed word classes (src/notecheck/data/english.yaml) ------------------------------
-
-
-def english(key: str) -> frozenset[str]:
-    """One of the small closed word classes in src/notecheck/data/english.yaml."""
-    return _english()[key]
-
-
-_ENGLISH: dict = {}
-
-
-def _english() -> dict:
-    if not _ENGLISH:
-        from pathlib import Path
-
-        import yaml
-
-        path = Path(__file__).resolve().parents[1] / "data" / "english.yaml"
-        loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
-        _ENGLISH.update({k: frozenset(str(w).lower() for w in v) for k, v in loaded.items()})
-    return _ENGLISH

@@ -22,12 +22,13 @@ from pydantic import Field
 
 from notecheck.kinds.base import Finding, Options, ParsedNote, RuleProblem
 from notecheck.kinds.evidence import sentence_evidence
-from notecheck.kinds.language import (
-    Terms, english, first_line, name_parts, sentence_list, tokens_of)
+from notecheck.kinds.language import english, name_parts, tokens_of
+from notecheck.kinds.notetypes import NoteTypes, note_type, type_words
+from notecheck.kinds.terms import Terms
 
 
 class MentionOptions(Options):
-    note_types: list[str] = []  # any word of note_type: "visit" matches "home visit"
+    note_types: list[str] = []  # each matches a note_type with its words in order: "visit", "home visit"
     # A note without note_type metadata is of one of note_types when its title says so
     # ("Child protection visit – Harvey (9) and Rosie (6)", "Home visit, 3.45pm."): the
     # first line, or the first after the "Date: ..." header lines. For subject_types
@@ -78,7 +79,8 @@ _AGED_NAME = re.compile(r"\b([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)(?: [A-Z][a-z]+)*,
                         r"(\d{1,3})(\s*(?:weeks?|months?|days?))?\b")
 _NONE = english("negators")
 # "his 4yo son", "her 6-year-old daughter", "young son", "baby daughter"
-_YOUNG_BEFORE = re.compile(r"(\d{1,2} ?(?:yo|y/o|-?year-old)|young|baby|little|teenage) $", re.IGNORECASE)
+_YOUNG_BEFORE = re.compile(r"(\d{1,2} ?(?:yo|y/o|-?year-old)|%s) $" % "|".join(sorted(english("young"))),
+                           re.IGNORECASE)
 # The age right after a dependant word: "her son, Dean, is 24", "a daughter aged 30".
 _AGE_AFTER = re.compile(r"[\s,]*(?:[A-Z][a-z]+[\s,]+)?(?:is |was |aged |\()(\d{1,3})\b")
 
@@ -91,7 +93,7 @@ def compile_mention(rule) -> dict:
     if o.dependants and not o.considered:
         raise RuleProblem(("considered",), "with dependants, give the considered words that "
                                            "show the note thinks about them")
-    return {"note_types": {w.lower() for t in o.note_types for w in t.split()},
+    return {"note_types": NoteTypes(o.note_types),
             "triggers": Terms(o.triggers, "triggers"), "required": Terms(o.required, "required"),
             "near": Terms(o.near, "near"), "dependants": Terms(o.dependants, "dependants"),
             "considered": Terms(o.considered, "considered"),
@@ -111,17 +113,6 @@ def _evidence(parsed: ParsedNote, label: str, threshold: float) -> list:
     return [sent for sent, cats in sentence_evidence(parsed)
             if cats.get(label, 0.0) >= threshold
             and not parsed.in_quotes(sent.start_char, sent.end_char - 1)]
-
-
-# A header line of a note without front matter: "Date of contact: 06/11/2026".
-_HEADER_LINE = re.compile(r"[ \t]*[A-Za-z][\w /()'-]{0,30}:[ \t]")
-_WORD = re.compile(r"[a-z]+")
-
-
-def _opening(text: str) -> str:
-    """The note's title: its first line, and its first line after the header lines."""
-    lines = [line for line in text.split("\n") if line.strip()]
-    return "\n".join(lines[:1] + [next((line for line in lines if not _HEADER_LINE.match(line)), "")])
 
 
 # "Poppy is 14 months old", "Oscar, 10 weeks old,"
@@ -144,7 +135,7 @@ def _about_an_adult(parsed: ParsedNote, o) -> bool:
     if subjects:
         return any(name.split()[0].lower().rstrip(".") in titles for name in subjects if name.split())
     # The first person the title names decides: "Visit – Jamie (9) with Mrs Hall" is Jamie.
-    opening = _opening(parsed.text)
+    opening = parsed.layout.opening
     title = re.search(r"\b(?:%s)\.? [A-Z]" % "|".join(re.escape(t) for t in o.adult_titles), opening)
     aged = _AGED_NAME.search(opening)
     if title is not None and (aged is None or title.start() < aged.start()):
@@ -205,9 +196,12 @@ def _dependants(parsed: ParsedNote, c, adult_age: int) -> tuple[list, set[str], 
     return words, children - adults, relatives
 
 
+POSSESSIVES = english("possessives")
+
+
 def _written_about_a_child(parsed: ParsedNote, names: set[str]) -> bool:
     doc = parsed.doc
-    return any(t.text in names and not (t.i and doc[t.i - 1].lower_ in ("her", "his", "their", "'s", "’s"))
+    return any(t.text in names and not (t.i and doc[t.i - 1].lower_ in POSSESSIVES)
                and not parsed.in_quotes(t.idx, t.idx + len(t)) for t in tokens_of(doc))
 
 
@@ -222,7 +216,7 @@ def _considered(parsed: ParsedNote, c, words: list, names: set[str]) -> bool:
 
     starts = {span.start for span in words}
     named_before = False
-    for sent in sentence_list(parsed.doc):
+    for sent in parsed.layout.sentences:
         named = any((t.text in names or t.i in starts) and unquoted(t) for t in sent)
         if named or (named_before and any(t.lower_ in PLURAL and unquoted(t) for t in sent)):
             if any(not parsed.in_quotes(s.start_char, s.end_char) for s in c["considered"].spans(sent)):
@@ -242,14 +236,12 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     if "child" in o.subject_types and not subject_type and _about_an_adult(parsed, o):
         return
     if c["note_types"]:
-        note_type = meta.get("note_type")
-        if note_type or not o.note_types_from_text:
-            words = {w.strip(".,;:()").lower() for w in str(note_type or "").replace("-", " ").split()}
-            if not words & c["note_types"]:
+        if meta.get("note_type") or not o.note_types_from_text:
+            if not c["note_types"].match(note_type(parsed)):
                 return
         else:
-            opening = _opening(parsed.text)
-            if not set(_WORD.findall(opening.lower())) & c["note_types"] or (
+            opening = parsed.layout.opening
+            if not c["note_types"].match(type_words(opening)) or (
                     "child" in o.subject_types and not subject_type
                     and not _first_aged_is_child(opening, o.adult_age)):
                 return
@@ -273,16 +265,16 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         words, names, relatives = _dependants(parsed, c, o.adult_age)
         if (words or names) and not _considered(parsed, c, words, names):
             start, end = ((trigger.start_char, trigger.end_char) if trigger is not None
-                          else first_line(parsed.text))
+                          else parsed.layout.first_line)
             yield Finding(start, end, message=o.unconsidered_message)
         if words or names:
             return
         if relatives:
             return  # a grown-up son or daughter: the note says who the family are
-    for sent in sentence_list(parsed.doc):
+    for sent in parsed.layout.sentences:
         if c["required"].any_in(sent) and (not c["near"] or c["near"].any_in(sent)):
             return
     if trigger is not None:
         yield Finding(trigger.start_char, trigger.end_char)
     else:
-        yield Finding(*first_line(parsed.text))
+        yield Finding(*parsed.layout.first_line)

@@ -86,15 +86,6 @@ def _name_words(text: str, start: int, end: int, cache: dict) -> list[tuple[int,
     return words
 
 
-# A Markdown heading line: up to three spaces, one to six #s, then a space or the line's end.
-HEADING = re.compile(r"[ \t]{0,3}#{1,6}(?:[ \t]|$)")
-
-
-def on_heading(text: str, offset: int) -> bool:
-    """Is this offset on a Markdown heading line?"""
-    return HEADING.match(text, text.rfind("\n", 0, offset) + 1) is not None
-
-
 def find_names(parsed: ParsedNote, rule) -> list[tuple[int, int]]:
     """Spans of the note's text that are people's names (first, last or both)."""
     cache = rule.compiled
@@ -107,7 +98,7 @@ def find_names(parsed: ParsedNote, rule) -> list[tuple[int, int]]:
         if ent.label_ == "PERSON" and not any(ch.isdigit() for ch in ent.text):
             words = _name_words(text, ent.start_char, ent.end_char, cache)
             # On a heading, one capitalised word is a title word ("# Module 1: Introduction").
-            if words and (len(words) > 1 or not on_heading(text, ent.start_char)):
+            if words and (len(words) > 1 or not parsed.layout.on_markdown_heading(ent.start_char)):
                 spans.append((words[0][0], words[-1][1]))
     spans.extend(_from_context(doc, cache))
     # Every other mention of a word already found to be a name, or of the note's subject.

@@ -17,7 +17,6 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from notecheck.kinds.base import Finding, Options, ParsedNote
-from notecheck.kinds.language import first_line
 
 _WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
 
@@ -120,5 +119,5 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         return
     grade = flesch_kincaid_grade(parsed.text, found)
     if grade > o.max_grade:
-        yield Finding(*first_line(parsed.text),
+        yield Finding(*parsed.layout.first_line,
                       values={"grade": f"{grade:.0f}", "max_grade": f"{o.max_grade:g}"})

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
-import re
 from collections.abc import Iterator
 
 from pydantic import Field
@@ -20,29 +18,8 @@ def needs(rule) -> set[str]:
     return {"sents"}
 
 
-# A label that runs into the line it heads: "**Decision-making (Mental Capacity Act
-# 2005):** I explained ...", "Reason for strategy: Concerns were raised ...". It names
-# the section; the reader does not read it as part of the sentence.
-_RUN_IN_LABEL = re.compile(r"^[ \t]*(?:[-*•][ \t]+)?(?:(?:\*\*|__)[^\n]{1,80}?(?:\*\*|__)[ \t]*:?"
-                           r"|[A-Z][\w'()/&,-]*(?:[ \t]+[\w'()/&,-]+){0,4}:)(?=[ \t])", re.MULTILINE)
-
-
-def _labels(text: str) -> tuple[list[int], list[int]]:
-    starts, ends = [], []
-    for m in _RUN_IN_LABEL.finditer(text):
-        starts.append(m.start())
-        ends.append(m.end())
-    return starts, ends
-
-
-def _in_label(labels: tuple[list[int], list[int]], offset: int) -> bool:
-    i = bisect.bisect_right(labels[0], offset) - 1
-    return i >= 0 and offset < labels[1][i]
-
-
 def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     limit = rule.options.max_words
-    labels = _labels(parsed.text)
     words, start, before = 0, None, None
     for token in tokens_of(parsed.doc):  # one walk over the note, sentence by sentence
         # A line break ends a sentence too: list items and headings are not run together.
@@ -50,7 +27,7 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
             words, start = 0, None
         word = _is_word(token, before)
         before = token
-        if not word or (start is None and _in_label(labels, token.idx)):
+        if not word or (start is None and parsed.layout.in_label(token.idx)):
             continue
         if start is None:
             start = token

@@ -35,14 +35,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Literal
 
-import numpy
 from pydantic import Field
-from spacy.attrs import LEMMA, LOWER
-from spacy.strings import get_string_id
 
 from notecheck.kinds.base import Finding, GuardedPattern, Options, ParsedNote, RuleProblem
 from notecheck.kinds.evidence import sentence_evidence
-from notecheck.kinds.language import in_heading
+from notecheck.kinds.language import english
+from notecheck.kinds.layout import bounds
+from notecheck.kinds.terms import Terms, is_one_of
 
 
 class Trigger(Options):
@@ -106,6 +105,10 @@ class SharingOptions(Options):
     documents: list[str] = []  # regular expressions
 
 
+CONDITIONS = english("conditions")  # "if ... I will inform the police"
+TO = english("recipient_prepositions")  # "sent to the GP", "shared with school"
+
+
 @dataclass
 class Compiled:
     trigger_words: dict[str, Trigger]
@@ -125,9 +128,8 @@ class Compiled:
     live: list[GuardedPattern]
     documents: list[GuardedPattern]
     signature: tuple = ()  # what find_sharing depends on, so rules can share its result
-    # String hashes of every form that can start a record (trigger words and event nouns,
-    # lower case and capitalised, since a lemma keeps a proper noun's capital).
-    hashes: object = None
+    # Every word that can start a record: the trigger words and event nouns.
+    starts: Terms | None = None
 
 
 def _regex(text: str, where: tuple) -> GuardedPattern:
@@ -172,8 +174,7 @@ def compile_sharing(rule) -> Compiled:
         live_verbs=_words(o.live_verbs),
         live=[_regex(e, ("live", i)) for i, e in enumerate(o.live)],
         documents=[_regex(e, ("documents", i)) for i, e in enumerate(o.documents)],
-        hashes=numpy.array(sorted({get_string_id(f) for w in [*triggers, *_words(o.event_nouns)]
-                                   for f in (w, w.capitalize(), w.upper())}), dtype=numpy.uint64),
+        starts=Terms(sorted({*triggers, *_words(o.event_nouns)}), "triggers"),
     )
 
 
@@ -187,7 +188,7 @@ def _answered(parsed: ParsedNote, o) -> bool:
         return False
     # A heading ("Information shared:") names a section; it records nothing.
     return any(cats.get(o.answered_by, 0.0) >= o.answered_threshold
-               and not in_heading(parsed.text, sent.start_char)
+               and not parsed.layout.in_heading(sent.start_char)
                for sent, cats in sentence_evidence(parsed))
 
 
@@ -196,8 +197,7 @@ def _evidence_records(parsed: ParsedNote, o) -> list[Sharing]:
     for sent, cats in sentence_evidence(parsed):
         if cats.get("sharing", 0.0) >= o.evidence_records and not parsed.in_quotes(
                 sent.start_char, sent.end_char - 1):
-            tokens = [t for t in sent if not t.is_space]
-            found.append(Sharing(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), sent, None))
+            found.append(Sharing(*bounds(sent), sent, None))
     return found
 
 
@@ -213,10 +213,6 @@ class Sharing:
     sentence: object  # spaCy Span
     recipient: str | None
     verb: object = None  # the sharing verb (spaCy Token); None for "referral made"
-
-
-def _is(token, words: set[str]) -> bool:
-    return token.lower_ in words or token.lemma_.lower() in words
 
 
 def _subject(verb):
@@ -236,14 +232,14 @@ def _by_writer(verb, c: Compiled, subjects: set[str], anchor=None) -> bool:
     if subject is None or (anchor is not None and subject.i == anchor.i):  # "Referral made to ..."
         return True  # "Emailed the school ...", "Referral made to ..."
     if subject.dep_ == "nsubj" and not any(t.dep_ in ("aux", "auxpass") for t in verb.children) \
-            and (subject.pos_ == "NOUN" or _is(subject, c.items)) \
+            and (subject.pos_ == "NOUN" or is_one_of(subject, c.items)) \
             and not any(t.dep_ in ("det", "poss") for t in subject.children) \
-            and not _is(subject, c.recipients | c.not_recipients):
+            and not is_one_of(subject, c.recipients | c.not_recipients):
         return True  # "Letter sent to the GP", "Info shared with ...": note style, no "was"
     if subject.dep_ == "nsubjpass":
         # "Information was shared with ..." is the writer's record; "I was informed" is not.
-        return not _is(subject, c.writers)
-    return _is(subject, c.writers)
+        return not is_one_of(subject, c.writers)
+    return is_one_of(subject, c.writers)
 
 
 def _recorded_not_planned(verb, c: Compiled) -> bool:
@@ -252,9 +248,9 @@ def _recorded_not_planned(verb, c: Compiled) -> bool:
     for child in verb.children:
         if child.dep_ == "neg":
             return False
-        if child.dep_ == "aux" and (child.lower_ == "to" or _is(child, c.modals)):
+        if child.dep_ == "aux" and (child.lower_ == "to" or is_one_of(child, c.modals)):
             return False
-        if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
+        if child.dep_ == "mark" and child.lower_ in CONDITIONS:
             return False
     return True
 
@@ -279,7 +275,7 @@ def _addressees(anchor) -> list:
     # "to"/"with" on the verb, or hung by the parser on its object ("my concerns to the LADO").
     for head in [anchor, *objects]:
         for child in head.children:
-            if child.dep_ in ("prep", "dative") and child.lower_ in ("to", "with"):
+            if child.dep_ in ("prep", "dative") and child.lower_ in TO:
                 direct.extend(t for t in child.children if t.dep_ == "pobj")
     return direct + [c for t in direct for c in t.conjuncts]
 
@@ -290,10 +286,10 @@ def _recipient(anchor, sentence, c: Compiled, subjects: set[str],
     FAMILY when it went only to the person or their family (telling them, not sharing)."""
 
     def family(token) -> bool:
-        return _is(token, c.not_recipients) or token.lower_ in subjects
+        return is_one_of(token, c.not_recipients) or token.lower_ in subjects
 
     def named(token) -> bool:
-        return _is(token, c.recipients) or token.like_email
+        return is_one_of(token, c.recipients) or token.like_email
 
     direct = _addressees(anchor)
     for token in direct:
@@ -330,12 +326,12 @@ def _recipient(anchor, sentence, c: Compiled, subjects: set[str],
     for token in candidates:
         if token.i in source or token.i == anchor.i or family(token) or _possessor(token):
             continue
-        if told_family and not (token.dep_ == "pobj" and token.head.lower_ in ("to", "with")):
+        if told_family and not (token.dep_ == "pobj" and token.head.lower_ in TO):
             continue  # "sent Mum the details": only another "to ..." adds a recipient
         if named(token):
             return _name(token)
         if token.pos_ == "PROPN" and token.dep_ in ("dobj", "pobj", "dative", "conj", "compound") \
-                and token.head.lower_ in ("to", "with", anchor.lower_):
+                and (token.head.lower_ in TO or token.head.lower_ == anchor.lower_):
             return _name(token)
     if anchor.dep_ == "conj" and anchor.head.i < anchor.i and not told_family:
         # "I phoned the school and shared my concerns": the first verb names them.
@@ -374,7 +370,7 @@ def _is_field_label(token) -> bool:
     after = [t.text for t in token.doc[token.i + 1:token.i + 3]]
     if after and after[0].startswith(":"):
         return True
-    return len(after) == 2 and after[0].lower() in ("to", "with") and after[1].startswith(":")
+    return len(after) == 2 and after[0].lower() in TO and after[1].startswith(":")
 
 
 def find_sharing(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
@@ -390,13 +386,8 @@ def find_sharing(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
     subjects = {s.lower() for name in parsed.note.subjects for s in name.split()}
     found: list[Sharing] = []
     doc = parsed.doc
-    # Only tokens that could be a trigger or event noun are looked at one by one: the
-    # comparison of every token's form and lemma is done on arrays, not in Python.
-    forms = doc.to_array([LOWER, LEMMA])
-    hits = numpy.isin(forms, c.hashes).any(axis=1).nonzero()[0] if len(doc) else ()
     done = -1  # the end of the last sentence with a record: one record per sentence
-    for i in hits:
-        token = doc[int(i)]
+    for token in c.starts.tokens(doc):
         if token.i < done:
             continue
         sentence = token.sent
@@ -467,7 +458,8 @@ def _not_information(verb, trigger: Trigger, c: Compiled, subjects: set[str]) ->
     subject = next((t for t in verb.children if t.dep_ == "nsubjpass"), None)
     if subject is None:
         return False
-    person = subject.lower_ in subjects or subject.pos_ in ("NOUN", "PROPN") and _is(subject, c.not_recipients)
+    person = subject.lower_ in subjects or (subject.pos_ in ("NOUN", "PROPN")
+                                            and is_one_of(subject, c.not_recipients))
     return person or "Prs" in subject.morph.get("PronType") and \
         bool(set(subject.morph.get("Gender")) & {"Masc", "Fem"})
 
@@ -494,9 +486,9 @@ def _told_in_note_style(verb, c: Compiled, subjects: set[str],
     if verb.i != max(t.i for t in told) + 1 or \
             verb.dep_ not in ("ROOT", "conj", "acl", "parataxis", "appos"):
         return None
-    if any(_is(t, c.not_recipients | c.writers) or t.lower_ in subjects for t in told):
+    if any(is_one_of(t, c.not_recipients | c.writers) or t.lower_ in subjects for t in told):
         return None
-    if not all(_is(t, c.recipients) for t in told):
+    if not all(is_one_of(t, c.recipients) for t in told):
         return None
     return _name(subject)
 
@@ -510,7 +502,7 @@ def _live(record: Sharing, parsed: ParsedNote, c: Compiled) -> bool:
     text, start, end = parsed.text, record.sentence.start_char, record.sentence.end_char
     if any(p.search(text, start, end) for p in c.documents):
         return False
-    return _is(record.verb, c.live_verbs) or any(p.search(text, start, end) for p in c.live)
+    return is_one_of(record.verb, c.live_verbs) or any(p.search(text, start, end) for p in c.live)
 
 
 def _named_elsewhere(parsed: ParsedNote, c: Compiled) -> bool:
@@ -520,16 +512,16 @@ def _named_elsewhere(parsed: ParsedNote, c: Compiled) -> bool:
         if token.lemma_.lower() in c.event_nouns:
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ == "to" and any(
-                        _is(t, c.recipients) or t.pos_ == "PROPN" for t in child.subtree):
+                        is_one_of(t, c.recipients) or t.pos_ == "PROPN" for t in child.subtree):
                     return True
     return False
 
 
 def _event_made(noun, c: Compiled) -> bool:
     """'made a referral', 'referral made', 'a referral was sent'."""
-    if _is(noun.head, c.event_verbs):
+    if is_one_of(noun.head, c.event_verbs):
         return True
-    return any(_is(child, c.event_verbs) for child in noun.children)
+    return any(is_one_of(child, c.event_verbs) for child in noun.children)
 
 
 def check(parsed: ParsedNote, rule) -> Iterator[Finding]:

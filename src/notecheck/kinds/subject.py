@@ -12,9 +12,27 @@ When nothing else is named, sentence openers count as they are.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
 
 from notecheck.kinds.language import tokens_of
+from notecheck.kinds.terms import Terms
+
+
+def is_name(token, *not_names: Terms) -> bool:
+    """A capitalised proper noun that may be a person's name ("Jamie"; the "F" of "Mr F"):
+    not a word in capitals (a heading, a role, a worker's initials: "DN", "SM"), and not
+    one of ``not_names`` ("Mum", "Monday")."""
+    return (token.pos_ == "PROPN" and token.is_alpha and token.text[:1].isupper()
+            and not (len(token.text) > 1 and token.text.isupper())
+            and not any(words.has(token) for words in not_names))
+
+
+def infer_subject(parsed, *not_names: Terms) -> str | None:
+    """The name (one word, as written) the note uses most often, or None when it names no
+    one; worked out once per note for each set of ``not_names``."""
+    key = ("subject", tuple((frozenset(words.words), words.lemma) for words in not_names))
+    if key not in parsed.cache:
+        parsed.cache[key] = _most_named(parsed.doc, lambda token: is_name(token, *not_names))
+    return parsed.cache[key]
 
 
 def _opens_sentence(token) -> bool:
@@ -28,19 +46,18 @@ def _opens_sentence(token) -> bool:
         or doc[i - 1].text in (".", "!", "?", ":", "-", "–", "—", "•", "*", "(")
 
 
-def infer_subject(doc, is_name: Callable) -> str | None:
-    """The name (one word, as written) used most often, or None when no one is named."""
+def _most_named(doc, named) -> str | None:
     mid: Counter[str] = Counter()
     opening: Counter[str] = Counter()
     full_name: set[str] = set()  # opened a full name: "Jordan Achebe (15)"
     opening_subject: Counter[str] = Counter()
     for token in tokens_of(doc):
-        if token.pos_ == "PROPN" and is_name(token):
+        if named(token):
             weight = 2 if token.dep_ in ("nsubj", "nsubjpass") else 1
             if _opens_sentence(token):
                 opening[token.text] += weight
                 following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-                if following is not None and following.pos_ == "PROPN" and is_name(following) \
+                if following is not None and named(following) \
                         and not token.whitespace_.count("\n"):
                     full_name.add(token.text)
                 if weight == 2:

@@ -25,6 +25,8 @@ from notecheck import dates
 from notecheck.config import TimelinessConfig
 from notecheck.diagnostics import Severity
 from notecheck.kinds.base import Computed, Day, Finding, Options, ParsedNote
+from notecheck.kinds.layout import Layout
+from notecheck.kinds.notetypes import NoteTypes, note_type
 
 FIELDS = ("contact_date", "recorded_date")
 LABELS = {"contact_date": "contact date", "recorded_date": "recorded date"}
@@ -49,7 +51,8 @@ class TimelinessOptions(Options):
     # missing-contact-date: a day and month in the first lines of the text, outside a
     # label that is not the contact date, counts as the contact date.
     first_lines: int = Field(3, ge=0)
-    # missing-contact-date: note types that are not the record of one contact.
+    # missing-contact-date: note types that are not the record of one contact (the whole
+    # note_type, case and punctuation aside: "assessment" leaves out no "assessment visit").
     except_note_types: list[str] = []
     header: HeaderLabels = HeaderLabels()
 
@@ -116,12 +119,12 @@ def _words_pattern(words: tuple[str, ...]) -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(re.escape(w.lower()) for w in words) + r")\b")
 
 
-def header_fields(text: str, header: HeaderLabels):
+def header_fields(layout: Layout, header: HeaderLabels):
     """(kind, label end, segment end) for each 'Label: value' in the first lines, where
     kind is "contact_date", "recorded_date", "ignore" (a date that is neither, such as
     a date of birth) or None (any other label)."""
-    offset = 0
-    for line in text.split("\n")[:header.lines]:
+    for offset, end in layout.lines[:header.lines]:
+        line = layout.text[offset:end]
         start = 0
         for part in _FIELD_BREAK.split(line):
             start = line.index(part, start)
@@ -137,13 +140,13 @@ def header_fields(text: str, header: HeaderLabels):
                     kind = "contact_date"
                 yield kind, offset + start + match.end(), offset + start + len(part)
             start += len(part)
-        offset += len(line) + 1
 
 
-def header_dates(text: str, options: TimelinessOptions, title: bool = True) -> dict[str, Written]:
+def header_dates(layout: Layout, options: TimelinessOptions, title: bool = True) -> dict[str, Written]:
     """The contact and recorded dates the header gives, first of each. With no contact
     label, a whole date in the title (the first line, when it has no label and is not a
     sentence) is taken as the contact date: "Home visit – Tuesday 24/11/2026, 2pm"."""
+    text = layout.text
     found: dict[str, Written] = {}
 
     def take(kind: str, start: int, end: int, guessed: bool = False) -> None:
@@ -153,27 +156,25 @@ def header_dates(text: str, options: TimelinessOptions, title: bool = True) -> d
             found[kind] = Written(value, timed, text[start + a:start + b], start=start + a,
                                   end=start + b, guessed=guessed)
 
-    for kind, start, end in header_fields(text, options.header):
+    for kind, start, end in header_fields(layout, options.header):
         if kind in FIELDS and kind not in found:
             take(kind, start, end)
     # An unlabelled line that says when it was written, the date straight after the
     # word: "Recorded on 14/11/2026 by J. Smith", "Home visit 12/11/2026, written up
     # 16/11/2026" (not "Mum said she had entered the flat on 12/11/2026").
-    offset, first = 0, None
-    for line in text.split("\n")[:options.header.lines]:
-        if line.strip() and first is None:
-            first = (offset, line)
+    for offset, end in layout.lines[:options.header.lines]:
+        line = text[offset:end]
         if "recorded_date" not in found and not _LABEL.match(line):
             for match in _recorded_then_date(line, options.header.recorded):
-                take("recorded_date", offset + match.start(), offset + len(line))
+                take("recorded_date", offset + match.start(), end)
                 break
-        offset += len(line) + 1
-    if title and "contact_date" not in found and first is not None and \
-            not _LABEL.match(first[1]) and not first[1].rstrip().endswith(".") and \
-            not _has(first[1].lower(), options.header.ignore):
+    start = layout.first_line[0]
+    in_header = layout.line_at(start) in layout.lines[:options.header.lines]
+    if title and "contact_date" not in found and layout.title and in_header and \
+            not _LABEL.match(layout.title) and not _has(layout.title.lower(), options.header.ignore):
         # Only what comes before a recorded word: "Recorded by Jo Smith, 16/11/2026" is
         # not a contact date.
-        take("contact_date", first[0], first[0] + len(_before_recorded(first[1], options.header)),
+        take("contact_date", start, start + len(_before_recorded(layout.title, options.header)),
              guessed=True)
     return found
 
@@ -221,7 +222,7 @@ def _note_dates(parsed: ParsedNote, rule) -> tuple[dict[str, Written], dict[str,
                for name, value in good.items()}
     if len(good) + len(bad) < len(FIELDS):
         # A note with front matter starts its text with the body, not a title.
-        for name, date in header_dates(parsed.text, rule.options, title=not good and not bad).items():
+        for name, date in header_dates(parsed.layout, rule.options, title=not good and not bad).items():
             if name not in good and name not in bad:
                 written[name] = date
     return written, bad
@@ -253,10 +254,9 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     if which == "missing-contact-date":
         if "contact_date" in good or "contact_date" in bad:
             return
-        note_type = str(meta.get("note_type") or "").strip().lower()
-        if note_type and note_type in {t.lower() for t in rule.options.except_note_types}:
+        if NoteTypes(rule.options.except_note_types, whole=True).match(note_type(parsed)):
             return
-        if _dated_opening(parsed.text, rule.options):
+        if _dated_opening(parsed.layout, rule.options):
             return
         yield Finding(0, 0, field="contact_date" if "contact_date" in parsed.note.meta_positions else None)
 
@@ -298,17 +298,16 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
                 "policy": Computed(policy)})
 
 
-def _dated_opening(text: str, options: TimelinessOptions) -> bool:
+def _dated_opening(layout: Layout, options: TimelinessOptions) -> bool:
     """Whether the first lines give a day and month that is not a recorded date or under
     another label ("Home visit, Tuesday 24 November 2026"; not "Recorded: 24/11/2026" or
     "Written up by Jo on 24/11", and not a weekday alone: "last Thursday" cannot be
     placed in a chronology)."""
-    elsewhere = [(start, end) for kind, start, end in header_fields(text, options.header)
+    elsewhere = [(start, end) for kind, start, end in header_fields(layout, options.header)
                  if kind in ("recorded_date", "ignore")]
-    offset = 0
-    for line in text.split("\n")[:options.first_lines]:
+    for offset, end in layout.lines[:options.first_lines]:
+        line = layout.text[offset:end]
         for start, _ in dates.day_dates_in(_before_recorded(line, options.header)):
             if not any(a <= offset + start < b for a, b in elsewhere):
                 return True
-        offset += len(line) + 1
     return False

@@ -16,9 +16,9 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from notecheck.kinds import subject
-from notecheck.kinds.base import Finding, Options, ParsedNote, RuleProblem
-from notecheck.kinds.language import (
-    Terms, english, has_count, name_parts, reporting_verb, subject_of)
+from notecheck.kinds.base import Finding, Options, ParsedNote
+from notecheck.kinds.language import english, has_count, name_parts, reporting_verb, subject_of
+from notecheck.kinds.terms import Terms
 
 
 class VagueTerm(Options):
@@ -44,20 +44,12 @@ class VagueOptions(Options):
 
 
 def compile_vague(rule) -> dict:
-    terms = Terms([t.term for t in rule.options.terms], "terms")
-    from notecheck.nlp import blank_tokenizer
-
-    tokenizer = blank_tokenizer()
-    suggestions = {}
-    for term in rule.options.terms:
-        key = tuple(t.lower_ for t in tokenizer(term.term.strip()))
-        if not key:
-            raise RuleProblem(("terms",), "a term is empty")
-        suggestions[key] = term.suggestion
-    return {"terms": terms, "suggestions": suggestions, "speech": Terms(rule.options.speech_verbs),
-            "time_words": Terms(rule.options.time_words, "time_words"),
-            "not_after": Terms(rule.options.not_after, "not_after"),
-            "not_names": Terms(rule.options.not_names, "not_names")}
+    o = rule.options
+    return {"terms": Terms([t.term for t in o.terms], "terms", key="term"),
+            "speech": Terms(o.speech_verbs, "speech_verbs"),
+            "time_words": Terms(o.time_words, "time_words"),
+            "not_after": Terms(o.not_after, "not_after"),
+            "not_names": Terms(o.not_names, "not_names")}
 
 
 def needs(rule) -> set[str]:
@@ -81,16 +73,6 @@ def _their_own_words(parsed: ParsedNote, span, speech: Terms, names) -> bool:
         c.dep_ == "compound" and c.text in names for c in speaker.children)
 
 
-def _inferred_name(parsed: ParsedNote, not_names: Terms) -> str | None:
-    """The name used most often (as a subject, twice over), kept per note."""
-    key = ("vague.subject", tuple(sorted(not_names.words)))
-    if key not in parsed.cache:
-        parsed.cache[key] = subject.infer_subject(
-            parsed.doc, lambda token: token.is_alpha and token.text[:1].isupper()
-            and not token.text.isupper() and not not_names.has(token))
-    return parsed.cache[key]
-
-
 def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     c = rule.compiled
     known: list[set[str]] = []
@@ -100,22 +82,19 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         if not known:
             found = {part for name in parsed.note.subjects for part in name_parts(name)}
             if not found and rule.options.infer_subject:
-                inferred = _inferred_name(parsed, c["not_names"])
+                inferred = subject.infer_subject(parsed, c["not_names"])
                 found = {inferred} if inferred else set()
             known.append(found)
         return known[0]
 
-    for span in c["terms"].spans(parsed.doc):
+    doc = parsed.doc
+    for match in c["terms"].matches(doc):
+        span = doc[match.start:match.end]
         if _their_own_words(parsed, span, c["speech"], names):
             continue
-        if span.start > 0 and c["not_after"].has(parsed.doc[span.start - 1]):
+        if span.start > 0 and c["not_after"].has(doc[span.start - 1]):
             continue
         if rule.options.count_in_sentence_passes and has_count(span.sent, c["time_words"]):
             continue
-        key = tuple(t.lower_ for t in span)
-        suggestion = c["suggestions"].get(key)
-        if suggestion is None:  # matched on a lemma: find the term it came from
-            suggestion = next((s for k, s in c["suggestions"].items() if len(k) == len(span)
-                               and all(w in (t.lower_, t.lemma_.lower()) for w, t in zip(k, span))),
-                              None)
+        suggestion = rule.options.terms[match.term].suggestion
         yield Finding(span.start_char, span.end_char, suggestion=suggestion or rule.suggestion)

@@ -19,8 +19,9 @@ from pydantic import Field
 from notecheck.kinds import evidence, subject
 from notecheck.kinds.base import Finding, Options, ParsedNote
 from notecheck.kinds.language import (
-    Terms, doc_forms, english, first_line, is_negated, name_parts, reporting_verb, sentence_list,
-    subject_of, tokens_of)
+    FIRST_PERSON, english, is_negated, name_parts, reporting_verb, subject_of, tokens_of)
+from notecheck.kinds.notetypes import NoteTypes, note_type, type_words
+from notecheck.kinds.terms import Terms
 
 
 class VoiceOptions(Options):
@@ -33,9 +34,10 @@ class VoiceOptions(Options):
     # showed) evidence is at least this: "Mum said Kayla sleeps well" parses with 'Kayla'
     # near 'sleep', but is no one's voice. None: every voice verb counts.
     voice_verb_floor: float | None = Field(None, gt=0, lt=1)
-    # note_type values (any word of them) that mean a contact: "home visit", "session".
+    # note_type values that mean a contact; each matches a note_type with its words in
+    # order ("visit" matches "home visit", "daily record" "care home daily record").
     contact_note_types: list[str] = Field(min_length=1)
-    # note_type words that mean the contact was with someone else about the person:
+    # note_type values that mean the contact was with someone else about the person:
     # "telephone call - school", "professional meeting".
     other_party_note_types: list[str] = []
     # Without note_type: words in the text that show a contact took place.
@@ -62,22 +64,22 @@ class VoiceOptions(Options):
     # in "Jamie ... while Mum made tea. He told me ...", 'he' is Jamie.
     women: list[str] = []
     men: list[str] = []
-    # Pronouns that may stand for the person: 'she', 'he' (gendered) and 'they'.
-    pronouns: dict[str, Literal["she", "he", "any"]] = Field(
-        default={"he": "he", "she": "she", "they": "any"}, min_length=1)
+    # Pronouns that may stand for the person, each as she, he or any: {he: he, she: she,
+    # they: any}.
+    pronouns: dict[str, Literal["she", "he", "any"]] = Field(min_length=1)
     # Pronouns as objects: "Jo weighed [him]" is someone other than Jo, so a later 'he'
-    # that lands on it stands for whoever 'him' does.
-    object_pronouns: dict[str, Literal["she", "he", "any"]] = {"him": "he", "her": "she"}
+    # that lands on it stands for whoever 'him' does: {him: he, her: she}.
+    object_pronouns: dict[str, Literal["she", "he", "any"]] = {}
     inferred_message: str = Field(min_length=1)  # used when the subject was inferred; may use {subject}
 
 
 def compile_voice(rule) -> dict:
     o = rule.options
-    return {"contact_types": [tuple(t.lower().replace("-", " ").split()) for t in o.contact_note_types],
-            "other_party": {w.lower() for t in o.other_party_note_types for w in t.split()},
+    return {"contact_types": NoteTypes(o.contact_note_types),
+            "other_party": NoteTypes(o.other_party_note_types),
             "contact_terms": Terms(o.contact_terms, "contact_terms"),
-            "title_terms": {w.lower() for t in o.title_terms for w in t.split()},
-            "call_types": {w.lower() for t in o.call_note_types for w in t.split()},
+            "title_terms": NoteTypes(o.title_terms),
+            "call_types": NoteTypes(o.call_note_types),
             "call_terms": Terms(o.call_terms, "call_terms"),
             "voice": Terms(o.voice_verbs, "voice_verbs"),
             "speech": Terms(o.speech_verbs, "speech_verbs"),
@@ -97,22 +99,20 @@ def needs(rule) -> set[str]:
 
 
 def is_contact(parsed: ParsedNote, c, names: set[str]) -> bool:
-    note_type = parsed.note.meta.get("note_type")
-    if note_type:
-        sequence = [w.strip(".,;:()/").lower() for w in str(note_type).replace("-", " ").split()]
-        words = set(sequence)
-        if not any(_contains(sequence, phrase) for phrase in c["contact_types"]) or words & c["other_party"]:
+    if parsed.note.meta.get("note_type"):
+        kind = note_type(parsed)
+        if not c["contact_types"].match(kind) or c["other_party"].match(kind):
             return False
-        return not words & c["call_types"] or _called(parsed, c, names)
+        return not c["call_types"].match(kind) or _called(parsed, c, names)
     # Without a note type, the contact must be how the note opens ("Home visit to see
     # Leo") or be told beside the person's name; "Nan will visit on Saturday" is not one.
-    title = _title(parsed.text)
-    if title & c["title_terms"] and not title & c["other_party"]:
+    title = type_words(parsed.layout.title)
+    if c["title_terms"].match(title) and not c["other_party"].match(title):
         return True
     # Later in the note, the person must be a party to it ("I visited Leo", "session with
     # Amber"): in "DN visits are being missed as Steve is not answering the door" no one
     # met him.
-    sents = sentence_list(parsed.doc)
+    sents = parsed.layout.sentences
     for index, sent in enumerate(sents):
         for span in c["contact_terms"].spans(sent):
             if index < 2 or _party(span.root, names):
@@ -131,21 +131,6 @@ def _party(verb, names: set[str]) -> bool:
     return False
 
 
-def _title(text: str) -> set[str]:
-    """The words of the note's title: its first line, when that is not a sentence."""
-    line = text.lstrip().split("\n", 1)[0].strip()
-    if not line or line[-1] in ".!?":
-        return set()
-    return {w.strip(".,;:()/*#–-").lower() for w in line.split()}
-
-
-def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:
-    """Does the note type have this phrase, word for word ("care home daily record" has
-    "daily record")?"""
-    n = len(phrase)
-    return any(tuple(words[i:i + n]) == phrase for i in range(len(words) - n + 1))
-
-
 def _called(parsed: ParsedNote, c, names: set[str]) -> bool:
     """Was a call with the person: are they the caller or the one called ("I phoned Ms
     Hall", "Ms Khan rang", "call with Tracey")? Being talked about in a call ("the ward
@@ -159,11 +144,14 @@ def _called(parsed: ParsedNote, c, names: set[str]) -> bool:
     return False
 
 
+PARTY_PREPOSITIONS = english("party_prepositions")
+
+
 def _call_parties(verb):
     for child in verb.children:
         if child.dep_ in ("nsubj", "dobj"):
             yield child
-        elif child.dep_ == "prep" and child.lower_ in ("with", "to", "from"):
+        elif child.dep_ == "prep" and child.lower_ in PARTY_PREPOSITIONS:
             yield from (g for g in child.children if g.dep_ == "pobj")
     if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
         yield from (ch for ch in verb.head.children if ch.dep_ == "nsubj")
@@ -175,17 +163,8 @@ def _call_parties(verb):
 
 
 def _is_name(token, c) -> bool:
-    """A capitalised proper noun that is not a role ('Mum') or a date word ('Monday')."""
-    return (token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha
-            # All capitals is a heading, a role or a worker's initials ("DN", "(SM)"),
-            # which a daily log repeats more often than the resident's name.
-            and not (len(token.text) > 1 and token.text.isupper())
-            and not any(c[key].has(token) for key in ("others", "women", "men", "not_names")))
-
-
-def infer_subject(doc, c) -> str | None:
-    """The person named most often (kinds/subject.py), leaving out roles and date words."""
-    return subject.infer_subject(doc, lambda token: _is_name(token, c))
+    """A name that is not a role ('Mum') or a date word ('Monday') (kinds/subject.py)."""
+    return subject.is_name(token, c["others"], c["women"], c["men"], c["not_names"])
 
 
 OBJECTS = {"dobj", "pobj", "dative"}
@@ -226,7 +205,7 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
         scores = {sent.start: cats for sent, cats in evidence.sentence_evidence(parsed)}
 
     def sentence_scores(token) -> dict:
-        for sent in sentence_list(doc):
+        for sent in parsed.layout.sentences:
             if sent.start <= token.i < sent.end:
                 return scores.get(sent.start, {})
         return {}
@@ -281,9 +260,8 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
             return True
         return word.lower_ in c["pronouns"] and refers_to_subject(word)
 
-    voice_words = c["voice"].words
-    for token, forms in zip(tokens, doc_forms(doc)):
-        if forms.isdisjoint(voice_words) or token.pos_ not in ("VERB", "AUX"):
+    for token in c["voice"].tokens(doc):
+        if token.pos_ not in ("VERB", "AUX"):
             continue
         subject = subject_of(token)
         if subject is None or not is_subject(subject):
@@ -313,10 +291,10 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
                 continue
             reporter = next((t for t in sent if c["speech"].has(t) and t.pos_ == "VERB"), None)
             who = subject_of(reporter) if reporter is not None else None
-            if who is not None and not is_subject(who) and who.lower_ not in ("i", "we"):
+            if who is not None and not is_subject(who) and who.lower_ not in FIRST_PERSON:
                 continue  # "Mum said Kayla loves nursery": Mum's account
             return True
-    for sent in sentence_list(doc):
+    for sent in parsed.layout.sentences:
         for span in c["not_obtained"].spans(sent):
             # Whose state it is: the person named last before it ("Noah was watching TV
             # and Isla was asleep" excuses Isla, not Noah), else anyone in the sentence.
@@ -333,6 +311,7 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
 
 
 NOTHING = english("said_nothing")
+TALK = english("talk_verbs")
 
 
 def _said_nothing(verb, c) -> bool:
@@ -340,7 +319,7 @@ def _said_nothing(verb, c) -> bool:
     if any(ch.lower_ in NOTHING and ch.dep_ in ("dobj", "advmod", "npadvmod", "amod")
            for ch in verb.children):
         return True
-    return (c["speech"].has(verb) or verb.lemma_ in ("speak", "talk")) and is_negated(verb)
+    return (c["speech"].has(verb) or verb.lemma_ in TALK) and is_negated(verb)
 
 
 def _person(token, c) -> bool:
@@ -382,7 +361,7 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         people = _own_names(subjects)
         all_names = set().union(*(names for _, names in people))
     else:
-        inferred = infer_subject(parsed.doc, c)
+        inferred = subject.infer_subject(parsed, c["others"], c["women"], c["men"], c["not_names"])
         if inferred is None:
             return  # no one is named: nothing to say whose voice is missing
         people = [(inferred, {inferred})]
@@ -393,6 +372,6 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     missing = [name for name, names in people if not has_voice(parsed, c, names, rule.options)]
     if not missing:
         return
-    start, end = first_line(parsed.text)
+    start, end = parsed.layout.first_line
     yield Finding(start, end, values={"subject": " and ".join(missing)},
                   message=None if subjects else rule.options.inferred_message)
