@@ -14,11 +14,6 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 NOTE = "Mum kicked off when I arrived. The LAC review is on Monday.\n"
 
-# kinds/sharing.py imports spacy.attrs at module level, so loading any rule still imports
-# spaCy; these become passes (and the marker must go) once it imports it where it is used.
-SHARING_IMPORTS_SPACY = pytest.mark.xfail(
-    strict=True, reason="kinds/sharing.py imports spacy at module level (issue 11 follow-up)")
-
 
 def run(tmp_path: Path, *args: str) -> tuple[int, set[str], str]:
     """Run notecheck in a fresh interpreter; its exit code, the modules it imported, stdout."""
@@ -42,7 +37,6 @@ def test_version_does_not_import_spacy(tmp_path):
     assert "notecheck.kinds" not in modules
 
 
-@SHARING_IMPORTS_SPACY
 def test_listing_and_explaining_rules_do_not_import_spacy(tmp_path):
     run(tmp_path, "rules")  # the first run compiles the rules and caches them
     status, modules, out = run(tmp_path, "rules")
@@ -53,7 +47,6 @@ def test_listing_and_explaining_rules_do_not_import_spacy(tmp_path):
     assert "spacy" not in modules
 
 
-@SHARING_IMPORTS_SPACY
 def test_a_run_wholly_served_from_the_cache_does_not_import_spacy(tmp_path):
     (tmp_path / "visit.md").write_text(NOTE, encoding="utf-8")
     first_status, first_modules, first = run(tmp_path, "check", "--format", "json", "visit.md")

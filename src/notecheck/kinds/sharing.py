@@ -37,8 +37,6 @@ from typing import Literal
 
 import numpy
 from pydantic import Field
-from spacy.attrs import LEMMA, LOWER
-from spacy.strings import get_string_id
 
 from notecheck.kinds.base import Finding, GuardedPattern, Options, ParsedNote, RuleProblem
 from notecheck.kinds.evidence import sentence_evidence
@@ -172,9 +170,15 @@ def compile_sharing(rule) -> Compiled:
         live_verbs=_words(o.live_verbs),
         live=[_regex(e, ("live", i)) for i, e in enumerate(o.live)],
         documents=[_regex(e, ("documents", i)) for i, e in enumerate(o.documents)],
-        hashes=numpy.array(sorted({get_string_id(f) for w in [*triggers, *_words(o.event_nouns)]
+        hashes=numpy.array(sorted({_string_id(f) for w in [*triggers, *_words(o.event_nouns)]
                                    for f in (w, w.capitalize(), w.upper())}), dtype=numpy.uint64),
     )
+
+
+def _string_id(text: str) -> int:
+    from spacy.strings import get_string_id  # here, not at import: a cached run loads no spaCy
+
+    return get_string_id(text)
 
 
 def needs(rule) -> set[str]:
@@ -392,6 +396,8 @@ def find_sharing(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
     doc = parsed.doc
     # Only tokens that could be a trigger or event noun are looked at one by one: the
     # comparison of every token's form and lemma is done on arrays, not in Python.
+    from spacy.attrs import LEMMA, LOWER  # here, not at import: a cached run loads no spaCy
+
     forms = doc.to_array([LOWER, LEMMA])
     hits = numpy.isin(forms, c.hashes).any(axis=1).nonzero()[0] if len(doc) else ()
     done = -1  # the end of the last sentence with a record: one record per sentence

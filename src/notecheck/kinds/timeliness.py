@@ -27,7 +27,8 @@ from notecheck.diagnostics import Severity
 from notecheck.kinds.base import Computed, Day, Finding, Options, ParsedNote
 
 FIELDS = ("contact_date", "recorded_date")
-LABELS = {"contact_date": "contact date", "recorded_date": "recorded date"}
+# Computed: fixed words, never note text, so a finding that names a field can be cached.
+LABELS = {"contact_date": Computed("contact date"), "recorded_date": Computed("recorded date")}
 
 
 class HeaderLabels(Options):
