@@ -31,7 +31,7 @@ from notecheck.kinds.base import Computed, Day, Finding
 from notecheck.notes import Note
 from notecheck.rules.model import Rule
 
-FORMAT = 3
+FORMAT = 4
 CHUNK = 1 << 20
 STALE_DAYS = 7
 
@@ -96,7 +96,8 @@ def _mark_cache_root(root: Path) -> None:
 
 class Cache:
     def __init__(self, location: Path, rules: list[Rule], config, model: str,
-                 columns: dict | None = None, today: dt.date | None = None):
+                 columns: dict | None = None, today: dt.date | None = None,
+                 masking_rules: Iterable[Rule] = ()):
         self.rules = {rule.id: rule for rule in rules}
         self.strings = {rule.id: rule_strings(rule) for rule in rules}
         signature = {
@@ -105,6 +106,8 @@ class Cache:
             "model": model,
             "config": config.model_dump(mode="json", exclude={"source"}),
             "columns": columns or {},
+            # The masking spans kept with each note come from these rules' patterns.
+            "masking": sorted([r.id, r.options.model_dump_json()] for r in masking_rules),
             "rules": [[r.id, r.kind, r.severity.value, r.message, r.suggestion, r.exceptions,
                        r.skip_quoted, sorted(self.strings[r.id]),
                        r.options.model_dump_json() if hasattr(r.options, "model_dump_json")
@@ -194,9 +197,21 @@ class Cache:
 
     # -- findings <-> cache records -------------------------------------------------------
 
-    def encode(self, note: Note, found: Iterable[tuple[Rule, Finding]]) -> list:
-        """Records for one note's findings. Raises Uncacheable when a value is note-derived
-        in a way that offsets cannot express."""
+    def encode(self, note: Note, found: Iterable[tuple[Rule, Finding]],
+               masking: list[tuple[int, int]] | None = None) -> dict:
+        """The record of one note: its findings, and where the masking rules found
+        identifiers in it (offsets only, or None when they were not looked for). Raises
+        Uncacheable when a value is note-derived in a way that offsets cannot express."""
+        return {"found": self._encode_found(note, found),
+                "mask": [[start, end] for start, end in masking] if masking is not None else None}
+
+    @staticmethod
+    def masking(record: dict) -> list[tuple[int, int]] | None:
+        """The masking spans a record keeps (None: not known, find them again)."""
+        spans = record.get("mask")
+        return [(int(start), int(end)) for start, end in spans] if spans is not None else None
+
+    def _encode_found(self, note: Note, found: Iterable[tuple[Rule, Finding]]) -> list:
         return [[rule.id, finding.start, finding.end, finding.field,
                  self._encode(finding.suggestion, note, rule),
                  self._encode(finding.message, note, rule),
@@ -264,11 +279,12 @@ class Cache:
             return ["l", [self._encode(v, note, rule) for v in value]]
         raise Uncacheable(rule.id)
 
-    def decode(self, note: Note, records: list) -> list[tuple[Rule, Finding]]:
+    def decode(self, note: Note, record: dict) -> list[tuple[Rule, Finding]]:
+        """The findings a record keeps, rebuilt against the re-read note."""
         found = []
         from notecheck.diagnostics import Severity
 
-        for rule_id, start, end, field, suggestion, message, values, severity, replacement in records:
+        for rule_id, start, end, field, suggestion, message, values, severity, replacement in record["found"]:
             rule = self.rules[rule_id]
             found.append((rule, Finding(start, end, suggestion=self._decode(suggestion, note),
                                         message=self._decode(message, note),

@@ -49,13 +49,15 @@ def _check_chunk(linter: Linter, cache, chunk: list[tuple[Note, str | None]]) ->
     parsed_notes = linter.parse_all((note.path, note) for note, _ in chunk)
     for (note, key), (_, parts) in zip(chunk, parsed_notes):
         found, errors = linter.findings(parts, linter.rules)
+        # Found once, used for this run's masking and kept in the cache for the next.
+        masking = linter.masking_spans(note) if linter.mask and found else None
         record = None
         if cache is not None and key is not None and not errors:
             try:
-                record = cache.encode(note, found)
+                record = cache.encode(note, found, masking)
             except Exception:  # noqa: BLE001 - Uncacheable, or a value we cannot store
                 record = None
-        out.append((linter.diagnostics(note, found, linter.rules, errors), record))
+        out.append((linter.diagnostics(note, found, linter.rules, errors, masking), record))
     return out
 
 
@@ -248,15 +250,16 @@ def _ordered(linter, items, cache, counts, progress, start_pool, jobs, columns,
             progress.note()
         key = cache.key(item, reader_key(path, columns)) if cache is not None else None
         if key is not None:
-            records = cache.get(key)
-            if records is not None:
+            record = cache.get(key)
+            if record is not None:
                 try:
-                    found = cache.decode(item, records)
-                except (KeyError, ValueError, TypeError, IndexError):
+                    found, masking = cache.decode(item, record), cache.masking(record)
+                except (KeyError, ValueError, TypeError, IndexError, AttributeError):
                     found = None
                 if found is not None:
                     counts.cached_notes += 1
-                    slots.append(Cached(item, linter.diagnostics(item, found, linter.rules)))
+                    slots.append(Cached(item, linter.diagnostics(item, found, linter.rules,
+                                                                 masking=masking)))
                     continue
         slots.append((chunk_index, len(chunk), key, item))
         chunk.append((item, key))
