@@ -76,3 +76,15 @@ def test_a_changed_row_alone_is_checked_again(tmp_path, monkeypatch):
     found, counts = check(export)
     assert (counts.notes, counts.cached_notes) == (5, 4)
     assert not [d for d in found if d["note"] == "CN003" and "kicked off" in (d["excerpt"] or "")]
+
+
+def test_a_damaged_results_file_is_started_again(tmp_path, monkeypatch):
+    monkeypatch.setenv("NOTECHECK_CACHE_DIR", str(tmp_path / "cache"))
+    export = write_export(tmp_path / "export.csv")
+    first, _ = check(export)
+    for path in (tmp_path / "cache").rglob("notes.sqlite"):
+        path.write_bytes(b"not a database" * 100)
+    again, counts = check(export)
+    assert again == first and counts.cached_notes == 0
+    again, counts = check(export)
+    assert again == first and counts.cached_notes == 5

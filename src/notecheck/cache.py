@@ -23,6 +23,7 @@ import hashlib
 import json
 import os
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +54,7 @@ def file_digest(path: str) -> str:
     return digest.hexdigest()
 
 
+@lru_cache(maxsize=1)
 def _source_digest() -> str:
     """notecheck's own code, so a changed kind or reader never serves stale results."""
     digest = hashlib.sha256(__version__.encode())
@@ -145,12 +147,29 @@ class Cache:
                 self.folder.mkdir(parents=True, exist_ok=True)
                 _mark_cache_root(self.folder.parent.parent)
                 self._prune()
-            self._db = sqlite3.connect(path, timeout=5, isolation_level=None)
-            self._db.execute("CREATE TABLE IF NOT EXISTS notes (key TEXT PRIMARY KEY, record TEXT)")
+            try:
+                self._db = self._open(path)
+            except sqlite3.OperationalError:
+                raise
+            except sqlite3.DatabaseError:  # damaged (say by a power cut): start it again
+                path.unlink(missing_ok=True)
+                self._db = self._open(path)
             os.utime(self.folder)  # in use: keep it from being pruned
         return self._db
 
-    def get(self, key: str) -> list | None:
+    @staticmethod
+    def _open(path: Path):
+        import sqlite3
+
+        db = sqlite3.connect(path, timeout=5, isolation_level=None)
+        # These are results, not records: a write the operating system has not yet put on
+        # disk may be lost in a power cut (the note is simply checked again), and waiting
+        # for the disk cost a one-note run more than checking the note.
+        db.execute("PRAGMA synchronous = OFF")
+        db.execute("CREATE TABLE IF NOT EXISTS notes (key TEXT PRIMARY KEY, record TEXT)")
+        return db
+
+    def get(self, key: str) -> dict | None:
         try:
             db = self._connect(create=False)
             if db is None:
@@ -174,8 +193,15 @@ class Cache:
             db.execute("BEGIN")
             db.executemany("INSERT OR REPLACE INTO notes VALUES (?, ?)", pending)
             db.execute("COMMIT")
-        except Exception:  # noqa: BLE001 - a read-only or full disk only costs speed
+        except Exception as exc:  # noqa: BLE001 - a read-only or full disk only costs speed
+            import sqlite3
+
+            if self._db is not None:
+                self._db.close()
             self._db = None
+            if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError):
+                # Damaged: the next run starts the file again rather than failing on it.
+                (self.folder / "notes.sqlite").unlink(missing_ok=True)
 
     def __getstate__(self):  # workers get a copy without the open database
         state = dict(self.__dict__)
