@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from notecheck.diagnostics import Diagnostic
-from notecheck.engine import Linter, problem_diagnostic
+from notecheck.engine import Linter, problem_diagnostic, rule_needs
 from notecheck.notes import InputProblem, Note
 from notecheck.notes.sources import discover, read_file
 
@@ -46,7 +46,11 @@ def _check_chunk(linter: Linter, cache, chunk: list[tuple[Note, str | None]]) ->
     """Parse and check a batch of notes: for each, its diagnostics and its cache record
     (None when it cannot be cached)."""
     out = []
-    parsed_notes = linter.parse_all((note.path, note) for note, _ in chunk)
+    parsed_notes = list(linter.parse_all((note.path, note) for note, _ in chunk))
+    if any("evidence" in rule_needs(rule) for rule in linter.rules):
+        from notecheck.kinds.evidence import score_notes  # the classifier, once for the chunk
+
+        score_notes([part for _, parts in parsed_notes for part in parts])
     for (note, key), (_, parts) in zip(chunk, parsed_notes):
         found, errors = linter.findings(parts, linter.rules)
         # Found once, used for this run's masking and kept in the cache for the next.
