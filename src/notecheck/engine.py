@@ -87,6 +87,16 @@ class Linter:
             self._pipeline = load_pipeline(self.needs, self.config.model)
         return self._pipeline
 
+    def warm(self) -> None:
+        """Load the pipelines and compile every pattern the rules use now, not on first
+        use: worker processes forked after this share them instead of each doing it."""
+        self.pipeline
+        if any("evidence" in rule_needs(rule) for rule in self.rules):
+            nlp.load_evidence()
+        for rule in [*self.rules, *self.masking_rules]:
+            _compile_patterns(rule.compiled, set())
+        list(self.pipeline.nlp.pipe(["Warm up: the first text parsed sets things up."]))
+
     @property
     def model_name(self) -> str:
         """The pipeline's name, without loading it."""
@@ -319,6 +329,27 @@ class Linter:
                     failures.append(ExampleFailure(rule.id, expected, example, found,
                                                    spans.get(index) if expected == "fail" else None))
         return failures
+
+
+def _compile_patterns(value, seen: set[int], depth: int = 0) -> None:
+    """Compile each GuardedPattern in a rule's compiled form (dicts, lists, objects)."""
+    from notecheck.kinds.base import GuardedPattern
+
+    if isinstance(value, (str, bytes, int, float, bool)) or value is None or depth > 6 \
+            or id(value) in seen:
+        return
+    seen.add(id(value))
+    if isinstance(value, GuardedPattern):
+        value.compiled
+    elif isinstance(value, dict):
+        for item in value.values():
+            _compile_patterns(item, seen, depth + 1)
+    elif isinstance(value, (list, tuple, set, frozenset)):
+        for item in value:
+            _compile_patterns(item, seen, depth + 1)
+    elif hasattr(value, "__dict__") and not isinstance(value, type):
+        for item in vars(value).values():
+            _compile_patterns(item, seen, depth + 1)
 
 
 def covered(note: Note, example: str, d: Diagnostic) -> str:

@@ -23,9 +23,12 @@ from notecheck.engine import Linter, problem_diagnostic, rule_needs
 from notecheck.notes import InputProblem, Note
 from notecheck.notes.sources import discover, read_file
 
-# Notes handed to a worker at a time: enough to batch the parse, small enough to keep
-# both cores busy to the end.
+# Notes parsed and checked together: enough to batch the parse. With worker processes,
+# a smaller share is handed out at a time, so that every worker is busy to the end of a
+# run of a few hundred notes (48 notes to one worker and 6 to the other was the end of
+# a 150-note run).
 CHUNK = 48
+PARALLEL_CHUNK = 12
 
 
 @dataclass
@@ -125,7 +128,7 @@ def available_cpus() -> int:
 # With --jobs 0 (the default: auto), worker processes are started only once this many
 # notes need checking (not served by the cache): below it, starting them costs more than
 # they save.
-AUTO_MIN_NOTES = 200
+AUTO_MIN_NOTES = 100
 
 
 def check_items(linter: Linter, items: Iterable[tuple[str, Note | InputProblem | None]], *,
@@ -149,7 +152,7 @@ def check_items(linter: Linter, items: Iterable[tuple[str, Note | InputProblem |
 
     def start_pool():
         global _WORKER
-        linter.pipeline  # load it once, before forking, so every worker shares it
+        linter.warm()  # load and compile once, before forking, so every worker shares it
         _WORKER = (linter, cache)
         pools.append(multiprocessing.get_context("fork").Pool(workers))
         return pools[0]
@@ -181,6 +184,7 @@ def _ordered(linter, items, cache, counts, progress, start_pool, jobs, columns,
     next_chunk = 0
     pool = None
     window = max(2, 2 * jobs) if start_pool is not None else 1
+    size = CHUNK if start_pool is None else PARALLEL_CHUNK
 
     def send() -> None:
         nonlocal chunk, pool
@@ -267,7 +271,7 @@ def _ordered(linter, items, cache, counts, progress, start_pool, jobs, columns,
                     continue
         slots.append((chunk_index, len(chunk), key, item))
         chunk.append((item, key))
-        if len(chunk) >= CHUNK:
+        if len(chunk) >= size:
             send()
             chunk_index += 1
             yield from drain(window)
