@@ -14,6 +14,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 NOTE = "Mum kicked off when I arrived. The LAC review is on Monday.\n"
 
+
 def run(tmp_path: Path, *args: str) -> tuple[int, set[str], str]:
     """Run notecheck in a fresh interpreter; its exit code, the modules it imported, stdout."""
     code = ("import json, runpy, sys\n"
@@ -104,3 +105,47 @@ def test_a_damaged_rule_cache_is_ignored(tmp_path):
     assert status == 1
     assert [d["rule"] for d in json.loads(again)["diagnostics"]] == \
         [d["rule"] for d in json.loads(first)["diagnostics"]]
+
+
+
+def _settings(tokenizer):
+    pattern = lambda f: None if f is None else f.__self__.pattern  # noqa: E731
+    return (tokenizer.rules, pattern(tokenizer.prefix_search), pattern(tokenizer.suffix_search),
+            pattern(tokenizer.infix_finditer), pattern(tokenizer.token_match),
+            pattern(tokenizer.url_match), tokenizer.faster_heuristics)
+
+
+TRICKY = "Mum said \"I can't cope\" (again) on 3/11 -- e-mail sent to CAMHS @ 9:30am; Dr. O'Neil's view."
+
+
+def test_pipelines_tokenize_as_their_tokenizer_files_say():
+    """nlp.load_model keeps spaCy's default tokenizer when the pipeline's tokenizer file
+    only repeats it: for the English pipeline and the evidence classifier, the tokenizer
+    must be exactly the one the file describes."""
+    import spacy
+    from spacy.tokenizer import Tokenizer
+
+    from notecheck.nlp import EVIDENCE_MODEL, _model_folder, find_model, load_evidence, load_model
+
+    name = find_model()
+    if name is None:
+        pytest.skip("no trained English pipeline installed")
+    for loaded, folder in ((load_evidence(), EVIDENCE_MODEL),
+                           (load_model(name, exclude=["ner", "parser", "tagger"]), _model_folder(name))):
+        shipped = Tokenizer(spacy.blank("en").vocab).from_disk(folder / "tokenizer")
+        assert _settings(loaded.tokenizer) == _settings(shipped)
+        assert [t.text for t in loaded.tokenizer(TRICKY)] == [t.text for t in shipped(TRICKY)]
+
+
+def test_a_tokenizer_file_that_differs_from_the_defaults_is_applied(tmp_path):
+    import shutil
+
+    from notecheck.nlp import EVIDENCE_MODEL, load_model
+
+    copy = tmp_path / "model"
+    shutil.copytree(EVIDENCE_MODEL, copy)
+    nlp = load_model(copy)
+    assert [t.text for t in nlp("gonna")] == ["gon", "na"]
+    nlp.tokenizer.add_special_case("gonna", [{"ORTH": "gonna"}])
+    nlp.tokenizer.to_disk(copy / "tokenizer", exclude=["vocab"])
+    assert [t.text for t in load_model(copy)("I'm gonna go")] == ["I", "'m", "gonna", "go"]

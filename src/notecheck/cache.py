@@ -23,6 +23,7 @@ import hashlib
 import json
 import os
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +32,7 @@ from notecheck.kinds.base import Computed, Day, Finding
 from notecheck.notes import Note
 from notecheck.rules.model import Rule
 
-FORMAT = 3
+FORMAT = 4
 CHUNK = 1 << 20
 STALE_DAYS = 7
 
@@ -53,6 +54,7 @@ def file_digest(path: str) -> str:
     return digest.hexdigest()
 
 
+@lru_cache(maxsize=1)
 def _source_digest() -> str:
     """notecheck's own code, so a changed kind or reader never serves stale results."""
     digest = hashlib.sha256(__version__.encode())
@@ -96,7 +98,8 @@ def _mark_cache_root(root: Path) -> None:
 
 class Cache:
     def __init__(self, location: Path, rules: list[Rule], config, model: str,
-                 columns: dict | None = None, today: dt.date | None = None):
+                 columns: dict | None = None, today: dt.date | None = None,
+                 masking_rules: Iterable[Rule] = ()):
         self.rules = {rule.id: rule for rule in rules}
         self.strings = {rule.id: rule_strings(rule) for rule in rules}
         signature = {
@@ -105,6 +108,8 @@ class Cache:
             "model": model,
             "config": config.model_dump(mode="json", exclude={"source"}),
             "columns": columns or {},
+            # The masking spans kept with each note come from these rules' patterns.
+            "masking": sorted([r.id, r.options.model_dump_json()] for r in masking_rules),
             "rules": [[r.id, r.kind, r.severity.value, r.message, r.suggestion, r.exceptions,
                        r.skip_quoted, sorted(self.strings[r.id]),
                        r.options.model_dump_json() if hasattr(r.options, "model_dump_json")
@@ -142,12 +147,29 @@ class Cache:
                 self.folder.mkdir(parents=True, exist_ok=True)
                 _mark_cache_root(self.folder.parent.parent)
                 self._prune()
-            self._db = sqlite3.connect(path, timeout=5, isolation_level=None)
-            self._db.execute("CREATE TABLE IF NOT EXISTS notes (key TEXT PRIMARY KEY, record TEXT)")
+            try:
+                self._db = self._open(path)
+            except sqlite3.OperationalError:
+                raise
+            except sqlite3.DatabaseError:  # damaged (say by a power cut): start it again
+                path.unlink(missing_ok=True)
+                self._db = self._open(path)
             os.utime(self.folder)  # in use: keep it from being pruned
         return self._db
 
-    def get(self, key: str) -> list | None:
+    @staticmethod
+    def _open(path: Path):
+        import sqlite3
+
+        db = sqlite3.connect(path, timeout=5, isolation_level=None)
+        # These are results, not records: a write the operating system has not yet put on
+        # disk may be lost in a power cut (the note is simply checked again), and waiting
+        # for the disk cost a one-note run more than checking the note.
+        db.execute("PRAGMA synchronous = OFF")
+        db.execute("CREATE TABLE IF NOT EXISTS notes (key TEXT PRIMARY KEY, record TEXT)")
+        return db
+
+    def get(self, key: str) -> dict | None:
         try:
             db = self._connect(create=False)
             if db is None:
@@ -171,8 +193,15 @@ class Cache:
             db.execute("BEGIN")
             db.executemany("INSERT OR REPLACE INTO notes VALUES (?, ?)", pending)
             db.execute("COMMIT")
-        except Exception:  # noqa: BLE001 - a read-only or full disk only costs speed
+        except Exception as exc:  # noqa: BLE001 - a read-only or full disk only costs speed
+            import sqlite3
+
+            if self._db is not None:
+                self._db.close()
             self._db = None
+            if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError):
+                # Damaged: the next run starts the file again rather than failing on it.
+                (self.folder / "notes.sqlite").unlink(missing_ok=True)
 
     def __getstate__(self):  # workers get a copy without the open database
         state = dict(self.__dict__)
@@ -194,9 +223,21 @@ class Cache:
 
     # -- findings <-> cache records -------------------------------------------------------
 
-    def encode(self, note: Note, found: Iterable[tuple[Rule, Finding]]) -> list:
-        """Records for one note's findings. Raises Uncacheable when a value is note-derived
-        in a way that offsets cannot express."""
+    def encode(self, note: Note, found: Iterable[tuple[Rule, Finding]],
+               masking: list[tuple[int, int]] | None = None) -> dict:
+        """The record of one note: its findings, and where the masking rules found
+        identifiers in it (offsets only, or None when they were not looked for). Raises
+        Uncacheable when a value is note-derived in a way that offsets cannot express."""
+        return {"found": self._encode_found(note, found),
+                "mask": [[start, end] for start, end in masking] if masking is not None else None}
+
+    @staticmethod
+    def masking(record: dict) -> list[tuple[int, int]] | None:
+        """The masking spans a record keeps (None: not known, find them again)."""
+        spans = record.get("mask")
+        return [(int(start), int(end)) for start, end in spans] if spans is not None else None
+
+    def _encode_found(self, note: Note, found: Iterable[tuple[Rule, Finding]]) -> list:
         return [[rule.id, finding.start, finding.end, finding.field,
                  self._encode(finding.suggestion, note, rule),
                  self._encode(finding.message, note, rule),
@@ -264,11 +305,12 @@ class Cache:
             return ["l", [self._encode(v, note, rule) for v in value]]
         raise Uncacheable(rule.id)
 
-    def decode(self, note: Note, records: list) -> list[tuple[Rule, Finding]]:
+    def decode(self, note: Note, record: dict) -> list[tuple[Rule, Finding]]:
+        """The findings a record keeps, rebuilt against the re-read note."""
         found = []
         from notecheck.diagnostics import Severity
 
-        for rule_id, start, end, field, suggestion, message, values, severity, replacement in records:
+        for rule_id, start, end, field, suggestion, message, values, severity, replacement in record["found"]:
             rule = self.rules[rule_id]
             found.append((rule, Finding(start, end, suggestion=self._decode(suggestion, note),
                                         message=self._decode(message, note),

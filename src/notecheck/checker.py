@@ -204,7 +204,8 @@ class Checker:
             if warning not in self.warnings:
                 self.warnings.append(warning)
         cache = (Cache(default_location(), linter.rules, config, linter.model_name, config.columns,
-                       today=config.timeliness.today) if self.options.cache else None)
+                       today=config.timeliness.today, masking_rules=linter.masking_rules)
+                 if self.options.cache else None)
         return Rules(config, linter, cache, loaded, ignore, pipeline_key)
 
     def _share_pipeline(self, rules: Rules) -> None:

@@ -189,7 +189,7 @@ def check(
                                   help="Neither read nor write the results cache "
                                        "(.notecheck_cache/, or $NOTECHECK_CACHE_DIR)."),
     jobs: int = typer.Option(0, "--jobs", "-j", help="Check with this many processes. 0 (the default): "
-                             "one per available CPU when more than 200 notes need checking, else one."),
+                             "one per available CPU when more than 100 notes need checking, else one."),
     output_file: Optional[Path] = typer.Option(None, "--output-file", "-o",
                                                help="Write the report to this file (replaced "
                                                     "whole, atomically) instead of the screen."),
@@ -306,7 +306,7 @@ def make_baseline(
     exclude: list[str] = typer.Option([], "--exclude", help="Skip paths matching this glob. Repeatable."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not use the results cache."),
     jobs: int = typer.Option(0, "--jobs", "-j", help="Check with this many processes. 0 (the default): "
-                             "one per available CPU when more than 200 notes need checking, else one."),
+                             "one per available CPU when more than 100 notes need checking, else one."),
 ) -> None:
     """Record today's findings, so 'check --baseline FILE' reports only new ones.
 

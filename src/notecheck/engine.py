@@ -88,6 +88,16 @@ class Linter:
             self._pipeline = load_pipeline(self.needs, self.config.model)
         return self._pipeline
 
+    def warm(self) -> None:
+        """Load the pipelines and compile every pattern the rules use now, not on first
+        use: worker processes forked after this share them instead of each doing it."""
+        self.pipeline
+        if any("evidence" in rule_needs(rule) for rule in self.rules):
+            nlp.load_evidence()
+        for rule in [*self.rules, *self.masking_rules]:
+            _compile_patterns(rule.compiled, set())
+        list(self.pipeline.nlp.pipe(["Warm up: the first text parsed sets things up."]))
+
     @property
     def model_name(self) -> str:
         """The pipeline's name, without loading it."""
@@ -177,11 +187,12 @@ class Linter:
         return longest_per_span(found) + quoted, errors
 
     def diagnostics(self, note: Note, found: list[tuple[Rule, Finding]],
-                    rules: list[Rule], errors: list[tuple[Rule, BaseException]] = ()
-                    ) -> list[Diagnostic]:
+                    rules: list[Rule], errors: list[tuple[Rule, BaseException]] = (),
+                    masking: list[tuple[int, int]] | None = None) -> list[Diagnostic]:
         """Findings -> diagnostics, less what inline suppressions hide, plus stale
         suppressions and one internal-error diagnostic for each rule that failed; personal
-        data masked in every one."""
+        data masked in every one. ``masking``: the note's masking_spans, when already known
+        (the results cache keeps them)."""
         errors = list(errors)
         suppressions = Suppressions.parse(note.text)
         quoted = [(r, f) for r, f in found if f.values.get(QUOTED)]
@@ -193,11 +204,12 @@ class Linter:
             found = [(rule, finding) for rule, finding in found
                      if not suppressions.hides(rule.id, finding.start, finding.end)]
         ends = sentence_ends(note.text) if found else []
-        masker = self._masker(note, found)
+        masker = self._masker(note, found, masking)
+        note_id = self._note_id(note, masker)
         out = []
         for rule, finding in found:
             try:
-                out.append(self._diagnostic(note, rule, finding, masker, ends))
+                out.append(self._diagnostic(note, rule, finding, masker, ends, note_id))
             except Exception as exc:  # noqa: BLE001 - a broken message template, say
                 errors.append((rule, exc))
         if suppressions is not None and self.report_unused_suppressions:
@@ -209,16 +221,20 @@ class Linter:
                 out.append(internal_error(note, rule.id, exc, self.masking_rules if self.mask else None))
         return sorted(out, key=Diagnostic.sort_key)
 
-    def _masker(self, note: Note, kept: list) -> NoteMask | None:
+    def masking_spans(self, note: Note) -> list[tuple[int, int]]:
+        """Where the masking rules find identifiers in the note. They read only the text
+        and metadata, so no parse is needed (the cache rebuilds diagnostics without one)."""
+        return sensitive_spans(ParsedNote(note, None, self.config), self.masking_rules)
+
+    def _masker(self, note: Note, kept: list, masking: list[tuple[int, int]] | None = None
+                ) -> NoteMask | None:
         """What to hide in this note's diagnostics: identifiers anywhere in the note, and
         whatever the personal-data rules found (names included)."""
         if not self.mask or not kept:
             return None
         personal = [f for rule, f in kept if rule.category == MASKED_CATEGORY]
-        # The masking rules read only the text and metadata, so no parse is needed (the
-        # cache rebuilds diagnostics without one).
-        spans = [(f.start, f.end) for f in personal] + sensitive_spans(
-            ParsedNote(note, None, self.config), self.masking_rules)
+        spans = [(f.start, f.end) for f in personal] + (
+            self.masking_spans(note) if masking is None else list(masking))
         values = [f.values["match"] for f in personal if isinstance(f.values.get("match"), str)]
         return NoteMask(note.text, spans, values) if spans or values else None
 
@@ -237,9 +253,18 @@ class Linter:
             return False
         return not (rule.skip_quoted and parsed.in_quotes(finding.start, finding.end))
 
+    def _note_id(self, note: Note, masker: NoteMask | None) -> str | None:
+        """The note's id as every diagnostic about it shows it (masked)."""
+        note_id = note.id
+        if masker is not None:
+            note_id = masker.free_text(note_id)
+        if self.mask:
+            note_id = masked_id(note_id, self.masking_rules)
+        return note_id
+
     def _diagnostic(self, note: Note, rule: Rule, finding: Finding,
                     masker: NoteMask | None = None,
-                    sentence_ends: list[int] | None = None) -> Diagnostic:
+                    sentence_ends: list[int] | None = None, note_id: str | None = None) -> Diagnostic:
         matched = note.text[finding.start:finding.end]
         suggestion = finding.suggestion if finding.suggestion is not None else rule.suggestion
         values = _Formatter(match=matched, suggestion=suggestion or "")
@@ -257,13 +282,11 @@ class Linter:
         # cell's doubled quotes or a JSON escape before the finding would shift it.
         excerpt_column = (column - (finding.start - line_start) if excerpt is not None
                           else note.position(line_start)[1])
-        note_id = note.id
+        if note_id is None:
+            note_id = self._note_id(note, masker)
         if masker is not None:
             message, suggestion = masker.free_text(message), masker.free_text(suggestion)
             excerpt = masker.line(excerpt, line_start) if excerpt is not None else None
-            note_id = masker.free_text(note_id)
-        if self.mask:
-            note_id = masked_id(note_id, self.masking_rules)
         fix = None
         if rule.fix != "none" and finding.replacement is not None and excerpt is not None:
             new_text = fixes.cased(matched, finding.replacement,
@@ -307,6 +330,27 @@ class Linter:
                     failures.append(ExampleFailure(rule.id, expected, example, found,
                                                    spans.get(index) if expected == "fail" else None))
         return failures
+
+
+def _compile_patterns(value, seen: set[int], depth: int = 0) -> None:
+    """Compile each GuardedPattern in a rule's compiled form (dicts, lists, objects)."""
+    from notecheck.kinds.base import GuardedPattern
+
+    if isinstance(value, (str, bytes, int, float, bool)) or value is None or depth > 6 \
+            or id(value) in seen:
+        return
+    seen.add(id(value))
+    if isinstance(value, GuardedPattern):
+        value.compiled
+    elif isinstance(value, dict):
+        for item in value.values():
+            _compile_patterns(item, seen, depth + 1)
+    elif isinstance(value, (list, tuple, set, frozenset)):
+        for item in value:
+            _compile_patterns(item, seen, depth + 1)
+    elif hasattr(value, "__dict__") and not isinstance(value, type):
+        for item in vars(value).values():
+            _compile_patterns(item, seen, depth + 1)
 
 
 def covered(note: Note, example: str, d: Diagnostic) -> str:

@@ -109,7 +109,7 @@ def load_pipeline(needs: set[str], model: str | None = None, *, fast_attributes:
     wanted = components_for(needs)
     patterns = _fast_attributes(name) if "attribute_ruler" in wanted and fast_attributes else None
     skip = {"attribute_ruler"} if patterns is not None else set()
-    nlp = spacy.load(name, exclude=[c for c in _all_components(name) if c not in wanted or c in skip])
+    nlp = load_model(name, exclude=[c for c in _all_components(name) if c not in wanted or c in skip])
     if patterns is not None:
         _add_attributes(nlp, patterns)
     nlp.tokenizer = RunSafeTokenizer(nlp.tokenizer)
@@ -130,9 +130,62 @@ def load_evidence():
     """The sentence-evidence classifier (training/train.py): a blank English tokenizer and a
     ``textcat_multilabel`` with its own small tok2vec, shipped in the package and loaded
     from disk, never downloaded. Loaded only when a rule that needs "evidence" runs."""
+    return load_model(EVIDENCE_MODEL)
+
+
+def load_model(name: str | Path, exclude: list[str] = ()):
+    """``spacy.load``, without building the tokenizer twice. spaCy makes a pipeline's
+    tokenizer from its language's defaults, then replaces every setting and special case
+    with what the pipeline's tokenizer file says: for the English pipelines that file
+    repeats the defaults, and re-adding its 1,300 special cases cost 0.2 s of every cold
+    start (twice, with the evidence classifier). The file is still read and compared,
+    setting by setting, and applied whenever anything in it differs."""
     import spacy
 
-    return spacy.load(EVIDENCE_MODEL)
+    nlp = spacy.load(name, exclude=[*exclude, "tokenizer"])
+    folder = Path(name) if isinstance(name, Path) else _model_folder(name)
+    path = folder / "tokenizer" if folder is not None else None
+    if path is None or not path.is_file():
+        return spacy.load(name, exclude=list(exclude))  # cannot tell: spaCy's own way
+    if not _same_tokenizer(nlp.tokenizer, path.read_bytes()):
+        nlp.tokenizer.from_disk(path, exclude=["vocab"])
+    return nlp
+
+
+def _same_tokenizer(tokenizer, data: bytes) -> bool:
+    """Whether a tokenizer file (Tokenizer.to_bytes) would leave ``tokenizer`` as it is."""
+    import srsly
+
+    try:
+        saved = srsly.msgpack_loads(data)
+    except Exception:  # noqa: BLE001 - let spaCy read it, and say what is wrong
+        return False
+    if not isinstance(saved, dict):
+        return False
+
+    def pattern(function):
+        return None if function is None else function.__self__.pattern
+
+    now = {"prefix_search": pattern(tokenizer.prefix_search),
+           "suffix_search": pattern(tokenizer.suffix_search),
+           "infix_finditer": pattern(tokenizer.infix_finditer),
+           "token_match": pattern(tokenizer.token_match),
+           "url_match": pattern(tokenizer.url_match)}
+    if any(saved.get(key) != value for key, value in now.items()):
+        return False
+    if "faster_heuristics" in saved and saved["faster_heuristics"] != tokenizer.faster_heuristics:
+        return False
+    return saved.get("exceptions") == tokenizer.rules
+
+
+def _model_folder(name: str) -> Path | None:
+    """The folder an installed pipeline package loads from (its config.cfg's folder)."""
+    import spacy.util
+
+    try:
+        return next(spacy.util.get_package_path(name).glob("*/config.cfg")).parent
+    except (StopIteration, Exception):  # noqa: BLE001
+        return None
 
 
 # spaCy strips punctuation off a word one character at a time, searching the rest of the

@@ -19,13 +19,16 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from notecheck.diagnostics import Diagnostic
-from notecheck.engine import Linter, problem_diagnostic
+from notecheck.engine import Linter, problem_diagnostic, rule_needs
 from notecheck.notes import InputProblem, Note
 from notecheck.notes.sources import discover, read_file
 
-# Notes handed to a worker at a time: enough to batch the parse, small enough to keep
-# both cores busy to the end.
+# Notes parsed and checked together: enough to batch the parse. With worker processes,
+# a smaller share is handed out at a time, so that every worker is busy to the end of a
+# run of a few hundred notes (48 notes to one worker and 6 to the other was the end of
+# a 150-note run).
 CHUNK = 48
+PARALLEL_CHUNK = 12
 
 
 @dataclass
@@ -46,16 +49,22 @@ def _check_chunk(linter: Linter, cache, chunk: list[tuple[Note, str | None]]) ->
     """Parse and check a batch of notes: for each, its diagnostics and its cache record
     (None when it cannot be cached)."""
     out = []
-    parsed_notes = linter.parse_all((note.path, note) for note, _ in chunk)
+    parsed_notes = list(linter.parse_all((note.path, note) for note, _ in chunk))
+    if any("evidence" in rule_needs(rule) for rule in linter.rules):
+        from notecheck.kinds.evidence import score_notes  # the classifier, once for the chunk
+
+        score_notes([part for _, parts in parsed_notes for part in parts])
     for (note, key), (_, parts) in zip(chunk, parsed_notes):
         found, errors = linter.findings(parts, linter.rules)
+        # Found once, used for this run's masking and kept in the cache for the next.
+        masking = linter.masking_spans(note) if linter.mask and found else None
         record = None
         if cache is not None and key is not None and not errors:
             try:
-                record = cache.encode(note, found)
+                record = cache.encode(note, found, masking)
             except Exception:  # noqa: BLE001 - Uncacheable, or a value we cannot store
                 record = None
-        out.append((linter.diagnostics(note, found, linter.rules, errors), record))
+        out.append((linter.diagnostics(note, found, linter.rules, errors, masking), record))
     return out
 
 
@@ -119,7 +128,7 @@ def available_cpus() -> int:
 # With --jobs 0 (the default: auto), worker processes are started only once this many
 # notes need checking (not served by the cache): below it, starting them costs more than
 # they save.
-AUTO_MIN_NOTES = 200
+AUTO_MIN_NOTES = 100
 
 
 def check_items(linter: Linter, items: Iterable[tuple[str, Note | InputProblem | None]], *,
@@ -143,7 +152,7 @@ def check_items(linter: Linter, items: Iterable[tuple[str, Note | InputProblem |
 
     def start_pool():
         global _WORKER
-        linter.pipeline  # load it once, before forking, so every worker shares it
+        linter.warm()  # load and compile once, before forking, so every worker shares it
         _WORKER = (linter, cache)
         pools.append(multiprocessing.get_context("fork").Pool(workers))
         return pools[0]
@@ -175,6 +184,7 @@ def _ordered(linter, items, cache, counts, progress, start_pool, jobs, columns,
     next_chunk = 0
     pool = None
     window = max(2, 2 * jobs) if start_pool is not None else 1
+    size = CHUNK if start_pool is None else PARALLEL_CHUNK
 
     def send() -> None:
         nonlocal chunk, pool
@@ -248,19 +258,20 @@ def _ordered(linter, items, cache, counts, progress, start_pool, jobs, columns,
             progress.note()
         key = cache.key(item, reader_key(path, columns)) if cache is not None else None
         if key is not None:
-            records = cache.get(key)
-            if records is not None:
+            record = cache.get(key)
+            if record is not None:
                 try:
-                    found = cache.decode(item, records)
-                except (KeyError, ValueError, TypeError, IndexError):
+                    found, masking = cache.decode(item, record), cache.masking(record)
+                except (KeyError, ValueError, TypeError, IndexError, AttributeError):
                     found = None
                 if found is not None:
                     counts.cached_notes += 1
-                    slots.append(Cached(item, linter.diagnostics(item, found, linter.rules)))
+                    slots.append(Cached(item, linter.diagnostics(item, found, linter.rules,
+                                                                 masking=masking)))
                     continue
         slots.append((chunk_index, len(chunk), key, item))
         chunk.append((item, key))
-        if len(chunk) >= CHUNK:
+        if len(chunk) >= size:
             send()
             chunk_index += 1
             yield from drain(window)

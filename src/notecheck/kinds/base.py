@@ -46,6 +46,14 @@ class Day(Computed):
         return day
 
 
+def _restore_pattern(source: str, flags: int) -> "GuardedPattern":
+    """A GuardedPattern read back from the compiled-rule cache, not yet compiled."""
+    pattern = GuardedPattern.__new__(GuardedPattern)
+    pattern.pattern, pattern.flags, pattern._compiled = source, flags, None
+    pattern._text, pattern._spent, pattern._limit = None, 0.0, 0.0
+    return pattern
+
+
 class RuleTimeout(Exception):
     """A rule that ran past its time on one note (a pattern that backtracks): the engine
     reports it for that note and goes on."""
@@ -78,12 +86,30 @@ class GuardedPattern:
         except regex.error as exc:
             raise re.error(str(exc)) from None
         self.pattern, self.flags = source, flags
-        self.groups, self.groupindex = self._compiled.groups, self._compiled.groupindex
         self._text: str | None = None  # the text the time spent so far was spent on
         self._spent = self._limit = 0.0
 
     def __reduce__(self):  # never carries the last text it read
-        return GuardedPattern, (self.pattern, self.flags)
+        return _restore_pattern, (self.pattern, self.flags)
+
+    @property
+    def compiled(self):
+        """The compiled pattern. One read back from the compiled-rule cache was checked
+        when its rule file was loaded, so it is compiled only when first used: a run
+        whose notes never reach a rule's pattern never pays for compiling it."""
+        if self._compiled is None:
+            import regex
+
+            self._compiled = regex.compile(self.pattern, self.flags | regex.VERSION0)
+        return self._compiled
+
+    @property
+    def groups(self) -> int:
+        return self.compiled.groups
+
+    @property
+    def groupindex(self):
+        return self.compiled.groupindex
 
     def __repr__(self) -> str:
         return f"GuardedPattern({self.pattern!r})"
@@ -103,7 +129,7 @@ class GuardedPattern:
     def _call(self, method: str, text: str, *args):
         started = time.monotonic()
         try:
-            return getattr(self._compiled, method)(text, *args, timeout=self._left(text))
+            return getattr(self.compiled, method)(text, *args, timeout=self._left(text))
         except TimeoutError:
             raise self._timeout() from None
         finally:

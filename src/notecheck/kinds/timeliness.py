@@ -29,7 +29,8 @@ from notecheck.kinds.layout import Layout
 from notecheck.kinds.notetypes import NoteTypes, note_type
 
 FIELDS = ("contact_date", "recorded_date")
-LABELS = {"contact_date": "contact date", "recorded_date": "recorded date"}
+# Computed: fixed words, never note text, so a finding that names a field can be cached.
+LABELS = {"contact_date": Computed("contact date"), "recorded_date": Computed("recorded date")}
 
 
 class HeaderLabels(Options):
