@@ -96,17 +96,12 @@ def _words(sent) -> int:
 
 
 def sentence_evidence(parsed: ParsedNote) -> list[tuple[object, dict[str, float]]]:
-    """Each sentence of the note with its evidence scores, worked out once per note in one
-    batch. A sentence with no words (a heading rule, a time stamp) gets no scores."""
-    found = parsed.cache.get("evidence")
-    if found is None:
-        from notecheck.nlp import load_evidence
-
-        sents = [s for s in parsed.layout.sentences if _words(s) > 0]
-        texts = [" ".join(s.text.split()) for s in sents]
-        scored = load_evidence().pipe(texts, batch_size=64) if texts else []
-        found = parsed.cache["evidence"] = [(s, doc.cats) for s, doc in zip(sents, scored)]
-    return found
+    """Each sentence of the note with its evidence scores, worked out once per note (or
+    for a whole chunk of notes at once, by score_notes). A sentence with no words (a
+    heading rule, a time stamp) gets no scores."""
+    if "evidence" not in parsed.cache:
+        score_notes([parsed])
+    return parsed.cache["evidence"]
 
 
 def score_notes(parts: list[ParsedNote]) -> None:
@@ -114,7 +109,7 @@ def score_notes(parts: list[ParsedNote]) -> None:
     cost per call, not per sentence, was most of its time on short notes. The scores are
     the same as note by note (each sentence is classified on its own)."""
     todo = [p for p in parts if "evidence" not in p.cache]
-    sentences = [[s for s in sentence_list(p.doc) if _words(s) > 0] for p in todo]
+    sentences = [[s for s in p.layout.sentences if _words(s) > 0] for p in todo]
     texts = [" ".join(s.text.split()) for sents in sentences for s in sents]
     if not texts:
         for parsed in todo:
