@@ -221,15 +221,22 @@ def test_copy_note(page):
     assert page.evaluate("navigator.clipboard.readText()") == NOTE
 
 
+def fill_details(page, subject: str, contact: str, recorded: str, note_type: str | None = None):
+    """Open "Add the note's details" and fill it in for a child."""
+    page.locator("summary", has_text="Add the note's details").click()
+    page.locator("#subject").fill(subject)
+    page.get_by_label("Child").check()
+    if note_type is not None:
+        page.locator("#note-type").fill(note_type)
+    page.locator("#contact-date").fill(contact)
+    page.locator("#recorded-date").fill(recorded)
+
+
 def test_the_details_change_the_findings(page):
     text = "Home visit. Jamie said 'I like my new school'. I saw him on his own in his bedroom.\n"
     page.locator("#note").fill(text)
     wait_for_findings(page, 1)
-    page.locator("summary", has_text="Add the note's details").click()
-    page.locator("#subject").fill("Jamie")
-    page.get_by_label("Child").check()
-    page.locator("#contact-date").fill("2026-11-02")
-    page.locator("#recorded-date").fill("2026-11-20")
+    fill_details(page, "Jamie", "2026-11-02", "2026-11-20")
     page.locator("#recorded-date").dispatch_event("change")
     page.wait_for_function("() => [...document.querySelectorAll('#findings .finding__message')]"
                            ".some(e => e.textContent.includes('working days after the contact'))",
@@ -266,12 +273,7 @@ Mum was non-compliant with the safety plan and Jamie was kicking off when I arri
 
 def test_screenshots_at_desktop_and_phone_width(page, tmp_path):
     folder = screenshots_dir(tmp_path)
-    page.locator("summary", has_text="Add the note's details").click()
-    page.locator("#subject").fill("Jamie")
-    page.get_by_label("Child").check()
-    page.locator("#note-type").fill("home visit")
-    page.locator("#contact-date").fill("2026-11-30")
-    page.locator("#recorded-date").fill("2026-11-30")
+    fill_details(page, "Jamie", "2026-11-30", "2026-11-30", note_type="home visit")
     page.locator("summary", has_text="Add the note's details").click()
     page.locator("#note").fill(DEMO)
     wait_for_findings(page, 3)

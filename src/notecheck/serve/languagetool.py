@@ -129,28 +129,23 @@ class Annotated:
             if not isinstance(part, dict):
                 raise LTError(400, f"Error: annotation part {number} is not an object.")
             if "text" in part:
-                text = part["text"]
-                if not isinstance(text, str):
+                shown = written = part["text"]
+                if not isinstance(shown, str):
                     raise LTError(400, f"Error: annotation part {number}: 'text' must be a string.")
-                if text:
-                    pieces.append((p, p + len(text), o, o + len(text), True))
-                plain.append(text)
-                original.append(text)
-                p += len(text)
-                o += len(text)
             elif "markup" in part:
-                markup, fake = part["markup"], part.get("interpretAs", "")
-                if not isinstance(markup, str) or not isinstance(fake, str):
+                written, shown = part["markup"], part.get("interpretAs", "")
+                if not isinstance(written, str) or not isinstance(shown, str):
                     raise LTError(400, f"Error: annotation part {number}: 'markup' and "
                                        "'interpretAs' must be strings.")
-                if fake:
-                    pieces.append((p, p + len(fake), o, o + len(markup), False))
-                plain.append(fake)
-                original.append(markup)
-                p += len(fake)
-                o += len(markup)
             else:
                 raise LTError(400, f"Error: annotation part {number} has neither 'text' nor 'markup'.")
+            # Text is checked as written; markup as what it is read as (interpretAs).
+            if shown:
+                pieces.append((p, p + len(shown), o, o + len(written), "text" in part))
+            plain.append(shown)
+            original.append(written)
+            p += len(shown)
+            o += len(written)
         return cls("".join(plain), "".join(original), pieces)
 
     def to_original(self, offset: int, *, end: bool = False) -> int:
