@@ -40,7 +40,7 @@ class RichReporter(Reporter):
         head.append("  ")
         head.append(d.rule, style="magenta")
         if fix_mark(d):
-            head.append(f" {fix_mark(d)}", style="cyan")
+            head.append(" " + fix_mark(d), style="cyan")
         if d.note:
             head.append(f"  (note {printable(d.note, lines=False)})", style="dim")
         console.print(head)
@@ -111,5 +111,6 @@ class RichReporter(Reporter):
             console.print()
             console.print(table)
         console.print(summary_line(summary))
-        if fixable_line(summary):
-            console.print(Text(fixable_line(summary)))
+        fixable = fixable_line(summary)
+        if fixable:
+            console.print(Text(fixable))

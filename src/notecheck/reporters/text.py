@@ -14,7 +14,8 @@ class TextReporter(Reporter):
         # one finding stays one line, and nothing in a note can drive the terminal.
         where = f"{printable(d.path, lines=False)}:{d.line}:{d.column}"
         note = f" [note {printable(d.note, lines=False)}]" if d.note else ""
-        mark = f" {fix_mark(d)}" if fix_mark(d) else ""
+        mark = fix_mark(d)
+        mark = f" {mark}" if mark else ""
         print(f"{where}: {d.severity.value} {d.rule}{mark} {printable(d.message, lines=False)}{note}",
               file=self.stream)
 
@@ -24,5 +25,6 @@ class TextReporter(Reporter):
                 print(f"{count:>6}  {rule}", file=self.stream)
         if not self.quiet:
             print(summary_line(summary), file=self.stream)
-            if fixable_line(summary):
-                print(fixable_line(summary), file=self.stream)
+            fixable = fixable_line(summary)
+            if fixable:
+                print(fixable, file=self.stream)
