@@ -650,3 +650,15 @@ def test_an_input_problem_masks_the_note_id_as_findings_do(write, check):
     assert found == [("ids.csv", "input.metadata", 2, 12), ("ids.csv", PHRASE, 2, 27)]
     assert [d["note"] for d in document["diagnostics"]] == ["943*******", "943*******"]
     assert NHS not in json.dumps(document)
+
+
+def test_an_empty_note_is_not_told_it_lacks_a_contact_date(tmp_path, cli):
+    """A file holding only a byte-order mark, and a JSON Lines row whose text is null, are
+    empty notes: nothing in them to fix, so no finding (a contact date was never asked for)."""
+    (tmp_path / "bom.md").write_bytes(b"\xef\xbb\xbf")
+    (tmp_path / "rows.jsonl").write_text('{"id": 1, "text": null}\n{"id": 2, "text": "Mum rang."}\n',
+                                         encoding="utf-8")
+    result = cli(["check", "--no-cache", "--format", "json", "--select", "timeliness.missing-contact-date",
+                  tmp_path])
+    found = json.loads(result.stdout)["diagnostics"]
+    assert [(os.path.basename(d["path"]), d["note"], d["line"]) for d in found] == [("rows.jsonl", "2", 2)]

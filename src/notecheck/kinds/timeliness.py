@@ -253,8 +253,8 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
 
     good, bad = note_dates(parsed, rule)
     if which == "missing-contact-date":
-        if "contact_date" in good or "contact_date" in bad:
-            return
+        if "contact_date" in good or "contact_date" in bad or not parsed.text.strip():
+            return  # an empty note (a blank export cell, a file with only a BOM) records no contact
         if NoteTypes(rule.options.except_note_types, whole=True).match(note_type(parsed)):
             return
         if _dated_opening(parsed.layout, rule.options):
