@@ -67,6 +67,19 @@ def test_an_unknown_config_key_is_still_an_error(cli, write):
     assert "unknown key 'per_file_ignore' (did you mean 'per_file_ignores'?)" in result.stderr
 
 
+
+@pytest.mark.parametrize("config, says", [
+    ("columns: 5\n", "notecheck.yaml:1: 'columns': must be a set of 'name: value' lines indented under it"),
+    ("exclude: 5\n", "notecheck.yaml:1: 'exclude': must be a list: one '- item' line for each"),
+])
+def test_a_config_value_of_the_wrong_shape_is_said_in_plain_english(cli, write, config, says):
+    write("notecheck.yaml", config)
+    write("a.md", "A calm visit.\n")
+    result = cli(["check", "a.md"])
+    assert result.exit_code == 2
+    assert says in result.stderr
+    assert "Input should be" not in result.stderr
+
 # -- the command line: -o, --stdin-filename, explain CATEGORY --------------------------------
 
 def test_output_file_gets_the_report_and_stdout_stays_empty(cli, write, tmp_path):

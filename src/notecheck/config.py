@@ -193,10 +193,12 @@ def load_config(path: Path | None) -> Config:
     try:
         return Config.model_validate({**data, "source": where})
     except ValidationError as exc:
+        from notecheck.rules.loader import explain_pydantic
+
         first = exc.errors()[0]
         loc = tuple(first["loc"])
         raise ConfigError(where, line_of(lines, loc),
-                          f"'{'.'.join(str(p) for p in loc)}': {first['msg']}") from None
+                          f"'{'.'.join(str(p) for p in loc)}': {explain_pydantic(first)}") from None
 
 
 def _toml_lines(text: str) -> dict[tuple, int]:

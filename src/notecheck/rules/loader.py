@@ -335,7 +335,11 @@ def explain_pydantic(error: dict) -> str:
     if kind == "string_type" and isinstance(error.get("input"), bool):
         # YAML reads unquoted yes/no/on/off as true/false.
         return "this should be text, but YAML read it as true/false: put it in quotes, e.g. 'off'"
-    return error["msg"]
+    if kind == "dict_type":
+        return "must be a set of 'name: value' lines indented under it, not a single value"
+    if kind == "list_type":
+        return "must be a list: one '- item' line for each, or [a, b]"
+    return error["msg"].replace("Input should be", "must be")
 
 
 def with_options(rule: Rule, overrides: dict) -> Rule:
