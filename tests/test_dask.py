@@ -124,6 +124,29 @@ def test_check_on_a_cluster_gives_the_single_process_output(run, scheduler, tmp_
     assert on_dask == single  # byte for byte
 
 
+def test_a_local_cluster_forks_its_workers_with_the_pipeline_loaded(run, tmp_path, monkeypatch):
+    """--dask with no address: a local cluster whose workers are forked after this process
+    has loaded the pipeline, so they check with it and never build a Checker of their own."""
+    from notecheck.checker import Checker
+
+    log = tmp_path / "checkers-built"
+    original = Checker.__init__
+
+    def counting(self, *args, **kwargs):  # a file, so a worker process's builds are seen too
+        with open(log, "a") as handle:
+            handle.write(f"{os.getpid()}\n")
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Checker, "__init__", counting)
+    monkeypatch.setattr(notecheck.dask_run.os, "cpu_count", lambda: 2)
+    paths = inputs(tmp_path)
+    code, single, _ = run("check", *paths, "--format", "json", "--no-cache")
+    code, local, err = run("check", *paths, "--format", "json", "--no-cache", "--dask")
+    assert code == 1, err
+    assert local == single  # byte for byte
+    assert set(log.read_text().split()) == {str(os.getpid())}
+
+
 def test_report_on_a_cluster_gives_the_single_process_report(run, scheduler, tmp_path):
     paths = inputs(tmp_path)
     code, single, err = run("report", *paths, "-o", "-", "--format", "json", "--no-cache",
