@@ -510,6 +510,22 @@ def test_a_multiline_cell_is_still_one_note(write, check):
     assert document["summary"]["notes"] == 2
 
 
+def test_two_columns_of_one_name_are_reported_and_only_the_first_is_read(write, check):
+    # An export joined from two tables often repeats a column: "Case Note" twice. Before,
+    # the second was dropped without a word; now the run says so, where the header has it.
+    export = write("a.csv", "id,Case Note,Author,case note\n"
+                            "1,Jamie kicked off.,A. Patel,Mum kicked off.\n"
+                            "2,Fine.,A. Patel,Jamie kicked off again.\n", dedent=False)
+    found, messages, document = check(export)
+    assert found == [("a.csv", "input.repeated-column", 1, 21), ("a.csv", PHRASE, 2, 9)]
+    assert messages[("a.csv", "input.repeated-column")] == (
+        "Columns 2 and 4 are both called 'Case Note': notecheck reads column 2 as the note "
+        "text and ignores column 4. Rename one of them in the export, or say which to read "
+        "in notecheck.yaml ('columns:').")
+    assert document["summary"]["notes"] == 2
+    assert document["diagnostics"][0]["severity"] == "warning"
+
+
 # --- 6. UTF-16, UTF-32 and stray NUL bytes --------------------------------------------------
 
 def test_excel_unicode_text_export_is_read_with_exact_positions(write, check):

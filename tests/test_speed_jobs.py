@@ -3,7 +3,6 @@ output in the same order, and no pipeline at all when the cache serves every not
 
 from __future__ import annotations
 
-import json
 import multiprocessing
 from pathlib import Path
 

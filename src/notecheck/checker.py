@@ -32,6 +32,7 @@ ENGINE_CHECKS = {
     "input.malformed-row": "an export row that could not be read",
     "input.malformed-json": "JSON or JSON Lines that could not be read",
     "input.no-text-column": "an export with no column holding the note text",
+    "input.repeated-column": "an export with two columns of the same name (only the first is read)",
     "input.empty-export": "an export with no rows",
     "notecheck.unused-suppression": "a suppression comment that hides nothing",
     "notecheck.internal-error": "a rule that failed on a note (a bug, never ignored)",
@@ -250,7 +251,7 @@ class Checker:
         """Diagnostics for files and folders ('-' is standard input), file by file in the
         order found; each file under its nearest config. ``on_note(note)`` is called for
         each note just before its diagnostics (see ``runner.check_items``)."""
-        from notecheck.notes.sources import discover, read_file
+        from notecheck.notes.sources import discover
         from notecheck.runner import Counts
 
         counts = counts if counts is not None else Counts()
@@ -404,7 +405,7 @@ def read_stdin_as(name: str, columns: dict | None = None):
     import io
     import sys
 
-    from notecheck.notes.sources import READERS, read_file
+    from notecheck.notes.sources import READERS
     from notecheck.notes.text import read_text
 
     reader = READERS.get(Path(name).suffix.lower(), read_text)

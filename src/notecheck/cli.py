@@ -17,7 +17,7 @@ from notecheck.diagnostics import FAIL_ON_CHOICES, fails
 from notecheck.files import write_atomic
 from notecheck.progress import CurrentStdout, TerminalProgress
 from notecheck.rules.model import Rule
-from notecheck.rules.selection import PROFILES, SelectionError, apply_profile, rule_profiles, select_rules
+from notecheck.rules.selection import PROFILES, apply_profile, rule_profiles
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 

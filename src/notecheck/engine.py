@@ -21,7 +21,7 @@ from notecheck import nlp
 from notecheck.nlp import TRAINED_NEEDS, Pipeline, load_pipeline
 from notecheck.notes import InputProblem, Note
 from notecheck.rules.model import Rule
-from notecheck.suppressions import UNUSED, Suppressions
+from notecheck.suppressions import Suppressions
 
 BATCH_SIZE = 64
 # spaCy refuses texts over nlp.max_length (1,000,000 characters) and its memory grows with

@@ -97,6 +97,32 @@ def map_columns(names: Iterable[str], configured: Mapping[str, str] | None = Non
     return mapping
 
 
+def repeated_columns(names: Iterable[str], mapping: Mapping[str, int]) -> list[tuple[int, int, str | None]]:
+    """(column read, column ignored, field) for each column whose name repeats an earlier
+    one's: only the first of them is read (as ``field``, or as extra metadata when None)."""
+    normalised = [normalise_name(str(n)) for n in names]
+    fields = {index: field for field, index in mapping.items()}
+    first: dict[str, int] = {}
+    repeats = []
+    for index, name in enumerate(normalised):
+        if not name:
+            continue
+        if name in first:
+            read = first[name]
+            repeats.append((read, index, fields.get(read)))
+        else:
+            first[name] = index
+    return repeats
+
+
+def repeated_column_message(names: list[str], read: int, ignored: int, field: str | None) -> str:
+    what = "the note text" if field == "text" else f"'{field}'" if field else "metadata"
+    return (f"Columns {read + 1} and {ignored + 1} are both called {_shown(str(names[read]))}: "
+            f"notecheck reads column {read + 1} as {what} and ignores column {ignored + 1}. "
+            "Rename one of them in the export, or say which to read in notecheck.yaml "
+            "('columns:').")
+
+
 def _no_text_message(names: list[str], normalised: list[str],
                      configured: Mapping[str, str] | None) -> str:
     import difflib

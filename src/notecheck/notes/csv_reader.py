@@ -17,7 +17,8 @@ from collections.abc import Iterator, Mapping
 from typing import BinaryIO
 
 from notecheck.notes import InputProblem, Note
-from notecheck.notes.columns import Cell, build_note, map_columns
+from notecheck.notes.columns import (Cell, build_note, map_columns, repeated_column_message,
+                                     repeated_columns)
 from notecheck.notes.text import not_utf8_warning, sniff
 
 # A quoted cell longer than this is taken to be a quote that was never closed.
@@ -311,7 +312,17 @@ def read_delimited(path: str, handle: BinaryIO, delimiter: str | None,
     names = [c.value for c in header]
     mapping = map_columns(names, columns)
     tokenizer.width = len(names)
-    extra_columns = [(i, n) for i, n in enumerate(names) if i not in mapping.values() and n]
+    ignored = set()
+    for read, repeat, field in repeated_columns(names, mapping):
+        ignored.add(repeat)
+        if resume is not None:  # said once, at the start of the file
+            continue
+        line, column = header[repeat].start
+        yield InputProblem("input.repeated-column",
+                           repeated_column_message(names, read, repeat, field),
+                           line=line, column=column, severity="warning")
+    extra_columns = [(i, n) for i, n in enumerate(names)
+                     if i not in mapping.values() and i not in ignored and n]
     row = 0
     if place is not None:
         if resume is not None:

@@ -12,7 +12,6 @@ JSON, or as CSV.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 
 from notecheck.report.collect import DEFAULT_BY, DIMENSIONS, Collector
