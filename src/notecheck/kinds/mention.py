@@ -42,6 +42,9 @@ class MentionOptions(Options):
     # age to is an adult ("Visit – Mrs Kaur", "Home visit – Dennis (82)").
     adult_titles: list[str] = []
     triggers: list[str] = []
+    # Words right before a trigger that make it something else: "energy drinks", "soft
+    # drinks", "hot drinks" are not alcohol.
+    trigger_not_after: list[str] = []
     required: list[str] = Field(min_length=1)
     near: list[str] = []
     # A child given an age in one of these units ("Oscar (10 weeks)") is a baby: the note
@@ -58,6 +61,9 @@ class MentionOptions(Options):
     child_signs: list[str] = []
     # Words that show the note thinks about a dependant it names: in the same sentence.
     considered: list[str] = []
+    # A sentence with one of these is not about the dependant in the light of the risk,
+    # whatever considered word it has: "the boys were at school during the visit".
+    considered_not_with: list[str] = []
     adult_age: int = Field(default=18, ge=1)
     # A parent called by one of these, capitalised and as a name ("Mum told me", not "her
     # mum"), shows the note is written about a child: the child is its focus already.
@@ -97,6 +103,7 @@ def compile_mention(rule) -> dict:
             "triggers": Terms(o.triggers, "triggers"), "required": Terms(o.required, "required"),
             "near": Terms(o.near, "near"), "dependants": Terms(o.dependants, "dependants"),
             "considered": Terms(o.considered, "considered"),
+            "considered_not_with": Terms(o.considered_not_with, "considered_not_with"),
             "relatives": Terms(o.relatives, "relatives"),
             "child_signs": Terms(o.child_signs, "child_signs")}
 
@@ -219,7 +226,8 @@ def _considered(parsed: ParsedNote, c, words: list, names: set[str]) -> bool:
     for sent in parsed.layout.sentences:
         named = any((t.text in names or t.i in starts) and unquoted(t) for t in sent)
         if named or (named_before and any(t.lower_ in PLURAL and unquoted(t) for t in sent)):
-            if any(not parsed.in_quotes(s.start_char, s.end_char) for s in c["considered"].spans(sent)):
+            if any(not parsed.in_quotes(s.start_char, s.end_char) for s in c["considered"].spans(sent)) \
+                    and not c["considered_not_with"].any_in(sent):
                 return True
         named_before = named
     return False
@@ -249,7 +257,9 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         return
     trigger = None
     if c["triggers"]:
-        trigger = next(c["triggers"].spans(parsed.doc), None)
+        not_after = {w.lower() for w in o.trigger_not_after}
+        trigger = next((span for span in c["triggers"].spans(parsed.doc)
+                        if not (span.start and parsed.doc[span.start - 1].lower_ in not_after)), None)
         if trigger is None and o.trigger_evidence:
             trigger = next(iter(_evidence(parsed, o.trigger_evidence, o.trigger_threshold)), None)
             if trigger is not None:  # the sentence, without the line break after it
