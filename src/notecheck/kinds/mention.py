@@ -51,6 +51,9 @@ class MentionOptions(Options):
     # does not need to say why they were not seen alone. Without 'subject' metadata, this
     # holds when every child the note gives an age to is a baby.
     not_for_ages_in: list[str] = []
+    # A child given an age in years under this ("Ruby (2)", "Ruby is 2 years old") is too
+    # young to be spoken to alone, as a baby is. None: only not_for_ages_in decides.
+    not_for_ages_under: int | None = Field(default=None, ge=1)
     # Words for a child or other dependant (child, baby, pregnant). A person introduced
     # with an age under ``adult_age`` ("Holly (13)", "Alfie (7 weeks)") or named beside
     # one of these words ("her son, Callum", "Zain is her son") counts too.
@@ -140,7 +143,13 @@ def _about_an_adult(parsed: ParsedNote, o) -> bool:
         return False
     subjects = parsed.note.subjects
     if subjects:
-        return any(name.split()[0].lower().rstrip(".") in titles for name in subjects if name.split())
+        if any(name.split()[0].lower().rstrip(".") in titles for name in subjects if name.split()):
+            return True
+        # "subject: Leanne Price" and, in the text, "Leanne Price (34)": an adult.
+        own = {part for name in subjects for part in name_parts(name)}
+        ages = [int(m.group(2)) for m in _AGED_NAME.finditer(parsed.text)
+                if m.group(1) in own and not m.group(3)]
+        return bool(ages) and all(age >= o.adult_age for age in ages)
     # The first person the title names decides: "Visit – Jamie (9) with Mrs Hall" is Jamie.
     opening = parsed.layout.opening
     title = re.search(r"\b(?:%s)\.? [A-Z]" % "|".join(re.escape(t) for t in o.adult_titles), opening)
@@ -154,12 +163,14 @@ def _a_baby(parsed: ParsedNote, o) -> bool:
     """Is the person the note is about given a baby's age ("Oscar (10 weeks)")?"""
     units = tuple(u.lower().rstrip("s") for u in o.not_for_ages_in)
     own = {part for name in parsed.note.subjects for part in name_parts(name)}
-    ages = [(m.group(1), (m.group(3) or "").strip().lower().rstrip("s"))
+    under = o.not_for_ages_under or 0
+    ages = [(m.group(1), (m.group(3) or "").strip().lower().rstrip("s"), int(m.group(2)))
             for pattern in (_AGED_NAME, _AGE_OLD) for m in pattern.finditer(parsed.text)
             if m.group(3) or int(m.group(2)) < o.adult_age]
     if own:
-        ages = [(name, unit) for name, unit in ages if name in own]
-    return bool(ages) and all(unit in units for _, unit in ages)
+        ages = [age for age in ages if age[0] in own]
+    return bool(ages) and all(unit in units or (not unit and years < under)
+                              for _, unit, years in ages)
 
 
 def _aged_names(text: str, adult_age: int) -> tuple[set[str], set[str]]:

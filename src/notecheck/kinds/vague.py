@@ -36,6 +36,10 @@ class VagueOptions(Options):
     # Words right before a term that make it a question, not a vague answer: "I will ask
     # how often Dean sees Alfie" says what is not yet known.
     not_after: list[str] = []
+    # Words right after a term that make the phrase exact, or a set term of its own: "all
+    # day Saturday" (the whole of a named day), "within a few seconds" (too short a time
+    # to need counting), "heavily pregnant" (late in pregnancy, not an amount).
+    not_before: list[str] = []
     # Without 'subject' metadata, the person named most often is taken to be who the note
     # is about, so that what others said ("Mum said Nan comes round a lot") is still the
     # writer's summary. These capitalised words are never that person: Mum, Monday.
@@ -49,6 +53,7 @@ def compile_vague(rule) -> dict:
             "speech": Terms(o.speech_verbs, "speech_verbs"),
             "time_words": Terms(o.time_words, "time_words"),
             "not_after": Terms(o.not_after, "not_after"),
+            "not_before": Terms(o.not_before, "not_before"),
             "not_names": Terms(o.not_names, "not_names")}
 
 
@@ -93,6 +98,8 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         if _their_own_words(parsed, span, c["speech"], names):
             continue
         if span.start > 0 and c["not_after"].has(doc[span.start - 1]):
+            continue
+        if span.end < len(doc) and c["not_before"].has(doc[span.end]):
             continue
         if rule.options.count_in_sentence_passes and has_count(span.sent, c["time_words"]):
             continue
