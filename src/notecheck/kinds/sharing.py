@@ -568,7 +568,12 @@ def _live(record: Sharing, parsed: ParsedNote, c: Compiled) -> bool:
     said = any(p.search(text, start, end) for p in c.live)
     if record.verb is None:
         return said
-    return said or is_one_of(record.verb, c.live_verbs)
+    # A relative who is told ("Mrs Doyle's daughter was informed") heard it; an agency
+    # told may need the right person to have had it.
+    trigger = c.trigger_words.get(record.verb.lower_) or c.trigger_words.get(record.verb.lemma_.lower())
+    relative = record.recipient is not None and trigger is not None and trigger.note_passive and \
+        bool(set(record.recipient.lower().split()) & c.adult_relatives)
+    return said or relative or is_one_of(record.verb, c.live_verbs)
 
 
 def _named_elsewhere(parsed: ParsedNote, c: Compiled) -> bool:
