@@ -135,6 +135,17 @@ Dear Amira,
 
 Thank you for meeting me at school today. You told me you like living with Sue and Pete and that you want to stay there. You said you miss your brother.
 """, []),
+    "in a letter to the child, what she said is not the writer's vague wording": ("""\
+---
+subject: Amira
+subject_type: child
+note_type: direct work session
+contact_date: 2026-11-18
+---
+Dear Amira,
+
+You told me you worry a lot about your brother and that you sometimes cry at night. Your carers often take you to the park.
+""", [("clarity.vague-quantity", 9, 97)]),
     "a letter to the child with none of her words still lacks her voice": ("""\
 ---
 subject: Amira

@@ -45,6 +45,9 @@ class VagueOptions(Options):
     # writer's summary. These capitalised words are never that person: Mum, Monday.
     infer_subject: bool = False
     not_names: list[str] = []
+    # Words that open a note written to the person ("Dear Amira,"): there, what 'you' said
+    # ("You told me you worry a lot") is their own account.
+    addressed_by: list[str] = []
 
 
 def compile_vague(rule) -> dict:
@@ -64,7 +67,7 @@ def needs(rule) -> set[str]:
 PRONOUNS = english("speaker_pronouns")
 
 
-def _their_own_words(parsed: ParsedNote, span, speech: Terms, names) -> bool:
+def _their_own_words(parsed: ParsedNote, span, speech: Terms, names, addressed: bool = False) -> bool:
     if parsed.in_quotes(span.start_char, span.end_char):
         return True
     verb = reporting_verb(span.root, speech)
@@ -73,6 +76,8 @@ def _their_own_words(parsed: ParsedNote, span, speech: Terms, names) -> bool:
     speaker = subject_of(verb)
     if speaker is None:
         return False
+    if addressed and speaker.lower_ == "you":
+        return True  # "Dear Amira, ... You told me you worry a lot"
     names = names()
     return not names or speaker.text in names or speaker.lower_ in PRONOUNS or any(
         c.dep_ == "compound" and c.text in names for c in speaker.children)
@@ -93,9 +98,10 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         return known[0]
 
     doc = parsed.doc
+    addressed = subject.addressee(parsed, rule.options.addressed_by) is not None
     for match in c["terms"].matches(doc):
         span = doc[match.start:match.end]
-        if _their_own_words(parsed, span, c["speech"], names):
+        if _their_own_words(parsed, span, c["speech"], names, addressed):
             continue
         if span.start > 0 and c["not_after"].has(doc[span.start - 1]):
             continue

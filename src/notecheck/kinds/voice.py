@@ -351,15 +351,7 @@ def _quoted_after_name(parsed: ParsedNote, names: set[str]) -> bool:
 
 
 def addressee(parsed: ParsedNote, c) -> str | None:
-    """The person a note is written to: the name after "Dear" or "Hi" opening its first
-    line ("Dear Amira," - a letter or a record of direct work written to the child)."""
-    if not c["addressed_by"]:
-        return None
-    start, end = parsed.layout.first_line
-    words = parsed.text[start:end].replace(",", " ").split()
-    if len(words) >= 2 and words[0].lower() in c["addressed_by"] and words[1][:1].isupper():
-        return words[1].strip(".:!")
-    return None
+    return subject.addressee(parsed, c["addressed_by"])
 
 
 def _quoted_on_their_line(parsed: ParsedNote, c, names: set[str]) -> bool:
