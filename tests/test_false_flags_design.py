@@ -200,6 +200,20 @@ contact_date: 2026-11-18
 ---
 Home visit to Kayden (8) and his mum. Kayden showed me his new football boots and said he scored twice on Saturday.
 """, [("voice.not-seen-alone", 7, 1)]),
+    "a visit whose header gives a child's age asks whether he was seen alone": ("""\
+LAC Statutory Visit
+Child: Leon Mbatha (12)  |  Carers: Mr and Mrs Greaves
+Date of visit: 06/11/2026
+
+Visit to Leon at his foster home. Leon told me he likes his new school.
+""", [("voice.not-seen-alone", 1, 1)]),
+    "a visit whose header gives an adult's age does not": ("""\
+Home Visit
+Person: Dennis Hall (82)  |  Worker: Sam Reid
+Date of visit: 06/11/2026
+
+Visit to Dennis at home. Dennis told me he is managing the stairs.
+""", []),
     "no one named: a sentence-opening word is not the person": ("""\
 ---
 note_type: home visit

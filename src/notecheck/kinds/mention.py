@@ -137,6 +137,13 @@ def _first_aged_is_child(text: str, adult_age: int) -> bool:
     return m is not None and bool(m.group(3) or int(m.group(2)) < adult_age)
 
 
+def _header(text: str, opening: str) -> str:
+    """The title and the lines under it up to the first blank line: where a note without
+    metadata says whom it is about ("LAC Statutory Visit" / "Child: Leon Mbatha (12)")."""
+    block = text.lstrip().split("\n\n", 1)[0]
+    return opening if _AGED_NAME.search(opening) else block
+
+
 def _about_an_adult(parsed: ParsedNote, o) -> bool:
     titles = {t.lower().rstrip(".") for t in o.adult_titles}
     if not titles:
@@ -262,7 +269,7 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
             opening = parsed.layout.opening
             if not c["note_types"].match(type_words(opening)) or (
                     "child" in o.subject_types and not subject_type
-                    and not _first_aged_is_child(opening, o.adult_age)):
+                    and not _first_aged_is_child(_header(parsed.text, opening), o.adult_age)):
                 return
     if o.not_for_ages_in and _a_baby(parsed, o):
         return
