@@ -104,6 +104,26 @@ Demi rang me because her payment has been cut. She said, "I've got £11 to last 
 I agreed to:
 - put £20 on her electric key today (done, 5.50pm, text confirmation sent to Demi)
 """, []),
+    "the safety plan given to Mum, named as Lisa, is telling the family": ("""\
+---
+subject: Ava Brown
+subject_type: child
+note_type: child in need visit
+contact_date: 2026-11-20
+---
+Home visit to Ava (11) and her mum, Lisa. I spent 20 minutes with Ava alone in her bedroom. Ava told me she has made a new friend.
+I shared the safety plan with Lisa and gave her a copy.
+""", []),
+    "consent given in plain words before telling the exploitation lead": ("""\
+---
+subject: Tyrell Evans
+subject_type: child
+note_type: youth justice session
+contact_date: 2026-11-20
+---
+Session with Tyrell (16) at the YOT office, just the two of us. Tyrell said the older boys want him to hold stuff for them.
+I told Tyrell I would need to pass this on to the exploitation lead so that she can plan his safety, and he said that was okay. I told Jo Green, exploitation lead, by phone at 16:30.
+""", []),
     # ---- voice ----------------------------------------------------------------------
     "a care home record that quotes the resident has her voice": ("""\
 ---
@@ -190,6 +210,16 @@ note_type: home visit
 contact_date: 2026-11-18
 ---
 Home visit to Ruby (2) and her father. Ruby showed me her toy farm and laughed when the cow mooed.
+""", []),
+    "a visit to the foster carers while the child was at school": ("""\
+---
+subject: Noah Price
+subject_type: child
+note_type: supervising social worker visit
+contact_date: 2026-11-20
+---
+Supervising visit to foster carers Jan and Phil Morris. Noah (9) was at school during the visit.
+Jan said Noah has settled well. Noah told Jan on Sunday that he likes his new bedroom.
 """, []),
     "a child of eight is": ("""\
 ---

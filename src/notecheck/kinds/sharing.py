@@ -402,7 +402,7 @@ def find_sharing(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
     if adult:
         c = replace(c, recipients=c.recipients | c.adult_relatives,
                     not_recipients=c.not_recipients - c.adult_relatives)
-    subjects = _subject_words(parsed, c)
+    subjects = _subject_words(parsed, c) | _family_names(parsed.doc, c)
     found: list[Sharing] = []
     doc = parsed.doc
     done = -1  # the end of the last sentence with a record: one record per sentence
@@ -482,6 +482,24 @@ def _subject_words(parsed: ParsedNote, c: Compiled) -> set[str]:
                             if any(t.text == inferred for t in sent)) >= 2:
             names = [inferred]
     return {s.lower() for name in names for s in name.split()}
+
+
+def _family_names(doc, c: Compiled) -> set[str]:
+    """Names the note gives to the person's family ("her mum, Lisa", "Lisa (mum)", "Mum,
+    Lisa Brown,"), so that "I gave Lisa a copy" is telling the family, not sharing."""
+    found = set()
+    for token in doc:
+        if token.pos_ != "PROPN":
+            continue
+        beside = [t for t in (token.head, *token.children) if t.dep_ == "appos" or token.dep_ == "appos"]
+        after = doc[token.i + 1:token.i + 4]
+        bracketed = len(after) == 3 and after[0].text == "(" and after[2].text == ")" and \
+            is_one_of(after[1], c.not_recipients)
+        if bracketed or any(t.pos_ == "NOUN" and is_one_of(t, c.not_recipients) and t.lower_ not in
+                            ("i", "me", "we", "us", "it", "this", "that") for t in beside):
+            found.add(token.lower_)
+            found.update(t.lower_ for t in token.children if t.dep_ == "compound" and t.pos_ == "PROPN")
+    return found
 
 
 OWNERS = {"my", "our", "his", "her", "their", "the"}
