@@ -124,6 +124,25 @@ contact_date: 2026-11-20
 Session with Tyrell (16) at the YOT office, just the two of us. Tyrell said the older boys want him to hold stuff for them.
 I told Tyrell I would need to pass this on to the exploitation lead so that she can plan his safety, and he said that was okay. I told Jo Green, exploitation lead, by phone at 16:30.
 """, []),
+    "a note-style referral to a club still needs its receipt": ("""\
+---
+subject: Mr Peter Okoro
+subject_type: adult
+note_type: telephone call
+contact_date: 2026-11-20
+---
+I phoned Mr Okoro. He told me he is lonely. Referred Mr Okoro to the lunch club with his agreement so he can meet people.
+""", [("sharing.receipt-not-confirmed", 7, 45)]),
+    "care and a joke shared are not information": ("""\
+---
+subject: Harold Briggs
+subject_type: adult
+note_type: care home daily record
+contact_date: 2026-11-20
+---
+08:00 Gave Harold his medication at 8am. He said, "Thank you, love."
+14:00 Harold and I shared a joke with the activities coordinator. I shared a cup of tea with his daughter.
+""", []),
     # ---- voice ----------------------------------------------------------------------
     "a care home record that quotes the resident has her voice": ("""\
 ---

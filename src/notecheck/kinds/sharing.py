@@ -250,6 +250,8 @@ def _by_writer(verb, c: Compiled, subjects: set[str], anchor=None) -> bool:
     subject = _subject(verb)
     if subject is None or (anchor is not None and subject.i == anchor.i):  # "Referral made to ..."
         return True  # "Emailed the school ...", "Referral made to ..."
+    if subject.i > verb.i and not any(t.is_alpha for t in verb.doc[verb.sent.start:verb.i]):
+        return True  # "Referred Mr Okoro to the lunch club": note style, parsed as his doing
     if subject.dep_ == "nsubj" and not any(t.dep_ in ("aux", "auxpass") for t in verb.children) \
             and (subject.pos_ == "NOUN" or is_one_of(subject, c.items)) \
             and not any(t.dep_ in ("det", "poss") for t in subject.children) \
