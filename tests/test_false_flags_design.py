@@ -297,7 +297,7 @@ subject_type: adult
 note_type: supported living daily record
 contact_date: 2026-11-18
 ---
-Owen bought milk and bread at the shop. He told me he wants to cut down on energy drinks and fizzy drinks.
+Owen bought two cans of Monster at the shop. He told me he wants to cut down on energy drinks and fizzy drinks.
 """, []),
     "domestic abuse told in plain words, no household": ("""\
 ---

@@ -195,10 +195,18 @@ def _mentions(doc, c, names: set[str]) -> list[tuple[int, bool | None, str | Non
             found.append((token.i, False, "he"))
         elif _is_name(token, c) or (token.pos_ in ("PROPN", "NOUN") and c["others"].has(token)):
             # A word that modifies a thing names no person: "GP referral", "Makaton signs"
-            # ("Carol Whitaker" does), so 'he' after it still looks further back.
-            if not (token.dep_ == "compound" and token.head.pos_ != "PROPN"):
+            # ("Carol Whitaker" does), so 'he' after it still looks further back. Nor does
+            # a name counted out: "two cans of Monster", "3 bottles of Coke".
+            if not (token.dep_ == "compound" and token.head.pos_ != "PROPN") and not _counted(token):
                 found.append((token.i, False, None))
     return found
+
+
+def _counted(token) -> bool:
+    """A name after a number of something: "two cans of Monster" is a drink, not a person."""
+    of = token.head
+    return token.dep_ == "pobj" and of.lower_ == "of" and of.head.pos_ == "NOUN" and any(
+        ch.dep_ == "nummod" for ch in of.head.children)
 
 
 def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
