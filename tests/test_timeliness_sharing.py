@@ -726,7 +726,7 @@ def recipients(diagnostics, rule: str = "sharing.missing-purpose") -> list[str]:
 @pytest.mark.parametrize("sentence, column, recipient", [
     ("I sent my assessment by secure email to the DoLS office on 03/11.", 3, "the DoLS office"),
     ("I shared the chronology with DC Marsh.", 3, "DC Marsh"),
-    ("Referral made to the drug and alcohol service.", 1, "the drug and alcohol service"),
+    ("Referral made to the youth and family service.", 1, "the youth and family service"),
     # Whose letter it is, and what Mia said to whom, are not who received it.
     ("I have sent a copy of Dr Rao's letter to the children's school.", 8, "the children's school"),
     ("I phoned Sergeant Patel and shared what Mia told her teacher this morning.", 29,

@@ -42,12 +42,18 @@ class MentionOptions(Options):
     # age to is an adult ("Visit – Mrs Kaur", "Home visit – Dennis (82)").
     adult_titles: list[str] = []
     triggers: list[str] = []
+    # Words right before a trigger that make it something else: "energy drinks", "soft
+    # drinks", "hot drinks" are not alcohol.
+    trigger_not_after: list[str] = []
     required: list[str] = Field(min_length=1)
     near: list[str] = []
     # A child given an age in one of these units ("Oscar (10 weeks)") is a baby: the note
     # does not need to say why they were not seen alone. Without 'subject' metadata, this
     # holds when every child the note gives an age to is a baby.
     not_for_ages_in: list[str] = []
+    # A child given an age in years under this ("Ruby (2)", "Ruby is 2 years old") is too
+    # young to be spoken to alone, as a baby is. None: only not_for_ages_in decides.
+    not_for_ages_under: int | None = Field(default=None, ge=1)
     # Words for a child or other dependant (child, baby, pregnant). A person introduced
     # with an age under ``adult_age`` ("Holly (13)", "Alfie (7 weeks)") or named beside
     # one of these words ("her son, Callum", "Zain is her son") counts too.
@@ -58,6 +64,9 @@ class MentionOptions(Options):
     child_signs: list[str] = []
     # Words that show the note thinks about a dependant it names: in the same sentence.
     considered: list[str] = []
+    # A sentence with one of these is not about the dependant in the light of the risk,
+    # whatever considered word it has: "the boys were at school during the visit".
+    considered_not_with: list[str] = []
     adult_age: int = Field(default=18, ge=1)
     # A parent called by one of these, capitalised and as a name ("Mum told me", not "her
     # mum"), shows the note is written about a child: the child is its focus already.
@@ -97,6 +106,7 @@ def compile_mention(rule) -> dict:
             "triggers": Terms(o.triggers, "triggers"), "required": Terms(o.required, "required"),
             "near": Terms(o.near, "near"), "dependants": Terms(o.dependants, "dependants"),
             "considered": Terms(o.considered, "considered"),
+            "considered_not_with": Terms(o.considered_not_with, "considered_not_with"),
             "relatives": Terms(o.relatives, "relatives"),
             "child_signs": Terms(o.child_signs, "child_signs")}
 
@@ -127,13 +137,26 @@ def _first_aged_is_child(text: str, adult_age: int) -> bool:
     return m is not None and bool(m.group(3) or int(m.group(2)) < adult_age)
 
 
+def _header(text: str, opening: str) -> str:
+    """The title and the lines under it up to the first blank line: where a note without
+    metadata says whom it is about ("LAC Statutory Visit" / "Child: Leon Mbatha (12)")."""
+    block = text.lstrip().split("\n\n", 1)[0]
+    return opening if _AGED_NAME.search(opening) else block
+
+
 def _about_an_adult(parsed: ParsedNote, o) -> bool:
     titles = {t.lower().rstrip(".") for t in o.adult_titles}
     if not titles:
         return False
     subjects = parsed.note.subjects
     if subjects:
-        return any(name.split()[0].lower().rstrip(".") in titles for name in subjects if name.split())
+        if any(name.split()[0].lower().rstrip(".") in titles for name in subjects if name.split()):
+            return True
+        # "subject: Leanne Price" and, in the text, "Leanne Price (34)": an adult.
+        own = {part for name in subjects for part in name_parts(name)}
+        ages = [int(m.group(2)) for m in _AGED_NAME.finditer(parsed.text)
+                if m.group(1) in own and not m.group(3)]
+        return bool(ages) and all(age >= o.adult_age for age in ages)
     # The first person the title names decides: "Visit – Jamie (9) with Mrs Hall" is Jamie.
     opening = parsed.layout.opening
     title = re.search(r"\b(?:%s)\.? [A-Z]" % "|".join(re.escape(t) for t in o.adult_titles), opening)
@@ -147,12 +170,14 @@ def _a_baby(parsed: ParsedNote, o) -> bool:
     """Is the person the note is about given a baby's age ("Oscar (10 weeks)")?"""
     units = tuple(u.lower().rstrip("s") for u in o.not_for_ages_in)
     own = {part for name in parsed.note.subjects for part in name_parts(name)}
-    ages = [(m.group(1), (m.group(3) or "").strip().lower().rstrip("s"))
+    under = o.not_for_ages_under or 0
+    ages = [(m.group(1), (m.group(3) or "").strip().lower().rstrip("s"), int(m.group(2)))
             for pattern in (_AGED_NAME, _AGE_OLD) for m in pattern.finditer(parsed.text)
             if m.group(3) or int(m.group(2)) < o.adult_age]
     if own:
-        ages = [(name, unit) for name, unit in ages if name in own]
-    return bool(ages) and all(unit in units for _, unit in ages)
+        ages = [age for age in ages if age[0] in own]
+    return bool(ages) and all(unit in units or (not unit and years < under)
+                              for _, unit, years in ages)
 
 
 def _aged_names(text: str, adult_age: int) -> tuple[set[str], set[str]]:
@@ -219,7 +244,8 @@ def _considered(parsed: ParsedNote, c, words: list, names: set[str]) -> bool:
     for sent in parsed.layout.sentences:
         named = any((t.text in names or t.i in starts) and unquoted(t) for t in sent)
         if named or (named_before and any(t.lower_ in PLURAL and unquoted(t) for t in sent)):
-            if any(not parsed.in_quotes(s.start_char, s.end_char) for s in c["considered"].spans(sent)):
+            if any(not parsed.in_quotes(s.start_char, s.end_char) for s in c["considered"].spans(sent)) \
+                    and not c["considered_not_with"].any_in(sent):
                 return True
         named_before = named
     return False
@@ -243,13 +269,15 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
             opening = parsed.layout.opening
             if not c["note_types"].match(type_words(opening)) or (
                     "child" in o.subject_types and not subject_type
-                    and not _first_aged_is_child(opening, o.adult_age)):
+                    and not _first_aged_is_child(_header(parsed.text, opening), o.adult_age)):
                 return
     if o.not_for_ages_in and _a_baby(parsed, o):
         return
     trigger = None
     if c["triggers"]:
-        trigger = next(c["triggers"].spans(parsed.doc), None)
+        not_after = {w.lower() for w in o.trigger_not_after}
+        trigger = next((span for span in c["triggers"].spans(parsed.doc)
+                        if not (span.start and parsed.doc[span.start - 1].lower_ in not_after)), None)
         if trigger is None and o.trigger_evidence:
             trigger = next(iter(_evidence(parsed, o.trigger_evidence, o.trigger_threshold)), None)
             if trigger is not None:  # the sentence, without the line break after it

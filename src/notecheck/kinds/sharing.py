@@ -38,6 +38,7 @@ from typing import Literal
 from pydantic import Field
 
 from notecheck.kinds.base import Finding, GuardedPattern, Options, ParsedNote, RuleProblem
+from notecheck.kinds import subject
 from notecheck.kinds.evidence import sentence_evidence
 from notecheck.kinds.language import english
 from notecheck.kinds.layout import bounds
@@ -55,6 +56,9 @@ class Trigger(Options):
     # The verb counts only with this word as its complement: "made" with "aware"
     # ("Police made aware", "I made the school aware"), not "made a cake".
     complement: str | None = None
+    # What the verb gives that is not information: "Personal care given to Margaret",
+    # "Medication given at 8am", "I gave Mum a lift" (the object, or the passive's subject).
+    not_information: list[str] = []
 
 
 class Channel(Options):
@@ -82,6 +86,13 @@ class SharingOptions(Options):
     # them what happened is sharing ("Mum informed by text" about a man of 30).
     adult_relatives: list[str] = []
     modals: list[str] = []  # auxiliaries that make a verb a plan, not a record
+    # People inside the writer's own service: telling them ("Team manager updated", "IRO
+    # informed of visit", "sent it to my manager") passes nothing outside the service, so
+    # it is not a record of sharing whose purpose, consent and receipt must be shown (the
+    # channel is still checked). Matched on the whole recipient, after "the", "my", "our"
+    # or a possessive ("Leon's IRO"), and only with no "of"/"at" after it ("the manager at
+    # the nursery" is not).
+    internal_recipients: list[str] = []
     evidence: list[str] = []  # regular expressions, anywhere in the note
     # Sentence evidence (kinds/evidence.py): a sentence anywhere in the note that the
     # classifier scores at least answered_threshold for answered_by (e.g. sharing_purpose)
@@ -120,6 +131,7 @@ class Compiled:
     not_recipients: set[str]
     adult_relatives: set[str]
     modals: set[str]
+    internal: set[str]
     evidence: list[GuardedPattern]
     channels: list[tuple[GuardedPattern, Channel]]
     case_details: list[GuardedPattern]
@@ -130,6 +142,8 @@ class Compiled:
     signature: tuple = ()  # what find_sharing depends on, so rules can share its result
     # Every word that can start a record: the trigger words and event nouns.
     starts: Terms | None = None
+    # Words that are never the person the note is about: recipients, items, event nouns.
+    not_subjects: Terms | None = None
 
 
 def _regex(text: str, where: tuple) -> GuardedPattern:
@@ -158,15 +172,17 @@ def compile_sharing(rule) -> Compiled:
         for word in trigger.words:
             triggers[word.lower()] = trigger
     signature = tuple(frozenset(x) for x in (
-        [(w, t.needs_recipient, t.note_passive, t.complement) for w, t in triggers.items()], _words(o.event_nouns),
+        [(w, t.needs_recipient, t.note_passive, t.complement, tuple(t.not_information))
+         for w, t in triggers.items()], _words(o.event_nouns),
         _words(o.event_verbs), _words(o.writers), _words(o.items), _words(o.recipients),
-        _words(o.not_recipients), _words(o.adult_relatives), _words(o.modals)))
+        _words(o.not_recipients), _words(o.adult_relatives), _words(o.modals),
+        _words(o.internal_recipients)))
     return Compiled(
         signature=signature, trigger_words=triggers, event_nouns=_words(o.event_nouns),
         event_verbs=_words(o.event_verbs), writers=_words(o.writers), items=_words(o.items),
         recipients=_words(o.recipients), not_recipients=_words(o.not_recipients),
         adult_relatives=_words(o.adult_relatives),
-        modals=_words(o.modals),
+        modals=_words(o.modals), internal=_words(o.internal_recipients),
         evidence=[_regex(e, ("evidence", i)) for i, e in enumerate(o.evidence)],
         channels=[(_regex(c.regex, ("channels", i, "regex")), c) for i, c in enumerate(o.channels)],
         case_details=[_regex(c, ("case_details", i)) for i, c in enumerate(o.case_details)],
@@ -175,6 +191,9 @@ def compile_sharing(rule) -> Compiled:
         live=[_regex(e, ("live", i)) for i, e in enumerate(o.live)],
         documents=[_regex(e, ("documents", i)) for i, e in enumerate(o.documents)],
         starts=Terms(sorted({*triggers, *_words(o.event_nouns)}), "triggers"),
+        not_subjects=Terms(sorted({w for w in {*_words(o.recipients), *_words(o.items),
+                                               *_words(o.event_nouns), *triggers} if " " not in w}),
+                           "recipients"),
     )
 
 
@@ -231,6 +250,8 @@ def _by_writer(verb, c: Compiled, subjects: set[str], anchor=None) -> bool:
     subject = _subject(verb)
     if subject is None or (anchor is not None and subject.i == anchor.i):  # "Referral made to ..."
         return True  # "Emailed the school ...", "Referral made to ..."
+    if subject.i > verb.i and not any(t.is_alpha for t in verb.doc[verb.sent.start:verb.i]):
+        return True  # "Referred Mr Okoro to the lunch club": note style, parsed as his doing
     if subject.dep_ == "nsubj" and not any(t.dep_ in ("aux", "auxpass") for t in verb.children) \
             and (subject.pos_ == "NOUN" or is_one_of(subject, c.items)) \
             and not any(t.dep_ in ("det", "poss") for t in subject.children) \
@@ -383,7 +404,7 @@ def find_sharing(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
     if adult:
         c = replace(c, recipients=c.recipients | c.adult_relatives,
                     not_recipients=c.not_recipients - c.adult_relatives)
-    subjects = {s.lower() for name in parsed.note.subjects for s in name.split()}
+    subjects = _subject_words(parsed, c) | _family_names(parsed.doc, c)
     found: list[Sharing] = []
     doc = parsed.doc
     done = -1  # the end of the last sentence with a record: one record per sentence
@@ -434,6 +455,8 @@ def find_sharing(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
                                    trigger is not None and trigger.needs_recipient)
         if recipient == FAMILY:
             continue  # giving the person or their family information is not third-party sharing
+        if recipient is not None and _internal(recipient, sentence, c):
+            continue  # "Team manager updated": nothing left the writer's own service
         if recipient is None and (trigger is not None and trigger.needs_recipient or
                                   any(t.dep_ == "ccomp" for t in verb.children)):
             continue  # "as referred to above"; "it was shared that ..." (speech)
@@ -448,10 +471,70 @@ def find_sharing(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
     return found
 
 
+def _subject_words(parsed: ParsedNote, c: Compiled) -> set[str]:
+    """The words of the names of the person the note is about: its 'subject' metadata,
+    else the person it names most often (kinds/subject.py) in two sentences or more, so
+    that "text confirmation sent to Demi" in a call with Demi is telling her, not sharing
+    about her. An organisation or role ("Police", "School") is never that person, nor is
+    one name in one sentence ("I shared the chronology with DC Marsh")."""
+    names = parsed.note.subjects
+    if not names:
+        inferred = subject.infer_subject(parsed, c.not_subjects)
+        if inferred and sum(1 for sent in parsed.layout.sentences
+                            if any(t.text == inferred for t in sent)) >= 2:
+            names = [inferred]
+    return {s.lower() for name in names for s in name.split()}
+
+
+def _family_names(doc, c: Compiled) -> set[str]:
+    """Names the note gives to the person's family ("her mum, Lisa", "Lisa (mum)", "Mum,
+    Lisa Brown,"), so that "I gave Lisa a copy" is telling the family, not sharing."""
+    found = set()
+    for token in doc:
+        if token.pos_ != "PROPN":
+            continue
+        beside = [t for t in (token.head, *token.children) if t.dep_ == "appos" or token.dep_ == "appos"]
+        after = doc[token.i + 1:token.i + 4]
+        bracketed = len(after) == 3 and after[0].text == "(" and after[2].text == ")" and \
+            is_one_of(after[1], c.not_recipients)
+        if bracketed or any(t.pos_ == "NOUN" and is_one_of(t, c.not_recipients) and t.lower_ not in
+                            ("i", "me", "we", "us", "it", "this", "that") for t in beside):
+            found.add(token.lower_)
+            found.update(t.lower_ for t in token.children if t.dep_ == "compound" and t.pos_ == "PROPN")
+    return found
+
+
+OWNERS = {"my", "our", "his", "her", "their", "the"}
+
+
+def _internal(recipient: str, sentence, c: Compiled) -> bool:
+    """Is the recipient someone inside the writer's own service ("Team manager", "my
+    manager", "Leon's IRO"), and not one of another organisation ("the manager at the
+    nursery", "the manager of Oak Tree Care")?"""
+    if not c.internal:
+        return False
+    words = recipient.lower().split()
+    while words and (words[0] in OWNERS or words[0].endswith(("'s", "’s"))):
+        words = words[1:]
+    if " ".join(words) not in c.internal:
+        return False
+    at = sentence.text.lower().find(recipient.lower())
+    after = sentence.text[at + len(recipient):].split()[:1] if at >= 0 else []
+    return not (after and after[0].lower() in ("of", "at", "from", "for", "in"))
+
+
 def _not_information(verb, trigger: Trigger, c: Compiled, subjects: set[str]) -> bool:
     """The verb is about the person or an instruction, not information passed on: "He was
     sent out of the area" (a person sent, not a record); "I advised Mrs Holt not to
-    contact Mum", "I told the school to ring the police" (advice given, nothing shared)."""
+    contact Mum", "I told the school to ring the police" (advice given, nothing shared);
+    "Personal care given to Margaret" (care given, not information: ``not_information``)."""
+    if trigger.not_information:
+        given = [t for t in verb.children if t.dep_ in ("dobj", "nsubjpass", "nsubj")]
+        if verb.dep_ == "acl":
+            given.append(verb.head)  # "Personal care given to Margaret"
+        things = set(map(str.lower, trigger.not_information))
+        if any(is_one_of(t, things) for t in given):
+            return True
     if trigger.needs_recipient:
         return any(t.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children)
                    for t in verb.children)
@@ -496,13 +579,21 @@ def _told_in_note_style(verb, c: Compiled, subjects: set[str],
 def _live(record: Sharing, parsed: ParsedNote, c: Compiled) -> bool:
     """Whether the information was given in a conversation the recipient took part in
     ("I told Megan that ...", "we shared this by phone"), so it was heard, and not a
-    document or referral sent to them."""
-    if record.verb is None:
-        return False  # "Referral made to ...": a referral is sent, and should be acknowledged
+    document or referral sent to them. A referral is live only when the sentence says it
+    was made in a conversation ("I made the referral by phone at 3.30pm"); "Referral made
+    to MASH" may have been sent, and should be acknowledged."""
     text, start, end = parsed.text, record.sentence.start_char, record.sentence.end_char
     if any(p.search(text, start, end) for p in c.documents):
         return False
-    return is_one_of(record.verb, c.live_verbs) or any(p.search(text, start, end) for p in c.live)
+    said = any(p.search(text, start, end) for p in c.live)
+    if record.verb is None:
+        return said
+    # A relative who is told ("Mrs Doyle's daughter was informed") heard it; an agency
+    # told may need the right person to have had it.
+    trigger = c.trigger_words.get(record.verb.lower_) or c.trigger_words.get(record.verb.lemma_.lower())
+    relative = record.recipient is not None and trigger is not None and trigger.note_passive and \
+        bool(set(record.recipient.lower().split()) & c.adult_relatives)
+    return said or relative or is_one_of(record.verb, c.live_verbs)
 
 
 def _named_elsewhere(parsed: ParsedNote, c: Compiled) -> bool:

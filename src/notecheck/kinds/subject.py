@@ -26,6 +26,20 @@ def is_name(token, *not_names: Terms) -> bool:
             and not any(words.has(token) for words in not_names))
 
 
+def addressee(parsed, openers) -> str | None:
+    """The person a note is written to: the capitalised name after one of ``openers``
+    ("Dear", "Hi") opening its first line ("Dear Amira," - a letter, or a record of direct
+    work written to the child). In such a note 'you' is that person."""
+    openers = {w.lower() for w in openers}
+    if not openers:
+        return None
+    start, end = parsed.layout.first_line
+    words = parsed.text[start:end].replace(",", " ").split()
+    if len(words) >= 2 and words[0].lower() in openers and words[1][:1].isupper():
+        return words[1].strip(".:!")
+    return None
+
+
 def infer_subject(parsed, *not_names: Terms) -> str | None:
     """The name (one word, as written) the note uses most often, or None when it names no
     one; worked out once per note for each set of ``not_names``."""

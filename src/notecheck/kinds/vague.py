@@ -36,11 +36,18 @@ class VagueOptions(Options):
     # Words right before a term that make it a question, not a vague answer: "I will ask
     # how often Dean sees Alfie" says what is not yet known.
     not_after: list[str] = []
+    # Words right after a term that make the phrase exact, or a set term of its own: "all
+    # day Saturday" (the whole of a named day), "within a few seconds" (too short a time
+    # to need counting), "heavily pregnant" (late in pregnancy, not an amount).
+    not_before: list[str] = []
     # Without 'subject' metadata, the person named most often is taken to be who the note
     # is about, so that what others said ("Mum said Nan comes round a lot") is still the
     # writer's summary. These capitalised words are never that person: Mum, Monday.
     infer_subject: bool = False
     not_names: list[str] = []
+    # Words that open a note written to the person ("Dear Amira,"): there, what 'you' said
+    # ("You told me you worry a lot") is their own account.
+    addressed_by: list[str] = []
 
 
 def compile_vague(rule) -> dict:
@@ -49,6 +56,7 @@ def compile_vague(rule) -> dict:
             "speech": Terms(o.speech_verbs, "speech_verbs"),
             "time_words": Terms(o.time_words, "time_words"),
             "not_after": Terms(o.not_after, "not_after"),
+            "not_before": Terms(o.not_before, "not_before"),
             "not_names": Terms(o.not_names, "not_names")}
 
 
@@ -59,7 +67,7 @@ def needs(rule) -> set[str]:
 PRONOUNS = english("speaker_pronouns")
 
 
-def _their_own_words(parsed: ParsedNote, span, speech: Terms, names) -> bool:
+def _their_own_words(parsed: ParsedNote, span, speech: Terms, names, addressed: bool = False) -> bool:
     if parsed.in_quotes(span.start_char, span.end_char):
         return True
     verb = reporting_verb(span.root, speech)
@@ -68,6 +76,8 @@ def _their_own_words(parsed: ParsedNote, span, speech: Terms, names) -> bool:
     speaker = subject_of(verb)
     if speaker is None:
         return False
+    if addressed and speaker.lower_ == "you":
+        return True  # "Dear Amira, ... You told me you worry a lot"
     names = names()
     return not names or speaker.text in names or speaker.lower_ in PRONOUNS or any(
         c.dep_ == "compound" and c.text in names for c in speaker.children)
@@ -88,11 +98,14 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         return known[0]
 
     doc = parsed.doc
+    addressed = subject.addressee(parsed, rule.options.addressed_by) is not None
     for match in c["terms"].matches(doc):
         span = doc[match.start:match.end]
-        if _their_own_words(parsed, span, c["speech"], names):
+        if _their_own_words(parsed, span, c["speech"], names, addressed):
             continue
         if span.start > 0 and c["not_after"].has(doc[span.start - 1]):
+            continue
+        if span.end < len(doc) and c["not_before"].has(doc[span.end]):
             continue
         if rule.options.count_in_sentence_passes and has_count(span.sent, c["time_words"]):
             continue

@@ -71,6 +71,10 @@ class VoiceOptions(Options):
     # that lands on it stands for whoever 'him' does: {him: he, her: she}.
     object_pronouns: dict[str, Literal["she", "he", "any"]] = {}
     inferred_message: str = Field(min_length=1)  # used when the subject was inferred; may use {subject}
+    # Words that open a note written to the person ("Dear Amira," "Hi Jordan"): in such a
+    # note 'you' is the person ("You told me you want to stay"), and, without 'subject'
+    # metadata, the one addressed is the subject.
+    addressed_by: list[str] = []
 
 
 def compile_voice(rule) -> dict:
@@ -89,7 +93,8 @@ def compile_voice(rule) -> dict:
             "women": Terms(o.women, "women"), "men": Terms(o.men, "men"),
             "pronouns": {p.lower(): (None if g == "any" else g) for p, g in o.pronouns.items()},
             "object_pronouns": {p.lower(): (None if g == "any" else g)
-                                for p, g in o.object_pronouns.items()}}
+                                for p, g in o.object_pronouns.items()},
+            "addressed_by": {w.lower() for w in o.addressed_by}}
 
 
 def needs(rule) -> set[str]:
@@ -190,10 +195,18 @@ def _mentions(doc, c, names: set[str]) -> list[tuple[int, bool | None, str | Non
             found.append((token.i, False, "he"))
         elif _is_name(token, c) or (token.pos_ in ("PROPN", "NOUN") and c["others"].has(token)):
             # A word that modifies a thing names no person: "GP referral", "Makaton signs"
-            # ("Carol Whitaker" does), so 'he' after it still looks further back.
-            if not (token.dep_ == "compound" and token.head.pos_ != "PROPN"):
+            # ("Carol Whitaker" does), so 'he' after it still looks further back. Nor does
+            # a name counted out: "two cans of Monster", "3 bottles of Coke".
+            if not (token.dep_ == "compound" and token.head.pos_ != "PROPN") and not _counted(token):
                 found.append((token.i, False, None))
     return found
+
+
+def _counted(token) -> bool:
+    """A name after a number of something: "two cans of Monster" is a drink, not a person."""
+    of = token.head
+    return token.dep_ == "pobj" and of.lower_ == "of" and of.head.pos_ == "NOUN" and any(
+        ch.dep_ == "nummod" for ch in of.head.children)
 
 
 def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
@@ -254,9 +267,13 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
                                                skip=own.i if own is not None else -1)
         return resolved[pronoun.i]
 
+    you = addressee(parsed, c) in names  # a note written to the person: 'you' is them
+
     def is_subject(word) -> bool:
         if word.text in names or any(
                 c.dep_ == "compound" and c.text in names for c in word.children):
+            return True
+        if you and word.lower_ == "you":
             return True
         return word.lower_ in c["pronouns"] and refers_to_subject(word)
 
@@ -278,7 +295,7 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
             if reporter_subject is not None and not is_subject(reporter_subject):
                 continue  # "Mum said Jamie likes school": Mum's account, not Jamie's
         return True
-    if _quoted_after_name(parsed, names):
+    if _quoted_after_name(parsed, names) or _quoted_on_their_line(parsed, c, names):
         return True
     if at_least is not None:
         for sent, cats in evidence.sentence_evidence(parsed):
@@ -341,6 +358,38 @@ def _quoted_after_name(parsed: ParsedNote, names: set[str]) -> bool:
     return False
 
 
+def addressee(parsed: ParsedNote, c) -> str | None:
+    return subject.addressee(parsed, c["addressed_by"])
+
+
+def _quoted_on_their_line(parsed: ParsedNote, c, names: set[str]) -> bool:
+    """A quote on a line that names the person and no one else, with no one else's
+    speech verb: a daily record's '08:30 Supported Margaret to dress. "I'd like the blue
+    cardigan today."' or '"Not now." Margaret declined her bath' is Margaret speaking."""
+    text, doc = parsed.text, parsed.doc
+    for start, end in parsed.quotes:
+        if len(text[start:end].split()) < 2:
+            continue
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
+        span = doc.char_span(line_start, line_end, alignment_mode="expand")
+        if span is None:
+            continue
+        outside = [t for t in span if not parsed.in_quotes(t.idx, t.idx + len(t))]
+        if not any(t.text in names for t in outside):
+            continue
+        others = [t for t in outside if t.text not in names and (
+            _is_name(t, c) or (t.pos_ in ("PROPN", "NOUN")
+                               and any(c[k].has(t) for k in ("others", "women", "men"))))]
+        speakers = [subject_of(t) for t in outside if c["speech"].has(t) and t.pos_ == "VERB"]
+        if others or any(w is not None and w.text not in names and w.lower_ not in c["pronouns"]
+                         for w in speakers):
+            continue
+        return True
+    return False
+
+
 def _own_names(subjects: list[str]) -> list[tuple[str, set[str]]]:
     """Each subject with the parts of their name that are theirs alone: for brother and
     sister "Zara Ahmed" and "Rayan Ahmed", "Ahmed" would not say which one spoke."""
@@ -361,7 +410,8 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         people = _own_names(subjects)
         all_names = set().union(*(names for _, names in people))
     else:
-        inferred = subject.infer_subject(parsed, c["others"], c["women"], c["men"], c["not_names"])
+        inferred = addressee(parsed, c) or subject.infer_subject(
+            parsed, c["others"], c["women"], c["men"], c["not_names"])
         if inferred is None:
             return  # no one is named: nothing to say whose voice is missing
         people = [(inferred, {inferred})]
