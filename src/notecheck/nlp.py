@@ -141,12 +141,14 @@ def load_model(name: str | Path, exclude: list[str] = ()):
     start (twice, with the evidence classifier). The file is still read and compared,
     setting by setting, and applied whenever anything in it differs."""
     import spacy
+    from thinc.api import use_ops
 
-    nlp = spacy.load(name, exclude=[*exclude, "tokenizer"])
-    folder = Path(name) if isinstance(name, Path) else _model_folder(name)
-    path = folder / "tokenizer" if folder is not None else None
-    if path is None or not path.is_file():
-        return spacy.load(name, exclude=list(exclude))  # cannot tell: spaCy's own way
+    with use_ops("numpy", use_blis=False):
+        nlp = spacy.load(name, exclude=[*exclude, "tokenizer"])
+        folder = Path(name) if isinstance(name, Path) else _model_folder(name)
+        path = folder / "tokenizer" if folder is not None else None
+        if path is None or not path.is_file():
+            return spacy.load(name, exclude=list(exclude))  # cannot tell: spaCy's own way
     if not _same_tokenizer(nlp.tokenizer, path.read_bytes()):
         nlp.tokenizer.from_disk(path, exclude=["vocab"])
     return nlp
