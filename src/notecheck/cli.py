@@ -768,6 +768,9 @@ def report(
 
 
 def main() -> None:
+    from notecheck.nlp import defer_spacy_cli
+
+    defer_spacy_cli()
     app()
 
 
