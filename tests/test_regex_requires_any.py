@@ -1,10 +1,11 @@
 """requires_any: a regex rule's quick test before its search. A note (or metadata line)
-with none of the listed texts is not searched; with the built-in email rule's list, what
-the rule finds is exactly what it finds without the list."""
+with none of the listed texts is not searched; with the built-in email and date-of-birth
+rules' lists, what each rule finds is exactly what it finds without its list."""
 
 from __future__ import annotations
 
 import dataclasses
+import json
 import textwrap
 
 import pytest
@@ -74,10 +75,21 @@ ADDRESSES = [
 ]
 
 
-@pytest.mark.parametrize("text", ADDRESSES)
-def test_the_email_rules_list_leaves_what_it_finds_the_same(text):
-    rule = next(r for r in load_rules([builtin_rules_dir()]) if r.id == "personal-data.email")
+BIRTH_DATES = [
+    "Jamie (DOB 12/03/2015) was seen at school.", "Jamie (D.O.B. 12/03/2015) was seen.",
+    "d.ob: 12/03/2015 and DO.B 13/03/2015", "Tyler was BORN ON 4th June 2019.",
+    "Date  of\nbirth: 2015-03-12.", "Jamie's DOB is 05-May-2015.", "1985-01-01 is my birthday.",
+    "Tyler was born in Leeds General Infirmary on 4th June 2019.", "12/03/2015 is her D.O.B",
+    "4 June 2016 is his sister's Birthday", "The visit was on 12/03/2024.", "Born in 2015.",
+    "She was born in Poland and moved to Leeds on 3 May 2019.", "DOB 31/02/2015 is not real.",
+]
+
+
+@pytest.mark.parametrize("rule_id, text", [("personal-data.email", text) for text in ADDRESSES]
+                         + [("personal-data.date-of-birth", text) for text in BIRTH_DATES])
+def test_the_built_in_lists_leave_what_the_rules_find_the_same(rule_id, text):
+    rule = next(r for r in load_rules([builtin_rules_dir()]) if r.id == rule_id)
     assert rule.options.requires_any
     without = dataclasses.replace(rule, options=rule.options.model_copy(update={"requires_any": []}))
-    note = f"---\nemail: {text}\n---\n{text}\n"
+    note = f"---\ndetails: {json.dumps(text)}\n---\n{text}\n"  # the text, and a metadata line
     assert spans(rule, note) == spans(without, note)
