@@ -64,6 +64,18 @@ def test_checking_a_note_leaves_out_spacys_command_line(tmp_path):
     assert not {"spacy.cli.download", "weasel", "httpx"} & modules
 
 
+def test_bank_holidays_are_looked_up_only_for_a_note_that_may_be_late(tmp_path):
+    front = "---\ncontact_date: 2026-11-{}\nrecorded_date: 2026-11-{}\n---\n"
+    (tmp_path / "visit.md").write_text(front.format("05", "06") + NOTE, encoding="utf-8")
+    status, modules, out = run(tmp_path, "check", "--no-cache", "--format", "json", "visit.md")
+    assert status == 1 and "timeliness.late-recording" not in out
+    assert "holidays" not in modules
+    (tmp_path / "visit.md").write_text(front.format("05", "20") + NOTE, encoding="utf-8")
+    status, modules, out = run(tmp_path, "check", "--no-cache", "--format", "json", "visit.md")
+    assert "timeliness.late-recording" in out and "11 working days" in out
+    assert "holidays" in modules
+
+
 def test_spacys_command_line_still_works_when_left_out(tmp_path):
     code = ("from notecheck.nlp import defer_spacy_cli\n"
             "defer_spacy_cli()\n"
