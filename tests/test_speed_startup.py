@@ -56,6 +56,43 @@ def test_a_run_wholly_served_from_the_cache_does_not_import_spacy(tmp_path):
     assert "spacy" not in modules
 
 
+def test_checking_a_note_leaves_out_spacys_command_line(tmp_path):
+    (tmp_path / "visit.md").write_text(NOTE, encoding="utf-8")
+    status, modules, out = run(tmp_path, "check", "--no-cache", "--format", "json", "visit.md")
+    assert status == 1 and "labelling.blaming-label" in out
+    assert "spacy" in modules
+    assert not {"spacy.cli.download", "weasel", "httpx"} & modules
+
+
+def test_bank_holidays_are_looked_up_only_for_a_note_that_may_be_late(tmp_path):
+    front = "---\ncontact_date: 2026-11-{}\nrecorded_date: 2026-11-{}\n---\n"
+    (tmp_path / "visit.md").write_text(front.format("05", "06") + NOTE, encoding="utf-8")
+    status, modules, out = run(tmp_path, "check", "--no-cache", "--format", "json", "visit.md")
+    assert status == 1 and "timeliness.late-recording" not in out
+    assert "holidays" not in modules
+    (tmp_path / "visit.md").write_text(front.format("05", "20") + NOTE, encoding="utf-8")
+    status, modules, out = run(tmp_path, "check", "--no-cache", "--format", "json", "visit.md")
+    assert "timeliness.late-recording" in out and "11 working days" in out
+    assert "holidays" in modules
+
+
+def test_spacys_command_line_still_works_when_left_out(tmp_path):
+    code = ("from notecheck.nlp import defer_spacy_cli\n"
+            "defer_spacy_cli()\n"
+            "import sys, spacy\n"
+            "assert 'weasel' not in sys.modules\n"
+            "import spacy.cli.download\n"            # a submodule: the real command line
+            "assert 'weasel' in sys.modules\n"
+            "from spacy.cli import info\n"
+            "assert spacy.cli is sys.modules['spacy.cli'] and callable(spacy.cli.download.download)\n"
+            "assert isinstance(spacy.info(), dict)\n"
+            "print('ok')\n")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True,
+                          text=True, timeout=600)
+    assert done.stdout.strip().endswith("ok"), done.stderr
+
+
 def test_unchanged_rule_files_are_read_back_compiled(tmp_path, monkeypatch):
     from notecheck.rules import loader
 

@@ -231,6 +231,12 @@ def is_working_day(day: dt.date, region: str = "england-and-wales") -> bool:
     return day.weekday() < 5 and day not in _holidays(REGIONS[region])
 
 
+def weekdays_between(start: dt.date, end: dt.date) -> int:
+    """Mondays to Fridays after ``start`` up to and including ``end`` (0 when end <= start):
+    working_days_between before the bank holidays are taken off, so never fewer."""
+    return _weekdays_to(end) - _weekdays_to(start) if end > start else 0
+
+
 def working_days_between(start: dt.date, end: dt.date, region: str = "england-and-wales") -> int:
     """Working days after ``start`` up to and including ``end`` (0 when end <= start).
 
@@ -242,7 +248,7 @@ def working_days_between(start: dt.date, end: dt.date, region: str = "england-an
         return 0
     # Weekdays counted, not walked, so any two dates take the same time (and a walk
     # never steps past 31/12/9999); then the bank holidays between them taken off.
-    days = _weekdays_to(end) - _weekdays_to(start)
+    days = weekdays_between(start, end)
     holidays = _holidays(REGIONS[region])
     for year in range(start.year, end.year + 1):
         if year > _LAST_HOLIDAY_YEAR:

@@ -31,6 +31,59 @@ COMPONENTS = {
 TRAINED_NEEDS = {"pos", "lemma", "parse", "ner"}
 
 
+def defer_spacy_cli() -> None:
+    """Let ``import spacy`` leave out spaCy's own command line until something uses it.
+
+    spaCy's ``__init__`` imports ``spacy.cli`` (for ``spacy.info``), and with it weasel,
+    httpx, requests and jinja2: 0.15 s of CPU of every cold start, about an eighth of
+    checking one note, for commands notecheck never runs. Called before spaCy is first
+    imported (the CLI does, first thing), this puts stand-ins for ``spacy.cli`` and
+    ``spacy.cli.info`` in their places; the first real use of either (an attribute, a
+    submodule, ``spacy.info()``) imports spaCy's command line and puts it back. Does nothing
+    when spaCy is imported already or not installed."""
+    import importlib.util
+    import sys
+    import types
+
+    if "spacy" in sys.modules or "spacy.cli" in sys.modules:
+        return
+    try:
+        if importlib.util.find_spec("spacy") is None:
+            return
+    except (ImportError, ValueError):
+        return
+
+    def real_cli():
+        for name in ("spacy.cli.info", "spacy.cli"):
+            if isinstance(sys.modules.get(name), Deferred):
+                del sys.modules[name]
+        cli = importlib.import_module("spacy.cli")
+        sys.modules["spacy"].cli = cli
+        return cli
+
+    def info(*args, **kwargs):
+        return real_cli().info(*args, **kwargs)
+
+    class Deferred(types.ModuleType):
+        def __getattr__(self, name):
+            if self.__name__ == "spacy.cli.info" and name == "info":
+                # spaCy's __init__ taking spacy.info: the package gets its cli attribute
+                # here, as it would from the import itself.
+                package = sys.modules.get("spacy")
+                if package is not None and "cli" not in vars(package):
+                    package.cli = sys.modules.get("spacy.cli")
+                return info
+            # What the import system asks of a module is no use (spacy.cli.info is not a
+            # package); a submodule of spacy.cli (its __path__) is.
+            if name.startswith("__") and (name != "__path__" or self.__name__ != "spacy.cli"):
+                raise AttributeError(name)
+            cli = real_cli()
+            return getattr(cli if self.__name__ == "spacy.cli" else cli.info, name)
+
+    sys.modules["spacy.cli"] = Deferred("spacy.cli")
+    sys.modules["spacy.cli.info"] = Deferred("spacy.cli.info")
+
+
 @dataclass
 class Pipeline:
     nlp: object
@@ -141,12 +194,14 @@ def load_model(name: str | Path, exclude: list[str] = ()):
     start (twice, with the evidence classifier). The file is still read and compared,
     setting by setting, and applied whenever anything in it differs."""
     import spacy
+    from thinc.api import use_ops
 
-    nlp = spacy.load(name, exclude=[*exclude, "tokenizer"])
-    folder = Path(name) if isinstance(name, Path) else _model_folder(name)
-    path = folder / "tokenizer" if folder is not None else None
-    if path is None or not path.is_file():
-        return spacy.load(name, exclude=list(exclude))  # cannot tell: spaCy's own way
+    with use_ops("numpy", use_blis=False):
+        nlp = spacy.load(name, exclude=[*exclude, "tokenizer"])
+        folder = Path(name) if isinstance(name, Path) else _model_folder(name)
+        path = folder / "tokenizer" if folder is not None else None
+        if path is None or not path.is_file():
+            return spacy.load(name, exclude=list(exclude))  # cannot tell: spaCy's own way
     if not _same_tokenizer(nlp.tokenizer, path.read_bytes()):
         nlp.tokenizer.from_disk(path, exclude=["vocab"])
     return nlp

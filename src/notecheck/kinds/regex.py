@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 
 from notecheck import identifiers
 from notecheck.fixes import literal
@@ -35,10 +36,18 @@ class RegexOptions(Options):
     # Also look in the note's metadata, read as "key: value" lines (e.g. "dob: 12/03/2015"
     # in the front matter); a finding there points at that line.
     metadata: bool = False
+    # Text that every match contains at least one of (in the pattern's case sensitivity):
+    # a note, or metadata line, with none of them is not searched. Only for speed: a long
+    # pattern tried at every word costs more than this quick test, and what it finds is
+    # the same, as long as the list is right.
+    requires_any: list[str] = []
 
 
 def compile_regex(rule) -> GuardedPattern:
     options = rule.options
+    for i, text in enumerate(options.requires_any):
+        if not text:
+            raise RuleProblem(("requires_any", i), "an empty text is in every note; remove it")
     try:
         pattern = GuardedPattern(options.regex, re.IGNORECASE if options.ignore_case else 0)
     except re.error as exc:
@@ -57,25 +66,41 @@ def compile_regex(rule) -> GuardedPattern:
 
 def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     validator = VALIDATORS.get(rule.options.validator) if rule.options.validator else None
-    for match in rule.compiled.finditer(parsed.text):
-        start, end = match.span(rule.options.group)
-        if start < 0 or start == end:
-            continue
-        if validator is not None and not validator(match.group(rule.options.group)):
-            continue
-        yield Finding(start, end, suggestion=rule.suggestion, replacement=literal(rule.suggestion))
+    wanted = (_required(tuple(rule.options.requires_any), rule.compiled.compiled.flags)
+              if rule.options.requires_any else None)
+    if wanted is None or wanted.search(parsed.text):
+        for match in rule.compiled.finditer(parsed.text):
+            start, end = match.span(rule.options.group)
+            if start < 0 or start == end:
+                continue
+            if validator is not None and not validator(match.group(rule.options.group)):
+                continue
+            yield Finding(start, end, suggestion=rule.suggestion, replacement=literal(rule.suggestion))
     if rule.options.metadata:
-        yield from _in_metadata(parsed, rule, validator)
+        yield from _in_metadata(parsed, rule, validator, wanted)
 
 
-def _in_metadata(parsed: ParsedNote, rule, validator) -> Iterator[Finding]:
+@lru_cache(maxsize=64)
+def _required(texts: tuple[str, ...], flags: int):
+    """A pattern finding any of ``texts`` (requires_any), in the same engine and with the
+    flags the rule's compiled pattern ended up with (its inline ones too), so that it is
+    exactly as case-insensitive as the rule's own pattern."""
+    import regex
+
+    return regex.compile("|".join(regex.escape(text) for text in texts), flags)
+
+
+def _in_metadata(parsed: ParsedNote, rule, validator, wanted=None) -> Iterator[Finding]:
     note = parsed.note
     for key, value in note.meta.items():
         if key not in note.meta_positions or value is None:
             continue
         values = value if isinstance(value, list) else [value]
         for item in values:
-            for match in rule.compiled.finditer(f"{key}: {item}"):
+            line = f"{key}: {item}"
+            if wanted is not None and not wanted.search(line):
+                continue
+            for match in rule.compiled.finditer(line):
                 found = match.group(rule.options.group)
                 if found and (validator is None or validator(found)):
                     yield Finding(0, 0, suggestion=rule.suggestion, field=key, values={"match": found})
