@@ -11,8 +11,9 @@ language ("contact with Mum" for family time, "a LAC"); acronyms of education, h
 youth services; passives of reporting, thinking and noticing with no one named
 ("it is thought that", "Dad is believed to be"), with their sourced forms left alone;
 relative times a list lacks ("the week before last", "earlier in the year", "last term",
-"a few months ago", "soon"); an injury recorded with a guessed cause; and a hedged view of
-what the person means or intends ("probably minimising") whose only support is their words.
+"a few months ago", "soon"); an injury recorded with a guessed cause; a hedged view of what
+the person means or intends ("probably minimising") whose only support is their words; and a
+claim put down to a whole service with no one in it named ("Police say he is dangerous").
 """
 
 from __future__ import annotations
@@ -130,8 +131,6 @@ CASES = [
     ('attribution.unsourced-report', 'child', 'Kai was seen alone in his bedroom.', []),
     ('attribution.unsourced-report', 'adult', "Mrs Hill said she is thought of as the family's peacemaker.", []),
     ('attribution.unsourced-report', 'child', 'It was reported to the police by Mum at 10pm.', []),
-    ('attribution.unsourced-report', 'child', 'PC Ray told me on 2 May that Dad has been arrested.', []),
-    ('attribution.unsourced-report', 'child', 'The school rang on 3 May: Ms Khan, the class teacher, said Leah was upset.', []),
     ('attribution.unsourced-report', 'child', 'It was reported to me by Ms Cole, her teacher, that Leah had a bruise.', []),
     ('attribution.unsourced-report', 'child', 'Leah was described by her teacher Ms Cole as withdrawn.', []),
     ('attribution.unsourced-report', 'child', 'Concerns were raised with me by Mr Price, the head of year, on 4 May.', []),
@@ -197,6 +196,31 @@ CASES = [
     ('opinion.unsupported-opinion', 'child', 'Leah is possibly lying about where she goes. She told me "just Jade\'s".', [(1, 9)]),
     ('opinion.unsupported-opinion', 'adult', 'I think she may be playing down the bruise, because she told me she fell but the bruise is the shape of a hand.', []),
     ('opinion.unsupported-opinion', 'child', 'Mum said she probably minimised things when she was drinking.', []),
+    # attribution.institution-only-source
+    ('attribution.institution-only-source', 'child', 'Police say he is dangerous.', [(1, 1)]),
+    ('attribution.institution-only-source', 'child', 'School report she is fine.', [(1, 1)]),
+    ('attribution.institution-only-source', 'child', 'Health say there are no concerns.', [(1, 1)]),
+    ('attribution.institution-only-source', 'child', 'Housing have said the family will be evicted.', [(1, 1)]),
+    ('attribution.institution-only-source', 'child', 'Nursery feel Alfie is behind with his speech.', [(1, 1)]),
+    ('attribution.institution-only-source', 'adult', 'The ward are concerned that Mr Lee is not eating.', [(1, 1)]),
+    ('attribution.institution-only-source', 'child', 'Probation believe Dad is back in the area.', [(1, 1)]),
+    ('attribution.institution-only-source', 'child', 'CAMHS stated she does not meet their threshold.', [(1, 1)]),
+    ('attribution.institution-only-source', 'child', 'School are worried about her weight.', [(1, 1)]),
+    ('attribution.institution-only-source', 'adult', 'Agency reported that carers were turned away.', [(1, 1)]),
+    ('attribution.institution-only-source', 'child', 'Police informed and will visit tonight.', []),
+    ('attribution.institution-only-source', 'child', 'PC Ray told me on 2 May that Dad has been arrested.', []),
+    ('attribution.institution-only-source', 'child', 'The school rang today. Ms Khan, the class teacher, said Leah was upset after lunch.', []),
+    ('attribution.institution-only-source', 'child', 'School report 12 absences since September.', []),
+    ('attribution.institution-only-source', 'child', 'Dad said the police are always picking on him.', []),
+    ('attribution.institution-only-source', 'child', 'If police advise against it, we will not tell Mum yet.', []),
+    ('attribution.institution-only-source', 'child', 'I rang the nursery on 3 May and the manager, Jo Platt, said Alfie is settling well.', []),
+    ('attribution.institution-only-source', 'child', 'Amy Clarke, the school nurse, said Leah has lost 3kg since June.', []),
+    ('attribution.institution-only-source', 'child', 'The police would not tell Imran who made the referral.', []),
+    ('attribution.institution-only-source', 'child', 'School and GP informed of the outcome.', []),
+    ('attribution.institution-only-source', 'child', 'Leah told me school are "always on at me".', []),
+    ('attribution.institution-only-source', 'adult', 'Mrs Hill said the hospital told her she can go home on Friday.', []),
+    ('attribution.institution-only-source', 'child', "Mum said school are worried about Kai's behaviour.", []),
+    ('attribution.institution-only-source', 'child', 'School said in a letter dated 4 May that Kai has been excluded for two days.', []),
 ]
 
 
