@@ -196,6 +196,10 @@ CASES = [
     ('opinion.unsupported-opinion', 'child', 'Leah is possibly lying about where she goes. She told me "just Jade\'s".', [(1, 9)]),
     ('opinion.unsupported-opinion', 'adult', 'I think she may be playing down the bruise, because she told me she fell but the bruise is the shape of a hand.', []),
     ('opinion.unsupported-opinion', 'child', 'Mum said she probably minimised things when she was drinking.', []),
+    ('opinion.unsupported-opinion', 'child', 'Leah was seen alone in her room and I noticed a bruise; it appears she is being hurt.', []),
+    ('opinion.unsupported-opinion', 'child', 'It was reported that Mum was drunk, for example slurring her words, and she appears to be drinking daily.', [(1, 77)]),
+    ('opinion.unsupported-opinion', 'child', 'Concerns were raised by nursery about Evie, including being collected late, which is indicative of neglect.', [(1, 86)]),
+    ('opinion.unsupported-opinion', 'child', 'Evie appears tired because she told me she stays up watching videos until midnight.', []),
     # attribution.institution-only-source
     ('attribution.institution-only-source', 'child', 'Police say he is dangerous.', [(1, 1)]),
     ('attribution.institution-only-source', 'child', 'School report she is fine.', [(1, 1)]),
@@ -221,6 +225,9 @@ CASES = [
     ('attribution.institution-only-source', 'adult', 'Mrs Hill said the hospital told her she can go home on Friday.', []),
     ('attribution.institution-only-source', 'child', "Mum said school are worried about Kai's behaviour.", []),
     ('attribution.institution-only-source', 'child', 'School said in a letter dated 4 May that Kai has been excluded for two days.', []),
+    # opinion.unsupported-judgement
+    ('opinion.unsupported-judgement', 'child', 'The flat was described by the landlord as filthy, for example rubbish in the hall. Mum is neglectful.', [(1, 91)]),
+    ('opinion.unsupported-judgement', 'child', 'I saw rubbish in the hall and nappies on the floor. Mum is neglectful.', []),
 ]
 
 
