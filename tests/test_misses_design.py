@@ -200,6 +200,8 @@ CASES = [
     ('opinion.unsupported-opinion', 'child', 'It was reported that Mum was drunk, for example slurring her words, and she appears to be drinking daily.', [(1, 77)]),
     ('opinion.unsupported-opinion', 'child', 'Concerns were raised by nursery about Evie, including being collected late, which is indicative of neglect.', [(1, 86)]),
     ('opinion.unsupported-opinion', 'child', 'Evie appears tired because she told me she stays up watching videos until midnight.', []),
+    ('opinion.unsupported-opinion', 'adult', 'Mr Pike has been seen looking thin and is not going out.', []),
+    ('opinion.unsupported-opinion', 'adult', 'Mr Pike looks thin and is not going out.', [(1, 9)]),
     # attribution.institution-only-source
     ('attribution.institution-only-source', 'child', 'Police say he is dangerous.', [(1, 1)]),
     ('attribution.institution-only-source', 'child', 'School report she is fine.', [(1, 1)]),

@@ -137,6 +137,9 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
                 continue  # "she spoke clearly", "I clearly explained the plan"
             if reported_by_someone_else(parsed, head, c["speech"]):
                 continue
+            if head.dep_ in ("xcomp", "ccomp") and any(
+                    ch.dep_ in ("auxpass", "nsubjpass") for ch in head.head.children):
+                continue  # "Pat has been seen looking thin": an unnamed someone's report (attribution)
             before, after = o.sentences_before, o.sentences_after
             # A view labelled as the writer's own ("I think") may weigh anyone's account
             # ("Skye describes him as the only one who listens. I think Mo is grooming
