@@ -41,7 +41,7 @@ CASES = [
     ('labelling.victim-blaming', 'child', 'Mason has chosen to get involved with the older lads who deal on the estate.', [(1, 11)]),
     ('labelling.victim-blaming', 'child', 'She consented to going back to his flat.', [(1, 5)]),
     ('labelling.victim-blaming', 'child', 'Ruby agreed to have sex with the men for vodka and cigarettes.', [(1, 6)]),
-    ('labelling.victim-blaming', 'child', 'He is happy to carry the packages and enjoys the money.', [(1, 7), (1, 39)]),
+    ('labelling.victim-blaming', 'child', 'He is happy to carry the packages and enjoys the money.', [(1, 7)]),
     ('labelling.victim-blaming', 'child', 'Chantelle is making choices that place her in danger.', [(1, 14)]),
     ('labelling.victim-blaming', 'child', 'Jade is choosing to spend time with adults who exploit her.', [(1, 9)]),
     ('labelling.victim-blaming', 'child', 'Nia placed herself in a risky situation by getting in the car.', [(1, 5)]),
@@ -65,6 +65,11 @@ CASES = [
     ('labelling.victim-blaming', 'child', "Kayla (13) says Mum's boyfriend, Dean (36), shouts at her.", []),
     ('labelling.victim-blaming', 'adult', 'Mrs Shaw (82) said her boyfriend (79) visits on Sundays and her granddaughter (12) comes too.', []),
     ('labelling.victim-blaming', 'child', 'Zara (17) and her girlfriend (17) have been together a year.', []),
+    ('labelling.victim-blaming', 'adult', 'Mrs Khan chose to stay with her sister rather than go to a refuge.', []),
+    ('labelling.victim-blaming', 'adult', 'Mrs Hill consented to going into the care home for a week.', []),
+    ('labelling.victim-blaming', 'child', 'Jamie enjoyed the attention at his birthday party.', []),
+    ('labelling.victim-blaming', 'child', 'Mum was complicit in hiding the bruises from school.', []),
+    ('labelling.victim-blaming', 'child', 'Skye (15) chose to stay with Tazz, who is 22, rather than come home.', [(1, 11)]),
     # labelling.institutional-language
     ('labelling.institutional-language', 'child', 'Contact with Mum went well on Saturday at the family centre.', [(1, 1)]),
     ('labelling.institutional-language', 'child', 'Jamie has contact with Dad every other Sunday.', [(1, 11)]),
@@ -79,6 +84,8 @@ CASES = [
     ('labelling.institutional-language', 'adult', 'Mr Ali lives on the dementia unit at Oak House.', []),
     ('labelling.institutional-language', 'child', 'Tyler went to bed at 10pm.', []),
     ('labelling.institutional-language', 'child', "Amira's bed was wet this morning.", []),
+    ('labelling.institutional-language', 'adult', 'Mr Ali has regular contact with his mum, who lives in Leeds.', []),
+    ('labelling.institutional-language', 'child', 'Amira has contact with her mum every Saturday.', [(1, 11)]),
     # labelling.blaming-label
     ('labelling.blaming-label', 'child', 'Leah absconded from the unit at 22:00.', [(1, 6)]),
     # labelling.placement
@@ -107,6 +114,7 @@ CASES = [
     ('jargon.undefined-acronym', 'child', 'Zac has an education, health and care plan (EHCP).', []),
     ('jargon.undefined-acronym', 'child', 'The special educational needs coordinator (SENDCo) rang me.', []),
     ('jargon.undefined-acronym', 'child', 'Mrs Jones saw her GP and went to A&E.', []),
+    ('jargon.undefined-acronym', 'child', 'Dad pays maintenance through the CSA.', [(1, 34)]),
     # attribution.unsourced-report
     ('attribution.unsourced-report', 'child', 'It is understood that Dad has moved back in.', [(1, 1)]),
     ('attribution.unsourced-report', 'child', 'He is known to carry a knife.', [(1, 1)]),
@@ -151,6 +159,9 @@ CASES = [
     ('attribution.unsourced-report', 'child', 'It was noted that Mum smelt of alcohol.', [(1, 1)]),
     ('attribution.unsourced-report', 'child', 'Mum is thought to be pregnant again.', [(1, 1)]),
     ('attribution.unsourced-report', 'child', 'It is considered that the risk has reduced.', [(1, 1)]),
+    ('attribution.unsourced-report', 'child', 'The case was heard in court on 3 May.', []),
+    ('attribution.unsourced-report', 'child', "Jamie's wishes were heard and written into his plan.", []),
+    ('attribution.unsourced-report', 'child', 'Mum was noted to be tearful at the meeting.', [(1, 1)]),
     # timeliness.vague-time
     ('timeliness.vague-time', 'child', 'Mum said Dad came round the other day.', [(1, 25)]),
     ('timeliness.vague-time', 'child', 'Leah moved schools a while back.', [(1, 20)]),
@@ -172,6 +183,11 @@ CASES = [
     ('timeliness.vague-time', 'child', 'I will visit again on 3 December 2026.', []),
     ('timeliness.vague-time', 'child', 'Jamie goes to football every Saturday.', []),
     ('timeliness.vague-time', 'child', 'Two weeks of respite were agreed.', []),
+    ('timeliness.vague-time', 'child', 'Jamie was upset when I arrived but he soon settled with his Lego.', []),
+    ('timeliness.vague-time', 'child', 'Shortly after I arrived, Mum came home from work.', []),
+    ('timeliness.vague-time', 'adult', 'The OT will visit shortly.', [(1, 19)]),
+    ('timeliness.vague-time', 'child', 'Housing will be in touch soon, they said.', [(1, 26)]),
+    ('timeliness.vague-time', 'child', 'I will ring the school again soon.', [(1, 30)]),
     # opinion.assumed-injury-cause
     ('opinion.assumed-injury-cause', 'adult', 'Bruise on left forearm approx 3cm, likely from a transfer.', [(1, 36)]),
     ('opinion.assumed-injury-cause', 'adult', 'Daughter raised concern re bruise on arm. Explained to daughter this is likely from a transfer.', [(1, 73)]),
@@ -202,6 +218,11 @@ CASES = [
     ('opinion.unsupported-opinion', 'child', 'Evie appears tired because she told me she stays up watching videos until midnight.', []),
     ('opinion.unsupported-opinion', 'adult', 'Mr Pike has been seen looking thin and is not going out.', []),
     ('opinion.unsupported-opinion', 'adult', 'Mr Pike looks thin and is not going out.', [(1, 9)]),
+    ('opinion.unsupported-opinion', 'adult', 'Mrs Hill may lie down after lunch if she is tired.', []),
+    ('opinion.unsupported-opinion', 'adult', 'Mrs Hill is probably lying in bed when carers arrive at 7am.', [(1, 13)]),
+    ('opinion.unsupported-opinion', 'child', 'Nan may cover for Mum on Tuesdays when she works late.', []),
+    ('opinion.unsupported-opinion', 'adult', 'Dad could make it up the stairs with one stick.', []),
+    ('opinion.unsupported-opinion', 'child', 'Kai is probably lying to me about where he goes at night. He said "nowhere".', [(1, 8)]),
     # attribution.institution-only-source
     ('attribution.institution-only-source', 'child', 'Police say he is dangerous.', [(1, 1)]),
     ('attribution.institution-only-source', 'child', 'School report she is fine.', [(1, 1)]),

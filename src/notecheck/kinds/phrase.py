@@ -27,6 +27,10 @@ class Term(Options):
     # Only when the term's paragraph gives a child's age and an adult's: "Skye (15) has a
     # new boyfriend, Tazz (23)". The ages are read as in age_gap.
     age_gap: bool = False
+    # Only in a note about a child (subject_type child, or none given): "chose to stay
+    # with her sister" is an adult's own choice, and "contact with his mum" an adult's
+    # ordinary family life.
+    child_only: bool = False
     # Words right before the term that give it another sense: "made contact with Mum" is
     # getting in touch, not family time. Matched on the word or its lemma.
     not_after: list[str] = []
@@ -127,7 +131,8 @@ def check(parsed: ParsedNote, rule, terms: PhraseTerms | None = None) -> Iterato
     taken: list[tuple[int, int]] = []
     for match in c.terms.matches(doc):
         term = rule.options.terms[c.places[match.term]]
-        if term.not_after and _after_one_of(doc, match.start, term.not_after):
+        if (term.child_only and adult) or (
+                term.not_after and _after_one_of(doc, match.start, term.not_after)):
             continue
         taken.append((match.start, match.end))
         yield _finding(doc, rule, term, match, adult)
