@@ -137,7 +137,7 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
                 continue  # "she spoke clearly", "I clearly explained the plan"
             if reported_by_someone_else(parsed, head, c["speech"]):
                 continue
-            if head.dep_ in ("xcomp", "ccomp") and any(
+            if head.dep_ == "xcomp" and any(
                     ch.dep_ in ("auxpass", "nsubjpass") for ch in head.head.children):
                 continue  # "Pat has been seen looking thin": an unnamed someone's report (attribution)
             before, after = o.sentences_before, o.sentences_after
