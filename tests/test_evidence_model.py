@@ -47,12 +47,19 @@ def test_the_model_loads_only_for_a_rule_that_needs_it():
 
 
 def test_a_relative_time_no_list_has_points_at_the_phrase(judgement):
-    note = "Home visit. Jamie has not seen his dad since the weekend before last, when they argued.\n"
+    note = "Home visit. Jamie has not seen his dad since half term, when they argued.\n"
     found_ = [d for d in judgement.check_text(note) if d.rule == "timeliness.vague-time-evidence"]
-    assert [(d.line, d.column, d.end_column) for d in found_] == [(1, 40, 69)]
-    assert note[39:68] == "since the weekend before last"
-    dated = note.replace("the weekend before last", "Saturday 21 November 2026")
+    assert [(d.line, d.column, d.end_column) for d in found_] == [(1, 40, 55)]
+    assert note[39:54] == "since half term"
+    dated = note.replace("half term", "Saturday 21 November 2026")
     assert "timeliness.vague-time-evidence" not in {d.rule for d in judgement.check_text(dated)}
+
+
+def test_a_relative_time_the_list_has_is_left_to_the_list(judgement):
+    """'the weekend before last' is timeliness.vague-time's now: one finding, not two."""
+    note = "Home visit. Jamie has not seen his dad since the weekend before last, when they argued.\n"
+    rules = [d.rule for d in judgement.check_text(note) if d.rule.startswith("timeliness.vague-time")]
+    assert rules == ["timeliness.vague-time"]
 
 
 def test_seen_alone_is_not_asked_of_a_visit_to_an_adult(judgement):

@@ -110,7 +110,7 @@ def test_unchanged_rule_files_are_read_back_compiled(tmp_path, monkeypatch):
     monkeypatch.setattr(loader, "load_rule_file", no_compiling)
     again = loader.load_rules([tmp_path / "rules"], cache_dir=cache)
     assert [r.id for r in again] == [r.id for r in first] == ["jargon.test-jargon", "jargon.test-acronym"]
-    assert again[0].compiled.index == first[0].compiled.index
+    assert again[0].compiled.terms.index == first[0].compiled.terms.index  # a phrase rule's term list
     # A changed rule file is read again.
     rule_file.write_text(rule_file.read_text(encoding="utf-8").replace("term: kicked off", "term: kicked off badly"),
                          encoding="utf-8")

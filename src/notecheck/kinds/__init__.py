@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from notecheck.kinds import (acronym, agentless, evidence, hedge, judgement, mention, names,
+from notecheck.kinds import (acronym, agentless, evidence, hedge, institution, judgement, mention, names,
                              pattern, phrase, readability, regex, sentence_length, sharing, timeliness,
                              undated, vague, voice)
 from notecheck.kinds.base import Kind
@@ -23,6 +23,8 @@ KINDS: dict[str, Kind] = {
                       needs=judgement.needs, compile=judgement.compile_judgement),
     "agentless": Kind("agentless", agentless.AgentlessOptions, agentless.check,
                       needs=agentless.needs, compile=agentless.compile_agentless),
+    "institution-source": Kind("institution-source", institution.InstitutionOptions, institution.check,
+                               needs=institution.needs, compile=institution.compile_institution),
     "voice": Kind("voice", voice.VoiceOptions, voice.check, needs=voice.needs,
                   compile=voice.compile_voice, placeholders=("subject",)),
     "mention": Kind("mention", mention.MentionOptions, mention.check, needs=mention.needs,

@@ -40,6 +40,15 @@ class HedgeOptions(Options):
     # Adverbs that only state a view when they come before what they qualify: "Mum is
     # clearly struggling" (a view), "she spoke clearly" (how she spoke).
     before_head_only: list[str] = []
+    # Words for a claim about what a person means or intends ("minimising", "lying",
+    # "manipulating", "attention-seeking"). Hedged ("She is probably minimising", "Dad may
+    # be playing down his drinking"), such a view needs its reason in the same sentence
+    # ("because ..."): a quote or a count next to it is what the writer doubts, not why.
+    motives: list[str] = []
+    # Words that hedge only a motive claim: "Mum may be exaggerating".
+    motive_hedges: list[str] = []
+    # What gives a motive claim its reason: because, as, given that.
+    reasons: list[str] = []
 
 
 COMPLEMENTS = {"oprd", "acomp", "xcomp", "ccomp", "attr"}
@@ -53,7 +62,10 @@ def compile_hedge(rule) -> dict:
             "speech": Terms(o.speech_verbs, "speech_verbs"),
             "complement": Terms(o.complement_needed, "complement_needed"),
             "labelled": Terms(o.labelled_opinions, "labelled_opinions"),
-            "before_head": Terms(o.before_head_only, "before_head_only")}
+            "before_head": Terms(o.before_head_only, "before_head_only"),
+            "motives": Terms(o.motives, "motives"),
+            "motive_hedges": Terms(o.motive_hedges, "motive_hedges"),
+            "reasons": Terms(o.reasons, "reasons")}
 
 
 def needs(rule) -> set[str]:
@@ -86,10 +98,33 @@ def _claim_about(head):
     return subject
 
 
+def _unreasoned_motive(parsed: ParsedNote, sent, c) -> Finding | None:
+    """A hedged claim about what the person means or intends, with no reason given in
+    the sentence: the hedge, or a modal and the motive word ("may be exaggerating")."""
+    if not c["motives"] or parsed.layout.in_heading(sent.start_char):
+        return None
+    motive = next((m for m in c["motives"].spans(sent)
+                   if not reported_by_someone_else(parsed, m.root, c["speech"])), None)
+    if motive is None or c["reasons"].any_in(sent):
+        return None
+    hedge = next((h for h in c["hedges"].spans(sent)
+                  if not parsed.in_quotes(h.start_char, h.end_char)), None)
+    if hedge is not None:
+        return Finding(hedge.start_char, hedge.end_char)
+    modal = next((t for t in sent if c["motive_hedges"].has(t) and t.i < motive.start), None)
+    if modal is None:
+        return None
+    return Finding(modal.idx, motive.end_char)  # "may be exaggerating"
+
+
 def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     c, o = rule.compiled, rule.options
     sents = parsed.layout.sentences
     for index, sent in enumerate(sents):
+        motive = _unreasoned_motive(parsed, sent, c)
+        if motive is not None:
+            yield motive
+            continue
         for span in c["hedges"].spans(sent):
             head = span.root
             if parsed.layout.in_heading(span.start_char):
@@ -102,6 +137,9 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
                 continue  # "she spoke clearly", "I clearly explained the plan"
             if reported_by_someone_else(parsed, head, c["speech"]):
                 continue
+            if head.dep_ == "xcomp" and any(
+                    ch.dep_ in ("auxpass", "nsubjpass") for ch in head.head.children):
+                continue  # "Pat has been seen looking thin": an unnamed someone's report (attribution)
             before, after = o.sentences_before, o.sentences_after
             # A view labelled as the writer's own ("I think") may weigh anyone's account
             # ("Skye describes him as the only one who listens. I think Mo is grooming

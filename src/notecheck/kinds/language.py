@@ -130,6 +130,8 @@ def has_evidence(parsed: ParsedNote, sent, markers: Terms, numbers: bool,
         # count. A phrase ("as shown by", "I base this on") counts wherever it is.
         if len(span) == 1 and _passive(span.root):
             continue
+        if _inside_passive_report(span.root):
+            continue  # "concerns were raised by nursery ... including being collected late"
         if about is not None and speech is not None and len(span) == 1 and speech.has(span.root):
             speaker = _active_subject(span.root)
             if (speaker is not None and speaker.lower_ not in FIRST_PERSON
@@ -139,6 +141,20 @@ def has_evidence(parsed: ParsedNote, sent, markers: Terms, numbers: bool,
     if any(sent.start_char < q_end and q_start < sent.end_char for q_start, q_end in parsed.quotes):
         return True
     return numbers and has_count(sent, time_words)
+
+
+def _inside_passive_report(token) -> bool:
+    """Is this word part of what a passive report carries ("it was reported that Mum was
+    drunk, for example ...", "concerns were raised ... including ...")? Then it is the
+    report's content, second-hand, not what the writer saw."""
+    child = token
+    for node in token.ancestors:
+        if child.dep_ == "conj":
+            return False  # "Leah was seen alone and [I noticed] a bruise": a statement of its own
+        if node.pos_ == "VERB" and any(c.dep_ in ("auxpass", "nsubjpass") for c in node.children):
+            return True
+        child = node
+    return False
 
 
 def has_count(sent, time_words: Terms | None = None) -> bool:

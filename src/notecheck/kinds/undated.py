@@ -1,30 +1,64 @@
 """undated-phrase: a phrase kind for vague time words ("recently", "last week").
 
-It finds its terms as ``phrase`` does, and skips a match when the same sentence gives
-a date or weekday ("last week (Tuesday 17 November)"), because then the reader can
-place it in a chronology.
+It finds its terms as ``phrase`` does, and its ``patterns`` (regular expressions for the
+open-ended forms: "three weeks ago", "last term", "earlier in the year"), and skips a match
+when the same sentence gives a date or weekday ("last week (Tuesday 17 November)"),
+because then the reader can place it in a chronology.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from notecheck import dates
 from notecheck.kinds import phrase
-from notecheck.kinds.base import Finding, ParsedNote
+from notecheck.kinds.base import Finding, GuardedPattern, ParsedNote, RuleProblem
 
-UndatedOptions = phrase.PhraseOptions
-compile_terms = phrase.compile_terms
+
+class UndatedOptions(phrase.PhraseOptions):
+    # Regular expressions (case-insensitive, on whole words) for relative times a word
+    # list cannot hold: a count and a unit before "ago" ("three weeks ago", "2 months
+    # ago"), "last" or "next" with a unit ("last term", "next year").
+    patterns: list[str] = []
+
+
+def compile_terms(rule) -> dict:
+    compiled = []
+    for i, source in enumerate(rule.options.patterns):
+        try:
+            re.compile(source)
+            compiled.append(GuardedPattern(rf"(?<![\w-])(?:{source})(?![\w-])", re.IGNORECASE))
+        except re.error as exc:
+            raise RuleProblem(("patterns", i), f"this regular expression is not valid: {exc}") from None
+    return {"terms": phrase.compile_terms(rule), "patterns": compiled}
 
 
 def needs(rule) -> set[str]:
     return phrase.needs(rule) | {"sents"}
 
 
+def _found(parsed: ParsedNote, rule) -> Iterator[Finding]:
+    c = rule.compiled
+    taken = []
+    for finding in phrase.check(parsed, rule, c["terms"]):
+        taken.append((finding.start, finding.end))
+        yield finding
+    for pattern in c["patterns"]:
+        for m in pattern.finditer(parsed.text):
+            if any(m.start() < end and start < m.end() for start, end in taken):
+                continue  # a listed term found it already
+            taken.append(m.span())
+            yield Finding(m.start(), m.end(), suggestion=rule.suggestion)
+
+
 def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     doc, text = parsed.doc, parsed.text
-    for finding in phrase.check(parsed, rule):
-        sentence = doc.char_span(finding.start, finding.end, alignment_mode="expand").sent
+    for finding in sorted(_found(parsed, rule), key=lambda f: f.start):
+        span = doc.char_span(finding.start, finding.end, alignment_mode="expand")
+        if span is None:
+            continue
+        sentence = span.sent
         if dates.dates_in(text[sentence.start_char:finding.start]) or \
                 dates.dates_in(text[finding.end:sentence.end_char]):
             continue

@@ -1,0 +1,130 @@
+"""institution-source: a claim whose only source is a service, with no one in it named.
+
+"Police say he is dangerous", "School report she is fine", "Surgery are worried about
+self-neglect": a named agency is a source, but not one the next reader can go back to or
+weigh. Who said it (a name or role), when, and what they saw are missing. The sentence, or
+its paragraph, naming a person, a role or a date answers it; so does a count or a quote of
+what was seen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pydantic import Field
+
+from notecheck import dates
+from notecheck.kinds.base import Finding, Options, ParsedNote
+from notecheck.kinds.language import has_count, reported_by_someone_else
+from notecheck.kinds.terms import Terms
+
+
+class InstitutionOptions(Options):
+    # The services a claim may be put down to: police, school, health, surgery, agency.
+    institutions: list[str] = Field(min_length=1)
+    # What they are said to have said or thought: say, report, state, feel, believe.
+    # 'be' with one of these as its complement counts too: "Surgery are worried".
+    verbs: list[str] = Field(min_length=1)
+    # Words that name someone in the service: roles (teacher, officer, nurse) and the
+    # titles only staff have (PC, Dr). Anywhere in the paragraph, one answers the rule.
+    people: list[str] = []
+    # A name answers it as the subject of one of these, or of one of ``verbs``: "Ms Khan
+    # rang at 9am", "Jo Platt said". "Mr Lee is not eating" names the person, not a source.
+    contact_verbs: list[str] = []
+    # Words a number can go with that make it a time, not a count of what was seen:
+    # "7 days' notice", "3pm".
+    time_words: list[str] = []
+
+
+def compile_institution(rule) -> dict:
+    o = rule.options
+    return {"institutions": Terms(o.institutions, "institutions"), "verbs": Terms(o.verbs, "verbs"),
+            "people": Terms(o.people, "people"),
+            "contact_verbs": Terms(o.contact_verbs, "contact_verbs"), "time_words": Terms(o.time_words, "time_words")}
+
+
+def needs(rule) -> set[str]:
+    return {"parse", "lemma", "pos"}
+
+
+# What was said or thought, below the verb: "Police say [he is dangerous]", "School told
+# [me] ...", "worried [about] ...". "Police informed and will visit" says nothing.
+_SAID = {"ccomp", "xcomp", "dobj", "advcl", "acomp"}
+
+
+def _claim(token, c):
+    """(the service, its verb) when a service says or thinks something: "[Police] [say]
+    he is dangerous", "[Surgery] [are] worried about ...", and the note style the parser
+    reads as a noun: "[School] [report] she is fine"."""
+    if token.lemma_ == "be":
+        if not any(ch.dep_ == "acomp" and c["verbs"].has(ch) for ch in token.children):
+            return None
+    elif not c["verbs"].has(token):
+        return None
+    if token.pos_ in ("VERB", "AUX"):
+        if any(ch.dep_ == "mark" or (ch.dep_ == "aux" and ch.tag_ in ("MD", "TO")) for ch in token.children):
+            return None  # "if police advise ...", "police would not tell him", "Police to share": no claim
+        if token.tag_ == "VBN" and not any(ch.dep_ == "aux" for ch in token.children):
+            return None  # a note's clipped passive: "School and GP informed of outcome"
+        subject = next((ch for ch in token.children if ch.dep_ == "nsubj"), None)
+        if subject is None or not c["institutions"].has(subject):
+            return None
+        if not any(ch.dep_ in _SAID for ch in token.children):
+            return None
+        return subject, token
+    if token.tag_ in ("NN", "NNS") and token.head.i > token.i and token.head.pos_ in ("VERB", "AUX"):
+        service = next((ch for ch in token.children if ch.dep_ == "compound" and ch.i == token.i - 1
+                        and c["institutions"].has(ch)), None)
+        if service is not None and (service.i == token.sent.start or token.doc[service.i - 1].is_punct):
+            return service, token
+    return None
+
+
+def _names_someone(span, c, skip) -> bool:
+    """Someone in these words who can be gone back to, or a date: a title or role ("PC
+    Ray", "her class teacher", but not the "GP" of "GP surgery"), a name given with one
+    ("Amy Clarke, the school nurse"), a name that says something ("Ms Khan said")."""
+    if dates.dates_in(span.text):
+        return True
+    for t in span:
+        if t.i in skip:
+            continue
+        if (c["people"].has(t) and t.pos_ in ("NOUN", "PROPN")  # "Miss", not "missed"
+                and not (t.dep_ == "compound" and c["institutions"].has(t.head))):
+            return True
+        if t.pos_ == "PROPN" and not c["institutions"].has(t) and (
+                (t.dep_ == "nsubj" and (c["verbs"].has(t.head) or c["contact_verbs"].has(t.head)))
+                or any(ch.dep_ == "appos" and ch.pos_ == "NOUN" and c["people"].has(ch)
+                       for ch in t.children)):
+            return True
+    return False
+
+
+def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
+    c = rule.compiled
+    layout = parsed.layout
+    sents = layout.sentences
+    for sent in sents:
+        if layout.in_heading(sent.start_char):
+            continue
+        for token in sent:
+            found = _claim(token, c)
+            if found is None:
+                continue
+            subject, verb = found
+            if reported_by_someone_else(parsed, verb, c["verbs"]):
+                continue  # "Mum said school are worried": her account, quoted or not
+            # The service's own name ("Westfield School") is not a person in it.
+            skip = {subject.i} | {ch.i for ch in subject.subtree}
+            # Anywhere in its paragraph: "PC Daniels rang to report Skye missing ... Police
+            # believe she has gone to his flat."
+            paragraph = layout.paragraph(sent.start_char)
+            around = [s for s in sents if layout.paragraph(s.start_char) == paragraph]
+            if any(_names_someone(s, c, skip) for s in around) or has_count(sent, c["time_words"]):
+                continue
+            if any(sent.start_char < q_end and q_start < sent.end_char for q_start, q_end in parsed.quotes):
+                continue  # their words, quoted: what was said is on the record
+            start = min((t for t in subject.subtree if not t.is_punct and not t.is_space),
+                        key=lambda t: t.i)
+            yield Finding(start.idx, verb.idx + len(verb))
+            break
