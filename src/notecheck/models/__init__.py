@@ -1,3 +1,3 @@
 """Trained models shipped with notecheck (made by training/train.py)."""
 
-EVIDENCE_DIGEST = "90c8a11e9fd46e60f7384a33caa5998e2458e71c71ba0b3dca376388ce0d5736"
+EVIDENCE_DIGEST = "e5d93731ee01f6600d09a453f5580413a9fcd1f08e3d424e7702607946d95ac6"
