@@ -1,3 +1,3 @@
 """Trained models shipped with notecheck (made by training/train.py)."""
 
-EVIDENCE_DIGEST = "e5d93731ee01f6600d09a453f5580413a9fcd1f08e3d424e7702607946d95ac6"
+EVIDENCE_DIGEST = "88d6f5f6e7a20c53ec52fbfb9714906b541bc7d72f5c19bb37d0e5d2a7564f8e"
