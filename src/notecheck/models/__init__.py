@@ -1,3 +1,3 @@
 """Trained models shipped with notecheck (made by training/train.py)."""
 
-EVIDENCE_DIGEST = "88d6f5f6e7a20c53ec52fbfb9714906b541bc7d72f5c19bb37d0e5d2a7564f8e"
+EVIDENCE_DIGEST = "fab6b72f4592e60d8351a7558418995fdb0a27ab00f1cfc31abd2926800d0d4b"
