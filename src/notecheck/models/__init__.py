@@ -1,3 +1,3 @@
 """Trained models shipped with notecheck (made by training/train.py)."""
 
-EVIDENCE_DIGEST = "90c8a11e9fd46e60f7384a33caa5998e2458e71c71ba0b3dca376388ce0d5736"
+EVIDENCE_DIGEST = "fab6b72f4592e60d8351a7558418995fdb0a27ab00f1cfc31abd2926800d0d4b"
