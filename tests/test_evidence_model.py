@@ -47,11 +47,11 @@ def test_the_model_loads_only_for_a_rule_that_needs_it():
 
 
 def test_a_relative_time_no_list_has_points_at_the_phrase(judgement):
-    note = "Home visit. Jamie has not seen his dad since half term, when they argued.\n"
+    note = "Home visit. Jamie has not seen his dad over the summer, when they argued.\n"
     found_ = [d for d in judgement.check_text(note) if d.rule == "timeliness.vague-time-evidence"]
-    assert [(d.line, d.column, d.end_column) for d in found_] == [(1, 40, 55)]
-    assert note[39:54] == "since half term"
-    dated = note.replace("half term", "Saturday 21 November 2026")
+    assert [(d.line, d.column, d.end_column) for d in found_] == [(1, 49, 55)]
+    assert note[48:54] == "summer"
+    dated = note.replace("over the summer", "on Saturday 21 November 2026")
     assert "timeliness.vague-time-evidence" not in {d.rule for d in judgement.check_text(dated)}
 
 
@@ -60,6 +60,14 @@ def test_a_relative_time_the_list_has_is_left_to_the_list(judgement):
     note = "Home visit. Jamie has not seen his dad since the weekend before last, when they argued.\n"
     rules = [d.rule for d in judgement.check_text(note) if d.rule.startswith("timeliness.vague-time")]
     assert rules == ["timeliness.vague-time"]
+
+
+def test_a_relative_time_a_pattern_of_the_list_finds_is_left_to_the_list(judgement):
+    """'soon' ending a clause is one of timeliness.vague-time's patterns: one finding."""
+    note = "Home visit. Office to be told soon.\n"
+    rules = [(d.rule, d.column) for d in judgement.check_text(note)
+             if d.rule.startswith("timeliness.vague-time")]
+    assert rules == [("timeliness.vague-time", 31)]
 
 
 def test_seen_alone_is_not_asked_of_a_visit_to_an_adult(judgement):
@@ -83,5 +91,7 @@ def test_the_persons_voice_worded_as_no_verb_list_has_it_is_voice(judgement):
     note = ("07:45 Harold assisted with personal care.\n\n"
             "13:00 Harold pushed the cup away and said \"Not today, love\" when offered his tea.\n")
     assert "voice.missing-voice" not in {d.rule for d in judgement.check_text(note, meta)}
-    silent = note.replace(" and said \"Not today, love\"", "")
+    # Pushing the cup away when offered it is his answer too (communication without
+    # words), so the silent note leaves out both.
+    silent = note.replace("pushed the cup away and said \"Not today, love\" when offered", "was given")
     assert "voice.missing-voice" in {d.rule for d in judgement.check_text(silent, meta)}

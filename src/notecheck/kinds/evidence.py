@@ -25,6 +25,7 @@ from notecheck import dates
 from notecheck.kinds.base import Finding, Options, ParsedNote, RuleProblem
 from notecheck.kinds.layout import bounds
 from notecheck.kinds.terms import Terms
+from notecheck.kinds.undated import whole_word_patterns
 
 LABELS = ("voice", "observation", "opinion", "sourced_claim", "unsourced_claim", "sharing",
           "sharing_recipient", "sharing_purpose", "sharing_consent", "sharing_told",
@@ -49,6 +50,8 @@ class EvidenceOptions(Options):
     # A sentence with one of these words is left to the word-list rule that looks for them
     # (a YAML alias of that rule's list, in the same file), so one sentence gets one finding.
     leave_to_terms: list[str | dict] = []
+    # And a sentence matched by one of these (that rule's ``patterns``, as an alias).
+    leave_to_patterns: list[str] = []
     # Words that must be in the sentence for it to count (e.g. a risk named), if any.
     require_terms: list[str] = []
     # The phrase the finding points at, when the sentence has one; else the sentence.
@@ -73,6 +76,7 @@ def compile_evidence(rule) -> dict:
     return {"unless_terms": Terms(o.unless_terms, "unless_terms"),
             "require_terms": Terms(o.require_terms, "require_terms"),
             "leave_to": Terms(_term_words(o.leave_to_terms), "leave_to_terms"),
+            "leave_to_patterns": whole_word_patterns(o.leave_to_patterns, "leave_to_patterns"),
             "span_terms": Terms(o.span_terms, "span_terms"),
             "not_when": Terms(o.not_when_note_has, "not_when_note_has")}
 
@@ -156,6 +160,8 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         if _place(parsed, sent, o.unless_in) in answered:
             continue
         if c["leave_to"] and c["leave_to"].any_in(sent):
+            continue
+        if any(p.search(sent.text) for p in c["leave_to_patterns"]):
             continue
         if c["require_terms"] and not c["require_terms"].any_in(sent):
             continue

@@ -99,6 +99,14 @@ class SharingOptions(Options):
     # answers the rule as the regular expressions do, however it is worded.
     answered_by: str | None = None
     answered_threshold: float = Field(0.5, gt=0, lt=1)
+    # Regular expressions for sentences whose words decide it, not the classifier: a
+    # telling that is negated ("Mum not to be told at this stage") is about telling, so the
+    # classifier scores it high, but it answers only with its reason ('evidence' says so).
+    answered_unless: list[str] = []
+    # True: the classifier's answer does not count in a sentence that is itself a record of
+    # sharing with someone: "I told Shirley, housing officer, that the boiler is blocked"
+    # reads as a telling, but Shirley received it; she is not the person it is about.
+    answered_not_in_record: bool = False
     # A sentence scored at least evidence_records for 'sharing' is a record of sharing
     # too, when the triggers find none (sharing told in words no trigger has).
     evidence_records: float | None = Field(None, gt=0, lt=1)
@@ -133,6 +141,7 @@ class Compiled:
     modals: set[str]
     internal: set[str]
     evidence: list[GuardedPattern]
+    answered_unless: list[GuardedPattern]
     channels: list[tuple[GuardedPattern, Channel]]
     case_details: list[GuardedPattern]
     no_details: list[GuardedPattern]
@@ -184,6 +193,7 @@ def compile_sharing(rule) -> Compiled:
         adult_relatives=_words(o.adult_relatives),
         modals=_words(o.modals), internal=_words(o.internal_recipients),
         evidence=[_regex(e, ("evidence", i)) for i, e in enumerate(o.evidence)],
+        answered_unless=[_regex(e, ("answered_unless", i)) for i, e in enumerate(o.answered_unless)],
         channels=[(_regex(c.regex, ("channels", i, "regex")), c) for i, c in enumerate(o.channels)],
         case_details=[_regex(c, ("case_details", i)) for i, c in enumerate(o.case_details)],
         no_details=[_regex(e, ("no_details", i)) for i, e in enumerate(o.no_details)],
@@ -202,12 +212,15 @@ def needs(rule) -> set[str]:
     return {"lemma", "parse"} | ({"evidence"} if o.answered_by or o.evidence_records else set())
 
 
-def _answered(parsed: ParsedNote, o) -> bool:
+def _answered(parsed: ParsedNote, o, c: Compiled, records: list[Sharing]) -> bool:
     if not o.answered_by:
         return False
+    shared = {r.sentence.start_char for r in records if r.recipient} if o.answered_not_in_record else set()
     # A heading ("Information shared:") names a section; it records nothing.
     return any(cats.get(o.answered_by, 0.0) >= o.answered_threshold
+               and sent.start_char not in shared
                and not parsed.layout.in_heading(sent.start_char)
+               and not any(p.search(sent.text) for p in c.answered_unless)
                for sent, cats in sentence_evidence(parsed))
 
 
@@ -626,7 +639,7 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         records = _evidence_records(parsed, rule.options)
     if not records:
         return
-    if _answered(parsed, rule.options):
+    if _answered(parsed, rule.options, c, records):
         return
     if require == "recipient":
         if any(r.recipient for r in records) or _named_elsewhere(parsed, c) or \

@@ -23,15 +23,21 @@ class UndatedOptions(phrase.PhraseOptions):
     patterns: list[str] = []
 
 
-def compile_terms(rule) -> dict:
+def whole_word_patterns(sources: list[str], field: str = "patterns") -> list[GuardedPattern]:
+    """The ``patterns`` of a rule compiled as this kind reads them: case-insensitive, on
+    whole words (also used by a rule that leaves these patterns' sentences to this one)."""
     compiled = []
-    for i, source in enumerate(rule.options.patterns):
+    for i, source in enumerate(sources):
         try:
             re.compile(source)
             compiled.append(GuardedPattern(rf"(?<![\w-])(?:{source})(?![\w-])", re.IGNORECASE))
         except re.error as exc:
-            raise RuleProblem(("patterns", i), f"this regular expression is not valid: {exc}") from None
-    return {"terms": phrase.compile_terms(rule), "patterns": compiled}
+            raise RuleProblem((field, i), f"this regular expression is not valid: {exc}") from None
+    return compiled
+
+
+def compile_terms(rule) -> dict:
+    return {"terms": phrase.compile_terms(rule), "patterns": whole_word_patterns(rule.options.patterns)}
 
 
 def needs(rule) -> set[str]:
