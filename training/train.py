@@ -4,8 +4,9 @@
 
 Reads training/data/*.jsonl ({"text", "labels", "service", "setting", "source"}, and
 "note" on rows that come from a whole note: sentences written blind to the rules and the
-test corpora), holds out a fixed dev split *by note* (about 15% of the sentences, seed 0;
-see ``groups`` for how rows without a note id are grouped), trains a spaCy
+test corpora; "split": "train" on rows never to be drawn into dev, see ``split``), holds
+out a fixed dev split *by note* (about 15% of the sentences, seed 0; see ``groups`` for
+how rows without a note id are grouped), trains a spaCy
 ``textcat_multilabel`` with a small tok2vec of its own (no dependence on the English
 pipeline) for up to N epochs (stopping early when dev stops improving or the time budget is
 spent), keeps the epoch with the best macro F on dev, then calibrates each label's score on
@@ -99,14 +100,20 @@ def groups(rows: list[dict]) -> list[list[dict]]:
 
 def split(rows: list[dict], dev_share: float = 0.15) -> tuple[list[dict], list[dict], int]:
     """Train and dev rows, split by whole note (seeded): notes are shuffled and taken into
-    dev until it holds dev_share of the sentences. Returns (train, dev, dev note count)."""
+    dev until it holds dev_share of the sentences. Returns (train, dev, dev note count).
+
+    Rows marked "split": "train" (targeted rows written to fix one weakness, such as
+    notes-voice-negatives.jsonl) always train and are left out of the draw, so adding them
+    leaves the dev notes as they were and dev figures stay comparable before and after."""
+    always_train = [row for row in rows if row.get("split") == "train"]
+    rows = [row for row in rows if row.get("split") != "train"]
     notes = groups(rows)
     random.Random(SEED).shuffle(notes)
     target, dev, taken = dev_share * len(rows), [], 0
     while len(dev) < target:
         dev.extend(notes[taken])
         taken += 1
-    train = [row for note in notes[taken:] for row in note]
+    train = [row for note in notes[taken:] for row in note] + always_train
     return train, dev, taken
 
 

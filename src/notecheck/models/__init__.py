@@ -1,3 +1,3 @@
 """Trained models shipped with notecheck (made by training/train.py)."""
 
-EVIDENCE_DIGEST = "fab6b72f4592e60d8351a7558418995fdb0a27ab00f1cfc31abd2926800d0d4b"
+EVIDENCE_DIGEST = "7d05a9438ee0a990e6bdc0ead6ae08b77e15c96809f6bacc3eb333821bd50463"
