@@ -6,12 +6,6 @@ import contextlib
 import os
 import sys
 
-# The pipelines' matrix products go to NumPy's BLAS (see nlp.load_model), which by default
-# starts a thread per core for each product. notecheck's products are small and many: the
-# threads cost more CPU than they save (12.8 s against 8.2 s CPU for 600 notes, the same
-# wall time), and --jobs is the way to use more cores. This must be set before NumPy is
-# first imported (spaCy imports it, later); a value the user set is kept.
-os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 from enum import Enum
 from pathlib import Path
 from typing import Optional
