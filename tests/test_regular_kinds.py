@@ -176,3 +176,24 @@ def test_the_subject_is_the_person_named_most_often(linter, rules):
     assert subject.infer_subject(note, voice["others"], voice["women"], voice["men"],
                                  voice["not_names"]) == "F"
     assert subject.infer_subject(note, rules["clarity.vague-phrase"].compiled["not_names"]) == "F"
+
+
+def test_a_long_sentence_set_out_in_parts_is_read_a_part_at_a_time(rules):
+    """clarity.long-sentence: past 35 words a sentence is too long, unless semicolons or
+    colons set it out in parts of 35 words or fewer and the whole stays within 60."""
+    linter = Linter([rules["clarity.long-sentence"]])
+    parts = ("Reason: a six-year-old has bruises that a doctor says fit an adult's grip; "
+             "his father's explanation does not match what the doctor found on Monday; "
+             "and his sister describes frequent shouting at home late at night.\n")
+    assert findings(linter, parts) == []
+    # One part over 35 words: too long however it is punctuated (the run-in label
+    # "Reason:" is not counted, so the finding starts after it).
+    long_part = ("Reason: the bruises on his upper arms were seen by his teacher and the school "
+                 "nurse on Monday morning and again on Tuesday and they say they look like the "
+                 "marks an adult's grip would leave on a small child; his sister describes shouting.\n")
+    assert [(r, line, col) for r, line, col, _ in findings(linter, long_part)] == [
+        ("clarity.long-sentence", 1, 9)]
+    # Parts each short, but 66 words in all.
+    many = "; ".join(["Mum said she takes the children to school every day by bus"] * 6) + ".\n"
+    assert [(r, line, col) for r, line, col, _ in findings(linter, many)] == [
+        ("clarity.long-sentence", 1, 1)]

@@ -12,6 +12,12 @@ from notecheck.kinds.language import tokens_of
 
 class SentenceLengthOptions(Options):
     max_words: int = Field(default=35, ge=5)
+    # A long sentence set out in parts, each ended by one of these ("Reason: she has
+    # bruises a doctor says fit a grip; his account does not match; and Ava describes
+    # shouting"), is read a part at a time: it is too long only when a part is over
+    # max_words, or the whole is over max_words_in_parts.
+    part_breaks: list[str] = []
+    max_words_in_parts: int | None = Field(default=None, ge=5)
 
 
 def needs(rule) -> set[str]:
@@ -19,24 +25,44 @@ def needs(rule) -> set[str]:
 
 
 def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
-    limit = rule.options.max_words
-    words, start, before = 0, None, None
+    o = rule.options
+    limit = o.max_words
+    breaks = set(o.part_breaks)
+    stretch = None  # the stretch of a sentence being counted: [start, words, part, longest, over]
+    before = None
+
+    def finding(stretch):
+        start, words, part, longest, over = stretch
+        if over is None:
+            return None
+        longest = max(longest, part)
+        if breaks and longest <= limit and o.max_words_in_parts and words <= o.max_words_in_parts:
+            return None  # a list of parts, each short enough
+        end = _line_end(over.sent, over)
+        return Finding(start.idx, end, values={"words": _count(over.sent, start, end),
+                                               "max_words": limit})
+
     for token in tokens_of(parsed.doc):  # one walk over the note, sentence by sentence
         # A line break ends a sentence too: list items and headings are not run together.
         if token.is_sent_start or "\n" in token.text:
-            words, start = 0, None
+            if stretch and (found := finding(stretch)):
+                yield found
+            stretch = None
         word = _is_word(token, before)
         before = token
-        if not word or (start is None and parsed.layout.in_label(token.idx)):
+        if stretch is not None and token.text in breaks:
+            stretch[3] = max(stretch[3], stretch[2])
+            stretch[2] = 0
+        if not word or (stretch is None and parsed.layout.in_label(token.idx)):
             continue
-        if start is None:
-            start = token
-        words += 1
-        if words == limit + 1:
-            sent = token.sent
-            end = _line_end(sent, token)
-            yield Finding(start.idx, end, values={"words": _count(sent, start, end),
-                                                  "max_words": limit})
+        if stretch is None:
+            stretch = [token, 0, 0, 0, None]
+        stretch[1] += 1
+        stretch[2] += 1
+        if stretch[1] == limit + 1:
+            stretch[4] = token
+    if stretch and (found := finding(stretch)):
+        yield found
 
 
 def _line_end(sent, token) -> int:
