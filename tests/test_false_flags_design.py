@@ -196,6 +196,21 @@ Dear Amira,
 
 I met your carers Sue and Pete today. Your review is on 3 December at 4pm.
 """, [("voice.missing-voice", 7, 1)]),
+    "a letter under a title, with no metadata, is to the child its salutation names": ("""\
+Letter to Zara Bell, written 24 November 2026 after my visit on 23 November 2026
+
+Dear Zara,
+
+Thank you for showing me Biscuit the rabbit. Biscuit is very fluffy and Biscuit likes carrots.
+You told me you like your new school and that you miss your dad.
+""", []),
+    "a title, then 'Dear Zara,' and none of her words, still lacks her voice": ("""\
+Letter to Zara Bell, written 24 November 2026 after my visit on 23 November 2026
+
+Dear Zara,
+
+Thank you for showing me Biscuit the rabbit. Biscuit is very fluffy and Biscuit likes carrots.
+""", [("voice.missing-voice", 1, 1)]),
     "a phone call with the parent only is not a contact with the child": ("""\
 ---
 subject: Jamie Clarke

@@ -26,17 +26,26 @@ def is_name(token, *not_names: Terms) -> bool:
             and not any(words.has(token) for words in not_names))
 
 
+SALUTATION_LINES = 3  # a title or a date may come before "Dear Mia,"
+
+
 def addressee(parsed, openers) -> str | None:
     """The person a note is written to: the capitalised name after one of ``openers``
     ("Dear", "Hi") opening its first line ("Dear Amira," - a letter, or a record of direct
-    work written to the child). In such a note 'you' is that person."""
+    work written to the child), or a salutation line of its own ("Dear Mia,") within its
+    first few lines, after a title. In such a note 'you' is that person."""
     openers = {w.lower() for w in openers}
     if not openers:
         return None
     start, end = parsed.layout.first_line
-    words = parsed.text[start:end].replace(",", " ").split()
-    if len(words) >= 2 and words[0].lower() in openers and words[1][:1].isupper():
-        return words[1].strip(".:!")
+    lines = [line for line in parsed.text[start:].split("\n") if line.strip()][:SALUTATION_LINES]
+    for number, line in enumerate(lines):
+        words = line.replace(",", " ").split()
+        if len(words) < 2 or words[0].lower() not in openers or not words[1][:1].isupper():
+            continue
+        # Below a title, only a salutation on its own line: "Dear Mia," not "Hi Mum said ...".
+        if number == 0 or (len(words) <= 3 and line.rstrip().endswith((",", "!"))):
+            return words[1].strip(".:!")
     return None
 
 
