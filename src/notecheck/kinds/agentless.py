@@ -20,8 +20,9 @@ class PassiveVerb(Options):
     verb: str = Field(min_length=1)  # base form: report, allege, decide
     # When given, the passive subject must be one of these: "concerns were raised".
     subjects: list[str] = []
-    # Only when it carries what was said as a clause: "Skye is known to be seeing an older
-    # man", "it is known that ..."; not "Mum is known to services", a fact about records.
+    # Only when it carries what was said as a clause ("Skye is known to be seeing an older
+    # man", "it is known that ...") or as its predicate ("he is considered a risk"); not
+    # "Mum is known to services", a fact about records.
     only_with_clause: bool = False
 
 
@@ -71,7 +72,9 @@ def needs(rule) -> set[str]:
 # The parser sometimes hangs "by his teacher" on the complement ("described as withdrawn
 # by his teacher"); look that far down, but not into a reported clause ("that ...").
 _DESCEND = {"prep", "pcomp", "oprd", "acomp", "xcomp"}
-_CLAUSES = {"xcomp", "ccomp"}
+# What was said, thought or found: a clause ("known to be", "felt that"), or the predicate
+# itself ("considered a risk", "considered unsafe").
+_CLAUSES = {"xcomp", "ccomp", "oprd"}
 
 
 def _has_source(verb, sources: set[str], unnamed: Terms, depth: int = 0) -> bool:
