@@ -520,8 +520,8 @@ def test_two_columns_of_one_name_are_reported_and_only_the_first_is_read(write, 
     assert found == [("a.csv", "input.repeated-column", 1, 21), ("a.csv", PHRASE, 2, 9)]
     assert messages[("a.csv", "input.repeated-column")] == (
         "Columns 2 and 4 are both called 'Case Note': notecheck reads column 2 as the note "
-        "text and ignores column 4. Rename one of them in the export, or say which to read "
-        "in notecheck.yaml ('columns:').")
+        "text and ignores column 4. Rename one of them in the export: names that differ only "
+        "in capitals or spaces cannot be told apart, in notecheck.yaml's 'columns:' either.")
     assert document["summary"]["notes"] == 2
     assert document["diagnostics"][0]["severity"] == "warning"
 

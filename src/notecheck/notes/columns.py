@@ -119,8 +119,8 @@ def repeated_column_message(names: list[str], read: int, ignored: int, field: st
     what = "the note text" if field == "text" else f"'{field}'" if field else "metadata"
     return (f"Columns {read + 1} and {ignored + 1} are both called {_shown(str(names[read]))}: "
             f"notecheck reads column {read + 1} as {what} and ignores column {ignored + 1}. "
-            "Rename one of them in the export, or say which to read in notecheck.yaml "
-            "('columns:').")
+            "Rename one of them in the export: names that differ only in capitals or spaces "
+            "cannot be told apart, in notecheck.yaml's 'columns:' either.")
 
 
 def _no_text_message(names: list[str], normalised: list[str],
