@@ -356,10 +356,22 @@ def peers(args) -> None:
         env_nc = {**env, "NOTECHECK_CACHE_DIR": str(tmp / "cache-none")}
         figures = {}
 
-        # 1. notecheck (no cache) against proselint.
+        # 1. notecheck (no cache) against proselint, and spaCy alone: the parse the default
+        # rules need (the model's own pipeline less NER, on NumPy's BLAS as notecheck runs
+        # it), no rules, one process. What this costs is a floor under any notecheck run
+        # that keeps its findings.
+        parse_only = [sys.executable, "-c",
+                      "import os; os.environ.setdefault('OPENBLAS_NUM_THREADS', '1')\n"
+                      "import sys, pathlib, spacy\n"
+                      "from thinc.api import use_ops\n"
+                      "with use_ops('numpy', use_blis=False):\n"
+                      f"    nlp = spacy.load({model!r}, exclude=['ner'])\n"
+                      "texts = (pathlib.Path(p).read_text('utf-8') for p in sys.argv[1:])\n"
+                      "for doc in nlp.pipe(texts, batch_size=64): pass\n", *files]
         runs = interleaved({
             "notecheck": (notecheck + ["--no-cache", str(corpus)], env_nc),
             "proselint": ([str(binary), "check", *files], env),
+            "spacy": (parse_only, env),
         }, args.rounds)
         ratio = median_of(runs["notecheck"]) / median_of(runs["proselint"])
         figures["proselint"] = ratio
@@ -372,6 +384,13 @@ def peers(args) -> None:
               f"{median_of(runs['proselint']):.2f} s wall, {median_of(runs['proselint'], 'cpu'):.2f} s CPU")
         print(f"   ratio notecheck / proselint = {ratio:.2f} wall, "
               f"{median_of(runs['notecheck'], 'cpu') / median_of(runs['proselint'], 'cpu'):.2f} CPU (target <= 3.0)")
+        floor = median_of(runs["spacy"]) / median_of(runs["proselint"])
+        figures["spacy-floor"] = floor
+        print(f"   spaCy alone, no rules: import, load {model} less NER, parse the notes (one process): "
+              f"{median_of(runs['spacy']):.2f} s wall, {median_of(runs['spacy'], 'cpu'):.2f} s CPU")
+        print(f"   ratio spaCy alone / proselint = {floor:.2f} wall, "
+              f"{median_of(runs['spacy'], 'cpu') / median_of(runs['proselint'], 'cpu'):.2f} CPU "
+              f"(the floor under notecheck's ratio while it uses this model's parse)")
 
         # 2. one note from a cold start.
         note_dir = tmp / "one"

@@ -36,7 +36,9 @@ class AnonymiseError(Exception):
 
 
 def pseudonym_pool() -> tuple[list[str], list[str]]:
-    data = yaml.safe_load((Path(__file__).parent / "data" / "pseudonyms.yaml").read_text("utf-8"))
+    from notecheck.rules.yamlsource import load_shipped
+
+    data = load_shipped(Path(__file__).parent / "data" / "pseudonyms.yaml")
     return list(data["first_names"]), list(data["surnames"])
 
 

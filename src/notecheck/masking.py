@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 
 from notecheck.identifiers import mask
-from notecheck.kinds.base import ParsedNote, RuleTimeout
+from notecheck.kinds.base import PATTERN_TIMEOUT, ParsedNote, RuleTimeout
 from notecheck.rules.model import Rule
 
 CATEGORY = "personal-data"
@@ -60,13 +60,15 @@ def masked_id(note_id: str | None, rules) -> str | None:
         return note_id
     from notecheck.kinds.regex import VALIDATORS
 
+    value = note_id.strip()
     for rule in rules:
-        validator = VALIDATORS.get(rule.options.validator) if rule.options.validator else None
-        try:
-            if rule.compiled.fullmatch(note_id.strip()) and (validator is None or validator(note_id)):
-                return mask(note_id)
-        except RuleTimeout:
+        try:  # the pattern itself, not its guard: an id is short, and this runs per note
+            matched = rule.compiled.compiled.fullmatch(value, timeout=PATTERN_TIMEOUT)
+        except TimeoutError:
             return mask(note_id)  # cannot tell: hide it
+        validator = VALIDATORS.get(rule.options.validator) if matched and rule.options.validator else None
+        if matched and (validator is None or validator(note_id)):
+            return mask(note_id)
     return note_id
 
 

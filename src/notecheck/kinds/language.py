@@ -27,10 +27,9 @@ def _english() -> dict:
     if not _ENGLISH:
         from pathlib import Path
 
-        import yaml
+        from notecheck.rules.yamlsource import load_shipped
 
-        path = Path(__file__).resolve().parents[1] / "data" / "english.yaml"
-        loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+        loaded = load_shipped(Path(__file__).resolve().parents[1] / "data" / "english.yaml")
         _ENGLISH.update({k: frozenset(str(w).lower() for w in v) for k, v in loaded.items()})
     return _ENGLISH
 

@@ -10,9 +10,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from notecheck.notes import InputProblem, Note
+from notecheck.rules.yamlsource import load_shipped
 
 FIELDS = ("text", "id", "subject", "subject_type", "note_type", "contact_date",
           "recorded_date", "author", "team")
@@ -33,7 +32,7 @@ def normalise_name(name: str) -> str:
 @lru_cache(maxsize=1)
 def known_names() -> dict[str, tuple[str, ...]]:
     """{field: (normalised names, in order of preference)} from data/columns.yaml."""
-    data = yaml.safe_load(COLUMNS_FILE.read_text(encoding="utf-8")) or {}
+    data = load_shipped(COLUMNS_FILE) or {}
     fields = data.get("fields", {})
     unknown = set(fields) - set(FIELDS)
     if unknown:

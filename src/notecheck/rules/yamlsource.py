@@ -189,6 +189,15 @@ def compose(text: str, fast: bool = True) -> yaml.Node | None:
         loader.dispose()
 
 
+def load_shipped(path) -> object:
+    """A data file that ships with notecheck (column names, word classes, pseudonyms),
+    read with libyaml when it is installed: these are read on every run, even one whose
+    every note is a cache hit, and PyYAML's own parser took 25 ms for columns.yaml."""
+    from pathlib import Path
+
+    return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_Loader)
+
+
 def construct(node: yaml.Node):
     """The value of a node, as the safe loader builds it. Raises BadValue."""
     try:
