@@ -32,7 +32,7 @@ ENGINE_CHECKS = {
     "input.malformed-row": "an export row that could not be read",
     "input.malformed-json": "JSON or JSON Lines that could not be read",
     "input.no-text-column": "an export with no column holding the note text",
-    "input.repeated-column": "an export with two columns of the same name (only the first is read)",
+    "input.repeated-column": "an export with two columns (or JSON keys) of the same name (only the first is read)",
     "input.empty-export": "an export with no rows",
     "notecheck.unused-suppression": "a suppression comment that hides nothing",
     "notecheck.internal-error": "a rule that failed on a note (a bug, never ignored)",
