@@ -341,6 +341,12 @@ def peers(args) -> None:
     components = [c if c != "attribute_ruler" else "attribute_ruler (as notecheck's look-up)" for c in components]
     print(f"rules: every default rule ({len(rules)}), pipeline {model}: {', '.join(components)}")
     binary = proselint()
+    # Bytecode for notecheck's sources, as an installed notecheck has (pip writes it): with
+    # PYTHONDONTWRITEBYTECODE set, as some shells and CI images set it, a checkout compiles
+    # every changed module on every run, which is Python's cost, not notecheck's.
+    import compileall
+
+    compileall.compile_dir(str(ROOT / "src" / "notecheck"), quiet=1)
     rng = random.Random(args.seed)
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     notecheck = [sys.executable, "-m", "notecheck", "check", "--format", "json"]
