@@ -110,18 +110,21 @@ def _build(match: re.Match, text: str, show: bool = True) -> dt.datetime:
     year = int(parts["year"])
     if year < 100 and len(parts["year"]) == 2:
         year += 2000  # "24/11/26": notes are about this century
-    quoted = _quoted(text, show)
+    def quoted() -> str:  # only for a message: masking it costs, and most dates are fine
+        return _quoted(text, show)
+
     if month > 12 and int(parts["day"]) <= 12:
-        swap = (f"so write {month}/{parts['day']}/{parts['year']}" if quoted == f"'{text}'"
+        shown = quoted()
+        swap = (f"so write {month}/{parts['day']}/{parts['year']}" if shown == f"'{text}'"
                 else "so swap the day and the month")
-        raise DateError(f"{quoted} has no month {month}: dates are read day first "
+        raise DateError(f"{shown} has no month {month}: dates are read day first "
                         f"(day/month/year), {swap}")
     try:
         day = dt.date(year, month, int(parts["day"]))
     except ValueError as exc:
-        raise DateError(f"{quoted} is not a real date ({exc})") from None
+        raise DateError(f"{quoted()} is not a real date ({exc})") from None
     if not EARLIEST_YEAR <= year <= LATEST_YEAR:
-        raise DateError(_out_of_range(quoted, year))
+        raise DateError(_out_of_range(quoted(), year))
     hour, minute = parts.get("hour"), parts.get("minute")
     if hour is None:
         return dt.datetime(day.year, day.month, day.day)
@@ -129,7 +132,7 @@ def _build(match: re.Match, text: str, show: bool = True) -> dt.datetime:
         return dt.datetime(day.year, day.month, day.day, int(hour), int(minute),
                            int(parts.get("second") or 0))
     except ValueError as exc:
-        raise DateError(f"{quoted} has a time that does not exist ({exc})") from None
+        raise DateError(f"{quoted()} has a time that does not exist ({exc})") from None
 
 
 # Excel stores a date as the days since 30 December 1899 (the time is the fraction):
