@@ -374,10 +374,12 @@ def peers(args) -> None:
                       f"    nlp = spacy.load({model!r}, exclude=['ner'])\n"
                       "texts = (pathlib.Path(p).read_text('utf-8') for p in sys.argv[1:])\n"
                       "for doc in nlp.pipe(texts, batch_size=64): pass\n", *files]
+        load_only = parse_only[:2] + [parse_only[2].split("texts = ")[0]]
         runs = interleaved({
             "notecheck": (notecheck + ["--no-cache", str(corpus)], env_nc),
             "proselint": ([str(binary), "check", *files], env),
             "spacy": (parse_only, env),
+            "spacy-load": (load_only, env),
         }, args.rounds)
         ratio = median_of(runs["notecheck"]) / median_of(runs["proselint"])
         figures["proselint"] = ratio
@@ -397,6 +399,10 @@ def peers(args) -> None:
         print(f"   ratio spaCy alone / proselint = {floor:.2f} wall, "
               f"{median_of(runs['spacy'], 'cpu') / median_of(runs['proselint'], 'cpu'):.2f} CPU "
               f"(the floor under notecheck's ratio while it uses this model's parse)")
+        load, parse = median_of(runs["spacy-load"]), median_of(runs["spacy"]) - median_of(runs["spacy-load"])
+        print(f"   of which import and load {load:.2f} s, parsing {parse:.2f} s; with the parsing shared "
+              f"perfectly by {len(os.sched_getaffinity(0))} cores and nothing else: "
+              f"{(load + parse / len(os.sched_getaffinity(0))) / median_of(runs['proselint']):.2f}x proselint")
 
         # 2. one note from a cold start.
         note_dir = tmp / "one"
