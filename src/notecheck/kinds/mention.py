@@ -35,6 +35,10 @@ class MentionOptions(Options):
     # [child] the first person it gives an age must then be a child, as the note has no
     # other way to say whom it is about.
     note_types_from_text: bool = False
+    # Of those, visits to someone else about the child, matched in note_type or in the title
+    # the same way: "Supervising social worker visit to foster carers Ian and Margaret"
+    # is with the carers, so whether the child was seen alone is not its question.
+    other_party_note_types: list[str] = []
     subject_types: list[str] = []  # child / adult; a note with no subject_type still counts
     # Titles only an adult is given (Mr, Mrs). For subject_types [child], a note with no
     # subject_type is about an adult, and not checked, when its subject (metadata, else the
@@ -102,7 +106,7 @@ def compile_mention(rule) -> dict:
     if o.dependants and not o.considered:
         raise RuleProblem(("considered",), "with dependants, give the considered words that "
                                            "show the note thinks about them")
-    return {"note_types": NoteTypes(o.note_types),
+    return {"note_types": NoteTypes(o.note_types), "other_party": NoteTypes(o.other_party_note_types),
             "triggers": Terms(o.triggers, "triggers"), "required": Terms(o.required, "required"),
             "near": Terms(o.near, "near"), "dependants": Terms(o.dependants, "dependants"),
             "considered": Terms(o.considered, "considered"),
@@ -263,11 +267,11 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         return
     if c["note_types"]:
         if meta.get("note_type") or not o.note_types_from_text:
-            if not c["note_types"].match(note_type(parsed)):
+            if not c["note_types"].match(note_type(parsed)) or c["other_party"].match(note_type(parsed)):
                 return
         else:
             opening = parsed.layout.opening
-            if not c["note_types"].match(type_words(opening)) or (
+            if not c["note_types"].match(type_words(opening)) or c["other_party"].match(type_words(opening)) or (
                     "child" in o.subject_types and not subject_type
                     and not _first_aged_is_child(_header(parsed.text, opening), o.adult_age)):
                 return
