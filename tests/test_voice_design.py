@@ -83,6 +83,21 @@ Visit to Tia (10) at home with her mum. Mum said Tia has missed four of her afte
         "Leon Ward", "home visit",
         "Home visit to Leon (13). I saw Leon alone. Mum said Leon told her he does not want to "
         "go to his dad's.\n"), [("voice.missing-voice", 7, 1)]),
+    # ---- the writer's framing is not the person's voice -----------------------------
+    "'has chosen to' is the writer's account of a choice, not her words": (note(
+        "Kayla Moore", "key-work session",
+        "Key-work session with Kayla (15) in the lounge. Kayla has chosen to spend her "
+        "weekends with older men who give her cash.\n"), [("voice.missing-voice", 7, 1)]),
+    "her own choice, in her words, is her voice": (note(
+        "Kayla Moore", "key-work session",
+        "Key-work session with Kayla (15) in the lounge. Kayla told me she wants to see her "
+        "friends at the weekend.\n"), []),
+    "a care home's daily notes, titled so, are a contact with the resident": ("""\
+Oakfield House - daily notes - Mabel Frost - 29/11/2026
+
+08:00 Mabel assisted to wash and dress.
+13:00 Mabel ate half her lunch.
+""", [("voice.missing-voice", 1, 1)]),
     # ---- seen alone ------------------------------------------------------------------
     "'we talked on our own' is seen alone": (note(
         "Mia Cole", "child in need visit",
