@@ -98,6 +98,24 @@ Oakfield House - daily notes - Mabel Frost - 29/11/2026
 08:00 Mabel assisted to wash and dress.
 13:00 Mabel ate half her lunch.
 """, [("voice.missing-voice", 1, 1)]),
+    "hospital discharge planning is about the person's future: their wishes belong in it": ("""\
+---
+subject: Stan Hale
+subject_type: adult
+note_type: hospital discharge planning
+contact_date: 2026-11-29
+---
+Stan has been medically fit for discharge since 20 November. It was agreed he will go to a care home for a 4-week assessment bed.
+""", [("voice.missing-voice", 7, 1)]),
+    "with his wishes recorded it passes": ("""\
+---
+subject: Stan Hale
+subject_type: adult
+note_type: hospital discharge planning
+contact_date: 2026-11-29
+---
+Stan has been medically fit for discharge since 20 November. Stan told me he wants to go home, not to a care home.
+""", []),
     # ---- seen alone ------------------------------------------------------------------
     "'we talked on our own' is seen alone": (note(
         "Mia Cole", "child in need visit",
