@@ -20,6 +20,7 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
+from notecheck.kinds import subject
 from notecheck.kinds.base import Finding, Options, ParsedNote, RuleProblem
 from notecheck.kinds.evidence import sentence_evidence
 from notecheck.kinds.language import english, name_parts, tokens_of
@@ -35,6 +36,10 @@ class MentionOptions(Options):
     # [child] the first person it gives an age must then be a child, as the note has no
     # other way to say whom it is about.
     note_types_from_text: bool = False
+    # Of those, visits to someone else about the child, matched in note_type or in the title
+    # the same way: "Supervising social worker visit to foster carers Ian and Margaret"
+    # is with the carers, so whether the child was seen alone is not its question.
+    other_party_note_types: list[str] = []
     subject_types: list[str] = []  # child / adult; a note with no subject_type still counts
     # Titles only an adult is given (Mr, Mrs). For subject_types [child], a note with no
     # subject_type is about an adult, and not checked, when its subject (metadata, else the
@@ -81,6 +86,13 @@ class MentionOptions(Options):
     considered_threshold: float = Field(0.5, gt=0, lt=1)
     # Used when dependants are named but never considered; may use {match}.
     unconsidered_message: str | None = None
+    # A note about a child (subject_type not in subject_types, or written with child_view
+    # words) is checked for these triggers only — risks from the adults around the child,
+    # such as domestic abuse or a parent's drinking — and must then think about the child:
+    # a sentence naming them (or the children it names) with one of the considered words.
+    # "DA incident at the home overnight ... Outcome: NFA" never says where the child was.
+    child_note_triggers: list[str] = []
+    child_note_message: str | None = None  # may use {match} and {child}
 
 
 # "Holly (13)", "Alfie Ward (7 weeks)", "Craig (48)": a name and the age it is given with.
@@ -102,12 +114,14 @@ def compile_mention(rule) -> dict:
     if o.dependants and not o.considered:
         raise RuleProblem(("considered",), "with dependants, give the considered words that "
                                            "show the note thinks about them")
-    return {"note_types": NoteTypes(o.note_types),
+    return {"note_types": NoteTypes(o.note_types), "other_party": NoteTypes(o.other_party_note_types),
             "triggers": Terms(o.triggers, "triggers"), "required": Terms(o.required, "required"),
             "near": Terms(o.near, "near"), "dependants": Terms(o.dependants, "dependants"),
             "considered": Terms(o.considered, "considered"),
             "considered_not_with": Terms(o.considered_not_with, "considered_not_with"),
             "relatives": Terms(o.relatives, "relatives"),
+            "child_note_triggers": Terms(o.child_note_triggers, "child_note_triggers"),
+            "child_view": Terms(o.child_view, "child_view"),
             "child_signs": Terms(o.child_signs, "child_signs")}
 
 
@@ -258,16 +272,17 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     meta = parsed.note.meta
     subject_type = meta.get("subject_type")
     if o.subject_types and subject_type and subject_type not in o.subject_types:
+        yield from _child_note(parsed, c, o)
         return
     if "child" in o.subject_types and not subject_type and _about_an_adult(parsed, o):
         return
     if c["note_types"]:
         if meta.get("note_type") or not o.note_types_from_text:
-            if not c["note_types"].match(note_type(parsed)):
+            if not c["note_types"].match(note_type(parsed)) or c["other_party"].match(note_type(parsed)):
                 return
         else:
             opening = parsed.layout.opening
-            if not c["note_types"].match(type_words(opening)) or (
+            if not c["note_types"].match(type_words(opening)) or c["other_party"].match(type_words(opening)) or (
                     "child" in o.subject_types and not subject_type
                     and not _first_aged_is_child(_header(parsed.text, opening), o.adult_age)):
                 return
@@ -288,6 +303,8 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     if o.considered_evidence and _evidence(parsed, o.considered_evidence, o.considered_threshold):
         return
     if o.child_view and _written_about_a_child(parsed, set(o.child_view)):
+        if not subject_type:
+            yield from _child_note(parsed, c, o)
         return
     if c["dependants"]:
         words, names, relatives = _dependants(parsed, c, o.adult_age)
@@ -306,3 +323,49 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         yield Finding(trigger.start_char, trigger.end_char)
     else:
         yield Finding(*parsed.layout.first_line)
+
+
+def _child_note(parsed: ParsedNote, c, o) -> Iterator[Finding]:
+    """A note about a child that records a risk from the adults around them (see
+    child_note_triggers) and never says what it means for the child or children."""
+    if not c["child_note_triggers"] or not c["dependants"]:
+        return
+    subjects = parsed.note.subjects
+    own = {part for name in subjects for part in name_parts(name)}
+    if not subjects:
+        # Without metadata, the child is the one named most often ("Jamie told me Mum has
+        # been drinking"): not Mum or Dad, whose words mark a note about a child.
+        inferred = subject.infer_subject(parsed, c["child_view"])
+        own = {inferred} if inferred else set()
+    trigger = next((span for span in c["child_note_triggers"].spans(parsed.doc)
+                    if not parsed.in_quotes(span.start_char, span.end_char)
+                    and not _the_childs_own(span, own)), None)
+    if trigger is None:
+        return
+    if any(t.text in own for t in trigger.sent):
+        return  # the risk told with the child in it: "Mia told me Mum has been drinking"
+    words, names, _ = _dependants(parsed, c, o.adult_age)
+    if _considered(parsed, c, words, names | own):
+        return
+    child = " and ".join(subjects) if subjects else "the child"
+    yield Finding(trigger.start_char, trigger.end_char, message=o.child_note_message,
+                  values={"child": child})
+
+
+_CHILD_PRONOUNS = {"he", "she", "they", "i"}
+
+
+def _the_childs_own(span, own: set[str]) -> bool:
+    """Is the risk the child's own: "Kyle told me he was drunk at the weekend", "Kyle has
+    been drinking"? Its clause's subject is the child, by name or as a pronoun in a
+    sentence that names them and no one else."""
+    verb = span.root if span.root.pos_ in ("VERB", "AUX") else span.root.head
+    who = next((t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if who is None:
+        return False
+    if who.text in own:
+        return True
+    if who.lower_ not in _CHILD_PRONOUNS:
+        return False
+    people = {t.text for t in span.sent if t.pos_ == "PROPN"}
+    return bool(people) and people <= own

@@ -114,6 +114,11 @@ def is_contact(parsed: ParsedNote, c, names: set[str]) -> bool:
     title = type_words(parsed.layout.title)
     if c["title_terms"].match(title) and not c["other_party"].match(title):
         return True
+    # A title that opens with the others the note is with ("Strategy discussion - 20.11",
+    # "Professionals meeting", "Supervision record") says it is not a contact with the
+    # person, whatever it goes on to tell of them; a letter written to them still is.
+    if any(title[:len(t)] == t for t in c["other_party"].types) and addressee(parsed, c) is None:
+        return False
     # Later in the note, the person must be a party to it ("I visited Leo", "session with
     # Amber"): in "DN visits are being missed as Steve is not answering the door" no one
     # met him.
@@ -180,6 +185,7 @@ def _mentions(doc, c, names: set[str]) -> list[tuple[int, bool | None, str | Non
     An object pronoun ("Jo weighed him") is listed with None: who it is, is worked out
     from the people before it."""
     found = []
+    known = _genders_from_roles(doc, c, names)
     for token in tokens_of(doc):
         if token.pos_ not in ("PROPN", "NOUN", "PRON") and token.text not in names:
             continue  # only names, nouns such as 'Mum' and pronouns can be a person
@@ -198,8 +204,30 @@ def _mentions(doc, c, names: set[str]) -> list[tuple[int, bool | None, str | Non
             # ("Carol Whitaker" does), so 'he' after it still looks further back. Nor does
             # a name counted out: "two cans of Monster", "3 bottles of Coke".
             if not (token.dep_ == "compound" and token.head.pos_ != "PROPN") and not _counted(token):
-                found.append((token.i, False, None))
+                found.append((token.i, False, known.get(token.text)))
     return found
+
+
+def _genders_from_roles(doc, c, names: set[str]) -> dict[str, str]:
+    """Names the note introduces with a role that says she or he: "his mother Freya
+    Lindqvist", "Noor Haddad (mother)", "her son, Mark". Every mention of that name is then
+    never the other pronoun: 'he' after "Freya made a bottle" looks past Freya."""
+    known: dict[str, str] = {}
+    for role in tokens_of(doc):
+        if role.pos_ not in ("PROPN", "NOUN"):
+            continue
+        gender = "she" if c["women"].has(role) else "he" if c["men"].has(role) else None
+        if gender is None:
+            continue
+        near = [role.head] if role.dep_ in ("appos", "compound") else []
+        near += [ch for ch in role.children if ch.dep_ in ("appos", "compound")]
+        if role.i + 1 < len(doc) and doc[role.i + 1].pos_ == "PROPN":
+            near.append(doc[role.i + 1])  # "his mother Freya", not "Mum, Leo and I"
+        for person in near:
+            for part in (person, *(ch for ch in person.children if ch.dep_ == "compound")):
+                if part.pos_ == "PROPN" and part.text not in names and _is_name(part, c):
+                    known.setdefault(part.text, gender)
+    return known
 
 
 def _counted(token) -> bool:
@@ -228,6 +256,10 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
     # the sentence before ("She told me Jack was late. She said ..." is still the teacher).
     tokens = tokens_of(doc)
     main_subjects = [t for t in tokens if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"]
+    # The subjects of main clauses and of the clauses joined to them by 'and'.
+    clause_subjects = [t for t in tokens if t.dep_ == "nsubj" and (
+        t.head.dep_ == "ROOT" or (t.head.dep_ == "conj" and t.head.head.dep_ == "ROOT"))]
+    person_at = {index: (is_subject, gender) for index, is_subject, gender in mentions}
     resolved: dict[int, bool] = {}
 
     def refers_to_subject(pronoun) -> bool:
@@ -239,16 +271,51 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
         """Is the last person named before this pronoun, who could be 'he'/'she', the subject?
 
         "Mum" is never 'he' and "Dad" never 'she'; anyone else could be either."""
+        gender = c["pronouns"].get(pronoun.lower_)
         if pronoun.dep_ == "nsubj" and pronoun.head.dep_ == "ROOT":
             earlier = [t for t in main_subjects[:bisect.bisect_left(main_subjects, pronoun.i, key=lambda t: t.i)]
                        if t.sent.start < pronoun.sent.start]
             if earlier and earlier[-1].lower_ == pronoun.lower_:
                 return refers_to_subject(earlier[-1])
-        return _last_person(pronoun.i, c["pronouns"].get(pronoun.lower_), skip=-1)
+        last = next((m for m in reversed(mentions) if m[0] < pronoun.i), None)
+        if last is not None and last[1] is None and gender and last[2] == gender:
+            # "Jo weighed him. He tracked ...": 'he' carries on the 'him' just before it.
+            return object_refers(tokens[last[0]])
+        if pronoun.dep_ == "nsubj":
+            # A 'she' that is the subject carries on the person the sentence (or the one
+            # before) is about, not the last one named in passing: in "Jade saw her mum at
+            # the centre. When she came home she said ..." and "Dorothy has two visits a day
+            # from Oaktree Care, and she told me ...", 'she' is Jade and Dorothy.
+            carried = _subject_before(pronoun, gender)
+            if carried is not None:
+                return carried
+        return _last_person(pronoun.i, gender, skip=())
 
-    def _last_person(before: int, gender: str | None, skip: int) -> bool:
+    def _subject_before(pronoun, gender: str | None) -> bool | None:
+        previous = pronoun.sent.start - 1
+        window = doc[previous].sent.start if previous >= 0 else pronoun.sent.start
+        # Someone named earlier in its own sentence is nearer than the sentence before:
+        # in "... and Chantelle had been crying, she said it was nothing", 'she' is Chantelle.
+        named_here = any(pronoun.sent.start <= i < pronoun.i for i, _, _ in mentions)
+        for t in reversed(clause_subjects[:bisect.bisect_left(clause_subjects, pronoun.i, key=lambda t: t.i)]):
+            if t.i < window or (named_here and t.i < pronoun.sent.start):
+                break
+            if t.lower_ in c["pronouns"]:
+                if t.lower_ == pronoun.lower_:
+                    return refers_to_subject(t)
+                continue
+            if t.i not in person_at:
+                continue  # "The home was tidy": not a person
+            is_subject, person_gender = person_at[t.i]
+            if gender and person_gender and gender != person_gender:
+                continue
+            if is_subject is not None:
+                return is_subject
+        return None
+
+    def _last_person(before: int, gender: str | None, skip) -> bool:
         for index, is_subject, person_gender in reversed(mentions):
-            if index >= before or index == skip:
+            if index >= before or index in skip:
                 continue
             if gender and person_gender and gender != person_gender:
                 continue
@@ -263,8 +330,11 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
             resolved[pronoun.i] = False  # guards a cycle; the walk only goes back
             verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
             own = subject_of(verb)
-            resolved[pronoun.i] = _last_person(pronoun.i, c["object_pronouns"][pronoun.lower_],
-                                               skip=own.i if own is not None else -1)
+            # Not the one who did it, wherever else they are named: in "While Freya made a
+            # bottle ... When Freya took him", 'him' is not Freya either time.
+            skip = () if own is None else {own.i} | (
+                {i for i, _, _ in mentions if tokens[i].text == own.text} if own.lower_ not in c["pronouns"] else set())
+            resolved[pronoun.i] = _last_person(pronoun.i, c["object_pronouns"][pronoun.lower_], skip=skip)
         return resolved[pronoun.i]
 
     you = addressee(parsed, c) in names  # a note written to the person: 'you' is them
@@ -278,7 +348,9 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
         return word.lower_ in c["pronouns"] and refers_to_subject(word)
 
     for token in c["voice"].tokens(doc):
-        if token.pos_ not in ("VERB", "AUX"):
+        # A verb the tagger took for a noun after 'and': "began to root and grizzle".
+        if token.pos_ not in ("VERB", "AUX") and not (
+                token.pos_ == "NOUN" and token.dep_ == "conj" and token.head.pos_ == "VERB"):
             continue
         subject = subject_of(token)
         if subject is None or not is_subject(subject):
@@ -289,11 +361,8 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
             cats = sentence_scores(token)
             if cats and max(cats.get("voice", 0.0), cats.get("observation", 0.0)) < floor:
                 continue
-        reporter = reporting_verb(token, c["speech"])
-        if reporter is not None:
-            reporter_subject = subject_of(reporter)
-            if reporter_subject is not None and not is_subject(reporter_subject):
-                continue  # "Mum said Jamie likes school": Mum's account, not Jamie's
+        if not _quotes_them(parsed, token) and _reported_by_other(token, c, is_subject):
+            continue  # "Mum said Jamie likes school": Mum's account, not Jamie's
         return True
     if _quoted_after_name(parsed, names) or _quoted_on_their_line(parsed, c, names):
         return True
@@ -337,6 +406,29 @@ def _said_nothing(verb, c) -> bool:
            for ch in verb.children):
         return True
     return (c["speech"].has(verb) or verb.lemma_ in TALK) and is_negated(verb)
+
+
+def _reported_by_other(token, c, is_subject) -> bool:
+    """Is this told by someone other than the person, however far up: "Mum said Leon told
+    her he wants to stay" is Mum's account of what he wants."""
+    reporter = reporting_verb(token, c["speech"])
+    for _ in range(4):
+        if reporter is None:
+            return False
+        who = subject_of(reporter)
+        if who is not None and not is_subject(who):
+            return True
+        reporter = reporting_verb(reporter, c["speech"])
+    return False
+
+
+def _quotes_them(parsed: ParsedNote, verb) -> bool:
+    """Does what the person said come in their own words, quoted, even when someone else
+    passes it on: in 'Ms Short said Jordan told her, "If I stop going they'll come to my
+    house."' the quote is Jordan's voice, though Ms Short reports it."""
+    words = [t for t in verb.subtree if t.i > verb.i and not t.is_punct
+             and parsed.in_quotes(t.idx, t.idx + len(t))]
+    return len(words) >= 2
 
 
 def _person(token, c) -> bool:
