@@ -24,6 +24,9 @@ class PassiveVerb(Options):
     # man", "it is known that ...") or as its predicate ("he is considered a risk"); not
     # "Mum is known to services", a fact about records.
     only_with_clause: bool = False
+    # Its participle as the parser may read it, an adjective after 'be' with the
+    # participle as its own lemma: "She is well [known] to be manipulative".
+    adjective_forms: list[str] = []
 
 
 class AgentlessOptions(Options):
@@ -40,11 +43,14 @@ class AgentlessOptions(Options):
     # Passive subjects that point to something the note gives elsewhere, with its source
     # there: "Sally will tell Gwen what was decided", "I would make sure this was said".
     referring_subjects: list[str] = []
+    # Nouns for a report with no one holding it, after "there is/are/have been": "there
+    # are concerns that Dad is drinking", "there have been reports of a fight".
+    existential_nouns: list[str] = []
 
 
 def compile_agentless(rule) -> dict:
     o = rule.options
-    if not o.verbs and not o.adverbs and not o.decision_labels:
+    if not o.verbs and not o.adverbs and not o.decision_labels and not o.existential_nouns:
         raise RuleProblem(("verbs",), "give at least one verb, adverb or decision label to look for")
     if o.decision_labels and not o.deciders:
         raise RuleProblem(("deciders",), "with decision_labels, give the deciders that name who decided")
@@ -54,13 +60,17 @@ def compile_agentless(rule) -> dict:
         # "MASH decision: NFA.", "**Decision (made by the chair, ...):** ...", "- Decision: ..."
         labels = re.compile(rf"^[ \t]*(?:[-*•][ \t]+)?(?:\*\*|__)?([^\n:*_]{{0,40}}?\b(?:{words})(?![\w-])"
                             rf"[^\n:*_]{{0,100}}?)(?:\*\*|__)?[ \t]*:", re.MULTILINE | re.IGNORECASE)
-    return {"verbs": {v.verb.lower(): (Terms(v.subjects, "subjects"), v.only_with_clause) for v in o.verbs},
+    verbs = {v.verb.lower(): (Terms(v.subjects, "subjects"), v.only_with_clause) for v in o.verbs}
+    verbs.update({form.lower(): verbs[v.verb.lower()] for v in o.verbs for form in v.adjective_forms})
+    return {"verbs": verbs,
             "referring": Terms(o.referring_subjects, "referring_subjects"),
             "adverbs": Terms(o.adverbs, "adverbs"),
             "sources": {p.lower() for p in o.source_prepositions},
             "unnamed": Terms(o.unnamed_sources, "unnamed_sources"),
             "labels": labels, "deciders": Terms(o.deciders, "deciders"),
-            "verb_words": Terms([v.verb for v in o.verbs], "verbs", key="verb")}
+            "existential": Terms(o.existential_nouns, "existential_nouns"),
+            "verb_words": Terms([v.verb for v in o.verbs] + [f for v in o.verbs for f in v.adjective_forms],
+                                "verbs", key="verb")}
 
 
 def needs(rule) -> set[str]:
@@ -129,9 +139,30 @@ def _names_decider(token, c) -> bool:
         token.pos_ == "PROPN" and token.is_alpha and token.text[:1].isupper() and not token.text.isupper())
 
 
+def _unheld_reports(doc, c) -> Iterator[Finding]:
+    """"There are concerns that ...", "there have been reports of ...": a report that no
+    one holds. Not when the sentence says whose ("concerns from the school", "at the core
+    group"), denies it ("there are no concerns"), or reports someone's words ("Mum said
+    there are concerns ...")."""
+    for noun in c["existential"].tokens(doc):
+        verb = noun.head
+        if noun.dep_ not in ("attr", "nsubj") or verb.lemma_.lower() != "be" or not any(
+                ch.dep_ == "expl" for ch in verb.children):
+            continue
+        if verb.dep_ in ("ccomp", "xcomp") or any(ch.lower_ in ("no", "not", "never") or ch.dep_ == "neg"
+                                                  for ch in (*noun.children, *verb.children)):
+            continue
+        if _has_source(noun, c["sources"] | {"by"}, c["unnamed"]) or _has_source(
+                verb, c["sources"], c["unnamed"]):
+            continue
+        start = next(ch for ch in verb.children if ch.dep_ == "expl")
+        yield Finding(min(start.idx, verb.idx), noun.idx + len(noun))
+
+
 def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     c = rule.compiled
     doc = parsed.doc
+    yield from _unheld_reports(doc, c)
     for span in c["adverbs"].spans(doc):
         yield Finding(span.start_char, span.end_char)
     if c["labels"] is not None:
@@ -144,6 +175,11 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         subjects, only_with_clause = wanted
         passive_subject = next((ch for ch in token.children if ch.dep_ == "nsubjpass"), None)
         is_passive = passive_subject is not None or any(ch.dep_ == "auxpass" for ch in token.children)
+        if not is_passive and token.dep_ == "acomp" and token.head.lemma_.lower() == "be":
+            # "She is well known to be manipulative": the parser reads the participle as
+            # an adjective, but it is the passive all the same.
+            passive_subject = next((ch for ch in token.head.children if ch.dep_ == "nsubj"), None)
+            is_passive = passive_subject is not None
         if not is_passive or _has_source(token, c["sources"], c["unnamed"]):
             continue
         if subjects and (passive_subject is None or not subjects.has(passive_subject)):
