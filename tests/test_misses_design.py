@@ -251,6 +251,31 @@ CASES = [
     # opinion.unsupported-judgement
     ('opinion.unsupported-judgement', 'child', 'The flat was described by the landlord as filthy, for example rubbish in the hall. Mum is neglectful.', [(1, 91)]),
     ('opinion.unsupported-judgement', 'child', 'I saw rubbish in the hall and nappies on the floor. Mum is neglectful.', []),
+    # a judgement of what a person does, or in a noun said of them, or in a clipped line
+    ('opinion.unsupported-judgement', 'child', "Dad's parenting is inadequate and the case will stay open.", [(1, 20)]),
+    ('opinion.unsupported-judgement', 'adult', 'Mr Okoro is a difficult man and the carers find him hard work.', [(1, 15)]),
+    ('opinion.unsupported-judgement', 'adult', 'Lunch call. Became aggressive. Carers left at 12:30.', [(1, 20)]),
+    ('opinion.unsupported-judgement', 'adult', 'At lunch I saw Mrs Price throw her cup at the wall. Became aggressive.', []),
+    # a person's state or capacity judged with a verb, and a prediction
+    ('opinion.unsupported-judgement', 'adult', 'Mrs Lowe is coping well and the package will stay the same.', [(1, 13)]),
+    ('opinion.unsupported-judgement', 'child', 'Visit to the Bright family. Mum is not coping with the twins.', [(1, 40)]),
+    ('opinion.unsupported-judgement', 'adult', 'Mr Hale lacks capacity and a best interests meeting will be held.', [(1, 9)]),
+    ('opinion.unsupported-judgement', 'child', 'The baby is due in May. I am worried Mum will not cope.', [(1, 51)]),
+    ('opinion.unsupported-judgement', 'child', 'Mum told me she is not coping with the twins.', []),
+    ('opinion.unsupported-judgement', 'child', 'The family support worker will help Mum to cope with bedtimes.', []),
+    # the writer's own telling is not evidence for a view
+    ('opinion.unsupported-judgement', 'adult', 'Mr Dean was hostile. I told him I would come back tomorrow.', [(1, 13)]),
+    ('opinion.unsupported-judgement', 'adult', 'Mr Dean was hostile. He told me to get out and slammed the door.', []),
+    # a concern's content is the concern's, for attribution, not the writer's judgement
+    ('opinion.unsupported-judgement', 'adult', 'There are concerns she is being neglected.', []),
+    # attribution.unsourced-report: a report no one holds, and 'well known to be'
+    ('attribution.unsourced-report', 'child', 'There are concerns that Dad is drinking again.', [(1, 1)]),
+    ('attribution.unsourced-report', 'adult', 'There have been reports of shouting at the flat at night.', [(1, 1)]),
+    ('attribution.unsourced-report', 'child', 'There were concerns from the school nurse about Leah\'s weight.', []),
+    ('attribution.unsourced-report', 'child', 'There are no concerns about Leah at school.', []),
+    ('attribution.unsourced-report', 'child', 'Nan said there are concerns about the new partner.', []),
+    ('attribution.unsourced-report', 'child', 'Dad is well known to be violent when he drinks.', [(1, 1)]),
+    ('attribution.unsourced-report', 'child', 'The family is well known to the school.', []),
 ]
 
 

@@ -28,7 +28,7 @@ class JudgementOptions(Options):
     # Verbs that predicate through 'as': "Dad presented as hostile", "came across as".
     as_verbs: list[str] = []
     # Verbs (and verb phrases) that judge a person's state or capacity: "Mum is not
-    # coping", "Derek is struggling", "Dad lacks insight", "she will not cope". Negated,
+    # coping", "Dad is struggling", "Dad lacks insight", "she will not cope". Negated,
     # they are still a judgement; someone else's words are theirs.
     judged_verbs: list[str] = []
     # Nouns a claim can be the content of, held by no one the sentence names: "there are
@@ -135,7 +135,7 @@ def _judged_subject(token, c):
     if token.head.lower_ == "as" and c["as_verbs"].has(token.head.head):
         return subject_of(token.head.head)
     if token.pos_ in ("VERB", "AUX"):
-        return subject_of(token)  # "[Derek] is struggling"
+        return subject_of(token)  # "[Dad] is struggling"
     return None
 
 
