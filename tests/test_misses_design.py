@@ -276,6 +276,11 @@ CASES = [
     ('attribution.unsourced-report', 'child', 'Nan said there are concerns about the new partner.', []),
     ('attribution.unsourced-report', 'child', 'Dad is well known to be violent when he drinks.', [(1, 1)]),
     ('attribution.unsourced-report', 'child', 'The family is well known to the school.', []),
+    # attribution.institution-only-source: in another sentence, a role told something, or
+    # the family's words, name no one in the service
+    ('attribution.institution-only-source', 'child', 'Call about a fight at the flat. Police said Dad had been drinking. Info shared with school and GP.', [(1, 33)]),
+    ('attribution.institution-only-source', 'child', 'Mum says she is doing everything asked. School reported Kyra has been late most days.', [(1, 41)]),
+    ('attribution.institution-only-source', 'child', 'Police said Dad had been drinking. PC Ray rang me at 9am to tell me.', []),
 ]
 
 
