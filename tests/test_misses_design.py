@@ -281,6 +281,15 @@ CASES = [
     ('attribution.institution-only-source', 'child', 'Call about a fight at the flat. Police said Dad had been drinking. Info shared with school and GP.', [(1, 33)]),
     ('attribution.institution-only-source', 'child', 'Mum says she is doing everything asked. School reported Kyra has been late most days.', [(1, 41)]),
     ('attribution.institution-only-source', 'child', 'Police said Dad had been drinking. PC Ray rang me at 9am to tell me.', []),
+    # a passive with its 'is' left out; 'at night' says when, not who
+    ('attribution.unsourced-report', 'child', 'Oldest boy said to be doing the school run most days.', [(1, 8)]),
+    ('attribution.unsourced-report', 'child', 'Mum agreed to be at home for the visit on Friday.', []),
+    ('attribution.unsourced-report', 'child', 'The neighbour rang. Dad has been heard shouting at the children late at night.', [(1, 21)]),
+    ('attribution.unsourced-report', 'child', 'Dad has been heard shouting at the children by the neighbour, Mrs Lane.', []),
+    # attribution.unsourced-decision: a decision by an unnamed group
+    ('attribution.unsourced-decision', 'child', 'Professionals agreed that the plan should continue.', [(1, 1)]),
+    ('attribution.unsourced-decision', 'child', 'Professionals at the core group on 3 May agreed that the plan should continue.', []),
+    ('attribution.unsourced-decision', 'child', 'Present: Ms Cole (chair), Mum, PC Ray. The chair decided the plan will continue. Everyone agreed.', []),
 ]
 
 

@@ -46,6 +46,15 @@ class AgentlessOptions(Options):
     # Nouns for a report with no one holding it, after "there is/are/have been": "there
     # are concerns that Dad is drinking", "there have been reports of a fight".
     existential_nouns: list[str] = []
+    # Verbs a note writes as a passive with its 'is' left out, before 'to be' or 'to
+    # have': "Eldest reported to be caring for the younger ones", "Dad said to have left".
+    clipped_passive_verbs: list[str] = []
+    # Subjects that name no one who can answer for a decision: "Professionals agreed that
+    # ...", "Everyone agreed": who, in which meeting?
+    unnamed_deciders: list[str] = []
+    # Words for a time, which after 'at', 'in' or 'during' say when, not who or where:
+    # "heard shouting late at night", "agreed in the morning".
+    time_nouns: list[str] = []
 
 
 def compile_agentless(rule) -> dict:
@@ -69,6 +78,9 @@ def compile_agentless(rule) -> dict:
             "unnamed": Terms(o.unnamed_sources, "unnamed_sources"),
             "labels": labels, "deciders": Terms(o.deciders, "deciders"),
             "existential": Terms(o.existential_nouns, "existential_nouns"),
+            "clipped": Terms(o.clipped_passive_verbs, "clipped_passive_verbs"),
+            "unnamed_deciders": Terms(o.unnamed_deciders, "unnamed_deciders"),
+            "time_nouns": Terms(o.time_nouns, "time_nouns"),
             "verb_words": Terms([v.verb for v in o.verbs] + [f for v in o.verbs for f in v.adjective_forms],
                                 "verbs", key="verb")}
 
@@ -87,9 +99,10 @@ _DESCEND = {"prep", "pcomp", "oprd", "acomp", "xcomp"}
 _CLAUSES = {"xcomp", "ccomp", "oprd"}
 
 
-def _has_source(verb, sources: set[str], unnamed: Terms, depth: int = 0) -> bool:
+def _has_source(verb, sources: set[str], unnamed: Terms, depth: int = 0, times: Terms | None = None) -> bool:
     def named(prep) -> bool:
         return any(c.dep_ == "pobj" and not any(unnamed.has(m) for m in c.children)
+                   and not (times is not None and times.has(c))
                    for c in prep.children)
 
     for child in verb.children:
@@ -99,7 +112,7 @@ def _has_source(verb, sources: set[str], unnamed: Terms, depth: int = 0) -> bool
             return True  # "reported missing by Mum": the parser calls this 'by' a plain prep
         if depth == 0 and child.dep_ == "prep" and child.lower_ in sources and named(child):
             return True
-        if depth < 2 and child.dep_ in _DESCEND and _has_source(child, sources, unnamed, depth + 1):
+        if depth < 2 and child.dep_ in _DESCEND and _has_source(child, sources, unnamed, depth + 1, times):
             return True
     return False
 
@@ -159,6 +172,32 @@ def _unheld_reports(doc, c) -> Iterator[Finding]:
         yield Finding(min(start.idx, verb.idx), noun.idx + len(noun))
 
 
+def _clipped_passive(verb) -> bool:
+    """"Eldest reported to be caring", "Dad said to have moved out": a past form with no
+    auxiliary whose clause is 'to be' or 'to have' (not "Mum agreed to come")."""
+    if verb.tag_ not in ("VBD", "VBN") or any(ch.dep_ in ("aux", "auxpass") for ch in verb.children):
+        return False
+    for clause in verb.children:
+        if clause.dep_ == "xcomp" and any(ch.lower_ == "to" for ch in clause.children):
+            if clause.lemma_ in ("be", "have") or any(
+                    ch.dep_ == "aux" and ch.lemma_ in ("be", "have") for ch in clause.children):
+                return True
+    return False
+
+
+def _unnamed_decider(verb, c) -> bool:
+    """"Professionals agreed that ...": a decision by no one the reader can go back to."""
+    if verb.pos_ != "VERB" or verb.tag_ == "VBG" or c["verbs"].get(verb.lemma_.lower()) is None:
+        return False
+    if any(ch.dep_ == "aux" and ch.tag_ in ("MD", "TO") for ch in verb.children):
+        return False  # "professionals will decide": not a decision made
+    subject = next((ch for ch in verb.children if ch.dep_ == "nsubj"), None)
+    if subject is None or not c["unnamed_deciders"].has(subject):
+        return False
+    return not (_has_source(verb, c["sources"], c["unnamed"], times=c["time_nouns"])
+                or _has_source(subject, c["sources"], c["unnamed"], times=c["time_nouns"]))
+
+
 def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     c = rule.compiled
     doc = parsed.doc
@@ -180,7 +219,14 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
             # an adjective, but it is the passive all the same.
             passive_subject = next((ch for ch in token.head.children if ch.dep_ == "nsubj"), None)
             is_passive = passive_subject is not None
-        if not is_passive or _has_source(token, c["sources"], c["unnamed"]):
+        if not is_passive and c["clipped"].has(token) and _clipped_passive(token):
+            passive_subject = next((ch for ch in token.children if ch.dep_ == "nsubj"), None)
+            is_passive = True
+        if not is_passive and c["unnamed_deciders"] and _unnamed_decider(token, c):
+            subject = next(ch for ch in token.children if ch.dep_ == "nsubj")
+            yield Finding(subject.idx, token.idx + len(token))
+            continue
+        if not is_passive or _has_source(token, c["sources"], c["unnamed"], times=c["time_nouns"]):
             continue
         if subjects and (passive_subject is None or not subjects.has(passive_subject)):
             continue
