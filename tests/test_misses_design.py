@@ -288,6 +288,10 @@ CASES = [
     ('attribution.unsourced-report', 'child', 'Dad has been heard shouting at the children by the neighbour, Mrs Lane.', []),
     # attribution.unsourced-decision: a decision by an unnamed group
     ('attribution.unsourced-decision', 'child', 'Professionals agreed that the plan should continue.', [(1, 1)]),
+    ('attribution.unsourced-decision', 'child', 'Management decision: the assessment will continue for four more weeks.', []),
+    # a passive inside a named person's account is theirs
+    ('attribution.unsourced-report', 'child', 'PC Ray told me on 2 May that no further incidents have been reported.', []),
+    ('attribution.unsourced-report', 'child', 'No further incidents have been reported.', [(1, 12)]),
     ('attribution.unsourced-decision', 'child', 'Professionals at the core group on 3 May agreed that the plan should continue.', []),
     ('attribution.unsourced-decision', 'child', 'Present: Ms Cole (chair), Mum, PC Ray. The chair decided the plan will continue. Everyone agreed.', []),
 ]

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from notecheck.kinds.base import Finding, Options, ParsedNote, RuleProblem
+from notecheck.kinds.language import reported_by_someone_else
 from notecheck.kinds.terms import Terms
 
 
@@ -55,6 +56,10 @@ class AgentlessOptions(Options):
     # Words for a time, which after 'at', 'in' or 'during' say when, not who or where:
     # "heard shouting late at night", "agreed in the morning".
     time_nouns: list[str] = []
+    # Verbs that report someone's words: a passive inside what a named person said ("DC
+    # Marr told me that no breaches have been reported") is part of their account, with
+    # its source given.
+    speech_verbs: list[str] = []
 
 
 def compile_agentless(rule) -> dict:
@@ -81,6 +86,7 @@ def compile_agentless(rule) -> dict:
             "clipped": Terms(o.clipped_passive_verbs, "clipped_passive_verbs"),
             "unnamed_deciders": Terms(o.unnamed_deciders, "unnamed_deciders"),
             "time_nouns": Terms(o.time_nouns, "time_nouns"),
+            "speech": Terms(o.speech_verbs, "speech_verbs"),
             "verb_words": Terms([v.verb for v in o.verbs] + [f for v in o.verbs for f in v.adjective_forms],
                                 "verbs", key="verb")}
 
@@ -234,6 +240,8 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
             continue
         if only_with_clause and not any(ch.dep_ in _CLAUSES for ch in token.children):
             continue
+        if c["speech"] and reported_by_someone_else(parsed, token, c["speech"]):
+            continue  # "PC Ray told me that no breaches have been reported": his account
         start = passive_subject if passive_subject is not None and passive_subject.i < token.i else token
         # "it was reported" / "concerns were raised": from the subject to the verb
         if start is not token and token.i - start.i > 4:
