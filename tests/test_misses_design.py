@@ -288,6 +288,12 @@ CASES = [
     ('attribution.unsourced-report', 'child', 'Dad has been heard shouting at the children by the neighbour, Mrs Lane.', []),
     # attribution.unsourced-decision: a decision by an unnamed group
     ('attribution.unsourced-decision', 'child', 'Professionals agreed that the plan should continue.', [(1, 1)]),
+    # opinion: a length of time and a word in quotes are not evidence; 'clearly' with a
+    # verb of saying is how it was said
+    ('opinion.unsupported-judgement', 'adult', 'Mr Cole was confused and did not answer the door for ten minutes.', [(1, 13)]),
+    ('opinion.unsupported-judgement', 'child', 'Kai is making poor choices. Police to speak to "Tiny" this week.', [(1, 15)]),
+    ('opinion.unsupported-judgement', 'child', 'Kai is making poor choices. He told me, "I go with them because they give me weed."', []),
+    ('opinion.unsupported-opinion', 'adult', 'Mrs Ross could clearly tell me what she wants for her care.', []),
     ('attribution.unsourced-decision', 'child', 'Management decision: the assessment will continue for four more weeks.', []),
     # a passive inside a named person's account is theirs
     ('attribution.unsourced-report', 'child', 'PC Ray told me on 2 May that no further incidents have been reported.', []),
@@ -326,3 +332,19 @@ def test_a_named_source_in_the_same_sentence_is_a_source(linter):
         text = f"---\nsubject_type: child\n---\n{sentence}\n"
         assert [d.rule for d in linter.check(linter.parse(parse_text("note.md", text)))
                 if d.rule.startswith("attribution.")] == [], sentence
+
+
+def test_one_problem_gets_one_finding(linter):
+    """A guessed injury cause and a hedged judgement are each one problem: the note's
+    writer gets one finding for each, from the rule that names it most precisely; a
+    judgement and a separate view in one sentence are two problems."""
+    def opinion(sentence):
+        text = f"---\nsubject_type: adult\n---\n{sentence}\n"
+        return [(d.rule, d.column) for d in linter.check(linter.parse(parse_text("note.md", text)))
+                if d.rule.startswith("opinion.")]
+
+    assert opinion("Bruise on her left arm, likely from a transfer.") == [("opinion.assumed-injury-cause", 25)]
+    assert opinion("Mrs Dale is clearly struggling at home.") == [("opinion.unsupported-opinion", 13)]
+    assert opinion("Presented as intoxicated and hostile.") == [("opinion.unsupported-opinion", 1)]
+    assert opinion("Mr Ali is very defensive and it is clear he will not accept help.") == [
+        ("opinion.unsupported-judgement", 16), ("opinion.unsupported-opinion", 30)]

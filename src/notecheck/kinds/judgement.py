@@ -35,6 +35,9 @@ class JudgementOptions(Options):
     # concerns he is being neglected" is a concern reported (the attribution rules), not
     # the writer's judgement.
     held_nouns: list[str] = []
+    # Hedges a judgement may be given under ("presented as hostile", "clearly struggling",
+    # "appear to be neglected"): the hedge rule reports it, once.
+    hedged_by: list[str] = []
     evidence: list[str] = Field(min_length=1)
     numbers_are_evidence: bool = True
     # Words a number can go with that make it a time or date, not a count: 2pm, 3 March.
@@ -52,7 +55,8 @@ def compile_judgement(rule) -> dict:
     return {"judgements": Terms(o.judgements, "judgements"), "subjects": Terms(o.subjects, "subjects"),
             "described": Terms(o.described_nouns, "described_nouns"),
             "copulas": Terms(o.copulas, "copulas"),
-            "verbs": Terms(o.judged_verbs, "judged_verbs"), "held": Terms(o.held_nouns, "held_nouns"), "as_verbs": Terms(o.as_verbs, "as_verbs"), "evidence": Terms(o.evidence, "evidence"),
+            "verbs": Terms(o.judged_verbs, "judged_verbs"), "held": Terms(o.held_nouns, "held_nouns"),
+            "hedged_by": Terms(o.hedged_by, "hedged_by"), "as_verbs": Terms(o.as_verbs, "as_verbs"), "evidence": Terms(o.evidence, "evidence"),
             "time_words": Terms(o.time_words, "time_words"),
             "speech": Terms(o.speech_verbs, "speech_verbs")}
 
@@ -155,6 +159,20 @@ def _held(token, c) -> bool:
     return any(c["held"].has(node) for node in token.ancestors)
 
 
+def _hedged(token, c) -> bool:
+    """Is this judgement given under a hedge: the verb it hangs on ("[presented] as
+    hostile", "[appear] to be neglected") or a word qualifying it ("[clearly] struggling")?"""
+    node = token
+    for _ in range(4):
+        if c["hedged_by"].has(node) or any(
+                ch.dep_ == "advmod" and c["hedged_by"].has(ch) for ch in node.children):
+            return True
+        if node.head is node or node.dep_ not in ("acomp", "attr", "oprd", "xcomp", "pobj", "amod", "conj", "prep"):
+            return False
+        node = node.head
+    return False
+
+
 def _judgements(sent, c):
     """(first word, last word) of each judgement in the sentence said of someone."""
     for start, stop in c["judgements"].find(sent):
@@ -173,7 +191,7 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     sents = parsed.layout.sentences
     for index, sent in enumerate(sents):
         for token, end in sorted(_judgements(sent, c), key=lambda pair: pair[0].i):
-            if parsed.layout.in_heading(token.idx) or _held(token, c):
+            if parsed.layout.in_heading(token.idx) or _held(token, c) or _hedged(token, c):
                 continue
             if reported_by_someone_else(parsed, token, c["speech"]):
                 continue

@@ -141,8 +141,9 @@ def has_evidence(parsed: ParsedNote, sent, markers: Terms, numbers: bool,
                     and not same_person(speaker, about)):
                 continue
         return True
-    if any(sent.start_char < q_end and q_start < sent.end_char for q_start, q_end in parsed.quotes):
-        return True
+    if any(sent.start_char < q_end and q_start < sent.end_char
+           and len(parsed.text[q_start:q_end].split()) > 1 for q_start, q_end in parsed.quotes):
+        return True  # what someone said, quoted; not a name or a word in quotes ("Jay")
     return numbers and has_count(sent, time_words)
 
 
