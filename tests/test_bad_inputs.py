@@ -526,6 +526,36 @@ def test_two_columns_of_one_name_are_reported_and_only_the_first_is_read(write, 
     assert document["diagnostics"][0]["severity"] == "warning"
 
 
+def test_a_json_key_given_twice_is_reported_once_and_the_first_is_read(write, check):
+    # Python's JSON reader keeps the last of two equal keys without a word; an export
+    # that gives "text" twice would have its first note text dropped silently.
+    export = write("a.jsonl", '{"id": "1", "text": "Jamie kicked off.", "text": "Fine, then, today."}\n'
+                              '{"id": "2", "text": "Fine.", "text": "Jamie kicked off again."}\n'
+                              '{"id": "3", "text": "Jamie kicked off.", "Text": "x"}\n', dedent=False)
+    array = write("b.json", '[{"id": "1", "note": "Jamie kicked off.",\n  "note": "b"}]', dedent=False)
+    found, messages, document = check(export, array)
+    assert found == [("a.jsonl", "input.repeated-column", 1, 42), ("a.jsonl", PHRASE, 1, 28),
+                     ("a.jsonl", "input.repeated-column", 3, 42), ("a.jsonl", PHRASE, 3, 28),
+                     ("b.json", "input.repeated-column", 2, 3), ("b.json", PHRASE, 1, 29)]
+    assert document["summary"]["notes"] == 4
+    said = [d["message"] for d in document["diagnostics"] if d["rule"] == "input.repeated-column"]
+    assert said == [
+        "Line 1 gives the key 'text' twice: notecheck reads the first (line 1, column 13) as "
+        "the note text and ignores this one. Most JSON readers keep the last, so check which "
+        "the export meant and remove the other. Later objects that repeat it are not reported "
+        "again.",
+        "Line 3 has the keys 'text' and 'Text', which name the same field: notecheck reads "
+        "'text' as the note text and ignores the other. Rename one of them in the export: "
+        "names that differ only in capitals, spaces or underscores cannot be told apart, in "
+        "notecheck.yaml's 'columns:' either.",
+        "Item 1 of the array gives the key 'note' twice: notecheck reads the first (line 1, "
+        "column 14) as the note text and ignores this one. Most JSON readers keep the last, so "
+        "check which the export meant and remove the other. Later objects that repeat it are "
+        "not reported again."]
+    assert all(d["severity"] == "warning" for d in document["diagnostics"]
+               if d["rule"] == "input.repeated-column")
+
+
 # --- 6. UTF-16, UTF-32 and stray NUL bytes --------------------------------------------------
 
 def test_excel_unicode_text_export_is_read_with_exact_positions(write, check):

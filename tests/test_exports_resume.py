@@ -29,13 +29,15 @@ UNCLOSED = ('id,Case Note,Team\n'
             'N3,Third note.,North\n'
             'N4,Fourth note.,South\n'
             'N5,Fifth note.,North\n')
-JSONL = ('{"id": "J1", "body": "One."}\n'
+# J1 and J3 give "body" twice: said once, at J1, and not again when reading starts later.
+# J1 and J6 give a warning before their note: no mark may fall between the two.
+JSONL = ('{"id": "J1", "body": "One.", "body": "again"}\n'
          '{"id": "J2", "other": "no text"}\n'
          '\n'
-         '{"id": "J3", "body": "Caf\\u00e9 \\"quoted\\"."}\n'
+         '{"id": "J3", "body": "Caf\\u00e9 \\"quoted\\".", "body": "again"}\n'
          '{"id": "J4", "other": "no text again"}\n'
          '{"id": "J5", "body": "Five."\n'
-         '{"id": "J6", "body": "Six."}\n')
+         '{"id": "J6", "body": "Six.", "n": NaN}\n')
 
 
 def describe(item) -> tuple:

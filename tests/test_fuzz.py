@@ -140,7 +140,14 @@ def export(draw) -> tuple[str, bytes, int | None]:
     newline = draw(st.sampled_from(["\n", "\r\n"]))
     if kind == "jsonl":
         ascii_only = draw(st.booleans())
-        data = "".join(json.dumps(r, ensure_ascii=ascii_only) + newline for r in rows)
+        # Sometimes a key given twice, or one that reads the same ("Text"), with a value of
+        # any kind: reported once, the first one read, no row lost.
+        again = draw(st.lists(st.sampled_from(["text", "Text", "id", "subject"]), max_size=2))
+        data = "".join(
+            json.dumps(r, ensure_ascii=ascii_only)[:-1]
+            + "".join(f", {json.dumps(k)}: {json.dumps(draw(st.sampled_from([cell_text(draw), 7, None, [1, {}]])))}"
+                      for k in again) * bool(r)
+            + "}" + newline for r in rows)
         return "export.jsonl", data.encode("utf-8", "surrogatepass"), len(rows)
     delimiter = {"csv": ",", "csv;": ";", "tsv": "\t"}[kind]
     fields = ["id", "text", "subject", "contact_date"]

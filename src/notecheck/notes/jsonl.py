@@ -20,7 +20,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any, BinaryIO
 
 from notecheck.notes import InputProblem, Note
-from notecheck.notes.columns import Cell, OffsetMap, build_note, map_columns
+from notecheck.notes.columns import Cell, OffsetMap, build_note, map_columns, repeated_columns
 from notecheck.notes.csv_reader import Place, open_text
 from notecheck.notes.text import field_name, replace_surrogates, surrogate_warning
 
@@ -93,12 +93,16 @@ def _value(text: str, i: int) -> tuple[Any, int]:
 
 
 class Fields(dict):
-    """{key: (value, start, end)} of one object, and the fields whose value was unusable:
-    {key: (why, start)}."""
+    """{key: (value, start, end)} of one object, the fields whose value was unusable:
+    {key: (why, start)}, and each key the object gives again: [(key, first, again)], the
+    indexes of its two quotes. The first is read (as a CSV's first column of a name is);
+    Python's own JSON reader keeps the last without a word."""
 
     def __init__(self):
         super().__init__()
         self.unusable: dict[str, tuple[str, int]] = {}
+        self.repeats: list[tuple[str, int, int]] = []
+        self.key_starts: dict[str, int] = {}
 
 
 def parse_object(text: str, i: int) -> tuple[Fields, int]:
@@ -115,6 +119,7 @@ def parse_object(text: str, i: int) -> tuple[Fields, int]:
     while True:
         if not text.startswith('"', i):
             raise BadJson("expected a quoted key", i)
+        key_start = i
         try:
             key, i = _scanstring(text, i + 1)
             key = replace_surrogates(key)[0]
@@ -123,16 +128,21 @@ def parse_object(text: str, i: int) -> tuple[Fields, int]:
                 raise BadJson("expected ':' after a key", i)
             i = _skip(text, i + 1)
             start = i
+            read = fields if key not in fields.key_starts else {}  # the first is kept
+            unusable = fields.unusable if read is fields else {}
+            if key in fields.key_starts:
+                fields.repeats.append((key, fields.key_starts[key], key_start))
+            fields.key_starts.setdefault(key, key_start)
             if text.startswith('"', i):
                 value, i = _scanstring(text, i + 1)
-                fields[key] = (value, start + 1, i - 1)
+                read[key] = (value, start + 1, i - 1)
             else:
                 try:
                     value, i = _value(text, i)
-                    fields[key] = (value, start, i)
+                    read[key] = (value, start, i)
                 except _Unusable as why:
                     i = skip_value(text, start)
-                    fields.unusable[key] = (str(why), start)
+                    unusable[key] = (str(why), start)
         except json.JSONDecodeError as exc:
             raise BadJson(exc.msg.lower(), exc.pos) from None
         i = _skip(text, i)
@@ -193,8 +203,9 @@ def _kind(value: Any) -> str:
 
 
 def _record(path: str, raw: str, fields: Fields, where, columns, mapping_cache: dict,
-            label: str) -> list[Note | InputProblem]:
-    """The note (and problems) of one object; ``label`` says which ("Line 4", "Item 3")."""
+            label: str, said: set) -> list[Note | InputProblem]:
+    """The note (and problems) of one object; ``label`` says which ("Line 4", "Item 3").
+    ``said``: the repeated keys already reported in this file (each is said once)."""
     keys = tuple(fields) + tuple(fields.unusable)
     if keys not in mapping_cache:
         try:
@@ -205,7 +216,7 @@ def _record(path: str, raw: str, fields: Fields, where, columns, mapping_cache: 
     if isinstance(mapping, InputProblem):
         raise InputProblem(mapping.rule, mapping.message)
     text_key = keys[mapping["text"]]
-    out: list[Note | InputProblem] = []
+    out: list[Note | InputProblem] = list(_repeats(fields, keys, mapping, where, label, said))
     if text_key in fields.unusable:
         why, start = fields.unusable[text_key]
         line, column = where(start)
@@ -244,6 +255,44 @@ def _record(path: str, raw: str, fields: Fields, where, columns, mapping_cache: 
     return out
 
 
+def _repeats(fields: Fields, keys: tuple, mapping: Mapping[str, int], where, label: str,
+             said: set) -> Iterator[InputProblem]:
+    """A warning for each key given twice, and each two keys that name one field ("Case
+    Note" and "case_note"), the first time the file has it: only the first is read."""
+    fields_of = {keys[index]: field for field, index in mapping.items()}
+
+    def what(key: str) -> str:
+        field = fields_of.get(key)
+        return "the note text" if field == "text" else f"'{field}'" if field else "metadata"
+
+    for key, first, again in fields.repeats:
+        if ("twice", key) in said:
+            continue
+        said.add(("twice", key))
+        line, column = where(again)
+        first_line, first_column = where(first)
+        yield InputProblem(
+            "input.repeated-column",
+            f"{label} gives the key '{field_name(key)}' twice: notecheck reads the first (line "
+            f"{first_line}, column {first_column}) as {what(key)} and ignores this one. Most JSON "
+            "readers keep the last, so check which the export meant and remove the other. "
+            "Later objects that repeat it are not reported again.",
+            line=line, column=column, severity="warning")
+    for read, ignored, _ in repeated_columns(keys, mapping):
+        if ("same", keys[read], keys[ignored]) in said:
+            continue
+        said.add(("same", keys[read], keys[ignored]))
+        line, column = where(fields.key_starts[keys[ignored]])
+        yield InputProblem(
+            "input.repeated-column",
+            f"{label} has the keys '{field_name(keys[read])}' and '{field_name(keys[ignored])}', "
+            f"which name the same field: notecheck reads '{field_name(keys[read])}' as "
+            f"{what(keys[read])} and ignores the other. Rename one of them in the export: names "
+            "that differ only in capitals, spaces or underscores cannot be told apart, in "
+            "notecheck.yaml's 'columns:' either.",
+            line=line, column=column, severity="warning")
+
+
 def read_jsonl(path: str, handle: BinaryIO, columns: Mapping[str, str] | None = None,
                place: Place | None = None) -> Iterator[Note | InputProblem]:
     stream, warning = open_text(handle)
@@ -252,14 +301,19 @@ def read_jsonl(path: str, handle: BinaryIO, columns: Mapping[str, str] | None = 
         yield warning
     mapping_cache: dict = {}
     no_text: dict[tuple, int] = {}
+    said: set = set()
     line_no = 0
+    left_on_line = 0
     if place is not None:
         if resume is not None:
-            position, line_no, seen = resume
+            position, line_no, (seen, seen_said) = resume
             no_text.update(seen)
+            said.update(seen_said)
             stream.seek(position)
         place.stream, place.line = stream, lambda: line_no
-        place.state = lambda: dict(no_text)
+        place.state = lambda: (dict(no_text), set(said))
+        # A line can give several items (a warning, then its note): no mark between them.
+        place.ready = lambda: not left_on_line
     # readline, not iteration: a text stream cannot say where it is while iterated.
     while line := stream.readline():
         line_no += 1
@@ -276,8 +330,8 @@ def read_jsonl(path: str, handle: BinaryIO, columns: Mapping[str, str] | None = 
                                line=line_no, column=bad.index + 1)
             continue
         try:
-            yield from _record(path, line, fields, lambda i, n=line_no: (n, i + 1), columns,
-                               mapping_cache, f"Line {line_no}")
+            items = _record(path, line, fields, lambda i, n=line_no: (n, i + 1), columns,
+                            mapping_cache, f"Line {line_no}", said)
         except InputProblem as problem:
             keys = tuple(fields) + tuple(fields.unusable)
             if keys in no_text:  # say it in full once, then briefly
@@ -287,6 +341,9 @@ def read_jsonl(path: str, handle: BinaryIO, columns: Mapping[str, str] | None = 
                 no_text[keys] = line_no
             problem.line = line_no
             yield problem
+            continue
+        for left_on_line, item in zip(range(len(items) - 1, -1, -1), items):
+            yield item
 
 
 def read_json(path: str, handle: BinaryIO, columns: Mapping[str, str] | None = None
@@ -309,6 +366,7 @@ def read_json(path: str, handle: BinaryIO, columns: Mapping[str, str] | None = N
         items = None
         i += 1
     mapping_cache: dict = {}
+    said: set = set()
     count = 0
     while True:
         i = _skip(text, i)
@@ -328,7 +386,7 @@ def read_json(path: str, handle: BinaryIO, columns: Mapping[str, str] | None = N
                                line=line, column=column) from None
         try:
             yield from _record(path, text, fields, lines.at, columns, mapping_cache,
-                               f"Item {count} of the array")
+                               f"Item {count} of the array", said)
         except InputProblem as problem:
             problem.line, problem.column = lines.at(i)
             yield problem
