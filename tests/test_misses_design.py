@@ -251,6 +251,55 @@ CASES = [
     # opinion.unsupported-judgement
     ('opinion.unsupported-judgement', 'child', 'The flat was described by the landlord as filthy, for example rubbish in the hall. Mum is neglectful.', [(1, 91)]),
     ('opinion.unsupported-judgement', 'child', 'I saw rubbish in the hall and nappies on the floor. Mum is neglectful.', []),
+    # a judgement of what a person does, or in a noun said of them, or in a clipped line
+    ('opinion.unsupported-judgement', 'child', "Dad's parenting is inadequate and the case will stay open.", [(1, 20)]),
+    ('opinion.unsupported-judgement', 'adult', 'Mr Okoro is a difficult man and the carers find him hard work.', [(1, 15)]),
+    ('opinion.unsupported-judgement', 'adult', 'Lunch call. Became aggressive. Carers left at 12:30.', [(1, 20)]),
+    ('opinion.unsupported-judgement', 'adult', 'At lunch I saw Mrs Price throw her cup at the wall. Became aggressive.', []),
+    # a person's state or capacity judged with a verb, and a prediction
+    ('opinion.unsupported-judgement', 'adult', 'Mrs Lowe is coping well and the package will stay the same.', [(1, 13)]),
+    ('opinion.unsupported-judgement', 'child', 'Visit to the Bright family. Mum is not coping with the twins.', [(1, 40)]),
+    ('opinion.unsupported-judgement', 'adult', 'Mr Hale lacks capacity and a best interests meeting will be held.', [(1, 9)]),
+    ('opinion.unsupported-judgement', 'child', 'The baby is due in May. I am worried Mum will not cope.', [(1, 51)]),
+    ('opinion.unsupported-judgement', 'child', 'Mum told me she is not coping with the twins.', []),
+    ('opinion.unsupported-judgement', 'child', 'The family support worker will help Mum to cope with bedtimes.', []),
+    # the writer's own telling is not evidence for a view
+    ('opinion.unsupported-judgement', 'adult', 'Mr Dean was hostile. I told him I would come back tomorrow.', [(1, 13)]),
+    ('opinion.unsupported-judgement', 'adult', 'Mr Dean was hostile. He told me to get out and slammed the door.', []),
+    # a concern's content is the concern's, for attribution, not the writer's judgement
+    ('opinion.unsupported-judgement', 'adult', 'There are concerns she is being neglected.', []),
+    # attribution.unsourced-report: a report no one holds, and 'well known to be'
+    ('attribution.unsourced-report', 'child', 'There are concerns that Dad is drinking again.', [(1, 1)]),
+    ('attribution.unsourced-report', 'adult', 'There have been reports of shouting at the flat at night.', [(1, 1)]),
+    ('attribution.unsourced-report', 'child', 'There were concerns from the school nurse about Leah\'s weight.', []),
+    ('attribution.unsourced-report', 'child', 'There are no concerns about Leah at school.', []),
+    ('attribution.unsourced-report', 'child', 'Nan said there are concerns about the new partner.', []),
+    ('attribution.unsourced-report', 'child', 'Dad is well known to be violent when he drinks.', [(1, 1)]),
+    ('attribution.unsourced-report', 'child', 'The family is well known to the school.', []),
+    # attribution.institution-only-source: in another sentence, a role told something, or
+    # the family's words, name no one in the service
+    ('attribution.institution-only-source', 'child', 'Call about a fight at the flat. Police said Dad had been drinking. Info shared with school and GP.', [(1, 33)]),
+    ('attribution.institution-only-source', 'child', 'Mum says she is doing everything asked. School reported Kyra has been late most days.', [(1, 41)]),
+    ('attribution.institution-only-source', 'child', 'Police said Dad had been drinking. PC Ray rang me at 9am to tell me.', []),
+    # a passive with its 'is' left out; 'at night' says when, not who
+    ('attribution.unsourced-report', 'child', 'Oldest boy said to be doing the school run most days.', [(1, 8)]),
+    ('attribution.unsourced-report', 'child', 'Mum agreed to be at home for the visit on Friday.', []),
+    ('attribution.unsourced-report', 'child', 'The neighbour rang. Dad has been heard shouting at the children late at night.', [(1, 21)]),
+    ('attribution.unsourced-report', 'child', 'Dad has been heard shouting at the children by the neighbour, Mrs Lane.', []),
+    # attribution.unsourced-decision: a decision by an unnamed group
+    ('attribution.unsourced-decision', 'child', 'Professionals agreed that the plan should continue.', [(1, 1)]),
+    # opinion: a length of time and a word in quotes are not evidence; 'clearly' with a
+    # verb of saying is how it was said
+    ('opinion.unsupported-judgement', 'adult', 'Mr Cole was confused and did not answer the door for ten minutes.', [(1, 13)]),
+    ('opinion.unsupported-judgement', 'child', 'Kai is making poor choices. Police to speak to "Tiny" this week.', [(1, 15)]),
+    ('opinion.unsupported-judgement', 'child', 'Kai is making poor choices. He told me, "I go with them because they give me weed."', []),
+    ('opinion.unsupported-opinion', 'adult', 'Mrs Ross could clearly tell me what she wants for her care.', []),
+    ('attribution.unsourced-decision', 'child', 'Management decision: the assessment will continue for four more weeks.', []),
+    # a passive inside a named person's account is theirs
+    ('attribution.unsourced-report', 'child', 'PC Ray told me on 2 May that no further incidents have been reported.', []),
+    ('attribution.unsourced-report', 'child', 'No further incidents have been reported.', [(1, 12)]),
+    ('attribution.unsourced-decision', 'child', 'Professionals at the core group on 3 May agreed that the plan should continue.', []),
+    ('attribution.unsourced-decision', 'child', 'Present: Ms Cole (chair), Mum, PC Ray. The chair decided the plan will continue. Everyone agreed.', []),
 ]
 
 
@@ -283,3 +332,19 @@ def test_a_named_source_in_the_same_sentence_is_a_source(linter):
         text = f"---\nsubject_type: child\n---\n{sentence}\n"
         assert [d.rule for d in linter.check(linter.parse(parse_text("note.md", text)))
                 if d.rule.startswith("attribution.")] == [], sentence
+
+
+def test_one_problem_gets_one_finding(linter):
+    """A guessed injury cause and a hedged judgement are each one problem: the note's
+    writer gets one finding for each, from the rule that names it most precisely; a
+    judgement and a separate view in one sentence are two problems."""
+    def opinion(sentence):
+        text = f"---\nsubject_type: adult\n---\n{sentence}\n"
+        return [(d.rule, d.column) for d in linter.check(linter.parse(parse_text("note.md", text)))
+                if d.rule.startswith("opinion.")]
+
+    assert opinion("Bruise on her left arm, likely from a transfer.") == [("opinion.assumed-injury-cause", 25)]
+    assert opinion("Mrs Dale is clearly struggling at home.") == [("opinion.unsupported-opinion", 13)]
+    assert opinion("Presented as intoxicated and hostile.") == [("opinion.unsupported-opinion", 1)]
+    assert opinion("Mr Ali is very defensive and it is clear he will not accept help.") == [
+        ("opinion.unsupported-judgement", 16), ("opinion.unsupported-opinion", 30)]

@@ -184,7 +184,7 @@ class Linter:
         quoted = [(r, f) for r, f in found if f.values.get(QUOTED)]
         if quoted:
             found = [(r, f) for r, f in found if not f.values.get(QUOTED)]
-        return longest_per_span(found) + quoted, errors
+        return yield_to_precise(parts, longest_per_span(found)) + quoted, errors
 
     def diagnostics(self, note: Note, found: list[tuple[Rule, Finding]],
                     rules: list[Rule], errors: list[tuple[Rule, BaseException]] = (),
@@ -365,6 +365,27 @@ def covered(note: Note, example: str, d: Diagnostic) -> str:
 
     start, end = offset(d.line, d.column), offset(d.end_line, d.end_column)
     return note.text[start:end]
+
+
+def yield_to_precise(parts: list[ParsedNote], found: list[tuple[Rule, Finding]]
+                     ) -> list[tuple[Rule, Finding]]:
+    """Drop a finding of a rule with ``yields_to`` when, in the same sentence, one of the
+    rules it names has a finding: one problem, one finding (the more precise one)."""
+    if not any(rule.yields_to for rule, _ in found):
+        return found
+    bounds = [(part.offset + s.start_char, part.offset + s.end_char)
+              for part in parts for s in part.layout.sentences]
+
+    def sentence(finding: Finding):
+        return next(((a, b) for a, b in bounds if a <= finding.start < b), None)
+
+    where: dict[str, set] = {}
+    for rule, finding in found:
+        if finding.field is None:
+            where.setdefault(rule.id, set()).add(sentence(finding))
+    return [(rule, finding) for rule, finding in found
+            if not (rule.yields_to and finding.field is None and sentence(finding) is not None
+                    and any(sentence(finding) in where.get(other, ()) for other in rule.yields_to))]
 
 
 def longest_per_span(found: list[tuple[Rule, Finding]]) -> list[tuple[Rule, Finding]]:

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from notecheck.kinds.base import Finding, Options, ParsedNote, RuleProblem
+from notecheck.kinds.language import reported_by_someone_else
 from notecheck.kinds.terms import Terms
 
 
@@ -24,6 +25,9 @@ class PassiveVerb(Options):
     # man", "it is known that ...") or as its predicate ("he is considered a risk"); not
     # "Mum is known to services", a fact about records.
     only_with_clause: bool = False
+    # Its participle as the parser may read it, an adjective after 'be' with the
+    # participle as its own lemma: "She is well [known] to be manipulative".
+    adjective_forms: list[str] = []
 
 
 class AgentlessOptions(Options):
@@ -40,11 +44,27 @@ class AgentlessOptions(Options):
     # Passive subjects that point to something the note gives elsewhere, with its source
     # there: "Sally will tell Gwen what was decided", "I would make sure this was said".
     referring_subjects: list[str] = []
+    # Nouns for a report with no one holding it, after "there is/are/have been": "there
+    # are concerns that Dad is drinking", "there have been reports of a fight".
+    existential_nouns: list[str] = []
+    # Verbs a note writes as a passive with its 'is' left out, before 'to be' or 'to
+    # have': "Eldest reported to be caring for the younger ones", "Dad said to have left".
+    clipped_passive_verbs: list[str] = []
+    # Subjects that name no one who can answer for a decision: "Professionals agreed that
+    # ...", "Everyone agreed": who, in which meeting?
+    unnamed_deciders: list[str] = []
+    # Words for a time, which after 'at', 'in' or 'during' say when, not who or where:
+    # "heard shouting late at night", "agreed in the morning".
+    time_nouns: list[str] = []
+    # Verbs that report someone's words: a passive inside what a named person said ("DC
+    # Marr told me that no breaches have been reported") is part of their account, with
+    # its source given.
+    speech_verbs: list[str] = []
 
 
 def compile_agentless(rule) -> dict:
     o = rule.options
-    if not o.verbs and not o.adverbs and not o.decision_labels:
+    if not o.verbs and not o.adverbs and not o.decision_labels and not o.existential_nouns:
         raise RuleProblem(("verbs",), "give at least one verb, adverb or decision label to look for")
     if o.decision_labels and not o.deciders:
         raise RuleProblem(("deciders",), "with decision_labels, give the deciders that name who decided")
@@ -54,13 +74,21 @@ def compile_agentless(rule) -> dict:
         # "MASH decision: NFA.", "**Decision (made by the chair, ...):** ...", "- Decision: ..."
         labels = re.compile(rf"^[ \t]*(?:[-*•][ \t]+)?(?:\*\*|__)?([^\n:*_]{{0,40}}?\b(?:{words})(?![\w-])"
                             rf"[^\n:*_]{{0,100}}?)(?:\*\*|__)?[ \t]*:", re.MULTILINE | re.IGNORECASE)
-    return {"verbs": {v.verb.lower(): (Terms(v.subjects, "subjects"), v.only_with_clause) for v in o.verbs},
+    verbs = {v.verb.lower(): (Terms(v.subjects, "subjects"), v.only_with_clause) for v in o.verbs}
+    verbs.update({form.lower(): verbs[v.verb.lower()] for v in o.verbs for form in v.adjective_forms})
+    return {"verbs": verbs,
             "referring": Terms(o.referring_subjects, "referring_subjects"),
             "adverbs": Terms(o.adverbs, "adverbs"),
             "sources": {p.lower() for p in o.source_prepositions},
             "unnamed": Terms(o.unnamed_sources, "unnamed_sources"),
             "labels": labels, "deciders": Terms(o.deciders, "deciders"),
-            "verb_words": Terms([v.verb for v in o.verbs], "verbs", key="verb")}
+            "existential": Terms(o.existential_nouns, "existential_nouns"),
+            "clipped": Terms(o.clipped_passive_verbs, "clipped_passive_verbs"),
+            "unnamed_deciders": Terms(o.unnamed_deciders, "unnamed_deciders"),
+            "time_nouns": Terms(o.time_nouns, "time_nouns"),
+            "speech": Terms(o.speech_verbs, "speech_verbs"),
+            "verb_words": Terms([v.verb for v in o.verbs] + [f for v in o.verbs for f in v.adjective_forms],
+                                "verbs", key="verb")}
 
 
 def needs(rule) -> set[str]:
@@ -77,9 +105,10 @@ _DESCEND = {"prep", "pcomp", "oprd", "acomp", "xcomp"}
 _CLAUSES = {"xcomp", "ccomp", "oprd"}
 
 
-def _has_source(verb, sources: set[str], unnamed: Terms, depth: int = 0) -> bool:
+def _has_source(verb, sources: set[str], unnamed: Terms, depth: int = 0, times: Terms | None = None) -> bool:
     def named(prep) -> bool:
         return any(c.dep_ == "pobj" and not any(unnamed.has(m) for m in c.children)
+                   and not (times is not None and times.has(c))
                    for c in prep.children)
 
     for child in verb.children:
@@ -89,7 +118,7 @@ def _has_source(verb, sources: set[str], unnamed: Terms, depth: int = 0) -> bool
             return True  # "reported missing by Mum": the parser calls this 'by' a plain prep
         if depth == 0 and child.dep_ == "prep" and child.lower_ in sources and named(child):
             return True
-        if depth < 2 and child.dep_ in _DESCEND and _has_source(child, sources, unnamed, depth + 1):
+        if depth < 2 and child.dep_ in _DESCEND and _has_source(child, sources, unnamed, depth + 1, times):
             return True
     return False
 
@@ -129,9 +158,56 @@ def _names_decider(token, c) -> bool:
         token.pos_ == "PROPN" and token.is_alpha and token.text[:1].isupper() and not token.text.isupper())
 
 
+def _unheld_reports(doc, c) -> Iterator[Finding]:
+    """"There are concerns that ...", "there have been reports of ...": a report that no
+    one holds. Not when the sentence says whose ("concerns from the school", "at the core
+    group"), denies it ("there are no concerns"), or reports someone's words ("Mum said
+    there are concerns ...")."""
+    for noun in c["existential"].tokens(doc):
+        verb = noun.head
+        if noun.dep_ not in ("attr", "nsubj") or verb.lemma_.lower() != "be" or not any(
+                ch.dep_ == "expl" for ch in verb.children):
+            continue
+        if verb.dep_ in ("ccomp", "xcomp") or any(ch.lower_ in ("no", "not", "never") or ch.dep_ == "neg"
+                                                  for ch in (*noun.children, *verb.children)):
+            continue
+        if _has_source(noun, c["sources"] | {"by"}, c["unnamed"]) or _has_source(
+                verb, c["sources"], c["unnamed"]):
+            continue
+        start = next(ch for ch in verb.children if ch.dep_ == "expl")
+        yield Finding(min(start.idx, verb.idx), noun.idx + len(noun))
+
+
+def _clipped_passive(verb) -> bool:
+    """"Eldest reported to be caring", "Dad said to have moved out": a past form with no
+    auxiliary whose clause is 'to be' or 'to have' (not "Mum agreed to come")."""
+    if verb.tag_ not in ("VBD", "VBN") or any(ch.dep_ in ("aux", "auxpass") for ch in verb.children):
+        return False
+    for clause in verb.children:
+        if clause.dep_ == "xcomp" and any(ch.lower_ == "to" for ch in clause.children):
+            if clause.lemma_ in ("be", "have") or any(
+                    ch.dep_ == "aux" and ch.lemma_ in ("be", "have") for ch in clause.children):
+                return True
+    return False
+
+
+def _unnamed_decider(verb, c) -> bool:
+    """"Professionals agreed that ...": a decision by no one the reader can go back to."""
+    if verb.pos_ != "VERB" or verb.tag_ == "VBG" or c["verbs"].get(verb.lemma_.lower()) is None:
+        return False
+    if any(ch.dep_ == "aux" and ch.tag_ in ("MD", "TO") for ch in verb.children):
+        return False  # "professionals will decide": not a decision made
+    subject = next((ch for ch in verb.children if ch.dep_ == "nsubj"), None)
+    if subject is None or not c["unnamed_deciders"].has(subject):
+        return False
+    return not (_has_source(verb, c["sources"], c["unnamed"], times=c["time_nouns"])
+                or _has_source(subject, c["sources"], c["unnamed"], times=c["time_nouns"]))
+
+
 def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     c = rule.compiled
     doc = parsed.doc
+    yield from _unheld_reports(doc, c)
     for span in c["adverbs"].spans(doc):
         yield Finding(span.start_char, span.end_char)
     if c["labels"] is not None:
@@ -144,7 +220,19 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         subjects, only_with_clause = wanted
         passive_subject = next((ch for ch in token.children if ch.dep_ == "nsubjpass"), None)
         is_passive = passive_subject is not None or any(ch.dep_ == "auxpass" for ch in token.children)
-        if not is_passive or _has_source(token, c["sources"], c["unnamed"]):
+        if not is_passive and token.dep_ == "acomp" and token.head.lemma_.lower() == "be":
+            # "She is well known to be manipulative": the parser reads the participle as
+            # an adjective, but it is the passive all the same.
+            passive_subject = next((ch for ch in token.head.children if ch.dep_ == "nsubj"), None)
+            is_passive = passive_subject is not None
+        if not is_passive and c["clipped"].has(token) and _clipped_passive(token):
+            passive_subject = next((ch for ch in token.children if ch.dep_ == "nsubj"), None)
+            is_passive = True
+        if not is_passive and c["unnamed_deciders"] and _unnamed_decider(token, c):
+            subject = next(ch for ch in token.children if ch.dep_ == "nsubj")
+            yield Finding(subject.idx, token.idx + len(token))
+            continue
+        if not is_passive or _has_source(token, c["sources"], c["unnamed"], times=c["time_nouns"]):
             continue
         if subjects and (passive_subject is None or not subjects.has(passive_subject)):
             continue
@@ -152,6 +240,8 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
             continue
         if only_with_clause and not any(ch.dep_ in _CLAUSES for ch in token.children):
             continue
+        if c["speech"] and reported_by_someone_else(parsed, token, c["speech"]):
+            continue  # "PC Ray told me that no breaches have been reported": his account
         start = passive_subject if passive_subject is not None and passive_subject.i < token.i else token
         # "it was reported" / "concerns were raised": from the subject to the verb
         if start is not token and token.i - start.i > 4:

@@ -40,6 +40,9 @@ class HedgeOptions(Options):
     # Adverbs that only state a view when they come before what they qualify: "Mum is
     # clearly struggling" (a view), "she spoke clearly" (how she spoke).
     before_head_only: list[str] = []
+    # Verbs those adverbs describe the manner of, wherever they stand: "She could clearly
+    # express her wishes", "he clearly said no" say how, not that the writer is sure.
+    manner_verbs: list[str] = []
     # Words for a claim about what a person means or intends ("minimising", "lying",
     # "manipulating", "attention-seeking"). Hedged ("She is probably minimising", "Dad may
     # be playing down his drinking"), such a view needs its reason in the same sentence
@@ -63,6 +66,7 @@ def compile_hedge(rule) -> dict:
             "complement": Terms(o.complement_needed, "complement_needed"),
             "labelled": Terms(o.labelled_opinions, "labelled_opinions"),
             "before_head": Terms(o.before_head_only, "before_head_only"),
+            "manner": Terms(o.manner_verbs, "manner_verbs"),
             "motives": Terms(o.motives, "motives"),
             "motive_hedges": Terms(o.motive_hedges, "motive_hedges"),
             "reasons": Terms(o.reasons, "reasons")}
@@ -135,6 +139,8 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
             if len(span) == 1 and c["before_head"].has(head) and (
                     head.i > head.head.i or _first_person(head.head)):
                 continue  # "she spoke clearly", "I clearly explained the plan"
+            if len(span) == 1 and c["before_head"].has(head) and c["manner"].has(head.head):
+                continue  # "She could clearly express her wishes": how she expressed them
             if reported_by_someone_else(parsed, head, c["speech"]):
                 continue
             if head.dep_ == "xcomp" and any(

@@ -31,6 +31,9 @@ class InstitutionOptions(Options):
     # A name answers it as the subject of one of these, or of one of ``verbs``: "Ms Khan
     # rang at 9am", "Jo Platt said". "Mr Lee is not eating" names the person, not a source.
     contact_verbs: list[str] = []
+    # Words for the family, which the parser may read as names ("Mum says ..."): in
+    # another sentence than the claim's, what they say names no one in the service.
+    family: list[str] = []
     # Words a number can go with that make it a time, not a count of what was seen:
     # "7 days' notice", "3pm".
     time_words: list[str] = []
@@ -39,7 +42,7 @@ class InstitutionOptions(Options):
 def compile_institution(rule) -> dict:
     o = rule.options
     return {"institutions": Terms(o.institutions, "institutions"), "verbs": Terms(o.verbs, "verbs"),
-            "people": Terms(o.people, "people"),
+            "people": Terms(o.people, "people"), "family": Terms(o.family, "family"),
             "contact_verbs": Terms(o.contact_verbs, "contact_verbs"), "time_words": Terms(o.time_words, "time_words")}
 
 
@@ -80,20 +83,39 @@ def _claim(token, c):
     return None
 
 
-def _names_someone(span, c, skip) -> bool:
+def _as_a_source(token) -> bool:
+    """Is this word (or the name it is part of) someone who says or does something ("PC
+    Daniels rang", "a call from her teacher", "reported by the nurse"), not someone things
+    are done to ("Info shared with school and GP")?"""
+    node = token
+    while node.dep_ in ("compound", "appos", "conj", "poss", "amod") and node.head is not node:
+        node = node.head
+    if node.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    return node.dep_ == "pobj" and node.head.lower_ in ("by", "from")
+
+
+def _names_someone(span, c, skip, as_source: bool = False) -> bool:
     """Someone in these words who can be gone back to, or a date: a title or role ("PC
     Ray", "her class teacher", but not the "GP" of "GP surgery"), a name given with one
-    ("Amy Clarke, the school nurse"), a name that says something ("Ms Khan said")."""
+    ("Amy Clarke, the school nurse"), a name that says something ("Ms Khan said").
+    With ``as_source`` (another sentence than the claim's), a role must be someone saying
+    or doing something, and a name must say something ("Info shared with GP" names
+    neither: "Info" only looks like a name, and nothing is said)."""
     if dates.dates_in(span.text):
         return True
     for t in span:
         if t.i in skip:
             continue
         if (c["people"].has(t) and t.pos_ in ("NOUN", "PROPN")  # "Miss", not "missed"
-                and not (t.dep_ == "compound" and c["institutions"].has(t.head))):
+                and not (t.dep_ == "compound" and c["institutions"].has(t.head))
+                and (not as_source or _as_a_source(t))):
             return True
+        if as_source and c["family"].has(t):
+            continue  # "Mum says she is doing everything asked": Mum, not the school
         if t.pos_ == "PROPN" and not c["institutions"].has(t) and (
-                (t.dep_ == "nsubj" and (c["verbs"].has(t.head) or c["contact_verbs"].has(t.head)))
+                (t.dep_ == "nsubj" and ((c["verbs"].has(t.head) and not (as_source and not any(
+                    ch.dep_ in _SAID for ch in t.head.children))) or c["contact_verbs"].has(t.head)))
                 or any(ch.dep_ == "appos" and ch.pos_ == "NOUN" and c["people"].has(ch)
                        for ch in t.children)):
             return True
@@ -120,7 +142,10 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
             # believe she has gone to his flat."
             paragraph = layout.paragraph(sent.start_char)
             around = [s for s in sents if layout.paragraph(s.start_char) == paragraph]
-            if any(_names_someone(s, c, skip) for s in around) or has_count(sent, c["time_words"]):
+            # In another sentence, a role is the source only when it says or does something:
+            # "Info shared with school and GP" names who was told, not who said it.
+            if any(_names_someone(s, c, skip, as_source=s != sent) for s in around) or has_count(
+                    sent, c["time_words"]):
                 continue
             if any(sent.start_char < q_end and q_start < sent.end_char for q_start, q_end in parsed.quotes):
                 continue  # their words, quoted: what was said is on the record

@@ -27,6 +27,17 @@ class JudgementOptions(Options):
     copulas: list[str] = Field(min_length=1)  # verbs that link a judgement to whom: be, become
     # Verbs that predicate through 'as': "Dad presented as hostile", "came across as".
     as_verbs: list[str] = []
+    # Verbs (and verb phrases) that judge a person's state or capacity: "Mum is not
+    # coping", "Dad is struggling", "Dad lacks insight", "she will not cope". Negated,
+    # they are still a judgement; someone else's words are theirs.
+    judged_verbs: list[str] = []
+    # Nouns a claim can be the content of, held by no one the sentence names: "there are
+    # concerns he is being neglected" is a concern reported (the attribution rules), not
+    # the writer's judgement.
+    held_nouns: list[str] = []
+    # Hedges a judgement may be given under ("presented as hostile", "clearly struggling",
+    # "appear to be neglected"): the hedge rule reports it, once.
+    hedged_by: list[str] = []
     evidence: list[str] = Field(min_length=1)
     numbers_are_evidence: bool = True
     # Words a number can go with that make it a time or date, not a count: 2pm, 3 March.
@@ -43,7 +54,9 @@ def compile_judgement(rule) -> dict:
     o = rule.options
     return {"judgements": Terms(o.judgements, "judgements"), "subjects": Terms(o.subjects, "subjects"),
             "described": Terms(o.described_nouns, "described_nouns"),
-            "copulas": Terms(o.copulas, "copulas"), "as_verbs": Terms(o.as_verbs, "as_verbs"), "evidence": Terms(o.evidence, "evidence"),
+            "copulas": Terms(o.copulas, "copulas"),
+            "verbs": Terms(o.judged_verbs, "judged_verbs"), "held": Terms(o.held_nouns, "held_nouns"),
+            "hedged_by": Terms(o.hedged_by, "hedged_by"), "as_verbs": Terms(o.as_verbs, "as_verbs"), "evidence": Terms(o.evidence, "evidence"),
             "time_words": Terms(o.time_words, "time_words"),
             "speech": Terms(o.speech_verbs, "speech_verbs")}
 
@@ -56,17 +69,31 @@ def _about_person_or_place(word, c) -> bool:
     return word.pos_ == "PROPN" or word.lower_ in PRONOUNS or c["subjects"].has(word)
 
 
+def _judged_thing(word, c) -> bool:
+    """A person or place, or what a person does or has ("Mum's parenting is inadequate",
+    "her lifestyle is chaotic")."""
+    return _about_person_or_place(word, c) or c["described"].has(word)
+
+
+def _said_of(verb, c) -> bool:
+    """Is what this verb links said of a person, place or their doings? A clipped line
+    with no subject ("Became aggressive.", "Presented as hostile.") is said of the
+    person the note is about."""
+    subject = subject_of(verb)
+    if subject is None:
+        return verb.dep_ == "ROOT"
+    return _judged_thing(subject, c)
+
+
 def _judged(token, c):
     """The last word of the judgement when it is said of a person or place, else None.
 
     "the mother was [neglectful]" ends at the adjective; "[inadequate stimulation]" at the noun.
     """
     if token.dep_ in ("acomp", "attr", "oprd") and c["copulas"].has(token.head):
-        subject = subject_of(token.head)
-        return token if subject is not None and _about_person_or_place(subject, c) else None
+        return token if _said_of(token.head, c) else None
     if token.head.lower_ == "as" and c["as_verbs"].has(token.head.head):
-        subject = subject_of(token.head.head)
-        return token if subject is not None and _about_person_or_place(subject, c) else None
+        return token if _said_of(token.head.head, c) else None
     if any(c.dep_ == "auxpass" for c in token.children):
         # "Jamie is settled", "the children were neglected": parsed as a passive verb
         subject = subject_of(token)
@@ -94,6 +121,9 @@ def _judged(token, c):
         noun = token.head
         if _about_person_or_place(noun, c) or c["described"].has(noun):
             return noun if noun.i > token.i else token
+        # "Mother is a poor historian", "he is a difficult man": the noun is said of the person.
+        if noun.dep_ in ("attr", "oprd") and _judged(noun, c) is not None:
+            return noun if noun.i > token.i else token
         return None
     if token.dep_ == "conj":  # "the flat was dirty and unsafe"
         return token if _judged(token.head, c) is not None else None
@@ -108,19 +138,62 @@ def _judged_subject(token, c):
         return subject_of(token.head if token.dep_ in ("acomp", "attr", "oprd") else token)
     if token.head.lower_ == "as" and c["as_verbs"].has(token.head.head):
         return subject_of(token.head.head)
+    if token.pos_ in ("VERB", "AUX"):
+        return subject_of(token)  # "[Dad] is struggling"
     return None
+
+
+def _judged_verb(token, c):
+    """The last word of a verb judgement ("is not [coping]", "[lacks insight]") said of a
+    person, or of no one in a clipped line; not an aim ("to help her cope")."""
+    if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("xcomp", "advcl", "pcomp", "acl", "relcl"):
+        return None
+    if any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in token.children):
+        return None
+    return token if _said_of(token, c) else None
+
+
+def _held(token, c) -> bool:
+    """Is this word part of what a concern, worry or allegation holds ("there are
+    concerns [he is being neglected]")?"""
+    return any(c["held"].has(node) for node in token.ancestors)
+
+
+def _hedged(token, c) -> bool:
+    """Is this judgement given under a hedge: the verb it hangs on ("[presented] as
+    hostile", "[appear] to be neglected") or a word qualifying it ("[clearly] struggling")?"""
+    node = token
+    for _ in range(4):
+        if c["hedged_by"].has(node) or any(
+                ch.dep_ == "advmod" and c["hedged_by"].has(ch) for ch in node.children):
+            return True
+        if node.head is node or node.dep_ not in ("acomp", "attr", "oprd", "xcomp", "pobj", "amod", "conj", "prep"):
+            return False
+        node = node.head
+    return False
+
+
+def _judgements(sent, c):
+    """(first word, last word) of each judgement in the sentence said of someone."""
+    for start, stop in c["judgements"].find(sent):
+        token = sent[start]
+        end = _judged(token, c)
+        if end is not None and not is_negated(token):
+            yield token, max(end, sent[stop - 1], key=lambda t: t.i)  # "unable to understand"
+    for start, stop in c["verbs"].find(sent):
+        token = sent[start]
+        if _judged_verb(token, c) is not None:
+            yield token, sent[stop - 1]
 
 
 def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     c, o = rule.compiled, rule.options
     sents = parsed.layout.sentences
     for index, sent in enumerate(sents):
-        for start, _ in c["judgements"].find(sent):
-            token = sent[start]
-            end = _judged(token, c)
-            if end is None or parsed.layout.in_heading(token.idx):
+        for token, end in sorted(_judgements(sent, c), key=lambda pair: pair[0].i):
+            if parsed.layout.in_heading(token.idx) or _held(token, c) or _hedged(token, c):
                 continue
-            if is_negated(token) or reported_by_someone_else(parsed, token, c["speech"]):
+            if reported_by_someone_else(parsed, token, c["speech"]):
                 continue
             if evidence_near(parsed, sents, index, c["evidence"], o.numbers_are_evidence,
                              o.sentences_before, o.sentences_after, c["time_words"],

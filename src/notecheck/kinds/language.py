@@ -131,15 +131,31 @@ def has_evidence(parsed: ParsedNote, sent, markers: Terms, numbers: bool,
             continue
         if _inside_passive_report(span.root):
             continue  # "concerns were raised by nursery ... including being collected late"
+        if speech is not None and len(span) == 1 and speech.has(span.root) and _writer_speaking(
+                span.root, _active_subject(span.root)):
+            continue  # "Told him he would need to come back": what the writer said, not saw
         if about is not None and speech is not None and len(span) == 1 and speech.has(span.root):
             speaker = _active_subject(span.root)
             if (speaker is not None and speaker.lower_ not in FIRST_PERSON
                     and not same_person(speaker, about)):
                 continue
         return True
-    if any(sent.start_char < q_end and q_start < sent.end_char for q_start, q_end in parsed.quotes):
-        return True
+    if any(sent.start_char < q_end and q_start < sent.end_char
+           and len(parsed.text[q_start:q_end].split()) > 1 for q_start, q_end in parsed.quotes):
+        return True  # what someone said, quoted; not a name or a word in quotes ("Jay")
     return numbers and has_count(sent, time_words)
+
+
+def _writer_speaking(verb, speaker) -> bool:
+    """Is this the writer's own telling ("I told him to leave", "Told him he would need
+    to come back", "I explained the plan")? What the writer said to someone describes
+    nothing the writer saw or heard; "told me" is someone telling the writer."""
+    if speaker is not None:
+        return speaker.lower_ in FIRST_PERSON
+    if verb.lemma_.lower() != "tell":
+        return False  # "Said he had been drinking": the person, in a clipped line
+    told = [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")]
+    return bool(told) and not any(c.lemma_.lower() in FIRST_PERSON for c in told)
 
 
 def _inside_passive_report(token) -> bool:

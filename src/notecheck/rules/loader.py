@@ -264,7 +264,7 @@ def build_rule(raw: object, path: Path, at: tuple, lines: dict) -> Rule:
                 principle=common.principle, summary=common.summary, options=options, references=common.references,
                 exceptions=common.exceptions, suggestion=common.suggestion,
                 skip_quoted=common.skip_quoted, enabled=common.enabled, fix=common.fix,
-                once_per_file=common.once_per_file,
+                once_per_file=common.once_per_file, yields_to=common.yields_to,
                 fail_examples=common.examples.fail, pass_examples=common.examples.pass_,
                 fail_spans=common.examples.spans,
                 source=where, line=line_of(lines, at))

@@ -69,6 +69,10 @@ class CommonFields(BaseModel):
     # Report a finding once per file, with how many notes had it (a bad date format in
     # an export column is one problem, not one per row).
     once_per_file: bool = False
+    # Rules that say the same thing more precisely: a finding of this rule in a sentence
+    # where one of these rules has a finding is dropped, so one problem gets one finding
+    # ("bruise, likely from a transfer" is a guessed injury cause, not a second, vaguer view).
+    yields_to: list[str] = []
     # Whether the replacement this rule's kind gives may be applied for the writer: safe
     # (the meaning is kept: 'check --fix'), unsafe (a person must judge: '--unsafe-fixes',
     # or a quick fix in an editor) or none (the finding is only reported).
@@ -92,6 +96,7 @@ class Rule:
     skip_quoted: bool = False
     enabled: bool = True
     once_per_file: bool = False
+    yields_to: list[str] = field(default_factory=list)
     fix: str = "none"  # safe | unsafe | none
     fail_examples: list[str] = field(default_factory=list)
     pass_examples: list[str] = field(default_factory=list)
