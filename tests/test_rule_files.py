@@ -125,6 +125,20 @@ def test_duplicate_ids_in_one_file(bad_rules):
     assert error.startswith(f"{path}:14: the rule id 'jargon.zz-good' is already used at {path}:2")
 
 
+def test_yields_to_a_rule_that_does_not_exist_suggests_the_closest(bad_rules, cli):
+    # A misspelt id in yields_to would never apply, and say nothing: the rule would report
+    # a second finding for one problem with no sign why.
+    folder, note = bad_rules
+    other = GOOD.replace("jargon.zz-good", "jargon.zz-better").replace("rules:\n", "")
+    path = rule_file(folder, "a.yaml", edit("    kind: phrase\n", "    kind: phrase\n    yields_to: [jargon.zz-beter]\n") + other)
+    stderr = run_check(cli, folder, note)
+    assert (f"{path}:2: there is no rule 'jargon.zz-beter' (did you mean 'jargon.zz-better'?) "
+            "in the rules loaded (field 'yields_to')") in stderr
+    rule_file(folder, "a.yaml", edit("    kind: phrase\n", "    kind: phrase\n    yields_to: [jargon.zz-good]\n"))
+    [error] = errors_of(folder)
+    assert error == f"{path}:2: a rule cannot yield to itself (field 'yields_to')"
+
+
 def test_unknown_kind_suggests_the_closest(bad_rules, cli):
     folder, note = bad_rules
     path = rule_file(folder, "a.yaml", edit("kind: phrase", "kind: phrases"))

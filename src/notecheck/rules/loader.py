@@ -161,6 +161,12 @@ def _load_rules(folders: list[Path]) -> list[Rule]:
                                         f"the rule id '{rule.id}' is already used at "
                                         f"{first.source}:{first.line}; every rule needs its own id"))
         seen.setdefault(rule.id, rule)
+    for rule in rules:
+        for other in rule.yields_to:  # a misspelt id would silently never apply
+            if other == rule.id or other not in seen:
+                why = ("a rule cannot yield to itself" if other == rule.id else
+                       f"there is no rule '{other}'{closest(other, seen)} in the rules loaded")
+                errors.append(RuleFileError(rule.source, rule.line, "yields_to", why))
     if errors:
         raise RuleLoadError(errors)
     return rules
