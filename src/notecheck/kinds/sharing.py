@@ -271,9 +271,23 @@ def _by_writer(verb, c: Compiled, subjects: set[str], anchor=None) -> bool:
             and not is_one_of(subject, c.recipients | c.not_recipients):
         return True  # "Letter sent to the GP", "Info shared with ...": note style, no "was"
     if subject.dep_ == "nsubjpass":
-        # "Information was shared with ..." is the writer's record; "I was informed" is not.
-        return not is_one_of(subject, c.writers)
+        # "Information was shared with ..." is the writer's record; "I was informed" is not,
+        # nor what someone else passed on ("Shay's views were shared by Lauren").
+        return not is_one_of(subject, c.writers) and not _by_someone_else(verb, c)
     return is_one_of(subject, c.writers)
+
+
+def _by_someone_else(verb, c: Compiled) -> bool:
+    """A passive whose agent is a person or organisation other than the writer: "the
+    plan was sent by the school", "his views were shared by Lauren". Not a channel ("sent
+    by email", "passed on by phone")."""
+    for agent in (t for t in verb.children if t.dep_ == "agent"):
+        for who in (t for t in agent.children if t.dep_ == "pobj"):
+            if is_one_of(who, c.writers):
+                return False
+            if who.pos_ == "PROPN" or is_one_of(who, c.recipients | c.not_recipients):
+                return True
+    return False
 
 
 def _recorded_not_planned(verb, c: Compiled) -> bool:
@@ -526,14 +540,22 @@ def _internal(recipient: str, sentence, c: Compiled) -> bool:
     nursery", "the manager of Oak Tree Care")?"""
     if not c.internal:
         return False
-    words = recipient.lower().split()
-    while words and (words[0] in OWNERS or words[0].endswith(("'s", "’s"))):
-        words = words[1:]
-    if " ".join(words) not in c.internal:
-        return False
-    at = sentence.text.lower().find(recipient.lower())
-    after = sentence.text[at + len(recipient):].split()[:1] if at >= 0 else []
-    return not (after and after[0].lower() in ("of", "at", "from", "for", "in"))
+    text = sentence.text.lower()
+    at = text.find(recipient.lower())
+    # The recipient and what follows it, so that a role of several words is read whole:
+    # "the nurse in charge, Jo Nowak".
+    def without_owner(words: list[str]) -> list[str]:
+        while words and (words[0] in OWNERS or words[0].endswith(("'s", "’s"))):
+            words = words[1:]
+        return words
+
+    own = len(without_owner(recipient.lower().split()))
+    words = without_owner((text[at:] if at >= 0 else recipient.lower()).replace(",", " ").split())
+    for size in range(len(words), own - 1, -1):
+        if size and " ".join(words[:size]) in c.internal:
+            after = words[size:size + 1]
+            return not (after and after[0] in ("of", "at", "from", "for", "in"))
+    return False
 
 
 def _not_information(verb, trigger: Trigger, c: Compiled, subjects: set[str]) -> bool:
