@@ -1,0 +1,123 @@
+"""Classes of false flag and miss fixed by design in the clarity, timeliness and sharing
+rules, each beside the real problem the rule must still find. Real notes in, exact
+findings out (rule, line, column), for those three categories only."""
+
+from __future__ import annotations
+
+import pytest
+
+from notecheck.engine import Linter
+from notecheck.notes.text import parse_text
+from notecheck.rules.loader import builtin_rules_dir, load_rules
+
+CATEGORIES = ("clarity", "timeliness", "sharing")
+
+
+@pytest.fixture(scope="module")
+def linter():
+    return Linter([r for r in load_rules([builtin_rules_dir()]) if r.enabled])
+
+
+def found(linter, text: str, name: str = "note.md") -> list[tuple[str, int, int]]:
+    parsed = linter.parse(parse_text(name, text))
+    return sorted((d.rule, d.line, d.column) for d in linter.check(parsed)
+                  if d.rule.split(".")[0] in CATEGORIES)
+
+
+CASES = {
+    # ---- timeliness: the two dates on a title line -------------------------------------
+    "a title with the visit date and 'typed up' after a slash": ("""\
+Home visit 02.11.2026 / typed up 16.11.2026
+I visited Jo at home at 10am. Jo showed me the new bunk beds for the boys.
+""", [("timeliness.late-recording", 1, 34)]),
+    "a title with 'note written' after a dash": ("""\
+Carer's assessment - visit 02/11/2026 - note written 03/11/2026
+I visited Mr Hale at home at 10am. He showed me the rota he keeps for his wife's care.
+""", []),
+    "a title naming the note type before a dash, with 'typed'": ("""\
+Supervision - 03/11/2026 - typed 20/11/2026
+Discussed the Patel family. Agreed to book the family group conference by 30 November.
+""", [("timeliness.late-recording", 1, 34)]),
+    # ---- timeliness: a vague word that is part of a name -------------------------------
+    "a street name is not a vague time": ("""\
+Home visit to Jo at Flat 2, Lately Court, Ashcombe, on 3 November 2026 at 10:00.
+Jo told me her partner moved out lately.
+""", [("timeliness.vague-time", 2, 34)]),
+    # ---- sharing: someone else's sharing, a reply, the shift's own nurse ---------------
+    "what a colleague passed on at the meeting is not the writer's sharing": ("""\
+---
+subject: Shay Rowe
+subject_type: child
+note_type: review conference
+contact_date: 2026-11-18
+---
+Shay's wishes were shared by Lauren from her visit on 9 November. Shay said he wants to stay at home.
+""", []),
+    "a call back from the recipient confirms receipt": ("""\
+---
+subject: Harold Dean
+subject_type: adult
+note_type: incident record
+contact_date: 2026-11-18
+---
+With Harold's agreement I sent a referral to the falls team through their online form at 09:00, so that they can assess his walking. I told Harold I had sent it.
+Their administrator phoned back at 10:30 to say they will visit on 3 December.
+""", []),
+    "without the call back, receipt is still asked for": ("""\
+---
+subject: Harold Dean
+subject_type: adult
+note_type: incident record
+contact_date: 2026-11-18
+---
+With Harold's agreement I sent a referral to the falls team through their online form at 09:00, so that they can assess his walking. I told Harold I had sent it.
+""", [("sharing.receipt-not-confirmed", 7, 27)]),
+    "telling the nurse in charge of the shift is not sharing outside the service": ("""\
+---
+subject: Winnie Shaw
+subject_type: adult
+note_type: daily record
+contact_date: 2026-11-18
+---
+15:30 Winnie said her knee was aching. I told the nurse in charge, Jo Nowak, who gave her paracetamol at 15:40.
+""", []),
+    "telling the nurse at the surgery is": ("""\
+---
+subject: Winnie Shaw
+subject_type: adult
+note_type: daily record
+contact_date: 2026-11-18
+---
+15:30 Winnie said her knee was aching. I told the practice nurse at the surgery about it by phone.
+""", [("sharing.missing-consent-basis", 7, 42), ("sharing.missing-purpose", 7, 42),
+      ("sharing.person-not-informed", 7, 42)]),
+    # ---- clarity: a gloss in brackets; 'as discussed' to the reader; 'a few weeks ago' -
+    "a bracketed explanation does not make a sentence too long": ("""\
+Freya showed me his red book (the health record parents keep, with his weights and vaccinations): Oscar weighed 5.1 kg on 24 November, up from 4.6 kg on 3 November, and the health visitor had written "good gain".
+""", []),
+    "a long sentence without its gloss is still too long": ("""\
+Freya showed me his red book and told me that Oscar weighed 5.1 kg at the clinic on 24 November, up from 4.6 kg on 3 November, and that the health visitor had written "good gain" and said she would see them again before Christmas at home.
+""", [("clarity.long-sentence", 1, 1)]),
+    "'as discussed' in an email to the person it was discussed with": ("""\
+From: ruth.duty@council.example.gov.uk
+To: jo.reid@school.example.org
+Sent: 25/11/2026 16:52
+Subject: Attendance plan
+
+Hi Jo,
+
+As discussed on the phone, I attach the attendance plan we agreed on 24 November.
+""", []),
+    "'as discussed' in a case note is still vague": ("""\
+As discussed, Mum will contact the housing officer by Friday 27 November 2026.
+""", [("clarity.vague-phrase", 1, 1)]),
+    "'a few weeks ago' is a vague time, not a vague amount": ("""\
+Home visit on 3 November 2026. Gareth told me he stopped going to the gym a few weeks ago. He has missed a few appointments at the clinic.
+""", [("clarity.vague-quantity", 1, 106), ("timeliness.vague-time", 1, 75)]),
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_classes_and_the_real_problems_beside_them(linter, name):
+    text, expected = CASES[name]
+    assert found(linter, text) == sorted(expected)
