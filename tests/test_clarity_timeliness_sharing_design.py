@@ -43,6 +43,14 @@ Discussed the Patel family. Agreed to book the family group conference by 30 Nov
 Home visit to Jo at Flat 2, Lately Court, Ashcombe, on 3 November 2026 at 10:00.
 Jo told me her partner moved out lately.
 """, [("timeliness.vague-time", 2, 34)]),
+    # ---- timeliness: 'tomorrow' in a dated note is a date --------------------------------
+    "'tomorrow' is placed by the note's date; 'over the summer' is not": ("""\
+---
+contact_date: 2026-11-18
+---
+Tea call 17:00 to 17:30. Sharon said she will ring the GP tomorrow.
+Gordon has not seen his son over the summer, when they argued.
+""", [("timeliness.vague-time-evidence", 5, 38)]),
     # ---- sharing: someone else's sharing, a reply, the shift's own nurse ---------------
     "what a colleague passed on at the meeting is not the writer's sharing": ("""\
 ---
