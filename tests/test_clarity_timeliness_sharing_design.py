@@ -129,3 +129,13 @@ Home visit on 3 November 2026. Gareth told me he stopped going to the gym a few 
 def test_classes_and_the_real_problems_beside_them(linter, name):
     text, expected = CASES[name]
     assert found(linter, text) == sorted(expected)
+
+
+def test_a_note_with_hardly_any_full_stops_gets_a_grade_a_writer_can_use(linter):
+    """Flesch-Kincaid grows with sentence length without bound: one 300-word run-on
+    sentence scores a 'grade' over 100. The message gives the top of the scale instead."""
+    run_on = " and ".join(["Mum talked about the plan for the children with the school"] * 30) + "."
+    parsed = linter.parse(parse_text("note.md", "Home visit on 3 November 2026\n" + run_on + "\n"))
+    messages = [d.message for d in linter.check(parsed) if d.rule == "clarity.readability"]
+    assert len(messages) == 1
+    assert messages[0].startswith("This note reads at school grade 18 or above (Flesch-Kincaid; the limit is 12).")
