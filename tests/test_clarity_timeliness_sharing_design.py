@@ -1,6 +1,6 @@
-"""Classes of false flag and miss fixed by design in the clarity, timeliness and sharing
-rules, each beside the real problem the rule must still find. Real notes in, exact
-findings out (rule, line, column), for those three categories only."""
+"""Classes of false flag and miss fixed by design in the clarity, timeliness, sharing,
+jargon and labelling rules, each beside the real problem the rule must still find. Real
+notes in, exact findings out (rule, line, column), for those categories only."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from notecheck.engine import Linter
 from notecheck.notes.text import parse_text
 from notecheck.rules.loader import builtin_rules_dir, load_rules
 
-CATEGORIES = ("clarity", "timeliness", "sharing")
+CATEGORIES = ("clarity", "timeliness", "sharing", "jargon", "labelling")
 
 
 @pytest.fixture(scope="module")
@@ -122,6 +122,37 @@ As discussed, Mum will contact the housing officer by Friday 27 November 2026.
     "'a few weeks ago' is a vague time, not a vague amount": ("""\
 Home visit on 3 November 2026. Gareth told me he stopped going to the gym a few weeks ago. He has missed a few appointments at the clinic.
 """, [("clarity.vague-quantity", 1, 106), ("timeliness.vague-time", 1, 75)]),
+    # ---- jargon: an acronym named in the title, or defined in the metadata ------------
+    "an acronym in the title, spelled out where the note first uses it": ("""\
+Telephone call with school SENCo - Alfie (9)
+25/11/2026, 12.30pm. I rang Mr Tate, special educational needs coordinator (SENCo) at Brook Street Primary.
+Mr Tate said the SENCo team will meet Alfie's mum on 2 December 2026.
+""", []),
+    "an acronym in the title that the note never spells out": ("""\
+Telephone call with school SENCo - Alfie (9)
+25/11/2026, 12.30pm. I rang Mr Tate, the SENCo at Brook Street Primary.
+""", [("jargon.undefined-acronym", 1, 28)]),
+    "an acronym spelled out in the note type": ("""\
+---
+note_type: multi-agency safeguarding hub (MASH) decision
+contact_date: 2026-11-26
+---
+I decided, as MASH team manager, that this needs a strategy discussion today.
+""", []),
+    "a job title in the metadata does not spell out an acronym": ("""\
+---
+note_type: statutory visit
+contact_date: 2026-11-26
+author: J. Ferreira, social worker
+---
+Visit to Maya at her foster home. Maya showed me her new school bag.
+- Ask the contact team about Tuesday contact by 28/11 (SW).
+""", [("jargon.undefined-acronym", 7, 56)]),
+    # ---- labelling: the person defined by a drug or a behaviour -----------------------
+    "'a heroin addict' and 'a hoarder' define the person": ("""\
+Home visit at 11am on 3 November 2026. Tomasz is a heroin addict and has relapsed.
+Mr Hart is a hoarder and did not let me into the kitchen.
+""", [("labelling.defining-label", 1, 52), ("labelling.defining-label", 2, 14)]),
 }
 
 
