@@ -99,6 +99,16 @@ contact_date: 2026-11-18
 15:30 Winnie said her knee was aching. I told the practice nurse at the surgery about it by phone.
 """, [("sharing.missing-consent-basis", 7, 42), ("sharing.missing-purpose", 7, 42),
       ("sharing.person-not-informed", 7, 42)]),
+    # (The referral to the exploitation team says what it is for, so the purpose is given.)
+    "a note-style referral and info passed on, with no verb of their own": ("""\
+Return home interview with Ruby on 3 November 2026.
+Risk of exploitation remains high. Referral to exploitation team and info passed to school and missing coordinator.
+""", [("sharing.missing-consent-basis", 2, 75), ("sharing.person-not-informed", 2, 75),
+      ("sharing.receipt-not-confirmed", 2, 75)]),
+    "a front door contact handed to the duty social worker stays in the service": ("""\
+Front door contact on 3 November 2026 at 9am. A neighbour rang to say Lily (4) was heard crying for an hour.
+Passed to duty social worker Raj Singh for a decision by 5pm today.
+""", []),
     # ---- clarity: a gloss in brackets; 'as discussed' to the reader; 'a few weeks ago' -
     "a bracketed explanation does not make a sentence too long": ("""\
 Freya showed me his red book (the health record parents keep, with his weights and vaccinations): Oscar weighed 5.1 kg on 24 November, up from 4.6 kg on 3 November, and the health visitor had written "good gain".

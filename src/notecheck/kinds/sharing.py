@@ -266,10 +266,12 @@ def _by_writer(verb, c: Compiled, subjects: set[str], anchor=None) -> bool:
     if subject.i > verb.i and not any(t.is_alpha for t in verb.doc[verb.sent.start:verb.i]):
         return True  # "Referred Mr Okoro to the lunch club": note style, parsed as his doing
     if subject.dep_ == "nsubj" and not any(t.dep_ in ("aux", "auxpass") for t in verb.children) \
-            and (subject.pos_ == "NOUN" or is_one_of(subject, c.items)) \
+            and (subject.pos_ == "NOUN" or is_one_of(subject, c.items | c.event_nouns)) \
             and not any(t.dep_ in ("det", "poss") for t in subject.children) \
             and not is_one_of(subject, c.recipients | c.not_recipients):
-        return True  # "Letter sent to the GP", "Info shared with ...": note style, no "was"
+        # "Letter sent to the GP", "Info shared with ...", "Referral to the CSE team and info
+        # passed to school": note style, no "was".
+        return True
     if subject.dep_ == "nsubjpass":
         # "Information was shared with ..." is the writer's record; "I was informed" is not,
         # nor what someone else passed on ("Shay's views were shared by Lauren").
