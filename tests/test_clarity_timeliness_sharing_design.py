@@ -132,6 +132,12 @@ As discussed, Mum will contact the housing officer by Friday 27 November 2026.
     "'a few weeks ago' is a vague time, not a vague amount": ("""\
 Home visit on 3 November 2026. Gareth told me he stopped going to the gym a few weeks ago. He has missed a few appointments at the clinic.
 """, [("clarity.vague-quantity", 1, 106), ("timeliness.vague-time", 1, 75)]),
+    # ---- clarity: two women, or two men, both called only by pronouns ------------------
+    "two people both called 'she' and 'her' in one sentence": ("""\
+Tea call to Mr Pye at 17:00 on 3 November 2026.
+His daughter-in-law Sharon said she was worried about her because she has not been eating and she thinks she might have an infection.
+Sharon told Mr Pye she would see him at the weekend and that she would bring him soup.
+""", [("clarity.unclear-pronoun", 2, 55)]),
     # ---- jargon: an acronym named in the title, or defined in the metadata ------------
     "an acronym in the title, spelled out where the note first uses it": ("""\
 Telephone call with school SENCo - Alfie (9)
