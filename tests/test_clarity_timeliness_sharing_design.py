@@ -38,6 +38,20 @@ I visited Mr Hale at home at 10am. He showed me the rota he keeps for his wife's
 Supervision - 03/11/2026 - typed 20/11/2026
 Discussed the Patel family. Agreed to book the family group conference by 30 November.
 """, [("timeliness.late-recording", 1, 34)]),
+    "a letter's title gives the visit date after the date it was written": ("""\
+Letter to Mia Kovac, written 24 November 2026 after my visit on Monday 23 November 2026
+
+Dear Mia,
+
+You told me you like your new school and your teacher, Mr Shah.
+""", []),
+    "and a letter written a week after the visit is late": ("""\
+Letter to Mia Kovac, written 30 November 2026 after my visit on Monday 23 November 2026
+
+Dear Mia,
+
+You told me you like your new school and your teacher, Mr Shah.
+""", [("timeliness.late-recording", 1, 30)]),
     # ---- timeliness: a vague word that is part of a name -------------------------------
     "a street name is not a vague time": ("""\
 Home visit to Jo at Flat 2, Lately Court, Ashcombe, on 3 November 2026 at 10:00.

@@ -178,7 +178,21 @@ def header_dates(layout: Layout, options: TimelinessOptions, title: bool = True)
         # not a contact date.
         take("contact_date", start, start + len(_before_recorded(layout.title, options.header)),
              guessed=True)
+        if "contact_date" not in found:
+            # After the recorded word, a date the title ties to the contact: "Letter to
+            # Mia, written 24 November 2026 after my visit on Monday 23 November 2026".
+            match = _contact_then_date_pattern(tuple(options.header.contact)).search(layout.title)
+            if match:
+                take("contact_date", start + match.end(), start + len(layout.title), guessed=True)
     return found
+
+
+@lru_cache(maxsize=16)
+def _contact_then_date_pattern(words: tuple[str, ...]) -> re.Pattern:
+    """A contact word, then (after 'on', 'of' or a weekday at most) a date."""
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\b\s+(?:on\s+|of\s+)?(?:[A-Za-z]+day,?\s+)?(?=\d)",
+                      re.IGNORECASE)
 
 
 def _field_label(line: str, header: HeaderLabels) -> bool:
