@@ -65,6 +65,27 @@ contact_date: 2026-11-18
 Tea call 17:00 to 17:30. Sharon said she will ring the GP tomorrow.
 Gordon has not seen his son over the summer, when they argued.
 """, [("timeliness.vague-time-evidence", 5, 38)]),
+    # ---- timeliness and clarity: Markdown headings ------------------------------------
+    "a heading's 'last week' is placed by the date its section opens with": ("""\
+---
+contact_date: 2026-11-03
+---
+## What happened last week
+
+On Monday 2 November 2026 Jamie told me a boy hit him in the playground.
+
+## Appropriate adult
+
+Jamie's aunt, Lena Cole, was his appropriate adult at the police interview on 2 November 2026.
+""", []),
+    "a heading over an undated section, and 'appropriate' as a judgement, are still flagged": ("""\
+---
+contact_date: 2026-11-03
+---
+## What happened last week
+
+Jamie told me a boy hit him in the playground. His clothes were appropriate.
+""", [("clarity.vague-phrase", 6, 65), ("timeliness.vague-time", 4, 18)]),
     # ---- sharing: someone else's sharing, a reply, the shift's own nurse ---------------
     "what a colleague passed on at the meeting is not the writer's sharing": ("""\
 ---

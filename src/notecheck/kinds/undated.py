@@ -58,6 +58,18 @@ def _found(parsed: ParsedNote, rule) -> Iterator[Finding]:
             yield Finding(m.start(), m.end(), suggestion=rule.suggestion)
 
 
+def _section_dated(parsed: ParsedNote, offset: int) -> bool:
+    """The section under this heading ("## What happened last week") opens with a date:
+    the heading names the section, and its first paragraph places it."""
+    text = parsed.text
+    end = text.find("\n", offset)
+    if end < 0:
+        return False
+    body = text[end:].lstrip("\n")
+    paragraph = body.split("\n\n", 1)[0]
+    return bool(dates.dates_in(paragraph))
+
+
 def _in_proper_name(span) -> bool:
     """The words are part of a name ("Flat 6, Lately Court", "the Weekend Club"): written
     with a capital in the middle of a sentence, with a capitalised word straight after."""
@@ -77,6 +89,8 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
             continue
         sentence = span.sent
         if _in_proper_name(span):
+            continue
+        if parsed.layout.on_markdown_heading(finding.start) and _section_dated(parsed, finding.start):
             continue
         if dates.dates_in(text[sentence.start_char:finding.start]) or \
                 dates.dates_in(text[finding.end:sentence.end_char]):
