@@ -115,6 +115,24 @@ contact_date: 2026-11-18
 ---
 With Harold's agreement I sent a referral to the falls team through their online form at 09:00, so that they can assess his walking. I told Harold I had sent it.
 """, [("sharing.receipt-not-confirmed", 7, 27)]),
+    "what the writer said in a phone call was heard, documents or not": ("""\
+---
+subject: Sunita Shah
+subject_type: adult
+note_type: mental health act assessment
+contact_date: 2026-11-18
+---
+With Vikram's agreement I phoned the children's services duty team at 21:20, spoke to Jon Petrakis and shared the outcome of the assessment, so that they know where the children are. I told Sunita it would be shared.
+""", []),
+    "a call, and the assessment emailed after it, still needs its receipt": ("""\
+---
+subject: Sunita Shah
+subject_type: adult
+note_type: mental health act assessment
+contact_date: 2026-11-18
+---
+With Vikram's agreement I phoned the children's services duty team at 21:20 and emailed them the assessment, so that they know where the children are. I told Sunita it would be shared.
+""", [("sharing.receipt-not-confirmed", 7, 81)]),
     "telling the nurse in charge of the shift is not sharing outside the service": ("""\
 ---
 subject: Winnie Shaw

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from pydantic import Field
@@ -122,6 +122,11 @@ class SharingOptions(Options):
     live_verbs: list[str] = []
     live: list[str] = []  # regular expressions
     documents: list[str] = []  # regular expressions
+    # A call the writer made ("I phoned the duty team, spoke to Jon and shared ..."): what
+    # was said in it was heard, even about a document ("the outcome of the assessment"),
+    # unless the sentence also sends something in writing ('written').
+    calls: list[str] = []  # regular expressions
+    written: list[str] = []  # regular expressions
 
 
 CONDITIONS = english("conditions")  # "if ... I will inform the police"
@@ -148,6 +153,8 @@ class Compiled:
     live_verbs: set[str]
     live: list[GuardedPattern]
     documents: list[GuardedPattern]
+    calls: list[GuardedPattern] = field(default_factory=list)
+    written: list[GuardedPattern] = field(default_factory=list)
     signature: tuple = ()  # what find_sharing depends on, so rules can share its result
     # Every word that can start a record: the trigger words and event nouns.
     starts: Terms | None = None
@@ -200,6 +207,8 @@ def compile_sharing(rule) -> Compiled:
         live_verbs=_words(o.live_verbs),
         live=[_regex(e, ("live", i)) for i, e in enumerate(o.live)],
         documents=[_regex(e, ("documents", i)) for i, e in enumerate(o.documents)],
+        calls=[_regex(e, ("calls", i)) for i, e in enumerate(o.calls)],
+        written=[_regex(e, ("written", i)) for i, e in enumerate(o.written)],
         starts=Terms(sorted({*triggers, *_words(o.event_nouns)}), "triggers"),
         not_subjects=Terms(sorted({w for w in {*_words(o.recipients), *_words(o.items),
                                                *_words(o.event_nouns), *triggers} if " " not in w}),
@@ -620,6 +629,9 @@ def _live(record: Sharing, parsed: ParsedNote, c: Compiled) -> bool:
     was made in a conversation ("I made the referral by phone at 3.30pm"); "Referral made
     to MASH" may have been sent, and should be acknowledged."""
     text, start, end = parsed.text, record.sentence.start_char, record.sentence.end_char
+    if any(p.search(text, start, end) for p in c.calls) and \
+            not any(p.search(text, start, end) for p in c.written):
+        return True
     if any(p.search(text, start, end) for p in c.documents):
         return False
     said = any(p.search(text, start, end) for p in c.live)
