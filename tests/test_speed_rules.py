@@ -16,6 +16,7 @@ class Rule:
     class options:
         max_grade = 12.0
         min_words = 80
+        top_grade = 18.0
 
 
 class Parsed:

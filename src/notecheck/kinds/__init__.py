@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from notecheck.kinds import (acronym, agentless, evidence, hedge, institution, judgement, mention, names,
-                             pattern, phrase, readability, regex, sentence_length, sharing, timeliness,
-                             undated, vague, voice)
+                             pattern, phrase, pronoun, readability, regex, sentence_length, sharing,
+                             timeliness, undated, vague, voice)
 from notecheck.kinds.base import Kind
 
 KINDS: dict[str, Kind] = {
@@ -32,6 +32,8 @@ KINDS: dict[str, Kind] = {
     "sentence-length": Kind("sentence-length", sentence_length.SentenceLengthOptions,
                             sentence_length.check, needs=sentence_length.needs,
                             placeholders=("words", "max_words")),
+    "unclear-pronoun": Kind("unclear-pronoun", pronoun.PronounOptions, pronoun.check,
+                            needs=pronoun.needs, placeholders=("subject", "object")),
     "readability": Kind("readability", readability.ReadabilityOptions, readability.check,
                         needs=readability.needs, compile=readability.compile_readability,
                         placeholders=("grade", "max_grade")),

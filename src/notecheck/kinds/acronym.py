@@ -1,7 +1,10 @@
 """acronym: an abbreviation the note uses without spelling it out first.
 
 Flagged once per note, at its first use, unless the expansion appears before it or in
-brackets right after it ("child in need (CIN)", "CIN (child in need)"). Its fix writes
+brackets right after it ("child in need (CIN)", "CIN (child in need)"), or in the note's
+metadata ("note_type: multi-agency safeguarding hub (MASH) decision"). A use in the title
+or a heading ("Telephone call with school SENCo") is a label the reader reads on from:
+it passes when the note spells the acronym out at a later use. Its fix writes
 the first expansion with the acronym in brackets, which the rule then accepts.
 """
 
@@ -45,20 +48,54 @@ def _spelled_out(text: str, start: int, end: int, expansions: list[str]) -> bool
     return False
 
 
+def _metadata_text(parsed: ParsedNote) -> str:
+    """The note's metadata values, as one text ("multi-agency safeguarding hub (MASH)
+    decision"): the case system shows them with the note."""
+    meta = getattr(parsed.note, "meta", None) or {}
+    return "\n".join(str(v) for v in meta.values() if isinstance(v, str))
+
+
+def _defined_in(meta: str, name: str, expansions: list[str]) -> bool:
+    """The metadata gives the acronym with its expansion in brackets: "multi-agency
+    safeguarding hub (MASH) decision", "MASH (multi-agency safeguarding hub)". (A job
+    title alone, "author: J. Ferreira, social worker", does not tell the reader that SW
+    stands for it.)"""
+    if name not in meta:
+        return False
+    acronym = re.escape(name)
+    for expansion in expansions:
+        words = r"\s+".join(re.escape(w) for w in expansion.split())
+        if re.search(rf"\b{words}\s*\(\s*{acronym}\s*\)|\b{acronym}\s*\(\s*{words}\s*\)", meta, re.IGNORECASE):
+            return True
+    return False
+
+
+def _in_title_or_heading(parsed: ParsedNote, offset: int) -> bool:
+    layout = parsed.layout
+    start, end = layout.first_line
+    return bool(layout.title) and start <= offset < end or layout.in_heading(offset)
+
+
 def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     text = parsed.text
     allowed = set(rule.options.allow)
     done: set[str] = set()
-    for match in rule.compiled.finditer(text):
+    meta = _metadata_text(parsed)
+    matches = list(rule.compiled.finditer(text))
+    for number, match in enumerate(matches):
         name = match.group(1)
         if name in done or name in allowed:
             continue
         # A quoted use is the person's own words; the next unquoted use is the first to check.
         if rule.skip_quoted and parsed.in_quotes(match.start(), match.end()):
             continue
-        done.add(name)
         expansions = _expansions(rule.options.acronyms[name])
-        if _spelled_out(text, match.start(), match.end(), expansions):
+        if _in_title_or_heading(parsed, match.start()) and any(
+                later.group(1) == name and _spelled_out(text, later.start(), later.end(), expansions)
+                for later in matches[number + 1:]):
+            continue  # the title names it, and the note spells it out where it first uses it
+        done.add(name)
+        if _spelled_out(text, match.start(), match.end(), expansions) or _defined_in(meta, name, expansions):
             continue
         # Written out in full the first time ("looked after child (LAC)"): a fix only for
         # the acronym as listed (not a plural "SWs") and only when the expansions are

@@ -24,6 +24,10 @@ _WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
 class ReadabilityOptions(Options):
     max_grade: float = Field(default=12.0, gt=0)
     min_words: int = Field(default=80, ge=1)
+    # The grade scale means something up to about here (a postgraduate text); beyond it,
+    # usually from a note with hardly any full stops, the message says "top_grade or
+    # above" rather than a number such as 2337 that tells the writer nothing.
+    top_grade: float = Field(default=18.0, gt=0)
 
 
 def needs(rule) -> set[str]:
@@ -119,5 +123,6 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         return
     grade = flesch_kincaid_grade(parsed.text, found)
     if grade > o.max_grade:
+        shown = f"{o.top_grade:g} or above" if grade >= o.top_grade else f"{grade:.0f}"
         yield Finding(*parsed.layout.first_line,
-                      values={"grade": f"{grade:.0f}", "max_grade": f"{o.max_grade:g}"})
+                      values={"grade": shown, "max_grade": f"{o.max_grade:g}"})

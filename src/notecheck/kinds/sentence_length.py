@@ -18,6 +18,11 @@ class SentenceLengthOptions(Options):
     # max_words, or the whole is over max_words_in_parts.
     part_breaks: list[str] = []
     max_words_in_parts: int | None = Field(default=None, ge=5)
+    # A bracketed explanation is an aside the reader can skip, and often the very gloss the
+    # jargon rules ask for ("his red book (the health record parents keep)"): its words are
+    # not counted when it opens with one of these words. Other brackets ("Anika (7)", "(Mr
+    # Walsh, Ms Ford and Dr Shah)") carry the sentence's content, and count.
+    gloss_openers: list[str] = []
 
 
 def needs(rule) -> set[str]:
@@ -30,6 +35,8 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     breaks = set(o.part_breaks)
     stretch = None  # the stretch of a sentence being counted: [start, words, part, longest, over]
     before = None
+    depth = 0  # how many glosses in brackets are open
+    glosses = {w.lower() for w in o.gloss_openers}
 
     def finding(stretch):
         start, words, part, longest, over = stretch
@@ -39,7 +46,7 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         if breaks and longest <= limit and o.max_words_in_parts and words <= o.max_words_in_parts:
             return None  # a list of parts, each short enough
         end = _line_end(over.sent, over)
-        return Finding(start.idx, end, values={"words": _count(over.sent, start, end),
+        return Finding(start.idx, end, values={"words": _count(over.sent, start, end, glosses),
                                                "max_words": limit})
 
     for token in tokens_of(parsed.doc):  # one walk over the note, sentence by sentence
@@ -48,8 +55,12 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
             if stretch and (found := finding(stretch)):
                 yield found
             stretch = None
+            depth = 0
         word = _is_word(token, before)
         before = token
+        if glosses:
+            depth, inside = _gloss_depth(token, depth, glosses)
+            word = word and not inside
         if stretch is not None and token.text in breaks:
             stretch[3] = max(stretch[3], stretch[2])
             stretch[2] = 0
@@ -73,9 +84,29 @@ def _line_end(sent, token) -> int:
     return sent.end_char
 
 
-def _count(sent, start, end: int) -> int:
-    return sum(1 for t in sent if start.idx <= t.idx < end
-               and _is_word(t, t.doc[t.i - 1] if t.i else None))
+def _count(sent, start, end: int, glosses: set[str]) -> int:
+    words, depth = 0, 0
+    for t in sent:
+        inside = False
+        if glosses:
+            depth, inside = _gloss_depth(t, depth, glosses)
+        if start.idx <= t.idx < end and not inside and _is_word(t, t.doc[t.i - 1] if t.i else None):
+            words += 1
+    return words
+
+
+def _gloss_depth(token, depth: int, glosses: set[str]) -> tuple[int, bool]:
+    """The depth of open glosses after this token, and whether the token is in one (its
+    brackets included). A gloss is a bracket whose first word is one of ``glosses``."""
+    if depth == 0:
+        doc = token.doc
+        opens = token.text == "(" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in glosses
+        return (1, True) if opens else (0, False)
+    if token.text == "(":
+        return depth + 1, True
+    if token.text == ")":
+        return depth - 1, True
+    return depth, True
 
 
 def _is_word(token, before) -> bool:

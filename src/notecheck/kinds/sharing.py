@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from pydantic import Field
@@ -122,6 +122,11 @@ class SharingOptions(Options):
     live_verbs: list[str] = []
     live: list[str] = []  # regular expressions
     documents: list[str] = []  # regular expressions
+    # A call the writer made ("I phoned the duty team, spoke to Jon and shared ..."): what
+    # was said in it was heard, even about a document ("the outcome of the assessment"),
+    # unless the sentence also sends something in writing ('written').
+    calls: list[str] = []  # regular expressions
+    written: list[str] = []  # regular expressions
 
 
 CONDITIONS = english("conditions")  # "if ... I will inform the police"
@@ -148,6 +153,8 @@ class Compiled:
     live_verbs: set[str]
     live: list[GuardedPattern]
     documents: list[GuardedPattern]
+    calls: list[GuardedPattern] = field(default_factory=list)
+    written: list[GuardedPattern] = field(default_factory=list)
     signature: tuple = ()  # what find_sharing depends on, so rules can share its result
     # Every word that can start a record: the trigger words and event nouns.
     starts: Terms | None = None
@@ -200,6 +207,8 @@ def compile_sharing(rule) -> Compiled:
         live_verbs=_words(o.live_verbs),
         live=[_regex(e, ("live", i)) for i, e in enumerate(o.live)],
         documents=[_regex(e, ("documents", i)) for i, e in enumerate(o.documents)],
+        calls=[_regex(e, ("calls", i)) for i, e in enumerate(o.calls)],
+        written=[_regex(e, ("written", i)) for i, e in enumerate(o.written)],
         starts=Terms(sorted({*triggers, *_words(o.event_nouns)}), "triggers"),
         not_subjects=Terms(sorted({w for w in {*_words(o.recipients), *_words(o.items),
                                                *_words(o.event_nouns), *triggers} if " " not in w}),
@@ -266,14 +275,30 @@ def _by_writer(verb, c: Compiled, subjects: set[str], anchor=None) -> bool:
     if subject.i > verb.i and not any(t.is_alpha for t in verb.doc[verb.sent.start:verb.i]):
         return True  # "Referred Mr Okoro to the lunch club": note style, parsed as his doing
     if subject.dep_ == "nsubj" and not any(t.dep_ in ("aux", "auxpass") for t in verb.children) \
-            and (subject.pos_ == "NOUN" or is_one_of(subject, c.items)) \
+            and (subject.pos_ == "NOUN" or is_one_of(subject, c.items | c.event_nouns)) \
             and not any(t.dep_ in ("det", "poss") for t in subject.children) \
             and not is_one_of(subject, c.recipients | c.not_recipients):
-        return True  # "Letter sent to the GP", "Info shared with ...": note style, no "was"
+        # "Letter sent to the GP", "Info shared with ...", "Referral to the CSE team and info
+        # passed to school": note style, no "was".
+        return True
     if subject.dep_ == "nsubjpass":
-        # "Information was shared with ..." is the writer's record; "I was informed" is not.
-        return not is_one_of(subject, c.writers)
+        # "Information was shared with ..." is the writer's record; "I was informed" is not,
+        # nor what someone else passed on ("Shay's views were shared by Lauren").
+        return not is_one_of(subject, c.writers) and not _by_someone_else(verb, c)
     return is_one_of(subject, c.writers)
+
+
+def _by_someone_else(verb, c: Compiled) -> bool:
+    """A passive whose agent is a person or organisation other than the writer: "the
+    plan was sent by the school", "his views were shared by Lauren". Not a channel ("sent
+    by email", "passed on by phone")."""
+    for agent in (t for t in verb.children if t.dep_ == "agent"):
+        for who in (t for t in agent.children if t.dep_ == "pobj"):
+            if is_one_of(who, c.writers):
+                return False
+            if who.pos_ == "PROPN" or is_one_of(who, c.recipients | c.not_recipients):
+                return True
+    return False
 
 
 def _recorded_not_planned(verb, c: Compiled) -> bool:
@@ -526,14 +551,22 @@ def _internal(recipient: str, sentence, c: Compiled) -> bool:
     nursery", "the manager of Oak Tree Care")?"""
     if not c.internal:
         return False
-    words = recipient.lower().split()
-    while words and (words[0] in OWNERS or words[0].endswith(("'s", "’s"))):
-        words = words[1:]
-    if " ".join(words) not in c.internal:
-        return False
-    at = sentence.text.lower().find(recipient.lower())
-    after = sentence.text[at + len(recipient):].split()[:1] if at >= 0 else []
-    return not (after and after[0].lower() in ("of", "at", "from", "for", "in"))
+    text = sentence.text.lower()
+    at = text.find(recipient.lower())
+    # The recipient and what follows it, so that a role of several words is read whole:
+    # "the nurse in charge, Jo Nowak".
+    def without_owner(words: list[str]) -> list[str]:
+        while words and (words[0] in OWNERS or words[0].endswith(("'s", "’s"))):
+            words = words[1:]
+        return words
+
+    own = len(without_owner(recipient.lower().split()))
+    words = without_owner((text[at:] if at >= 0 else recipient.lower()).replace(",", " ").split())
+    for size in range(len(words), own - 1, -1):
+        if size and " ".join(words[:size]) in c.internal:
+            after = words[size:size + 1]
+            return not (after and after[0] in ("of", "at", "from", "for", "in"))
+    return False
 
 
 def _not_information(verb, trigger: Trigger, c: Compiled, subjects: set[str]) -> bool:
@@ -596,6 +629,9 @@ def _live(record: Sharing, parsed: ParsedNote, c: Compiled) -> bool:
     was made in a conversation ("I made the referral by phone at 3.30pm"); "Referral made
     to MASH" may have been sent, and should be acknowledged."""
     text, start, end = parsed.text, record.sentence.start_char, record.sentence.end_char
+    if any(p.search(text, start, end) for p in c.calls) and \
+            not any(p.search(text, start, end) for p in c.written):
+        return True
     if any(p.search(text, start, end) for p in c.documents):
         return False
     said = any(p.search(text, start, end) for p in c.live)

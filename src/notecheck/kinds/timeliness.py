@@ -165,19 +165,47 @@ def header_dates(layout: Layout, options: TimelinessOptions, title: bool = True)
     # 16/11/2026" (not "Mum said she had entered the flat on 12/11/2026").
     for offset, end in layout.lines[:options.header.lines]:
         line = text[offset:end]
-        if "recorded_date" not in found and not _LABEL.match(line):
+        if "recorded_date" not in found and not _field_label(line, options.header):
             for match in _recorded_then_date(line, options.header.recorded):
                 take("recorded_date", offset + match.start(), end)
                 break
     start = layout.first_line[0]
     in_header = layout.line_at(start) in layout.lines[:options.header.lines]
     if title and "contact_date" not in found and layout.title and in_header and \
-            not _LABEL.match(layout.title) and not _has(layout.title.lower(), options.header.ignore):
+            not _field_label(layout.title, options.header) and \
+            not _has(layout.title.lower(), options.header.ignore):
         # Only what comes before a recorded word: "Recorded by Jo Smith, 16/11/2026" is
         # not a contact date.
         take("contact_date", start, start + len(_before_recorded(layout.title, options.header)),
              guessed=True)
+        if "contact_date" not in found:
+            # After the recorded word, a date the title ties to the contact: "Letter to
+            # Mia, written 24 November 2026 after my visit on Monday 23 November 2026".
+            match = _contact_then_date_pattern(tuple(options.header.contact)).search(layout.title)
+            if match:
+                take("contact_date", start + match.end(), start + len(layout.title), guessed=True)
     return found
+
+
+@lru_cache(maxsize=16)
+def _contact_then_date_pattern(words: tuple[str, ...]) -> re.Pattern:
+    """A contact word, then (after 'on', 'of' or a weekday at most) a date."""
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\b\s+(?:on\s+|of\s+)?(?:[A-Za-z]+day,?\s+)?(?=\d)",
+                      re.IGNORECASE)
+
+
+def _field_label(line: str, header: HeaderLabels) -> bool:
+    """Whether the line opens with a label that names a date field ("Date of visit: ...",
+    "Recorded – ..."). A title that names the kind of note before a spaced dash
+    ("Supervision - 05/11/2026 - typed 27/11/2026") is not a field, so its dates are read
+    as a title's."""
+    match = _LABEL.match(line)
+    if not match:
+        return False
+    label = " ".join(match["label"].lower().split())
+    return _has(label, header.ignore) or _has(label, header.recorded) or _has(label, header.contact) \
+        or ":" in line[:match.end()]
 
 
 def _before_recorded(line: str, header: HeaderLabels) -> str:
@@ -199,7 +227,10 @@ def _recorded_then_date(line: str, words: list[str]):
 @lru_cache(maxsize=16)
 def _recorded_then_date_pattern(words: tuple[str, ...]) -> re.Pattern:
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?:^[\s>*_#-]*|[,;(–—-]\s*)\b(?:{alternatives})\b\s*"
+    # The word may follow a slash between the two dates ("Visit 13.11.2026 / typed up
+    # 30.11.2026") and name what was written ("contact 02/11/2026 - note written ...").
+    return re.compile(rf"(?:^[\s>*_#-]*|[,;(–—-]\s*|\s/\s*)(?:(?:case )?(?:note|notes|record|entry)\s+)?"
+                      rf"\b(?:{alternatives})\b\s*"
                       rf"(?:by [^,\n]{{1,40}}?,?\s+)?(?:on\s+|at\s+)?"
                       rf"(?:[A-Za-z]+day,?\s+)?(?=\d)", re.IGNORECASE)
 

@@ -58,6 +58,29 @@ def _found(parsed: ParsedNote, rule) -> Iterator[Finding]:
             yield Finding(m.start(), m.end(), suggestion=rule.suggestion)
 
 
+def _section_dated(parsed: ParsedNote, offset: int) -> bool:
+    """The section under this heading ("## What happened last week") opens with a date:
+    the heading names the section, and its first paragraph places it."""
+    text = parsed.text
+    end = text.find("\n", offset)
+    if end < 0:
+        return False
+    body = text[end:].lstrip("\n")
+    paragraph = body.split("\n\n", 1)[0]
+    return bool(dates.dates_in(paragraph))
+
+
+def _in_proper_name(span) -> bool:
+    """The words are part of a name ("Flat 6, Lately Court", "the Weekend Club"): written
+    with a capital in the middle of a sentence, with a capitalised word straight after."""
+    first, doc = span[0], span.doc
+    if not first.text[:1].isupper() or first.is_sent_start or first.i == span.sent.start:
+        return False
+    after = doc[span.end] if span.end < len(doc) else None
+    return after is not None and after.is_alpha and after.text[:1].isupper() and \
+        after.i != after.sent.start
+
+
 def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     doc, text = parsed.doc, parsed.text
     for finding in sorted(_found(parsed, rule), key=lambda f: f.start):
@@ -65,6 +88,10 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         if span is None:
             continue
         sentence = span.sent
+        if _in_proper_name(span):
+            continue
+        if parsed.layout.on_markdown_heading(finding.start) and _section_dated(parsed, finding.start):
+            continue
         if dates.dates_in(text[sentence.start_char:finding.start]) or \
                 dates.dates_in(text[finding.end:sentence.end_char]):
             continue

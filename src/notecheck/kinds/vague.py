@@ -24,6 +24,10 @@ from notecheck.kinds.terms import Terms
 class VagueTerm(Options):
     term: str = Field(min_length=1)
     suggestion: str | None = None
+    # A term that points back to the reader's own conversation ("As discussed on the
+    # phone, ...") is clear in a message written to them (an email or letter that opens
+    # "Hi Mel," or "Dear Dr Shah,"): it is left alone there.
+    clear_to_addressee: bool = False
 
 
 class VagueOptions(Options):
@@ -33,6 +37,9 @@ class VagueOptions(Options):
     # ("she drinks a lot, about four cans a night"). Times and dates are not counts.
     count_in_sentence_passes: bool = False
     time_words: list[str] = []
+    # A term followed within two words by one of these is a time, which the timeliness
+    # rules find: "a few weeks ago" says when, not how much.
+    not_followed_by: list[str] = []
     # Words right before a term that make it a question, not a vague answer: "I will ask
     # how often Dean sees Alfie" says what is not yet known.
     not_after: list[str] = []
@@ -57,6 +64,7 @@ def compile_vague(rule) -> dict:
             "time_words": Terms(o.time_words, "time_words"),
             "not_after": Terms(o.not_after, "not_after"),
             "not_before": Terms(o.not_before, "not_before"),
+            "not_followed_by": Terms(o.not_followed_by, "not_followed_by"),
             "not_names": Terms(o.not_names, "not_names")}
 
 
@@ -65,6 +73,20 @@ def needs(rule) -> set[str]:
 
 
 PRONOUNS = english("speaker_pronouns")
+MESSAGE_LINES = 8  # email headers ("From:", "To:", "Subject:") may come before "Hi Mel,"
+
+
+def _a_message(parsed: ParsedNote, openers: list[str]) -> bool:
+    """Whether the note is a message written to someone: a salutation line of its own
+    ("Hi Mel,", "Dear Dr Shah,") within its first few lines."""
+    openers = {w.lower() for w in openers}
+    lines = [line.strip() for line in parsed.text.split("\n") if line.strip()][:MESSAGE_LINES]
+    for line in lines:
+        words = line.replace(",", " ").split()
+        if 2 <= len(words) <= 4 and words[0].lower() in openers and words[1][:1].isupper() \
+                and line.endswith((",", "!")):
+            return True
+    return False
 
 
 def _their_own_words(parsed: ParsedNote, span, speech: Terms, names, addressed: bool = False) -> bool:
@@ -99,8 +121,16 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
 
     doc = parsed.doc
     addressed = subject.addressee(parsed, rule.options.addressed_by) is not None
+    message: list[bool] = []
     for match in c["terms"].matches(doc):
         span = doc[match.start:match.end]
+        if rule.options.terms[match.term].clear_to_addressee:
+            if not message:
+                message.append(_a_message(parsed, rule.options.addressed_by))
+            if message[0]:
+                continue
+        if any(c["not_followed_by"].has(t) for t in doc[span.end:span.end + 2]):
+            continue
         if _their_own_words(parsed, span, c["speech"], names, addressed):
             continue
         if span.start > 0 and c["not_after"].has(doc[span.start - 1]):
