@@ -169,6 +169,15 @@ Freya showed me his red book (the health record parents keep, with his weights a
     "a long sentence without its gloss is still too long": ("""\
 Freya showed me his red book and told me that Oscar weighed 5.1 kg at the clinic on 24 November, up from 4.6 kg on 3 November, and that the health visitor had written "good gain" and said she would see them again before Christmas at home.
 """, [("clarity.long-sentence", 1, 1)]),
+    # A clause in brackets is an aside read on its own; a bracket of names is not.
+    "a clause in brackets is an aside, read on its own": ("""\
+Home visit on 1 December 2026.
+My view: Mrs Hale has capacity to decide how she lives at home (she explained the risks of the bags near her chair and told me how she would get out in a fire), and the main change in her life is grief.
+""", []),
+    "a bracket of names is read as part of the sentence": ("""\
+Core group on 1 December 2026.
+Core group minutes went by secure email at 4pm to everyone who came (Mr Walsh, Ms Ford the health visitor, Mrs Dean from the nursery and Dr Shah's practice), so that each person has the agreed actions in writing.
+""", [("clarity.long-sentence", 2, 1)]),
     "'as discussed' in an email to the person it was discussed with": ("""\
 From: ruth.duty@council.example.gov.uk
 To: jo.reid@school.example.org

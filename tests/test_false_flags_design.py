@@ -358,3 +358,57 @@ Home visit. Abbie told me she feels more confident. Oscar cries a lot at night a
 def test_false_flag_classes_and_the_real_problems_beside_them(linter, name):
     text, expected = CASES[name]
     assert found(linter, text) == expected
+
+
+JARGON_CASES = {
+    # An acronym with more than one meaning, spelled out by the writer in the meaning they
+    # use (a care leaver's personal adviser, not an adult's personal assistant), is defined;
+    # the same acronym not spelled out is still flagged.
+    "an acronym the writer spells out in their own meaning": ("""\
+---
+subject: Shannon Tierney
+subject_type: child
+note_type: personal adviser visit
+contact_date: 2026-11-18
+---
+I am Shannon's personal adviser (PA). I visited her flat today and she showed me round.
+Her IRO (independent reviewing officer) will chair the review.
+""", []),
+    "the same acronym not spelled out": ("""\
+---
+subject: Shannon Tierney
+subject_type: child
+note_type: personal adviser visit
+contact_date: 2026-11-18
+---
+I visited Shannon's flat today with her PA and she showed me round.
+Her IRO will chair the review, she said (in person).
+""", [("jargon.undefined-acronym", 7, 41), ("jargon.undefined-acronym", 8, 5)]),
+    # A wordy phrase made of everyday words is plain enough; official words are not.
+    "wordy phrases of everyday words are not jargon": ("""\
+---
+subject: Poppy Lane
+subject_type: child
+note_type: home visit
+contact_date: 2026-11-18
+---
+I visited Poppy at home in relation to the school's worry. Mum has notified the school that Poppy sees her dad on a weekly basis, for the purpose of keeping in touch.
+""", []),
+    "official words beside them still are": ("""\
+---
+subject: Poppy Lane
+subject_type: child
+note_type: home visit
+contact_date: 2026-11-18
+---
+I visited Poppy at home to ascertain the school's worry. Mum will facilitate contact with her dad on a weekly basis.
+""", [("jargon.formal-word", 7, 28), ("jargon.formal-word", 7, 67)]),
+}
+
+
+@pytest.mark.parametrize("name", list(JARGON_CASES))
+def test_jargon_false_flag_classes_and_the_real_problems_beside_them(linter, name):
+    text, expected = JARGON_CASES[name]
+    parsed = linter.parse(parse_text("note.md", text))
+    assert [(d.rule, d.line, d.column) for d in linter.check(parsed)
+            if d.rule.startswith("jargon.")] == expected

@@ -48,6 +48,39 @@ def _spelled_out(text: str, start: int, end: int, expansions: list[str]) -> bool
     return False
 
 
+# Small words a writer's own expansion may hold that are not in the acronym ("looked
+# after child", "power of attorney").
+_LINK_WORDS = {"of", "and", "for", "the", "to", "in", "on", "at", "with"}
+
+
+def _defined_by_writer(text: str, start: int, end: int, name: str) -> bool:
+    """The writer spells it out where it is first used, with words whose first letters make
+    the acronym: "personal adviser (PA)", "PA (personal adviser)". An acronym can stand for
+    more than one thing (a personal assistant in adult care, a personal adviser for a care
+    leaver): the writer's own expansion tells the reader which."""
+    letters = name.lower()
+    before = re.search(r"([\w' -]+)\(\s*$", text[max(0, start - 120):start])
+    if before and re.match(r"\s*\)", text[end:]) and _initials_end_with(before.group(1), letters):
+        return True
+    after = re.match(r"\s*\(([\w' -]+)\)", text[end:end + 120])
+    return bool(after) and _initials_start_with(after.group(1), letters)
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w.lower() not in _LINK_WORDS)
+
+
+def _initials_end_with(phrase: str, letters: str) -> bool:
+    words = re.split(r"[\s-]+", phrase.strip().lower())
+    return any(_initials(words[i:]) == letters and words[i].lower() not in _LINK_WORDS
+               for i in range(len(words)))
+
+
+def _initials_start_with(phrase: str, letters: str) -> bool:
+    words = re.split(r"[\s-]+", phrase.strip().lower())
+    return _initials(words) == letters
+
+
 def _metadata_text(parsed: ParsedNote) -> str:
     """The note's metadata values, as one text ("multi-agency safeguarding hub (MASH)
     decision"): the case system shows them with the note."""
@@ -95,7 +128,8 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
                 for later in matches[number + 1:]):
             continue  # the title names it, and the note spells it out where it first uses it
         done.add(name)
-        if _spelled_out(text, match.start(), match.end(), expansions) or _defined_in(meta, name, expansions):
+        if (_spelled_out(text, match.start(), match.end(), expansions) or _defined_in(meta, name, expansions)
+                or _defined_by_writer(text, match.start(), match.end(), name)):
             continue
         # Written out in full the first time ("looked after child (LAC)"): a fix only for
         # the acronym as listed (not a plural "SWs") and only when the expansions are

@@ -23,10 +23,15 @@ class SentenceLengthOptions(Options):
     # not counted when it opens with one of these words. Other brackets ("Anika (7)", "(Mr
     # Walsh, Ms Ford and Dr Shah)") carry the sentence's content, and count.
     gloss_openers: list[str] = []
+    # A bracket that holds a clause of its own, with a verb ("(she explained the risks of
+    # the bags near her chair)", "(aged 79, lives with dementia)"), is an aside read on its
+    # own: it is a part, like one ended by a part break. A bracket without a verb ("(Mr
+    # Walsh, Ms Ford and Dr Shah)", "(log 1124)") is read as part of the sentence around it.
+    clause_asides: bool = False
 
 
 def needs(rule) -> set[str]:
-    return {"sents"}
+    return {"sents", "pos"} if rule.options.clause_asides else {"sents"}
 
 
 def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
@@ -37,6 +42,7 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     before = None
     depth = 0  # how many glosses in brackets are open
     glosses = {w.lower() for w in o.gloss_openers}
+    aside = None  # in a clause aside: (its closing bracket, the words of the part around it)
 
     def finding(stretch):
         start, words, part, longest, over = stretch
@@ -56,6 +62,7 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
                 yield found
             stretch = None
             depth = 0
+            aside = None
         word = _is_word(token, before)
         before = token
         if glosses:
@@ -64,6 +71,15 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         if stretch is not None and token.text in breaks:
             stretch[3] = max(stretch[3], stretch[2])
             stretch[2] = 0
+        if o.clause_asides and aside is None and token.text == "(" and (close := _clause_aside(token)):
+            aside = (close, stretch[2] if stretch else 0)
+            if stretch:
+                stretch[2] = 0
+        elif aside is not None and token.i == aside[0]:
+            if stretch:
+                stretch[3] = max(stretch[3], stretch[2])
+                stretch[2] = aside[1]
+            aside = None
         if not word or (stretch is None and parsed.layout.in_label(token.idx)):
             continue
         if stretch is None:
@@ -74,6 +90,24 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
             stretch[4] = token
     if stretch and (found := finding(stretch)):
         yield found
+
+
+def _clause_aside(token) -> int | None:
+    """If this opening bracket holds a clause (a verb) before it closes on the same line,
+    the index of its closing bracket."""
+    depth, verb = 0, False
+    for later in token.doc[token.i:token.sent.end]:
+        if "\n" in later.text:
+            return None
+        if later.text == "(":
+            depth += 1
+        elif later.text == ")":
+            depth -= 1
+            if depth == 0:
+                return later.i if verb else None
+        elif later.pos_ in ("VERB", "AUX"):
+            verb = True
+    return None
 
 
 def _line_end(sent, token) -> int:
