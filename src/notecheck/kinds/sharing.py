@@ -479,6 +479,8 @@ def find_sharing(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
             continue  # "Information shared: ..." heads the record; its sentences follow
         if trigger is not None and _not_information(verb, trigger, c, subjects):
             continue
+        if any(t.dep_ == "nsubjpass" and t.tag_ == "WP" for t in verb.children):
+            continue  # "I will tell Funmi what was shared": names the sharing, recorded elsewhere
         told = _told_in_note_style(verb, c, subjects, trigger.complement) \
             if trigger is not None and trigger.note_passive else None
         if told is not None:
