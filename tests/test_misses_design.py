@@ -223,6 +223,11 @@ CASES = [
     ('opinion.unsupported-opinion', 'child', 'Nan may cover for Mum on Tuesdays when she works late.', []),
     ('opinion.unsupported-opinion', 'adult', 'Dad could make it up the stairs with one stick.', []),
     ('opinion.unsupported-opinion', 'child', 'Kai is probably lying to me about where he goes at night. He said "nowhere".', [(1, 8)]),
+    # "is clearly ...": after "is" the adverb qualifies what follows, as before a verb.
+    ('opinion.unsupported-opinion', 'adult', 'Mr Hussain is clearly at breaking point.', [(1, 15)]),
+    ('opinion.unsupported-opinion', 'child', 'Mum was obviously upset.', [(1, 9)]),
+    ('opinion.unsupported-opinion', 'child', 'Ruby spoke clearly and was obviously proud of her drawing, because she showed it to everyone in the room.', []),
+    ('opinion.unsupported-opinion', 'child', 'The plan is clearly written.', []),
     # attribution.institution-only-source
     ('attribution.institution-only-source', 'child', 'Police say he is dangerous.', [(1, 1)]),
     ('attribution.institution-only-source', 'child', 'School report she is fine.', [(1, 1)]),

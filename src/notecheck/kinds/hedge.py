@@ -137,8 +137,10 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
                     not _takes_complement(head) or any(ch.dep_ == "auxpass" for ch in head.children)):
                 continue  # "appeared at the door", "will be looked at as part of ..."
             if len(span) == 1 and c["before_head"].has(head) and (
-                    head.i > head.head.i or _first_person(head.head)):
-                continue  # "she spoke clearly", "I clearly explained the plan"
+                    head.i > head.head.i and head.head.lemma_ != "be" or _first_person(head.head)):
+                # "she spoke clearly", "I clearly explained the plan"; but after "is" it
+                # qualifies what follows: "Mr Hussain is clearly at breaking point".
+                continue
             if len(span) == 1 and c["before_head"].has(head) and c["manner"].has(head.head):
                 continue  # "She could clearly express her wishes": how she expressed them
             if reported_by_someone_else(parsed, head, c["speech"]):
