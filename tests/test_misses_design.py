@@ -223,6 +223,9 @@ CASES = [
     ('opinion.unsupported-opinion', 'child', 'Nan may cover for Mum on Tuesdays when she works late.', []),
     ('opinion.unsupported-opinion', 'adult', 'Dad could make it up the stairs with one stick.', []),
     ('opinion.unsupported-opinion', 'child', 'Kai is probably lying to me about where he goes at night. He said "nowhere".', [(1, 8)]),
+    # A judgement word that takes someone to bed is going to bed; the bare word still judges.
+    ('opinion.unsupported-judgement', 'child', '21:00 phone returned as agreed. Settled to bed 22:15.', []),
+    ('opinion.unsupported-judgement', 'child', 'Phone returned as agreed. Settled after 30 mins.', [(1, 27)]),
     # "is clearly ...": after "is" the adverb qualifies what follows, as before a verb.
     ('opinion.unsupported-opinion', 'adult', 'Mr Hussain is clearly at breaking point.', [(1, 15)]),
     ('opinion.unsupported-opinion', 'child', 'Mum was obviously upset.', [(1, 9)]),
