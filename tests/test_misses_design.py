@@ -226,6 +226,10 @@ CASES = [
     # A judgement word that takes someone to bed is going to bed; the bare word still judges.
     ('opinion.unsupported-judgement', 'child', '21:00 phone returned as agreed. Settled to bed 22:15.', []),
     ('opinion.unsupported-judgement', 'child', 'Phone returned as agreed. Settled after 30 mins.', [(1, 27)]),
+    # A hedge on when ("possibly since the summer") is a vague time, not a view.
+    ('opinion.unsupported-opinion', 'child', 'Noor has been living here for a few months, possibly since the summer.', []),
+    ('opinion.unsupported-opinion', 'adult', 'Dad moved out, possibly in October.', []),
+    ('opinion.unsupported-opinion', 'child', 'Mum possibly drinks every day.', [(1, 5)]),
     # "is clearly ...": after "is" the adverb qualifies what follows, as before a verb.
     ('opinion.unsupported-opinion', 'adult', 'Mr Hussain is clearly at breaking point.', [(1, 15)]),
     ('opinion.unsupported-opinion', 'child', 'Mum was obviously upset.', [(1, 9)]),
