@@ -230,6 +230,8 @@ CASES = [
     ('opinion.unsupported-opinion', 'child', 'Noor has been living here for a few months, possibly since the summer.', []),
     ('opinion.unsupported-opinion', 'adult', 'Dad moved out, possibly in October.', []),
     ('opinion.unsupported-opinion', 'child', 'Mum possibly drinks every day.', [(1, 5)]),
+    # A quote that ends a line ends its sentence: it is not evidence for the next line's view.
+    ('opinion.unsupported-opinion', 'adult', 'She said, "I\'m not doing those steps till it stops."\nShe has obviously given up and will need long-term care.', [(2, 9)]),
     # "is clearly ...": after "is" the adverb qualifies what follows, as before a verb.
     ('opinion.unsupported-opinion', 'adult', 'Mr Hussain is clearly at breaking point.', [(1, 15)]),
     ('opinion.unsupported-opinion', 'child', 'Mum was obviously upset.', [(1, 9)]),
