@@ -162,6 +162,55 @@ Risk of exploitation remains high. Referral to exploitation team and info passed
 Front door contact on 3 November 2026 at 9am. A neighbour rang to say Lily (4) was heard crying for an hour.
 Passed to duty social worker Raj Singh for a decision by 5pm today.
 """, []),
+    # ---- sharing: a meeting's attendees, a protocol, a bracketed agreement, a log number -
+    "minutes emailed to all attendees name who received them": ("""\
+Strategy discussion on 26 November 2026 about Ellis, because of the bruise school saw. Parents will be told by Tom Aske at 16:30.
+Minutes emailed at 12:05 to all attendees. All four confirmed receipt by 12:30. Mum consented.
+""", []),
+    "emailed with no one named still needs its recipient": ("""\
+Strategy discussion on 26 November 2026 about Ellis, because of the bruise school saw. Parents will be told by Tom Aske at 16:30.
+Minutes emailed at 12:05. All four confirmed receipt by 12:30. Mum consented.
+""", [("sharing.missing-recipient", 2, 9)]),
+    "'what was shared' refers to a record, it is not one": ("""\
+Risk meeting on 12 November 2026. With Funmi's consent I shared her diary dates at the meeting, so the police can act. The chair confirmed receipt.
+I will tell Funmi what was shared and agreed, at a visit on 13 November.
+""", []),
+    "following a named protocol gives the purpose and the basis": ("""\
+26/11/2026 18:40 I reported Kayla missing to Hartshire Police (log 1124), following her missing-from-home protocol.
+Kayla knows from her plan that the police will be told when she goes missing.
+""", []),
+    "a report to the police with no protocol, no log and no reason": ("""\
+26/11/2026 18:40 I emailed Hartshire Police that Kayla had not come home.
+Kayla knows from her plan that the police will be told when she goes missing.
+""", [("sharing.missing-consent-basis", 1, 20), ("sharing.missing-purpose", 1, 20),
+      ("sharing.receipt-not-confirmed", 1, 20)]),
+    "an agreement in brackets beside the sharing is consent": ("""\
+Visit to Mrs Kaur on 26 November 2026. She had a wobble on the stairs on Monday evening.
+I have told the occupational therapist, Paul Nye, about the wobble so that he can check the rail (Mrs Kaur agreed).
+""", []),
+    "'the bank was contacted and given details' is a sharing record": ("""\
+---
+subject: Alistair Haddow
+subject_type: adult
+contact_date: 2026-11-19
+---
+Strategy meeting on 19 November 2026. His nephew has been taking money from his account.
+The bank was contacted and given details of the nephew so that they could put a marker on the account.
+""", [("sharing.missing-consent-basis", 7, 28), ("sharing.person-not-informed", 7, 28)]),
+    "'I let Tommy's school know' is a sharing record": ("""\
+Visit to Tommy on 17 November 2026. His uncle Gary has moved back in since his release from prison.
+I let Tommy's school know that Gary is living there and what he was in prison for.
+""", [("sharing.missing-consent-basis", 2, 3), ("sharing.missing-purpose", 2, 3),
+      ("sharing.receipt-not-confirmed", 2, 3)]),
+    "a prescription request sent to the GP is not case information": ("""\
+Visit to Alan on 26 November 2026. He has run out of sertraline.
+Prescription request sent to GP. Review 3 December.
+""", []),
+    "a prescription sent with the care plan still shares the plan": ("""\
+Visit to Alan on 26 November 2026. He has run out of sertraline.
+I sent the prescription and his care plan to the pharmacy.
+""", [("sharing.missing-consent-basis", 2, 3), ("sharing.missing-purpose", 2, 3),
+      ("sharing.person-not-informed", 2, 3), ("sharing.receipt-not-confirmed", 2, 3)]),
     # ---- clarity: a gloss in brackets; 'as discussed' to the reader; 'a few weeks ago' -
     "a bracketed explanation does not make a sentence too long": ("""\
 Freya showed me his red book (the health record parents keep, with his weights and vaccinations): Oscar weighed 5.1 kg on 24 November, up from 4.6 kg on 3 November, and the health visitor had written "good gain".

@@ -223,6 +223,20 @@ CASES = [
     ('opinion.unsupported-opinion', 'child', 'Nan may cover for Mum on Tuesdays when she works late.', []),
     ('opinion.unsupported-opinion', 'adult', 'Dad could make it up the stairs with one stick.', []),
     ('opinion.unsupported-opinion', 'child', 'Kai is probably lying to me about where he goes at night. He said "nowhere".', [(1, 8)]),
+    # A judgement word that takes someone to bed is going to bed; the bare word still judges.
+    ('opinion.unsupported-judgement', 'child', '21:00 phone returned as agreed. Settled to bed 22:15.', []),
+    ('opinion.unsupported-judgement', 'child', 'Phone returned as agreed. Settled after 30 mins.', [(1, 27)]),
+    # A hedge on when ("possibly since the summer") is a vague time, not a view.
+    ('opinion.unsupported-opinion', 'child', 'Noor has been living here for a few months, possibly since the summer.', []),
+    ('opinion.unsupported-opinion', 'adult', 'Dad moved out, possibly in October.', []),
+    ('opinion.unsupported-opinion', 'child', 'Mum possibly drinks every day.', [(1, 5)]),
+    # A quote that ends a line ends its sentence: it is not evidence for the next line's view.
+    ('opinion.unsupported-opinion', 'adult', 'She said, "I\'m not doing those steps till it stops."\nShe has obviously given up and will need long-term care.', [(2, 9)]),
+    # "is clearly ...": after "is" the adverb qualifies what follows, as before a verb.
+    ('opinion.unsupported-opinion', 'adult', 'Mr Hussain is clearly at breaking point.', [(1, 15)]),
+    ('opinion.unsupported-opinion', 'child', 'Mum was obviously upset.', [(1, 9)]),
+    ('opinion.unsupported-opinion', 'child', 'Ruby spoke clearly and was obviously proud of her drawing, because she showed it to everyone in the room.', []),
+    ('opinion.unsupported-opinion', 'child', 'The plan is clearly written.', []),
     # attribution.institution-only-source
     ('attribution.institution-only-source', 'child', 'Police say he is dangerous.', [(1, 1)]),
     ('attribution.institution-only-source', 'child', 'School report she is fine.', [(1, 1)]),

@@ -284,6 +284,7 @@ class RunSafeTokenizer:
 
 
 LINE_BREAKS = "notecheck_line_breaks"
+CLOSING_QUOTES = {'"', "”", "'", "’"}
 LIST_MARKERS = {"-", "*", "•", "–", "—", "#", "##", "###"}
 
 
@@ -298,9 +299,16 @@ def line_breaks(doc):
     """Case notes are laid out in lines: a blank line, a list item or a heading starts a
     new sentence, and so does a line after one that ends in a full stop or a colon. A
     hard-wrapped sentence (a line break mid-sentence) is left alone."""
-    starts = []
+    starts, not_starts = [], []
     for token in doc[1:]:
         before = doc[token.i - 1]
+        if token.text in CLOSING_QUOTES and before.text in (".", "!", "?") and not before.whitespace_ \
+                and token.i + 2 < len(doc) and doc[token.i + 1].is_space and "\n" in doc[token.i + 1].text:
+            # 'She said, "I'm not doing those steps."' then a line break: the parser would
+            # start the next sentence at the closing quote; it ends this one.
+            not_starts.append(token.i)
+            starts.append(token.i + 2)
+            continue
         gap = before.text if before.is_space else before.whitespace_
         if token.is_space or "\n" not in gap:
             continue
@@ -308,13 +316,14 @@ def line_breaks(doc):
         if ("\n\n" in gap or token.text in LIST_MARKERS or (token.like_num and token.i + 1 < len(doc)
                 and doc[token.i + 1].text in (".", ")")) or last.text.endswith((".", ":", "!", "?"))):
             starts.append(token.i)
-    if starts:
+    if starts or not_starts:
         # Set all at once: each token.is_sent_start = True scans the whole Doc (a check
         # for a parse), which made a note of many short lines take quadratic time.
         from spacy.attrs import SENT_START
 
         values = doc.to_array([SENT_START])
-        values[starts] = 1
+        values[not_starts] = values.dtype.type(-1 & 0xFFFFFFFFFFFFFFFF)  # -1: not a start
+        values[[i for i in starts if i < len(doc)]] = 1
         doc.from_array([SENT_START], values)
     return doc
 

@@ -27,6 +27,10 @@ class HedgeOptions(Options):
     numbers_are_evidence: bool = True
     # Words a number can go with that make it a time or date, not a count: 2pm, 3 March.
     time_words: list[str] = []
+    # Prepositions of time: a hedge on one ("possibly since the summer") says when is
+    # uncertain, which is a vague time (timeliness), not a view. So does a hedge on a
+    # phrase whose noun is one of time_words ("Dad moved out, possibly in October").
+    time_prepositions: list[str] = []
     speech_verbs: list[str] = Field(min_length=1)
     sentences_before: int = Field(default=0, ge=0)
     sentences_after: int = Field(default=1, ge=0)
@@ -62,6 +66,7 @@ def compile_hedge(rule) -> dict:
     o = rule.options
     return {"hedges": Terms(o.hedges, "hedges"), "evidence": Terms(o.evidence, "evidence"),
             "time_words": Terms(o.time_words, "time_words"),
+            "time_preps": Terms(o.time_prepositions, "time_prepositions"),
             "speech": Terms(o.speech_verbs, "speech_verbs"),
             "complement": Terms(o.complement_needed, "complement_needed"),
             "labelled": Terms(o.labelled_opinions, "labelled_opinions"),
@@ -70,6 +75,17 @@ def compile_hedge(rule) -> dict:
             "motives": Terms(o.motives, "motives"),
             "motive_hedges": Terms(o.motive_hedges, "motive_hedges"),
             "reasons": Terms(o.reasons, "reasons")}
+
+
+def _hedges_a_time(word, c) -> bool:
+    """Does this one hedging word qualify when, not a claim: "possibly since the summer",
+    "Dad moved out, possibly in October"?"""
+    what = word.head
+    if word.dep_ != "advmod" or what.dep_ != "prep":
+        return False
+    objects = [t for t in what.children if t.dep_ == "pobj"]
+    return bool(objects) and (c["time_preps"].has(what) or
+                              any(c["time_words"].has(t) for t in objects))
 
 
 def needs(rule) -> set[str]:
@@ -137,10 +153,14 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
                     not _takes_complement(head) or any(ch.dep_ == "auxpass" for ch in head.children)):
                 continue  # "appeared at the door", "will be looked at as part of ..."
             if len(span) == 1 and c["before_head"].has(head) and (
-                    head.i > head.head.i or _first_person(head.head)):
-                continue  # "she spoke clearly", "I clearly explained the plan"
+                    head.i > head.head.i and head.head.lemma_ != "be" or _first_person(head.head)):
+                # "she spoke clearly", "I clearly explained the plan"; but after "is" it
+                # qualifies what follows: "Mr Hussain is clearly at breaking point".
+                continue
             if len(span) == 1 and c["before_head"].has(head) and c["manner"].has(head.head):
                 continue  # "She could clearly express her wishes": how she expressed them
+            if len(span) == 1 and _hedges_a_time(head, c):
+                continue  # "possibly since the summer": when is vague (timeliness), not a view
             if reported_by_someone_else(parsed, head, c["speech"]):
                 continue
             if head.dep_ == "xcomp" and any(

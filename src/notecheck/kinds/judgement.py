@@ -38,6 +38,9 @@ class JudgementOptions(Options):
     # Hedges a judgement may be given under ("presented as hostile", "clearly struggling",
     # "appear to be neglected"): the hedge rule reports it, once.
     hedged_by: list[str] = []
+    # Places a judgement word can take someone to, which make it an action: "Settled to
+    # bed 22:15" (went to bed), not a view of how settled he is.
+    destinations: list[str] = []
     evidence: list[str] = Field(min_length=1)
     numbers_are_evidence: bool = True
     # Words a number can go with that make it a time or date, not a count: 2pm, 3 March.
@@ -56,6 +59,7 @@ def compile_judgement(rule) -> dict:
             "described": Terms(o.described_nouns, "described_nouns"),
             "copulas": Terms(o.copulas, "copulas"),
             "verbs": Terms(o.judged_verbs, "judged_verbs"), "held": Terms(o.held_nouns, "held_nouns"),
+            "destinations": Terms(o.destinations, "destinations"),
             "hedged_by": Terms(o.hedged_by, "hedged_by"), "as_verbs": Terms(o.as_verbs, "as_verbs"), "evidence": Terms(o.evidence, "evidence"),
             "time_words": Terms(o.time_words, "time_words"),
             "speech": Terms(o.speech_verbs, "speech_verbs")}
@@ -159,6 +163,13 @@ def _held(token, c) -> bool:
     return any(c["held"].has(node) for node in token.ancestors)
 
 
+def _to_a_place(token, c) -> bool:
+    """Does the word take someone to a place ("Settled to bed", "settled into bed")?"""
+    return any(ch.dep_ == "prep" and ch.lower_ in ("to", "into") and
+               any(c["destinations"].has(o) for o in ch.children if o.dep_ == "pobj")
+               for ch in token.children)
+
+
 def _hedged(token, c) -> bool:
     """Is this judgement given under a hedge: the verb it hangs on ("[presented] as
     hostile", "[appear] to be neglected") or a word qualifying it ("[clearly] struggling")?"""
@@ -178,7 +189,7 @@ def _judgements(sent, c):
     for start, stop in c["judgements"].find(sent):
         token = sent[start]
         end = _judged(token, c)
-        if end is not None and not is_negated(token):
+        if end is not None and not is_negated(token) and not _to_a_place(token, c):
             yield token, max(end, sent[stop - 1], key=lambda t: t.i)  # "unable to understand"
     for start, stop in c["verbs"].find(sent):
         token = sent[start]

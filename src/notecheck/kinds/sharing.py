@@ -328,7 +328,9 @@ def _addressees(anchor) -> list:
         # "let the school know"; not a clause that says what was reported ("it was
         # reported that Steve has relapsed": Steve is not told anything).
         # "made the school aware": the one made aware is the subject of "aware".
-        if child.dep_ in ("ccomp", "xcomp") and child.tag_ in ("VB", "JJ") and \
+        # ("let Tommy's school know": the parser can read "know" as VBP there.)
+        if child.dep_ in ("ccomp", "xcomp") and (child.tag_ in ("VB", "JJ") or
+                                                 anchor.lemma_ == "let" and child.tag_ == "VBP") and \
                 not any(t.dep_ == "mark" for t in child.children):
             direct.extend(t for t in child.children if t.dep_ == "nsubj")
     # "to"/"with" on the verb, or hung by the parser on its object ("my concerns to the LADO").
@@ -362,10 +364,13 @@ def _recipient(anchor, sentence, c: Compiled, subjects: set[str],
         first = _recipient(anchor.head, sentence, c, subjects, True)
         if first not in (None, FAMILY) and any(w.lower() in c.recipients for w in first.split()):
             return first
-    if needs_recipient and not direct and not any(t.dep_ == "agent" for t in anchor.children):
-        # "Housing were informed", "The school nurse was made aware": who was told is the
-        # subject. Not "Mum was informed" (family), nor "I was told by school" (a source).
+    if needs_recipient and not told_family and not any(t.dep_ == "agent" for t in anchor.children):
+        # "Housing were informed", "The school nurse was made aware", "The bank was given
+        # details" (or "was contacted and given details"): who was told is the subject.
+        # Not "Mum was informed" (family), nor "I was told by school" (a source).
         told = next((t for t in anchor.children if t.dep_ == "nsubjpass"), None)
+        if told is None and anchor.dep_ == "conj" and anchor.tag_ == "VBN":
+            told = next((t for t in anchor.head.children if t.dep_ == "nsubjpass"), None)
         if told is not None and all(named(t) and not family(t) for t in [told, *told.conjuncts]):
             return _name(told)
     if needs_recipient:
@@ -479,6 +484,8 @@ def find_sharing(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
             continue  # "Information shared: ..." heads the record; its sentences follow
         if trigger is not None and _not_information(verb, trigger, c, subjects):
             continue
+        if any(t.dep_ == "nsubjpass" and t.tag_ == "WP" for t in verb.children):
+            continue  # "I will tell Funmi what was shared": names the sharing, recorded elsewhere
         told = _told_in_note_style(verb, c, subjects, trigger.complement) \
             if trigger is not None and trigger.note_passive else None
         if told is not None:
@@ -569,6 +576,12 @@ def _internal(recipient: str, sentence, c: Compiled) -> bool:
     return False
 
 
+def _with_compounds(token) -> str:
+    """The noun with the nouns before it that name it: 'prescription request'."""
+    words = [t.lower_ for t in token.lefts if t.dep_ == "compound"]
+    return " ".join([*words, token.lower_])
+
+
 def _not_information(verb, trigger: Trigger, c: Compiled, subjects: set[str]) -> bool:
     """The verb is about the person or an instruction, not information passed on: "He was
     sent out of the area" (a person sent, not a record); "I advised Mrs Holt not to
@@ -579,7 +592,10 @@ def _not_information(verb, trigger: Trigger, c: Compiled, subjects: set[str]) ->
         if verb.dep_ == "acl":
             given.append(verb.head)  # "Personal care given to Margaret"
         things = set(map(str.lower, trigger.not_information))
-        if any(is_one_of(t, things) for t in given):
+        def thing(t) -> bool:
+            return is_one_of(t, things) or _with_compounds(t) in things
+        # Every one of them: "I sent the prescription and his care plan" shares the plan.
+        if any(all(thing(x) for x in (t, *t.conjuncts)) for t in given):
             return True
     if trigger.needs_recipient:
         return any(t.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children)
