@@ -99,6 +99,10 @@ CASES = {
     "a young person's own log: a subjectless line about the child is the child's own risk": (
         "Daily log, Larch House\nYoung person: Kian Dowd (15)\n\nKian left the unit at 17:20. "
         "Returned 22:40, presenting as under the influence.\n", []),
+    "a child's notification: the children placed at the time of the incident, before the risk is named": (note(
+        "Zoe Lane", "police notification", "child",
+        "Police report an argument at the home on Saturday night.\nZoe (9) was in the house at the "
+        "time but upstairs.\nDecision: offer mum a domestic abuse course.\n"), []),
     "a record about children without metadata: the police report of domestic abuse": (
         "EDT case record\nRe: Ash Wall (3) and Skye Wall (11 months)\n\nPolice report of a "
         "domestic incident at the home. Mum said it was fine now.\n",

@@ -96,6 +96,9 @@ class MentionOptions(Options):
     # In a note about a child, a sentence from the risk on with one of these answers the
     # rule without naming the child: the child's safety is being weighed ("safety plan").
     child_note_considered: list[str] = []
+    # Said beside the child before the risk is named, these are about an incident: "were in
+    # the house at the time".
+    child_note_considered_before: list[str] = []
 
 
 # "Holly (13)", "Alfie Ward (7 weeks)", "Craig (48)": a name and the age it is given with.
@@ -128,7 +131,9 @@ def compile_mention(rule) -> dict:
             "child_note_triggers": Terms(o.child_note_triggers, "child_note_triggers"),
             "child_view": Terms(o.child_view, "child_view"),
             "child_signs": Terms(o.child_signs, "child_signs"),
-            "child_note_considered": Terms(o.child_note_considered, "child_note_considered")}
+            "child_note_considered": Terms(o.child_note_considered, "child_note_considered"),
+            "child_note_considered_before": Terms(o.child_note_considered_before,
+                                                  "child_note_considered_before")}
 
 
 def needs(rule) -> set[str]:
@@ -258,7 +263,8 @@ def _written_about_a_child(parsed: ParsedNote, names: set[str]) -> bool:
 PLURAL = english("plural_pronouns")
 
 
-def _considered(parsed: ParsedNote, c, words: list, names: set[str], after: int = 0) -> bool:
+def _considered(parsed: ParsedNote, c, words: list, names: set[str], after: int = 0,
+                terms: str = "considered") -> bool:
     """Does a sentence that names them (ending after character ``after``) say what the
     risk means for them?"""
     def unquoted(t) -> bool:
@@ -271,7 +277,7 @@ def _considered(parsed: ParsedNote, c, words: list, names: set[str], after: int 
             continue
         named = any((t.text in names or t.i in starts) and unquoted(t) for t in sent)
         if named or (named_before and any(t.lower_ in PLURAL and unquoted(t) for t in sent)):
-            if any(not parsed.in_quotes(s.start_char, s.end_char) for s in c["considered"].spans(sent)) \
+            if any(not parsed.in_quotes(s.start_char, s.end_char) for s in c[terms].spans(sent)) \
                     and not c["considered_not_with"].any_in(sent):
                 return True
         named_before = named
@@ -370,6 +376,10 @@ def _child_note(parsed: ParsedNote, c, o) -> Iterator[Finding]:
         return
     if any(c["child_note_considered"].any_in(sent) for sent in parsed.layout.sentences
            if sent.end_char > trigger.sent.start_char):
+        return
+    # Before the risk is named, only words tied to an incident can be about it: "the children
+    # were in the house at the time", before "Decision: domestic abuse awareness offer".
+    if _considered(parsed, c, words, names | own, terms="child_note_considered_before"):
         return
     child = " and ".join(subjects) if subjects else "the child"
     yield Finding(trigger.start_char, trigger.end_char, message=o.child_note_message,
