@@ -296,9 +296,11 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     if "child" in o.subject_types and not subject_type and _about_an_adult(parsed, o):
         return
     if o.subject_types and "child" not in o.subject_types and not subject_type and c["child_note_triggers"] \
+            and "\n\n" in parsed.text.strip() \
             and _first_aged_is_child(_header(parsed.text, parsed.layout.opening), o.adult_age):
-        # No metadata, and the header names a child first ("Re: Ashton Wallace (3) and
-        # Skye Wallace (11 months)"): the record is about the children.
+        # No metadata, and the header (the lines above the first blank line) names a child
+        # first ("Re: Ashton Wallace (3) and Skye Wallace (11 months)"): the record is about
+        # the children. A note with no header block is not read this way.
         yield from _child_note(parsed, c, o)
         return
     if c["note_types"]:
