@@ -71,42 +71,6 @@ CASES = {
         "Home visit to Ron (70). He told me he has been drinking a bottle of whisky a day.\nHis "
         "grandchildren, Amy (6) and Leo (4), stay every weekend; I will talk to their mum about "
         "whether they are safe with him while he is drinking.\n"), []),
-    # ---- round 3 classes ------------------------------------------------------------
-    "an adult who looks after the children alone is the arrangement, not thought about": (note(
-        "Dean Lyle", "telephone call with GP", "adult",
-        "The GP said Dean was in A&E twice in October after drinking.\nDean looks after his two "
-        "boys, aged 8 and 11, on his own during the week.\n"),
-        [("holistic.think-family", 7, 52)]),
-    "asking who looks after them if he drinks is thinking about them": (note(
-        "Dean Lyle", "home visit", "adult",
-        "Dean told me he was in A&E twice in October after drinking.\nWe talked about who looks "
-        "after his two boys, aged 8 and 11, if he drinks.\n"), []),
-    "a baby given her age as 'who is 18 months' is a dependant": (note(
-        "Wes Pike", "outreach home visit", "adult",
-        "Wes said he had used heroin the night before.\nHis partner and their daughter, Lexi, who "
-        "is 18 months, were home.\n"),
-        [("holistic.think-family", 7, 22)]),
-    "a child's visit: a carer's heroin use, and the visit's own talk with the child before it": (note(
-        "Amy Hart", "child in need visit", "child",
-        "I spoke with Amy (12) alone in the garden.\nMum's partner, Lee, has gone back to using "
-        "heroin.\nLee looks after her brother Alfie (2) while mum works.\n"),
-        [("holistic.think-family", 8, 44)]),
-    "the same, with the risk weighed for the children after it": (note(
-        "Amy Hart", "child in need visit", "child",
-        "I spoke with Amy (12) alone in the garden.\nMum's partner, Lee, has gone back to using "
-        "heroin.\nI will speak to mum today about whether Amy and Alfie (2) are safe when Lee "
-        "looks after them.\n"), []),
-    "a young person's own log: a subjectless line about the child is the child's own risk": (
-        "Daily log, Larch House\nYoung person: Kian Dowd (15)\n\nKian left the unit at 17:20. "
-        "Returned 22:40, presenting as under the influence.\n", []),
-    "a child's notification: the children placed at the time of the incident, before the risk is named": (note(
-        "Zoe Lane", "police notification", "child",
-        "Police report an argument at the home on Saturday night.\nZoe (9) was in the house at the "
-        "time but upstairs.\nDecision: offer mum a domestic abuse course.\n"), []),
-    "a record about children without metadata: the police report of domestic abuse": (
-        "EDT case record\nRe: Ash Wall (3) and Skye Wall (11 months)\n\nPolice report of a "
-        "domestic incident at the home. Mum said it was fine now.\n",
-        [("holistic.think-family", 4, 20)]),
 }
 
 

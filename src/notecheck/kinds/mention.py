@@ -93,12 +93,6 @@ class MentionOptions(Options):
     # "DA incident at the home overnight ... Outcome: NFA" never says where the child was.
     child_note_triggers: list[str] = []
     child_note_message: str | None = None  # may use {match} and {child}
-    # In a note about a child, a sentence from the risk on with one of these answers the
-    # rule without naming the child: the child's safety is being weighed ("safety plan").
-    child_note_considered: list[str] = []
-    # Said beside the child before the risk is named, these are about an incident: "were in
-    # the house at the time".
-    child_note_considered_before: list[str] = []
 
 
 # "Holly (13)", "Alfie Ward (7 weeks)", "Craig (48)": a name and the age it is given with.
@@ -108,10 +102,8 @@ _NONE = english("negators")
 # "his 4yo son", "her 6-year-old daughter", "young son", "baby daughter"
 _YOUNG_BEFORE = re.compile(r"(\d{1,2} ?(?:yo|y/o|-?year-old)|%s) $" % "|".join(sorted(english("young"))),
                            re.IGNORECASE)
-# The age right after a dependant word: "her son, Dean, is 24", "a daughter aged 30",
-# "their daughter, Lexi, who is 18 months" (a baby: the unit is kept).
-_AGE_AFTER = re.compile(r"[\s,]*(?:[A-Z][a-z]+[\s,]+)?(?:who is |who's |is |was |aged |\()(\d{1,3})\b"
-                        r"(\s*(?:weeks?|months?|days?))?")
+# The age right after a dependant word: "her son, Dean, is 24", "a daughter aged 30".
+_AGE_AFTER = re.compile(r"[\s,]*(?:[A-Z][a-z]+[\s,]+)?(?:is |was |aged |\()(\d{1,3})\b")
 
 
 def compile_mention(rule) -> dict:
@@ -130,10 +122,7 @@ def compile_mention(rule) -> dict:
             "relatives": Terms(o.relatives, "relatives"),
             "child_note_triggers": Terms(o.child_note_triggers, "child_note_triggers"),
             "child_view": Terms(o.child_view, "child_view"),
-            "child_signs": Terms(o.child_signs, "child_signs"),
-            "child_note_considered": Terms(o.child_note_considered, "child_note_considered"),
-            "child_note_considered_before": Terms(o.child_note_considered_before,
-                                                  "child_note_considered_before")}
+            "child_signs": Terms(o.child_signs, "child_signs")}
 
 
 def needs(rule) -> set[str]:
@@ -224,13 +213,10 @@ def _dependants(parsed: ParsedNote, c, adult_age: int) -> tuple[list, set[str], 
     for span, relative in spans:
         if parsed.in_quotes(span.start_char, span.end_char):
             continue
-        before = list(doc[max(0, span.start - 3):span.start])
-        while any(t.is_punct for t in before):  # not across a comma: "no arrests, children asleep"
-            before = before[1:]
-        if any(t.lower_ in _NONE for t in before):
+        if any(t.lower_ in _NONE for t in doc[max(0, span.start - 3):span.start]):
             continue  # "has no children", "does not have a son"
         age = _AGE_AFTER.match(parsed.text, span.end_char, span.sent.end_char)
-        if age and not age.group(2) and int(age.group(1)) >= adult_age:
+        if age and int(age.group(1)) >= adult_age:
             continue  # "Her son, Dean, is 24 and lives in Manchester."
         # The name beside the word: "her son, Callum", "daughter Julie", "Zain is her son".
         named = [t for t in doc[span.end:min(span.end + 3, len(doc))] if t.pos_ == "PROPN"][:1]
@@ -263,21 +249,16 @@ def _written_about_a_child(parsed: ParsedNote, names: set[str]) -> bool:
 PLURAL = english("plural_pronouns")
 
 
-def _considered(parsed: ParsedNote, c, words: list, names: set[str], after: int = 0,
-                terms: str = "considered") -> bool:
-    """Does a sentence that names them (ending after character ``after``) say what the
-    risk means for them?"""
+def _considered(parsed: ParsedNote, c, words: list, names: set[str]) -> bool:
     def unquoted(t) -> bool:
         return not parsed.in_quotes(t.idx, t.idx + len(t))
 
     starts = {span.start for span in words}
     named_before = False
     for sent in parsed.layout.sentences:
-        if sent.end_char <= after:
-            continue
         named = any((t.text in names or t.i in starts) and unquoted(t) for t in sent)
         if named or (named_before and any(t.lower_ in PLURAL and unquoted(t) for t in sent)):
-            if any(not parsed.in_quotes(s.start_char, s.end_char) for s in c[terms].spans(sent)) \
+            if any(not parsed.in_quotes(s.start_char, s.end_char) for s in c["considered"].spans(sent)) \
                     and not c["considered_not_with"].any_in(sent):
                 return True
         named_before = named
@@ -294,14 +275,6 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         yield from _child_note(parsed, c, o)
         return
     if "child" in o.subject_types and not subject_type and _about_an_adult(parsed, o):
-        return
-    if o.subject_types and "child" not in o.subject_types and not subject_type and c["child_note_triggers"] \
-            and "\n\n" in parsed.text.strip() \
-            and _first_aged_is_child(_header(parsed.text, parsed.layout.opening), o.adult_age):
-        # No metadata, and the header (the lines above the first blank line) names a child
-        # first ("Re: Ashton Wallace (3) and Skye Wallace (11 months)"): the record is about
-        # the children. A note with no header block is not read this way.
-        yield from _child_note(parsed, c, o)
         return
     if c["note_types"]:
         if meta.get("note_type") or not o.note_types_from_text:
@@ -372,16 +345,7 @@ def _child_note(parsed: ParsedNote, c, o) -> Iterator[Finding]:
     if any(t.text in own for t in trigger.sent):
         return  # the risk told with the child in it: "Mia told me Mum has been drinking"
     words, names, _ = _dependants(parsed, c, o.adult_age)
-    # In a note about the child, sentences about the visit name them everywhere ("I spoke
-    # with Poppy alone"): only what is said from the risk on can be about the risk.
-    if _considered(parsed, c, words, names | own, after=trigger.sent.start_char):
-        return
-    if any(c["child_note_considered"].any_in(sent) for sent in parsed.layout.sentences
-           if sent.end_char > trigger.sent.start_char):
-        return
-    # Before the risk is named, only words tied to an incident can be about it: "the children
-    # were in the house at the time", before "Decision: domestic abuse awareness offer".
-    if _considered(parsed, c, words, names | own, terms="child_note_considered_before"):
+    if _considered(parsed, c, words, names | own):
         return
     child = " and ".join(subjects) if subjects else "the child"
     yield Finding(trigger.start_char, trigger.end_char, message=o.child_note_message,
@@ -397,13 +361,8 @@ def _the_childs_own(span, own: set[str]) -> bool:
     sentence that names them and no one else."""
     verb = span.root if span.root.pos_ in ("VERB", "AUX") else span.root.head
     who = next((t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")), None)
-    while who is None and verb.head.i != verb.i:  # "gone back to using heroin": Lee has gone
-        verb = verb.head
-        who = next((t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")), None)
     if who is None:
-        # A log line with no subject is about the child it is kept for: "Returned 22:40,
-        # smelling of weed, presenting as under the influence."
-        return verb.pos_ == "VERB" and span.root.pos_ != "NOUN"
+        return False
     if who.text in own:
         return True
     if who.lower_ not in _CHILD_PRONOUNS:
