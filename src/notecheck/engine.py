@@ -373,19 +373,24 @@ def yield_to_precise(parts: list[ParsedNote], found: list[tuple[Rule, Finding]]
     rules it names has a finding: one problem, one finding (the more precise one)."""
     if not any(rule.yields_to for rule, _ in found):
         return found
-    bounds = [(part.offset + s.start_char, part.offset + s.end_char)
-              for part in parts for s in part.layout.sentences]
+    bounds = sorted((part.offset + s.start_char, part.offset + s.end_char)
+                    for part in parts for s in part.layout.sentences)
+    starts = [start for start, _ in bounds]
 
     def sentence(finding: Finding):
-        return next(((a, b) for a, b in bounds if a <= finding.start < b), None)
+        """The (start, end) of the sentence the finding starts in; None for a field."""
+        index = bisect.bisect_right(starts, finding.start) - 1
+        if finding.field is not None or index < 0 or finding.start >= bounds[index][1]:
+            return None
+        return bounds[index]
 
+    placed = [(rule, finding, sentence(finding)) for rule, finding in found]
     where: dict[str, set] = {}
-    for rule, finding in found:
-        if finding.field is None:
-            where.setdefault(rule.id, set()).add(sentence(finding))
-    return [(rule, finding) for rule, finding in found
-            if not (rule.yields_to and finding.field is None and sentence(finding) is not None
-                    and any(sentence(finding) in where.get(other, ()) for other in rule.yields_to))]
+    for rule, _, place in placed:
+        where.setdefault(rule.id, set()).add(place)
+    return [(rule, finding) for rule, finding, place in placed
+            if not (rule.yields_to and place is not None
+                    and any(place in where.get(other, ()) for other in rule.yields_to))]
 
 
 def longest_per_span(found: list[tuple[Rule, Finding]]) -> list[tuple[Rule, Finding]]:

@@ -55,10 +55,9 @@ def _two_people(subjects: list, objects: list):
 
 def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     o = rule.options
+    sets = [(p, p.subject.lower(), {w.lower() for w in p.objects}) for p in o.pronouns]
     for sentence in parsed.doc.sents:
-        for pronouns in o.pronouns:
-            objects_words = {w.lower() for w in pronouns.objects}
-            subject_word = pronouns.subject.lower()
+        for pronouns, subject_word, objects_words in sets:
             subjects, objects = [], []
             for token in sentence:
                 if parsed.in_quotes(token.idx, token.idx + len(token)):
