@@ -556,6 +556,16 @@ def test_a_json_key_given_twice_is_reported_once_and_the_first_is_read(write, ch
                if d["rule"] == "input.repeated-column")
 
 
+def test_a_repeated_key_is_reported_when_the_first_value_loses_its_row(write, check):
+    # The first "text" cannot be used (NaN), so the row is skipped: the run must still say
+    # that a second "text" was there, or its note is lost without a word.
+    export = write("a.jsonl", '{"id": "1", "text": NaN, "text": "Jamie kicked off."}\n'
+                              '{"id": "2", "text": "Jamie kicked off.", "text": "again"}\n', dedent=False)
+    found, _, _ = check(export)
+    assert found == [("a.jsonl", "input.repeated-column", 1, 26), ("a.jsonl", "input.malformed-row", 1, 21),
+                     ("a.jsonl", PHRASE, 2, 28)]
+
+
 # --- 6. UTF-16, UTF-32 and stray NUL bytes --------------------------------------------------
 
 def test_excel_unicode_text_export_is_read_with_exact_positions(write, check):

@@ -220,13 +220,13 @@ def _record(path: str, raw: str, fields: Fields, where, columns, mapping_cache: 
     if text_key in fields.unusable:
         why, start = fields.unusable[text_key]
         line, column = where(start)
-        return [InputProblem("input.malformed-row",
+        return out + [InputProblem("input.malformed-row",
                              f"{label} was skipped: its note text ('{field_name(text_key)}') is "
                              f"{why}, not text.", line=line, column=column)]
     text_value = fields[text_key][0]
     if text_value is not None and not isinstance(text_value, str):
         line, column = where(fields[text_key][1])
-        return [InputProblem("input.malformed-row",
+        return out + [InputProblem("input.malformed-row",
                              f"{label} was skipped: its note text ('{field_name(text_key)}') is "
                              f"{_kind(text_value)}, not text.", line=line, column=column)]
     for key, (why, start) in fields.unusable.items():
