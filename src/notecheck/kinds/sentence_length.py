@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from pydantic import Field
 
@@ -30,6 +31,18 @@ class SentenceLengthOptions(Options):
     clause_asides: bool = False
 
 
+@dataclass
+class _Stretch:
+    """A sentence (or line) being counted: where it starts, its words, the words of the
+    part being read, the longest part so far, and the word that took it over the limit."""
+
+    start: object
+    words: int = 0
+    part: int = 0
+    longest: int = 0
+    over: object = None
+
+
 def needs(rule) -> set[str]:
     return {"sents", "pos"} if rule.options.clause_asides else {"sents"}
 
@@ -38,17 +51,17 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     o = rule.options
     limit = o.max_words
     breaks = set(o.part_breaks)
-    stretch = None  # the stretch of a sentence being counted: [start, words, part, longest, over]
+    stretch: _Stretch | None = None  # the stretch of a sentence being counted
     before = None
     depth = 0  # how many glosses in brackets are open
     glosses = {w.lower() for w in o.gloss_openers}
     aside = None  # in a clause aside: (its closing bracket, the words of the part around it)
 
-    def finding(stretch):
-        start, words, part, longest, over = stretch
+    def finding(stretch: _Stretch):
+        start, words, over = stretch.start, stretch.words, stretch.over
         if over is None:
             return None
-        longest = max(longest, part)
+        longest = max(stretch.longest, stretch.part)
         if breaks and longest <= limit and o.max_words_in_parts and words <= o.max_words_in_parts:
             return None  # a list of parts, each short enough
         end = _line_end(over.sent, over)
@@ -69,25 +82,25 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
             depth, inside = _gloss_depth(token, depth, glosses)
             word = word and not inside
         if stretch is not None and token.text in breaks:
-            stretch[3] = max(stretch[3], stretch[2])
-            stretch[2] = 0
+            stretch.longest = max(stretch.longest, stretch.part)
+            stretch.part = 0
         if o.clause_asides and aside is None and token.text == "(" and (close := _clause_aside(token)):
-            aside = (close, stretch[2] if stretch else 0)
+            aside = (close, stretch.part if stretch else 0)
             if stretch:
-                stretch[2] = 0
+                stretch.part = 0
         elif aside is not None and token.i == aside[0]:
             if stretch:
-                stretch[3] = max(stretch[3], stretch[2])
-                stretch[2] = aside[1]
+                stretch.longest = max(stretch.longest, stretch.part)
+                stretch.part = aside[1]
             aside = None
         if not word or (stretch is None and parsed.layout.in_label(token.idx)):
             continue
         if stretch is None:
-            stretch = [token, 0, 0, 0, None]
-        stretch[1] += 1
-        stretch[2] += 1
-        if stretch[1] == limit + 1:
-            stretch[4] = token
+            stretch = _Stretch(token)
+        stretch.words += 1
+        stretch.part += 1
+        if stretch.words == limit + 1:
+            stretch.over = token
     if stretch and (found := finding(stretch)):
         yield found
 
