@@ -13,6 +13,7 @@ boundary, and the output is the same, in the same order, whatever the number of 
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Iterable, Iterator
@@ -154,7 +155,14 @@ def check_items(linter: Linter, items: Iterable[tuple[str, Note | InputProblem |
         global _WORKER
         linter.warm()  # load and compile once, before forking, so every worker shares it
         _WORKER = (linter, cache)
-        pools.append(multiprocessing.get_context("fork").Pool(workers))
+        # Frozen, the objects loaded so far (the pipeline, the rules) are left out of the
+        # workers' garbage collections: collecting would write to every one of them, and
+        # each page written is copied, one worker at a time.
+        gc.freeze()
+        try:
+            pools.append(multiprocessing.get_context("fork").Pool(workers))
+        finally:
+            gc.unfreeze()  # this process collects as before
         return pools[0]
 
     try:
