@@ -333,10 +333,13 @@ class Linter:
 
 
 def _compile_patterns(value, seen: set[int], depth: int = 0) -> None:
-    """Compile each GuardedPattern in a rule's compiled form (dicts, lists, objects)."""
+    """Compile each GuardedPattern in a rule's compiled form (dicts, lists, objects). Term
+    lists (tens of thousands of tuples of string hashes) and other libraries' objects
+    (the readability rule's hyphenation dictionary) hold no pattern and are not walked."""
     from notecheck.kinds.base import GuardedPattern
+    from notecheck.kinds.terms import Terms
 
-    if isinstance(value, (str, bytes, int, float, bool)) or value is None or depth > 6 \
+    if isinstance(value, (str, bytes, int, float, bool, Terms)) or value is None or depth > 6 \
             or id(value) in seen:
         return
     seen.add(id(value))
@@ -348,7 +351,8 @@ def _compile_patterns(value, seen: set[int], depth: int = 0) -> None:
     elif isinstance(value, (list, tuple, set, frozenset)):
         for item in value:
             _compile_patterns(item, seen, depth + 1)
-    elif hasattr(value, "__dict__") and not isinstance(value, type):
+    elif hasattr(value, "__dict__") and not isinstance(value, type) \
+            and type(value).__module__.startswith("notecheck."):
         for item in vars(value).values():
             _compile_patterns(item, seen, depth + 1)
 
