@@ -74,6 +74,10 @@ def test_bank_holidays_are_looked_up_only_for_a_note_that_may_be_late(tmp_path):
     status, modules, out = run(tmp_path, "check", "--no-cache", "--format", "json", "visit.md")
     assert "timeliness.late-recording" in out and "11 working days" in out
     assert "holidays" in modules
+    # Only the UK's calendar: not the holidays of its 250 other countries.
+    assert "holidays.countries.united_kingdom" in modules
+    assert not any(m.startswith("holidays.countries") and m != "holidays.countries.united_kingdom"
+                   for m in modules)
 
 
 def test_spacys_command_line_still_works_when_left_out(tmp_path):

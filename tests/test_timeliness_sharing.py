@@ -73,6 +73,21 @@ def test_unreadable_dates_say_why(written, says):
         parse_date(written)
 
 
+def test_bank_holidays_are_the_holidays_packages_own_in_every_region():
+    """The UK calendar is loaded on its own (notecheck/dates.py); it must give the very days
+    holidays.country_holidays gives, year after year, in each of the three regions."""
+    import holidays
+
+    from notecheck.dates import REGIONS, _united_kingdom
+
+    for code in REGIONS.values():
+        ours, theirs = _united_kingdom()(subdiv=code), holidays.country_holidays("GB", subdiv=code)
+        for year in range(1900, 2101):
+            ours.get(dt.date(year, 1, 1))
+            theirs.get(dt.date(year, 1, 1))
+        assert dict(ours) == dict(theirs) and len(ours) > 1500
+
+
 def test_working_days_skip_the_christmas_bank_holidays():
     # Thu 24 Dec 2026 -> Tue 29 Dec: Fri 25 (Christmas), Sat, Sun, Mon 28 (Boxing Day
     # substitute) do not count, so only Tuesday does.
