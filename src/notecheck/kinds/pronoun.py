@@ -56,10 +56,15 @@ def _two_people(subjects: list, objects: list):
 def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     o = rule.options
     sets = [(p, p.subject.lower(), {w.lower() for w in p.objects}) for p in o.pronouns]
+    words = {w for _, subject_word, objects_words in sets for w in (subject_word, *objects_words)}
     for sentence in parsed.doc.sents:
+        # The sentence's pronouns, once: most sentences have too few for any set.
+        mentions = [t for t in sentence if t.lower_ in words]
+        if len(mentions) < o.min_pronouns:
+            continue
         for pronouns, subject_word, objects_words in sets:
             subjects, objects = [], []
-            for token in sentence:
+            for token in mentions:
                 if parsed.in_quotes(token.idx, token.idx + len(token)):
                     continue
                 if token.lower_ == subject_word and token.dep_ in ("nsubj", "nsubjpass"):

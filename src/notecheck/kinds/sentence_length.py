@@ -68,7 +68,8 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         return Finding(start.idx, end, values={"words": _count(over.sent, start, end, glosses),
                                                "max_words": limit})
 
-    for token in tokens_of(parsed.doc):  # one walk over the note, sentence by sentence
+    tokens = tokens_of(parsed.doc)
+    for token in _long_sentences(parsed.doc, tokens, limit):
         # A line break ends a sentence too: list items and headings are not run together.
         if token.is_sent_start or "\n" in token.text:
             if stretch and (found := finding(stretch)):
@@ -76,6 +77,7 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
             stretch = None
             depth = 0
             aside = None
+            before = tokens[token.i - 1] if token.i else None
         word = _is_word(token, before)
         before = token
         if glosses:
@@ -103,6 +105,14 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
             stretch.over = token
     if stretch and (found := finding(stretch)):
         yield found
+
+
+def _long_sentences(doc, tokens: list, limit: int) -> Iterator:
+    """The tokens of each sentence with more than ``limit`` tokens, in order: a sentence
+    of fewer tokens cannot have more words, so most sentences need no counting."""
+    for sent in doc.sents:
+        if len(sent) > limit:
+            yield from tokens[sent.start:sent.end]
 
 
 def _clause_aside(token) -> int | None:
