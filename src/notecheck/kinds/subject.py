@@ -21,9 +21,21 @@ def is_name(token, *not_names: Terms) -> bool:
     """A capitalised proper noun that may be a person's name ("Jamie"; the "F" of "Mr F"):
     not a word in capitals (a heading, a role, a worker's initials: "DN", "SM"), and not
     one of ``not_names`` ("Mum", "Monday")."""
+    return _name_shaped(token) and not any(words.has(token) for words in not_names)
+
+
+def _name_shaped(token) -> bool:
     return (token.pos_ == "PROPN" and token.is_alpha and token.text[:1].isupper()
-            and not (len(token.text) > 1 and token.text.isupper())
-            and not any(words.has(token) for words in not_names))
+            and not (len(token.text) > 1 and token.text.isupper()))
+
+
+def name_shaped_tokens(doc) -> list:
+    """The Doc's tokens shaped like a name (is_name before its ``not_names``), found once
+    per Doc: each inference of who a note is about then looks at these alone."""
+    found = doc.user_data.get("notecheck.name-shaped")
+    if found is None:
+        found = doc.user_data["notecheck.name-shaped"] = [t for t in tokens_of(doc) if _name_shaped(t)]
+    return found
 
 
 SALUTATION_LINES = 3  # a title or a date may come before "Dear Mia,"
@@ -54,7 +66,7 @@ def infer_subject(parsed, *not_names: Terms) -> str | None:
     one; worked out once per note for each set of ``not_names``."""
     key = ("subject", tuple((frozenset(words.words), words.lemma) for words in not_names))
     if key not in parsed.cache:
-        parsed.cache[key] = _most_named(parsed.doc, lambda token: is_name(token, *not_names))
+        parsed.cache[key] = _most_named(parsed.doc, not_names)
     return parsed.cache[key]
 
 
@@ -69,18 +81,20 @@ def _opens_sentence(token) -> bool:
         or doc[i - 1].text in (".", "!", "?", ":", "-", "–", "—", "•", "*", "(")
 
 
-def _most_named(doc, named) -> str | None:
+def _most_named(doc, not_names: tuple[Terms, ...]) -> str | None:
+    shaped = name_shaped_tokens(doc)
+    named = {t.i for t in shaped if not any(words.has(t) for words in not_names)}
     mid: Counter[str] = Counter()
     opening: Counter[str] = Counter()
     full_name: set[str] = set()  # opened a full name: "Jordan Achebe (15)"
     opening_subject: Counter[str] = Counter()
-    for token in tokens_of(doc):
-        if named(token):
+    for token in shaped:
+        if token.i in named:
             weight = 2 if token.dep_ in ("nsubj", "nsubjpass") else 1
             if _opens_sentence(token):
                 opening[token.text] += weight
                 following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-                if following is not None and named(following) \
+                if following is not None and following.i in named \
                         and not token.whitespace_.count("\n"):
                     full_name.add(token.text)
                 if weight == 2:

@@ -250,20 +250,29 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
             if sent.start <= token.i < sent.end:
                 return scores.get(sent.start, {})
         return {}
-    mentions = _mentions(doc, c, names)
-
-    # The subjects of main clauses, in order: a sentence's 'She' carries on the 'She' of
-    # the sentence before ("She told me Jack was late. She said ..." is still the teacher).
     tokens = tokens_of(doc)
-    main_subjects = [t for t in tokens if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"]
-    # The subjects of main clauses and of the clauses joined to them by 'and'.
-    clause_subjects = [t for t in tokens if t.dep_ == "nsubj" and (
-        t.head.dep_ == "ROOT" or (t.head.dep_ == "conj" and t.head.head.dep_ == "ROOT"))]
-    person_at = {index: (is_subject, gender) for index, is_subject, gender in mentions}
+    mentions = main_subjects = clause_subjects = person_at = None
+
+    def people_named() -> None:
+        """Who is named where, and the subjects of the main clauses: worked out at the
+        first pronoun to resolve (a note in which the person speaks by name needs none)."""
+        nonlocal mentions, main_subjects, clause_subjects, person_at
+        if mentions is not None:
+            return
+        mentions = _mentions(doc, c, names)
+        # The subjects of main clauses, in order: a sentence's 'She' carries on the 'She' of
+        # the sentence before ("She told me Jack was late. She said ..." is still the teacher).
+        main_subjects = [t for t in tokens if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"]
+        # The subjects of main clauses and of the clauses joined to them by 'and'.
+        clause_subjects = [t for t in tokens if t.dep_ == "nsubj" and (
+            t.head.dep_ == "ROOT" or (t.head.dep_ == "conj" and t.head.head.dep_ == "ROOT"))]
+        person_at = {index: (is_subject, gender) for index, is_subject, gender in mentions}
+
     resolved: dict[int, bool] = {}
 
     def refers_to_subject(pronoun) -> bool:
         if pronoun.i not in resolved:
+            people_named()
             resolved[pronoun.i] = _refers(pronoun)
         return resolved[pronoun.i]
 
