@@ -297,3 +297,13 @@ def test_a_note_with_hardly_any_full_stops_gets_a_grade_a_writer_can_use(linter)
     messages = [d.message for d in linter.check(parsed) if d.rule == "clarity.readability"]
     assert len(messages) == 1
     assert messages[0].startswith("This note reads at school grade 18 or above (Flesch-Kincaid; the limit is 12).")
+
+
+def test_a_pronoun_in_a_sentence_with_no_verb_has_the_root_as_its_clause(linter):
+    """A parsed sentence's root is its own head, but spaCy gives a new Token each time it
+    is asked: the walk up to the clause's verb stops at the root instead of going round it
+    for ever (it hung a run on a verbless log line before)."""
+    from notecheck.kinds.pronoun import _clause
+
+    doc = linter.pipeline.nlp("Lunch with him.")
+    assert _clause(doc[2]).text == "Lunch"

@@ -878,3 +878,63 @@ def test_her_after_a_named_officer_is_the_officer_not_the_family(unmasked):
         """)
     assert found(diagnostics, "sharing.missing-purpose") == [("sharing.missing-purpose", 6, 23)]
     assert recipients(diagnostics) == ["DC Marsh"]
+
+
+# ------------------------------------------- sharing: round 4 classes (probe notes)
+
+
+def test_them_after_a_call_to_an_organisation_is_that_organisation(linter):
+    """Terse notes name whom they rang, then say what they gave "them"."""
+    d = lint(linter, """\
+        Rang the housing office at Leabrook Council. Gave them Mr Pike's new address and told them about his stroke.
+        """)
+    assert ("sharing.missing-consent-basis", 1, 46) in found(d, "sharing")
+    # "them" is the family when nothing was rung before.
+    d = lint(linter, "Mum and Dad came to the office. Gave them a copy of the plan.\n")
+    assert found(d, "sharing") == []
+
+
+def test_a_bare_verb_after_a_past_one_is_what_was_done(linter):
+    d = lint(linter, "I phoned the nursery and let them know about the injunction against Dad.\n")
+    assert [r for r, _, _ in found(d, "sharing.missing-consent")] == ["sharing.missing-consent-basis"]
+    # An instruction in a list is still not a record: "Ring school and let them know".
+    d = lint(linter, "Actions: ring the nursery and let them know about the injunction.\n")
+    assert found(d, "sharing") == []
+
+
+@pytest.mark.parametrize("asked", [
+    "Mrs Obi had asked us to keep her niece informed.",
+    "I did this at her own request.",
+])
+def test_shared_because_the_person_asked_for_it(linter, asked):
+    d = lint(linter, f"""\
+        ---
+        subject: Grace Obi
+        subject_type: adult
+        ---
+        I told her niece, Ada Mensah, about the move to Elm Ward so that she can visit. {asked}
+        """)
+    assert not [f for f in found(d, "sharing") if f[0] in
+                ("sharing.missing-consent-basis", "sharing.person-not-informed")]
+    # Without the request, both are asked for.
+    d = lint(linter, """\
+        ---
+        subject: Grace Obi
+        subject_type: adult
+        ---
+        I told her niece, Ada Mensah, about the move to Elm Ward so that she can visit.
+        """)
+    assert {f[0] for f in found(d, "sharing")} >= {"sharing.missing-consent-basis", "sharing.person-not-informed"}
+
+
+@pytest.mark.parametrize("handover", [
+    "Passed to day team for follow-up.",
+    "I told her social worker, Femi Ade, by phone.",
+    "Allocated worker informed by email.",
+])
+def test_handing_over_inside_the_service_is_not_sharing_outside_it(linter, handover):
+    d = lint(linter, f"Out-of-hours call from Leah, 17, who was upset after a row with her foster carer. {handover}\n")
+    assert found(d, "sharing") == []
+    # Another organisation's worker is outside it.
+    d = lint(linter, "I told the social worker at the hospital that Leah was upset.\n")
+    assert "sharing.missing-consent-basis" in [r for r, _, _ in found(d, "sharing")]

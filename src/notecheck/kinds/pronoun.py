@@ -37,7 +37,7 @@ def needs(rule) -> set[str]:
 def _clause(token):
     """The verb (or auxiliary) heading the clause the token is in."""
     head = token.head
-    while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:  # a root is its own head
         head = head.head
     return head
 

@@ -256,6 +256,12 @@ class Sharing:
     verb: object = None  # the sharing verb (spaCy Token); None for "referral made"
 
 
+def _joined_to_past(verb) -> bool:
+    """A bare verb joined by "and" to a verb in the past tense shares its tense: "I rang
+    the school and let them know" records what was done ("let" reads as a bare verb)."""
+    return verb.dep_ == "conj" and verb.head.i < verb.i and verb.head.tag_ in ("VBD", "VBN")
+
+
 def _subject(verb):
     """The verb's subject, following "and" back to the first verb of a list."""
     while True:
@@ -364,6 +370,12 @@ def _recipient(anchor, sentence, c: Compiled, subjects: set[str],
         first = _recipient(anchor.head, sentence, c, subjects, True)
         if first not in (None, FAMILY) and any(w.lower() in c.recipients for w in first.split()):
             return first
+    if told_family and all(t.lower_ in ("them", "they") for t in direct if family(t)):
+        # "Rang the fraud team at the bank. Gave them her account details": "them" is the
+        # organisation the writer has just called, when the sentence before names one.
+        called = _called_before(sentence, c, subjects)
+        if called is not None:
+            return called
     if needs_recipient and not told_family and not any(t.dep_ == "agent" for t in anchor.children):
         # "Housing were informed", "The school nurse was made aware", "The bank was given
         # details" (or "was contacted and given details"): who was told is the subject.
@@ -401,6 +413,28 @@ def _recipient(anchor, sentence, c: Compiled, subjects: set[str],
         # "I phoned the school and shared my concerns": the first verb names them.
         return _recipient(anchor.head, sentence, c, subjects, needs_recipient)
     return FAMILY if told_family else None
+
+
+CALL_VERBS = {"ring", "rang", "phone", "call", "telephone", "contact", "speak"}
+
+
+def _called_before(sentence, c: Compiled, subjects: set[str]) -> str | None:
+    """The organisation or role the sentence before this one says the writer rang, phoned,
+    called or spoke to ("Rang the fraud team at Olive's bank."), if it names one."""
+    doc = sentence.doc
+    if sentence.start == 0:
+        return None
+    before = doc[sentence.start - 1].sent
+    for verb in before:
+        if verb.lemma_.lower() not in CALL_VERBS and verb.lower_ not in CALL_VERBS:
+            continue
+        if not _by_writer(verb, c, subjects):
+            continue
+        for token in _addressees(verb):
+            if is_one_of(token, c.recipients) and not is_one_of(token, c.not_recipients) \
+                    and token.lower_ not in subjects:
+                return _name(token)
+    return None
 
 
 def _possessor(token) -> bool:
@@ -460,7 +494,8 @@ def find_sharing(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
             if token.tag_ == "VBG" and not any(t.dep_ == "aux" for t in token.children):
                 continue  # a gerund: "Sharing it would put her at risk"
             if token.tag_ == "VB" and not any(t.dep_ == "aux" and t.lemma_ == "do"
-                                              for t in token.children):
+                                              for t in token.children) \
+                    and not _joined_to_past(token):
                 # A bare verb is an instruction or a plan, not a record: "Inform
                 # school.", "DN to body map any injuries and inform SW."
                 continue
@@ -572,7 +607,8 @@ def _internal(recipient: str, sentence, c: Compiled) -> bool:
     for size in range(len(words), own - 1, -1):
         if size and " ".join(words[:size]) in c.internal:
             after = words[size:size + 1]
-            return not (after and after[0] in ("of", "at", "from", "for", "in"))
+            # "the manager at the nursery" is theirs; "day team for follow-up" is ours.
+            return not (after and after[0] in ("of", "at", "from", "in"))
     return False
 
 

@@ -104,10 +104,11 @@ class Written:
 # "Date of visit: ...", "**Recorded:** ...", "- Entered on system: ...", "Visit date –
 # ...": a label, then a colon (not the colon of a time such as 10:20) or a spaced dash.
 # Fields on one line are split at a tab, a run of spaces or a bar ("Name: Harold
-# Room: 12    Date: 08/11/2026").
+# Room: 12    Date: 08/11/2026"), or at a full stop before the next label ("Call made:
+# 16/11/2026 11:30. Note typed: 25/11/2026.").
 _LABEL = re.compile(r"^[\s>*_#-]*(?P<label>[A-Za-z](?:[A-Za-z /&'’()]|-(?=[A-Za-z])){0,50}?)[\s*_]*"
                     r"(?::(?!\d)|\s[–—-]\s)[\s*_]*")
-_FIELD_BREAK = re.compile(r"\t+| {3,}|\s+\|\s+")
+_FIELD_BREAK = re.compile(r"\t+| {3,}|\s+\|\s+|(?<=\.)\s+(?=[A-Z][A-Za-z /&'’()-]{0,50}:(?!\d))")
 
 
 def _has(label: str, words: list[str]) -> bool:

@@ -41,7 +41,7 @@ def compile_terms(rule) -> dict:
 
 
 def needs(rule) -> set[str]:
-    return phrase.needs(rule) | {"sents"}
+    return phrase.needs(rule) | {"sents", "parse"}  # the parse: whose wish it is
 
 
 def _found(parsed: ParsedNote, rule) -> Iterator[Finding]:
@@ -92,7 +92,47 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
             continue
         if parsed.layout.on_markdown_heading(finding.start) and _section_dated(parsed, finding.start):
             continue
-        if dates.dates_in(text[sentence.start_char:finding.start]) or \
+        if _in_a_wish(span):
+            continue  # "She wants a passport so she can visit her aunt next summer": her hope
+        if _dated_before(text[sentence.start_char:finding.start]) or \
                 dates.dates_in(text[finding.end:sentence.end_char]):
             continue
         yield finding
+
+
+# The person's own hope or wish, which the time words are part of: not an event a
+# chronology needs dated. Not the writer's ("I want", "we hope"): that is a plan.
+WISH_VERBS = {"want", "hope", "wish", "dream", "like", "love"}
+
+
+def _in_a_wish(span) -> bool:
+    """The time words hang, in the parse, from someone's wish: "She wants a passport so she
+    can visit her aunt next summer", "He would like to go back to the club at some point"
+    ("like" and "love" only after "would"). Not from a clause beside it ("He would like to
+    go, and his neighbour has been popping in lately")."""
+    word = span.root
+    while word.head.i != word.i:
+        if word.dep_ == "conj":
+            return False  # a clause of its own, joined by "and"
+        word = word.head
+        if word.lemma_.lower() in WISH_VERBS and word.pos_ in ("VERB", "AUX"):
+            if word.lemma_.lower() in ("like", "love") and \
+                    not any(t.lower_ in ("would", "'d") for t in word.children):
+                return False
+            subject = next((t for t in word.children if t.dep_ == "nsubj"), None)
+            return subject is None or subject.lower_ not in ("i", "we")
+    return False
+
+
+# Between a date and the time words after it, the telling of what happened: the date is
+# when it was told, not when it happened ("Kerry disclosed on my visit on 25/11/2026 that
+# he strangled her last Saturday").
+_TELLING = re.compile(r"\b(?:that|said|says|told|tells|disclosed|reported|explained|stated|"
+                      r"mentioned|informed|shared|described|alleged)\b", re.IGNORECASE)
+
+
+def _dated_before(before: str) -> bool:
+    """The words before the time words give the date of what they are about: a date with
+    no telling between it and them ("On Tuesday 17 November, a few days ago, ...")."""
+    found = dates.dates_in(before)
+    return bool(found) and not _TELLING.search(before[found[-1][1]:])
