@@ -415,7 +415,7 @@ def _recipient(anchor, sentence, c: Compiled, subjects: set[str],
     return FAMILY if told_family else None
 
 
-CALL_VERBS = {"ring", "rang", "phone", "call", "telephone", "contact", "speak"}
+CALL_VERBS = english("call_verbs")
 
 
 def _called_before(sentence, c: Compiled, subjects: set[str]) -> str | None:

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from notecheck import dates
 from notecheck.kinds import phrase
 from notecheck.kinds.base import Finding, GuardedPattern, ParsedNote, RuleProblem
+from notecheck.kinds.language import english
 
 
 class UndatedOptions(phrase.PhraseOptions):
@@ -102,7 +103,8 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
 
 # The person's own hope or wish, which the time words are part of: not an event a
 # chronology needs dated. Not the writer's ("I want", "we hope"): that is a plan.
-WISH_VERBS = {"want", "hope", "wish", "dream", "like", "love"}
+WISH_VERBS = english("wish_verbs")
+WISH_AFTER_WOULD = english("wish_after_would")
 
 
 def _in_a_wish(span) -> bool:
@@ -116,7 +118,7 @@ def _in_a_wish(span) -> bool:
             return False  # a clause of its own, joined by "and"
         word = word.head
         if word.lemma_.lower() in WISH_VERBS and word.pos_ in ("VERB", "AUX"):
-            if word.lemma_.lower() in ("like", "love") and \
+            if word.lemma_.lower() in WISH_AFTER_WOULD and \
                     not any(t.lower_ in ("would", "'d") for t in word.children):
                 return False
             subject = next((t for t in word.children if t.dep_ == "nsubj"), None)
@@ -127,8 +129,7 @@ def _in_a_wish(span) -> bool:
 # Between a date and the time words after it, the telling of what happened: the date is
 # when it was told, not when it happened ("Kerry disclosed on my visit on 25/11/2026 that
 # he strangled her last Saturday").
-_TELLING = re.compile(r"\b(?:that|said|says|told|tells|disclosed|reported|explained|stated|"
-                      r"mentioned|informed|shared|described|alleged)\b", re.IGNORECASE)
+_TELLING = re.compile(r"\b(?:" + "|".join(sorted(english("telling_words"))) + r")\b", re.IGNORECASE)
 
 
 def _dated_before(before: str) -> bool:
