@@ -168,7 +168,9 @@ def test_no_date_placeholders_are_invalid_dates_not_hangs(write, check, field, v
 def test_a_header_date_in_9999_does_not_overflow_the_working_day_count(write, check):
     note = write("a.txt", "Date of visit: 01/11/2026\nRecorded: 31/12/9999\n" + NOTE)
     found, _, _ = check(note, select=["timeliness.late-recording", "timeliness.future-date"])
-    assert found == [("a.txt", PHRASE, 3, 7)]  # no notecheck.internal-error
+    # No notecheck.internal-error; the year 9999 is reported as a date no record can have,
+    # as it is in front matter.
+    assert found == [("a.txt", INVALID_DATE, 2, 11), ("a.txt", PHRASE, 3, 7)]
 
 
 def test_working_days_are_counted_without_walking_every_day():
@@ -718,3 +720,22 @@ def test_an_empty_note_is_not_told_it_lacks_a_contact_date(tmp_path, cli):
                   tmp_path])
     found = json.loads(result.stdout)["diagnostics"]
     assert [(os.path.basename(d["path"]), d["note"], d["line"]) for d in found] == [("rows.jsonl", "2", 2)]
+
+
+@pytest.mark.parametrize("header, at", [
+    ("Call made: 32/13/2026 11:30. Note typed: 25/11/2026.", (1, 12)),
+    ("Date of visit: 31/02/2026   Entered: 25/11/2026", (1, 16)),
+    ("Home visit\nDate of visit: 31/11/2026", (2, 16)),
+])
+def test_a_mistyped_date_in_a_pasted_header_is_reported_where_it_is(write, check, header, at):
+    """A case-system paste with no front matter: the mistyped date is reported at its place,
+    not read as no date (which said nothing, or that the date was missing), and the rest
+    of the note and the other files are still checked."""
+    note = write("pasted.txt", f"{header}\n{NOTE}", dedent=False)
+    good = write("good.txt", NOTE)
+    found, messages, document = check(note, good)
+    assert ("pasted.txt", INVALID_DATE, *at) in found
+    assert ("pasted.txt", "timeliness.missing-contact-date") not in {(f[0], f[1]) for f in found}
+    assert ("good.txt", PHRASE, 1, 7) in found
+    assert messages[("pasted.txt", INVALID_DATE)].startswith("The contact date could not be read: '3")
+    assert document["summary"]["notes"] == 2

@@ -58,6 +58,10 @@ PIECES = [
     "Police informed.", "It was decided", "aged 7", "non-engagement", "Home visit", "visited",
     "NHS 943 476 5919", "07123 456789", "jane@example.com", "LS6 2QT", "DOB 12/03/2015",
     "14 Acacia Avenue", "yesterday", "last week", "on 20/11/2026", "10:30", "Contact: ",
+    # a pasted case-system header: labels, field breaks, impossible and worded dates
+    "Call made: ", "Note typed: ", "Shift: ", "Log written: ", "Date of visit: ", "Entered: ",
+    "32/13/2026", "31/02/2026", "29/02/2025", "00/00/0000", "31/11/2026 25:61", "1 Smarch 2026",
+    "the Tuesday before last", "sometime over the holidays", "   ", ". Note typed: ",
     "<!-- notecheck-disable jargon -->", "<!-- notecheck-enable -->", "notecheck: ignore[labelling]",
     # layout, quotes and awkward characters
     " ", " ", "  ", ".", ". ", ",", ":", ";", "?", "!", "\n", "\n\n", "\r\n", "\r", "\t", "- ",

@@ -223,6 +223,22 @@ def find_date(text: str) -> tuple[dt.datetime, bool, int, int] | None:
     return value, timed, start, end
 
 
+def bad_date_in(text: str) -> tuple[int, int, str] | None:
+    """The first date-shaped text in ``text`` that is no real date ("32/13/2026"), as
+    (start, end, the problem as DateError says it), when ``text`` holds no real date."""
+    if find_date(text) is not None:
+        return None
+    found = []
+    for pattern in _SEARCH:
+        for match in pattern.finditer(text):
+            try:
+                _build(match, match.group(), show=False)
+            except DateError as exc:
+                found.append((match.start(), match.end(), str(exc)))
+                break
+    return min(found) if found else None
+
+
 @lru_cache(maxsize=8)
 def _holidays(subdivision: str):
     return _united_kingdom()(subdiv=subdivision)

@@ -144,6 +144,19 @@ def header_fields(layout: Layout, header: HeaderLabels):
             start += len(part)
 
 
+def header_bad_dates(layout: Layout, options: TimelinessOptions) -> dict[str, tuple[int, int, str]]:
+    """The labelled contact and recorded dates in the header that are no real date
+    ("Call made: 32/13/2026"): {field: (start, end, problem)}, first of each, so a
+    mistyped date is reported rather than read as no date at all."""
+    found: dict[str, tuple[int, int, str]] = {}
+    for kind, start, end in header_fields(layout, options.header):
+        if kind in FIELDS and kind not in found:
+            bad = dates.bad_date_in(layout.text[start:end])
+            if bad is not None:
+                found[kind] = (start + bad[0], start + bad[1], bad[2])
+    return found
+
+
 def header_dates(layout: Layout, options: TimelinessOptions, title: bool = True) -> dict[str, Written]:
     """The contact and recorded dates the header gives, first of each. With no contact
     label, a whole date in the title (the first line, when it has no label and is not a
@@ -258,6 +271,9 @@ def _note_dates(parsed: ParsedNote, rule) -> tuple[dict[str, Written], dict[str,
         for name, date in header_dates(parsed.layout, rule.options, title=not good and not bad).items():
             if name not in good and name not in bad:
                 written[name] = date
+        for name, (_, _, problem) in header_bad_dates(parsed.layout, rule.options).items():
+            if name not in written and name not in bad:
+                bad = {**bad, name: problem}  # a mistyped header date is not a missing one
     return written, bad
 
 
@@ -281,6 +297,13 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
                 problem = problem.replace(f"'{value}'", f"'{dates.shape(value)}'")
             yield Finding(0, 0, field=name, values={
                 "field": LABELS[name], "value": value, "problem": problem})
+        if len(read_dates(meta)[0]) + len(read_dates(meta)[1]) < len(FIELDS):
+            # No front matter for it: the header's labelled dates ("Call made: 32/13/2026").
+            written = note_dates(parsed, rule)[0]
+            for name, (start, end, problem) in header_bad_dates(parsed.layout, rule.options).items():
+                if name not in meta and name not in written:
+                    yield Finding(start, end, values={
+                        "field": LABELS[name], "value": parsed.text[start:end], "problem": problem})
         return
 
     good, bad = note_dates(parsed, rule)
