@@ -59,6 +59,9 @@ class Trigger(Options):
     # What the verb gives that is not information: "Personal care given to Margaret",
     # "Medication given at 8am", "I gave Mum a lift" (the object, or the passive's subject).
     not_information: list[str] = []
+    # Who was told is only the one the verb is "with" ("Discussed her falls with the
+    # district nurse"); its object is what was talked about ("We discussed Mason").
+    addressed_with: bool = False
 
 
 class Channel(Options):
@@ -127,6 +130,9 @@ class SharingOptions(Options):
     # unless the sentence also sends something in writing ('written').
     calls: list[str] = []  # regular expressions
     written: list[str] = []  # regular expressions
+    # A note of a meeting or a call ('note_type' matches one of these): what the writer
+    # told, shared or gave there ('live_verbs', or share) was heard by those present.
+    live_note_types: list[str] = []  # regular expressions
 
 
 CONDITIONS = english("conditions")  # "if ... I will inform the police"
@@ -155,6 +161,7 @@ class Compiled:
     documents: list[GuardedPattern]
     calls: list[GuardedPattern] = field(default_factory=list)
     written: list[GuardedPattern] = field(default_factory=list)
+    live_note_types: list[GuardedPattern] = field(default_factory=list)
     signature: tuple = ()  # what find_sharing depends on, so rules can share its result
     # Every word that can start a record: the trigger words and event nouns.
     starts: Terms | None = None
@@ -209,6 +216,7 @@ def compile_sharing(rule) -> Compiled:
         documents=[_regex(e, ("documents", i)) for i, e in enumerate(o.documents)],
         calls=[_regex(e, ("calls", i)) for i, e in enumerate(o.calls)],
         written=[_regex(e, ("written", i)) for i, e in enumerate(o.written)],
+        live_note_types=[_regex(e, ("live_note_types", i)) for i, e in enumerate(o.live_note_types)],
         starts=Terms(sorted({*triggers, *_words(o.event_nouns)}), "triggers"),
         not_subjects=Terms(sorted({w for w in {*_words(o.recipients), *_words(o.items),
                                                *_words(o.event_nouns), *triggers} if " " not in w}),
@@ -258,8 +266,76 @@ class Sharing:
 
 def _joined_to_past(verb) -> bool:
     """A bare verb joined by "and" to a verb in the past tense shares its tense: "I rang
-    the school and let them know" records what was done ("let" reads as a bare verb)."""
-    return verb.dep_ == "conj" and verb.head.i < verb.i and verb.head.tag_ in ("VBD", "VBN")
+    the school and let them know" records what was done ("let" reads as a bare verb).
+    A note's opening word with an object is such a verb however it is tagged ("Rang a PC
+    at the station and let them know": "Rang" reads as a name)."""
+    if not (verb.dep_ == "conj" and verb.head.i < verb.i):
+        return False
+    head = verb.head
+    return head.tag_ in ("VBD", "VBN") or (
+        head.dep_ == "ROOT" and head.i == head.sent.start and head.tag_ != "VB"
+        and any(t.dep_ == "dobj" for t in head.children))
+
+
+def _past_in_context(verb) -> bool:
+    """A verb whose past form is its base form, read as past when its clause tells of
+    something past: "Let his daughter know about the fall when she rang at 10:00"."""
+    return verb.lower_ in SAME_PAST and any(
+        t.tag_ == "VBD" for t in verb.subtree if t.i != verb.i)
+
+
+def _with_whom(verb, c: Compiled, subjects: set[str]) -> str | None:
+    """The organisation or role a conversation about the person was with: "Discussed
+    Sheila's deterioration with the district nurse". Not the person or their family
+    ("discussed it with Mum"); not a consultation that names no information ("Discussed
+    with Dr Mensah, who will review", "as discussed with TM")."""
+    objects = [t for t in verb.children if t.dep_ in ("dobj", "nsubjpass")]
+    if not objects or any(t.dep_ == "mark" and t.lower_ == "as" for t in verb.children) or \
+            all(t.lower_ in POINTING_BACK for t in objects):
+        return None
+    for head in [verb, *objects]:
+        for prep in (t for t in head.children if t.dep_ == "prep" and t.lower_ == "with"):
+            for who in (t for t in prep.children if t.dep_ == "pobj"):
+                for token in [who, *who.conjuncts]:
+                    if is_one_of(token, c.not_recipients) or token.lower_ in subjects:
+                        continue
+                    if is_one_of(token, c.recipients) or token.pos_ == "PROPN":
+                        return _name(token)
+    return None
+
+
+def _restates(verb) -> bool:
+    """The verb names no new information: no object, and as its subject nothing or a word
+    pointing back ("This was shared without the parents' consent because ...", "Shared
+    without Peter's consent as I could not reach him")."""
+    if any(t.dep_ in ("dobj", "dative") for t in verb.children):
+        return False
+    subject = next((t for t in verb.children if t.dep_ in ("nsubjpass", "nsubj")), None)
+    return subject is None or subject.lower_ in POINTING_BACK or any(
+        t.dep_ == "det" and t.lower_ in POINTING_BACK for t in subject.children)
+
+
+def _none_shared(verb) -> bool:
+    """What the verb says was shared is nothing: "Nothing about her stays was shared",
+    "No information was passed on", "I shared none of it"."""
+    for t in verb.children:
+        if t.dep_ in ("nsubjpass", "dobj") and (
+                t.lower_ in NONE_WORDS or any(d.dep_ == "det" and d.lower_ == "no" for d in t.children)):
+            return True
+    return False
+
+
+def _told_to_person(verb, subjects: set[str], c: Compiled) -> bool:
+    """The sharing is what the person or their family was told of, not another one: "Told
+    Tariq that his father had been informed", "told her that the school had been informed,
+    what they had been told"."""
+    head = verb
+    while head.dep_ in ("ccomp", "conj") and head.head.i != head.i:
+        head = head.head
+        if head.lemma_.lower() in TELL_VERBS or head.lower_ in TELL_VERBS:
+            return any(t.dep_ in ("dobj", "dative") and (t.lower_ in subjects or is_one_of(t, c.not_recipients))
+                       for t in head.children)
+    return False
 
 
 def _subject(verb):
@@ -387,7 +463,14 @@ def _recipient(anchor, sentence, c: Compiled, subjects: set[str],
             return _name(told)
     if needs_recipient:
         # "I informed Mum" is telling the person; "Dad is reported to have been seen
-        # outside school" has no addressee at all, so it is not a record of sharing.
+        # outside school" has no addressee at all, so it is not a record of sharing,
+        # unless the sentence before says whom the writer rang: "I rang the police and
+        # asked for a welfare check. I gave his name and address, ...".
+        if anchor.lemma_.lower() in GIVING and \
+                not any(named(t) or family(t) or t.pos_ == "PROPN" for t in direct):
+            called = _called_before(sentence, c, subjects)
+            if called is not None:
+                return called
         return FAMILY if told_family else None
     # "It was reported by the school": the agent is the source, not the recipient.
     source = {t.i for child in anchor.children if child.dep_ == "agent" for t in child.subtree}
@@ -416,6 +499,11 @@ def _recipient(anchor, sentence, c: Compiled, subjects: set[str],
 
 
 CALL_VERBS = english("call_verbs")
+SAME_PAST = set(english("same_past_forms"))
+NONE_WORDS = set(english("none_words"))
+TELL_VERBS = set(english("tell_verbs"))
+POINTING_BACK = set(english("pointing_back"))
+GIVING = set(english("giving_verbs"))
 
 
 def _called_before(sentence, c: Compiled, subjects: set[str]) -> str | None:
@@ -495,7 +583,7 @@ def find_sharing(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
                 continue  # a gerund: "Sharing it would put her at risk"
             if token.tag_ == "VB" and not any(t.dep_ == "aux" and t.lemma_ == "do"
                                               for t in token.children) \
-                    and not _joined_to_past(token):
+                    and not _joined_to_past(token) and not _past_in_context(token):
                 # A bare verb is an instruction or a plan, not a record: "Inform
                 # school.", "DN to body map any injuries and inform SW."
                 continue
@@ -519,11 +607,19 @@ def find_sharing(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
             continue  # "Information shared: ..." heads the record; its sentences follow
         if trigger is not None and _not_information(verb, trigger, c, subjects):
             continue
-        if any(t.dep_ == "nsubjpass" and t.tag_ == "WP" for t in verb.children):
-            continue  # "I will tell Funmi what was shared": names the sharing, recorded elsewhere
+        if any(t.dep_ in ("nsubjpass", "dobj") and t.tag_ == "WP" for t in verb.children):
+            continue  # "I will tell Funmi what was shared", "told him what I had passed on":
+            # names the sharing, recorded elsewhere
+        if trigger is not None and (_none_shared(verb) or _told_to_person(verb, subjects, c)):
+            continue
         told = _told_in_note_style(verb, c, subjects, trigger.complement) \
             if trigger is not None and trigger.note_passive else None
-        if told is not None:
+        if trigger is not None and trigger.addressed_with:
+            recipient = _with_whom(verb, c, subjects)
+            if recipient is None or not (_by_writer(verb, c, subjects, anchor)
+                                         and _recorded_not_planned(verb, c)):
+                continue
+        elif told is not None:
             if not _recorded_not_planned(verb, c):
                 continue
             recipient = told
@@ -540,6 +636,8 @@ def find_sharing(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
         if recipient is None and (trigger is not None and trigger.needs_recipient or
                                   any(t.dep_ == "ccomp" for t in verb.children)):
             continue  # "as referred to above"; "it was shared that ..." (speech)
+        if recipient is None and found and trigger is not None and _restates(verb):
+            continue  # "This was shared without consent because ...": the record before
         end = token.idx + len(token)
         particle = next((t for t in token.children if t.dep_ == "prt"), None)
         if particle is not None and particle.i == token.i + 1:
@@ -606,9 +704,11 @@ def _internal(recipient: str, sentence, c: Compiled) -> bool:
     words = without_owner((text[at:] if at >= 0 else recipient.lower()).replace(",", " ").split())
     for size in range(len(words), own - 1, -1):
         if size and " ".join(words[:size]) in c.internal:
-            after = words[size:size + 1]
-            # "the manager at the nursery" is theirs; "day team for follow-up" is ours.
-            return not (after and after[0] in ("of", "at", "from", "in"))
+            after = words[size:size + 2]
+            # "the manager at the nursery" is theirs; "day team for follow-up" and "the duty
+            # social worker in our team" are ours.
+            return not (after and after[0] in ("of", "at", "from", "in")
+                        and not (len(after) > 1 and after[1] in ("our", "my", "this")))
     return False
 
 
@@ -684,6 +784,11 @@ def _live(record: Sharing, parsed: ParsedNote, c: Compiled) -> bool:
     if any(p.search(text, start, end) for p in c.calls) and \
             not any(p.search(text, start, end) for p in c.written):
         return True
+    note_type = str(parsed.note.meta.get("note_type") or "")
+    if record.verb is not None and note_type and any(p.search(note_type) for p in c.live_note_types) \
+            and (is_one_of(record.verb, c.live_verbs) or record.verb.lemma_.lower() == "share") \
+            and not any(p.search(text, start, end) for p in c.written):
+        return True  # "Strategy discussion. I shared with DC Porter the photographs ...": shown there
     if any(p.search(text, start, end) for p in c.documents):
         return False
     said = any(p.search(text, start, end) for p in c.live)
