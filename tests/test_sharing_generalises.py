@@ -8,10 +8,10 @@ import pytest
 from notecheck.api import check_text
 
 
-def sharing(body: str, subject_type: str, note_type: str = "visit") -> list[tuple[str, int, int]]:
+def sharing(body: str, subject_type: str, note_type: str = "visit", **options) -> list[tuple[str, int, int]]:
     meta = {"subject": "Test Person", "subject_type": subject_type, "note_type": note_type,
             "contact_date": "2026-11-20", "recorded_date": "2026-11-20"}
-    return [(d.rule, d.line, d.column) for d in check_text(body, meta, today="2026-11-25")
+    return [(d.rule, d.line, d.column) for d in check_text(body, meta, today="2026-11-25", **options)
             if d.category == "sharing"]
 
 
@@ -28,7 +28,7 @@ def sharing(body: str, subject_type: str, note_type: str = "visit") -> list[tupl
      "I rang the police at 15:10 and asked for a welfare check. "
      "I gave his name, his address and the message he sent his sister.",
      "adult", [("sharing.missing-consent-basis", 2, 61), ("sharing.missing-purpose", 2, 61),
-               ("sharing.person-not-informed", 2, 61), ("sharing.receipt-not-confirmed", 2, 61)]),
+               ("sharing.person-not-informed", 2, 61)]),
     # A conversation about the person with another agency.
     ("Sheila was drowsy and her urine was dark.\n"
      "Discussed Sheila's drowsiness with the district nurse at 09:00.",
@@ -70,7 +70,14 @@ SAID_AT_A_MEETING = ("I shared with DC Amy Webb, police child abuse investigatio
 
 
 def test_what_was_shared_at_a_meeting_or_on_a_call_was_heard():
-    assert sharing(SAID_AT_A_MEETING, "child", "strategy discussion") == []
-    assert sharing(SAID_AT_A_MEETING, "child", "telephone call with police") == []
+    """With the receipt rule selected (it is off by default)."""
+    receipt = {"select": ["sharing.receipt-not-confirmed"]}
+    assert sharing(SAID_AT_A_MEETING, "child", "strategy discussion", **receipt) == []
+    assert sharing(SAID_AT_A_MEETING, "child", "telephone call with police", **receipt) == []
     # Not at a meeting: the note does not say it reached her.
-    assert sharing(SAID_AT_A_MEETING, "child", "home visit") == [("sharing.receipt-not-confirmed", 1, 3)]
+    assert sharing(SAID_AT_A_MEETING, "child", "home visit", **receipt) == [
+        ("sharing.receipt-not-confirmed", 1, 3)]
+
+
+def test_receipt_is_not_asked_for_by_default():
+    assert sharing(SAID_AT_A_MEETING, "child", "home visit") == []
