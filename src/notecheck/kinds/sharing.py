@@ -273,7 +273,8 @@ def _joined_to_past(verb) -> bool:
         return False
     head = verb.head
     return head.tag_ in ("VBD", "VBN") or (
-        head.dep_ == "ROOT" and head.i == head.sent.start and head.tag_ != "VB"
+        head.dep_ == "ROOT" and head.tag_ != "VB"
+        and not any(t.is_alpha for t in head.doc[head.sent.start:head.i])  # "08:20 Rang ..."
         and any(t.dep_ == "dobj" for t in head.children))
 
 
@@ -304,14 +305,17 @@ def _with_whom(verb, c: Compiled, subjects: set[str]) -> str | None:
     return None
 
 
-def _restates(verb) -> bool:
+def _restates(verb, pointing: bool = False) -> bool:
     """The verb names no new information: no object, and as its subject nothing or a word
     pointing back ("This was shared without the parents' consent because ...", "Shared
-    without Peter's consent as I could not reach him")."""
+    without Peter's consent as I could not reach him", after a record). ``pointing``: only
+    a word pointing back will do (no record before that this program read as one)."""
     if any(t.dep_ in ("dobj", "dative") for t in verb.children):
         return False
     subject = next((t for t in verb.children if t.dep_ in ("nsubjpass", "nsubj")), None)
-    return subject is None or subject.lower_ in POINTING_BACK or any(
+    if subject is None:
+        return not pointing
+    return subject.lower_ in POINTING_BACK or any(
         t.dep_ == "det" and t.lower_ in POINTING_BACK for t in subject.children)
 
 
@@ -636,7 +640,7 @@ def find_sharing(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
         if recipient is None and (trigger is not None and trigger.needs_recipient or
                                   any(t.dep_ == "ccomp" for t in verb.children)):
             continue  # "as referred to above"; "it was shared that ..." (speech)
-        if recipient is None and found and trigger is not None and _restates(verb):
+        if recipient is None and trigger is not None and _restates(verb, pointing=not found):
             continue  # "This was shared without consent because ...": the record before
         end = token.idx + len(token)
         particle = next((t for t in token.children if t.dep_ == "prt"), None)
