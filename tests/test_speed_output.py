@@ -80,3 +80,35 @@ print("ok", len(groups))
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, env=env)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("ok")
+
+
+IDS = ["CN00001", "jane.smith@gmail.com", "JANE.SMITH@GMAIL.COM", "k.patel[at]hotmail.co.uk",
+       "943 476 5919", "9434765919", "QQ 12 34 56 C", "LS1 4AP", "07700 900123", "12/03/2015",
+       "DOB 12/03/2015", "dob: 12/03/2015", "born on 4th June 2019", "2015-03-12", "case-77",
+       "Ref 2026/11/0042", "", "   ", "mum at gmail dot com"]
+
+
+def test_a_note_id_is_masked_as_the_unguarded_patterns_would_mask_it():
+    from notecheck.checker import Checker
+    from notecheck.identifiers import mask
+    from notecheck.kinds.base import PATTERN_TIMEOUT
+    from notecheck.kinds.regex import VALIDATORS
+    from notecheck.masking import masked_id
+
+    rules = Checker().default().linter.masking_rules
+    assert any(r.options.requires_any for r in rules)
+
+    def every_pattern(note_id):
+        if not note_id:
+            return note_id
+        for rule in rules:
+            matched = rule.compiled.compiled.fullmatch(note_id.strip(), timeout=PATTERN_TIMEOUT)
+            validator = VALIDATORS.get(rule.options.validator) if matched and rule.options.validator else None
+            if matched and (validator is None or validator(note_id)):
+                return mask(note_id)
+        return note_id
+
+    for note_id in IDS:
+        assert masked_id(note_id, rules) == every_pattern(note_id), note_id
+    assert masked_id("jane.smith@gmail.com", rules) != "jane.smith@gmail.com"
+    assert masked_id("CN00001", rules) == "CN00001"
