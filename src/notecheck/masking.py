@@ -62,6 +62,14 @@ def masked_id(note_id: str | None, rules) -> str | None:
 
     value = note_id.strip()
     for rule in rules:
+        required = getattr(rule.options, "requires_any", None)
+        if required and _required_anycase(tuple(required)).search(value) is None:
+            # The rule says its pattern matches only where one of these is written (the
+            # regex kind skips a note or a metadata value without them): an id without
+            # them is not one. Looked for in any case, so never stricter than the rule.
+            # A run served from the cache then never compiles the e-mail and date-of-birth
+            # patterns just to read its notes' ids (0.015 s of re-checking a 600-row export).
+            continue
         try:  # the pattern itself, not its guard: an id is short, and this runs per note
             matched = rule.compiled.compiled.fullmatch(value, timeout=PATTERN_TIMEOUT)
         except TimeoutError:
@@ -70,6 +78,14 @@ def masked_id(note_id: str | None, rules) -> str | None:
         if matched and (validator is None or validator(note_id)):
             return mask(note_id)
     return note_id
+
+
+@lru_cache(maxsize=64)
+def _required_anycase(texts: tuple[str, ...]):
+    import regex
+
+    return regex.compile("|".join(regex.escape(text) for text in texts),
+                         regex.IGNORECASE | regex.FULLCASE | regex.VERSION0)
 
 
 class NoteMask:

@@ -84,6 +84,47 @@ def defer_spacy_cli() -> None:
     sys.modules["spacy.cli.info"] = Deferred("spacy.cli.info")
 
 
+def index_entry_points() -> None:
+    """Let spaCy's registries find plug-ins by group without a scan of every entry point.
+
+    Each registry look-up (about 200 while the pipeline and the classifier load) asks
+    catalogue for the entry points of one group, and catalogue filters every installed
+    entry point for it, attribute by attribute: 0.03 s of every cold start, about 3% of
+    checking one note. catalogue reads them once at import, grouped; this answers a look-up
+    by group from those groups, with the same entry points in the same order, and any other
+    question as before. Does nothing when catalogue is not imported or has changed."""
+    import sys
+
+    catalogue = sys.modules.get("catalogue")
+    available = getattr(catalogue, "AVAILABLE_ENTRY_POINTS", None)
+    if available is None or isinstance(available, _GroupedEntryPoints):
+        return
+    from importlib.metadata import SelectableGroups
+
+    if type(available) is SelectableGroups:
+        catalogue.AVAILABLE_ENTRY_POINTS = _GroupedEntryPoints(available)
+
+
+class _GroupedEntryPoints:
+    """catalogue's entry points, answering ``select(group=...)`` from their groups."""
+
+    def __init__(self, groups):
+        from importlib.metadata import EntryPoints
+
+        self.groups = groups
+        self.empty = EntryPoints(())
+        # dict's own get: the deprecated mapping interface would warn
+        self.by_group = {group: dict.get(groups, group) for group in dict.keys(groups)}
+
+    def select(self, **params):
+        if len(params) == 1 and "group" in params:
+            return self.by_group.get(params["group"], self.empty)
+        return self.groups.select(**params)
+
+    def __getattr__(self, name):
+        return getattr(self.groups, name)
+
+
 @dataclass
 class Pipeline:
     nlp: object
@@ -100,6 +141,7 @@ def blank_tokenizer():
     """An English tokenizer, for compiling term lists and patterns at load time."""
     import spacy
 
+    index_entry_points()
     return spacy.blank("en").tokenizer
 
 
@@ -151,6 +193,7 @@ def load_pipeline(needs: set[str], model: str | None = None, *, fast_attributes:
     """
     import spacy
 
+    index_entry_points()
     _register_line_breaks()
     name = find_model(model)
     if name is None or not needs & (TRAINED_NEEDS | {"sents"}):
@@ -196,6 +239,7 @@ def load_model(name: str | Path, exclude: list[str] = ()):
     import spacy
     from thinc.api import use_ops
 
+    index_entry_points()
     with use_ops("numpy", use_blis=False):
         nlp = spacy.load(name, exclude=[*exclude, "tokenizer"])
         folder = Path(name) if isinstance(name, Path) else _model_folder(name)

@@ -39,8 +39,90 @@ def json_text(document) -> str:
     which JSON escapes as \\u001b (json leaves DEL, C1 controls, bidi overrides and lone
     surrogates raw; a lone surrogate cannot even be written as UTF-8). The escapes read
     back as the same text."""
-    text = _json.dumps(document, indent=2, ensure_ascii=False)
+    try:
+        text = indented_json(document)
+    except _Unusual:
+        text = _json.dumps(document, indent=2, ensure_ascii=False)
     return UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+class _Unusual(Exception):
+    """A value indented_json leaves to the json module (a key that is not a string, a
+    type json would ask ``default`` about, a float that is not finite)."""
+
+
+def indented_json(document) -> str:
+    """``json.dumps(document, indent=2, ensure_ascii=False)``, character for character, for
+    documents of dicts with string keys, lists, tuples, strings, numbers, booleans and None;
+    raises _Unusual for anything else. The json module indents in pure Python, one
+    generator per container: for an export's 4,000 findings that was 0.08 s, an eighth of
+    re-checking it from the cache; this writes the same text in about a third of the time."""
+    out: list[str] = []
+    _write(document, "\n", out)
+    return "".join(out)
+
+
+_STRING = _json.encoder.encode_basestring  # the C version, as json.dumps uses it here
+_FINITE = float("inf")
+
+
+def _write(value, newline: str, out: list) -> None:
+    kind = type(value)
+    if kind is str:
+        out.append(_STRING(value))
+    elif value is None:
+        out.append("null")
+    elif value is True:
+        out.append("true")
+    elif value is False:
+        out.append("false")
+    elif kind is int:
+        out.append(int.__repr__(value))
+    elif kind is float:
+        if value != value or value in (_FINITE, -_FINITE):
+            raise _Unusual
+        out.append(float.__repr__(value))
+    elif kind is dict:
+        if not value:
+            out.append("{}")
+            return
+        inner = newline + "  "
+        first = True
+        for key, item in value.items():
+            if type(key) is not str:
+                raise _Unusual
+            head = ("{" if first else ",") + inner + _STRING(key) + ": "
+            first = False
+            kind = type(item)  # the usual values written here, without a call
+            if kind is str:
+                out.append(head + _STRING(item))
+            elif kind is int:
+                out.append(head + int.__repr__(item))
+            elif item is None:
+                out.append(head + "null")
+            else:
+                out.append(head)
+                _write(item, inner, out)
+        out.append(newline + "}")
+    elif kind is list or kind is tuple:
+        if not value:
+            out.append("[]")
+            return
+        inner = newline + "  "
+        first = True
+        for item in value:
+            out.append(("[" if first else ",") + inner)
+            first = False
+            _write(item, inner, out)
+        out.append(newline + "]")
+    elif isinstance(value, str):  # a str subclass (an enum's value, a computed text)
+        out.append(_STRING(value))
+    elif isinstance(value, int) and not isinstance(value, bool):
+        out.append(int.__repr__(value))
+    elif isinstance(value, float):
+        _write(float(value), newline, out)
+    else:
+        raise _Unusual
 
 
 @dataclass
