@@ -81,3 +81,12 @@ def test_what_was_shared_at_a_meeting_or_on_a_call_was_heard():
 
 def test_receipt_is_not_asked_for_by_default():
     assert sharing(SAID_AT_A_MEETING, "child", "home visit") == []
+
+
+def test_how_much_of_a_recorded_sharing_went_is_not_another_record():
+    body = ("Strategy discussion with DC Rae Moss (police) and Dr Ann Hale (paediatrician) at 10:00. "
+            "I shared Ruby's account of the slap and the school's photographs so that the police "
+            "can plan an interview. This was shared without the parents' consent because asking "
+            "them could put Ruby at risk of harm. Only information relevant to the slap was shared. "
+            "I told Ruby what I had shared.")
+    assert sharing(body, "child", "strategy discussion") == []

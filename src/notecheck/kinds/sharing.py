@@ -315,8 +315,9 @@ def _restates(verb, pointing: bool = False) -> bool:
     subject = next((t for t in verb.children if t.dep_ in ("nsubjpass", "nsubj")), None)
     if subject is None:
         return not pointing
+    # "Only information relevant to the allegation was shared": how much of it went.
     return subject.lower_ in POINTING_BACK or any(
-        t.dep_ == "det" and t.lower_ in POINTING_BACK for t in subject.children)
+        t.dep_ == "det" and t.lower_ in POINTING_BACK or t.lower_ in LIMITING for t in subject.children)
 
 
 def _none_shared(verb) -> bool:
@@ -507,6 +508,7 @@ SAME_PAST = set(english("same_past_forms"))
 NONE_WORDS = set(english("none_words"))
 TELL_VERBS = set(english("tell_verbs"))
 POINTING_BACK = set(english("pointing_back"))
+LIMITING = set(english("limiting_words"))
 GIVING = set(english("giving_verbs"))
 
 
