@@ -84,9 +84,8 @@ def test_receipt_is_not_asked_for_by_default():
 
 
 def test_how_much_of_a_recorded_sharing_went_is_not_another_record():
-    body = ("Strategy discussion with DC Rae Moss (police) and Dr Ann Hale (paediatrician) at 10:00. "
-            "I shared Ruby's account of the slap and the school's photographs so that the police "
-            "can plan an interview. This was shared without the parents' consent because asking "
-            "them could put Ruby at risk of harm. Only information relevant to the slap was shared. "
-            "I told Ruby what I had shared.")
-    assert sharing(body, "child", "strategy discussion") == []
+    body = ("Strategy discussion with the police and health this morning.\n"
+            "This was shared without the parents' consent because asking them could put Ruby at "
+            "risk. Only information relevant to the slap was shared.")
+    meta = {"subject": "Ruby Test", "subject_type": "child", "note_type": "strategy discussion"}
+    assert [d.rule for d in check_text(body, meta) if d.category == "sharing"] == []
