@@ -120,6 +120,24 @@ CASES = {
         "Edna Hale", "safeguarding enquiry", "adult",
         "Enquiry visit (an enquiry into whether an adult is being abused or neglected). Edna "
         "said a carer at her day centre shouts at her.\n"), []),
+    # ---- round 5: the risk in other words ---------------------------------------------
+    "a row that 'got physical' is violence told in other words": (note(
+        "Neil Ashe", "telephone call", "adult",
+        "Call with Neil about his housing. He said the row with his wife got physical on "
+        "Friday.\n"), [("holistic.think-family", 7, 65)]),
+    "off her medication is mental ill health told in other words": (note(
+        "Gill Rowe", "home visit", "adult",
+        "Visit to Gill. Her sister said Gill has been off her medication for a month and is "
+        "not eating.\n"), [("holistic.think-family", 7, 46)]),
+    "a medicine taken as prescribed is not a risk": (note(
+        "Gill Rowe", "supported living log", "adult",
+        "Gill cooked pasta and watched a film. She took her quetiapine at 9pm and went to bed.\n"),
+        []),
+    "a service of the risk is a trigger only when the risk is not named": (note(
+        "Amy Lane", "telephone call", "adult",
+        "Call with Amy's IDVA, Sue Kay, about the court date.\nSue said Amy's ex-partner hit her "
+        "again on Monday.\nAmy lives with her two boys, Bo (4) and Cy (2).\n"),
+        [("holistic.think-family", 8, 27)]),
     # ---- round 5: notes about a child -------------------------------------------------
     "a child's visit: another adult's drug use at home, and the toddler left with him": (note(
         "Ruby Cole", "child in need visit", "child",

@@ -47,6 +47,9 @@ class MentionOptions(Options):
     # age to is an adult ("Visit – Mrs Kaur", "Home visit – Dennis (82)").
     adult_titles: list[str] = []
     triggers: list[str] = []
+    # Triggers used only when none of ``triggers`` is found: the services and orders of a
+    # risk ("referred to the IDVA", "his drug worker"), which name it less plainly.
+    fallback_triggers: list[str] = []
     # Words right before a trigger that make it something else: "energy drinks", "soft
     # drinks", "hot drinks" are not alcohol.
     trigger_not_after: list[str] = []
@@ -153,7 +156,9 @@ def compile_mention(rule) -> dict:
         raise RuleProblem(("considered",), "with dependants, give the considered words that "
                                            "show the note thinks about them")
     return {"note_types": NoteTypes(o.note_types), "other_party": NoteTypes(o.other_party_note_types),
-            "triggers": Terms(o.triggers, "triggers"), "required": Terms(o.required, "required"),
+            "triggers": Terms(o.triggers, "triggers"),
+            "fallback_triggers": Terms(o.fallback_triggers, "fallback_triggers"),
+            "required": Terms(o.required, "required"),
             "near": Terms(o.near, "near"), "dependants": Terms(o.dependants, "dependants"),
             "considered": Terms(o.considered, "considered"),
             "considered_not_with": Terms(o.considered_not_with, "considered_not_with"),
@@ -472,6 +477,9 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
                         and not _generic(span, generic)
                         and not (c["needs_trigger_words"].any_in(span) and not c["trigger_needs"].any_in(span.sent))),
                        None)
+        if trigger is None:
+            trigger = next((span for span in c["fallback_triggers"].spans(parsed.doc)
+                            if not parsed.in_quotes(span.start_char, span.end_char)), None)
         if trigger is None and o.trigger_evidence:
             trigger = next(iter(_evidence(parsed, o.trigger_evidence, o.trigger_threshold)), None)
             if trigger is not None:  # the sentence, without the line break after it
