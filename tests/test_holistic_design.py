@@ -92,6 +92,10 @@ CASES = {
         "Call from the housing officer. She said Dean was drunk when she called round on "
         "Monday.\nHis daughters, aged 5 and 9, are being looked after by their grandmother "
         "until Dean is sober.\n"), []),
+    "the at-risk adult's mother looking after them is someone else": (note(
+        "Kelly Dunn", "home visit", "adult",
+        "Visit to Kelly. Kelly told me her partner Dale hit her on Sunday.\nKelly's mum is "
+        "looking after her son, Finn (5), at her own house this week.\n"), []),
     "a toddler 'there' or 'present' at the visit is not thought about": (note(
         "Lorna Pryce", "home visit", "adult",
         "Visit to Lorna at home. Lorna told me her ex-partner Rob has been sending threats and "

@@ -430,7 +430,9 @@ def _someone_else_cares(span, at_risk) -> bool:
             who = verb.head
     if who is None or who.pos_ == "PRON":
         return False
-    return not any(t.text in at_risk for t in who.subtree)
+    # The carer's own name ("Mr Dale", "Craig"), not whose relative they are: "Kelly's mum
+    # is looking after them" is someone else.
+    return not any(t.text in at_risk for t in [who, *(t for t in who.children if t.dep_ == "compound")])
 
 
 def _at_risk(parsed: ParsedNote, trigger) -> set[str]:
