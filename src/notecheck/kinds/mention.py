@@ -47,6 +47,9 @@ class MentionOptions(Options):
     # age to is an adult ("Visit – Mrs Kaur", "Home visit – Dennis (82)").
     adult_titles: list[str] = []
     triggers: list[str] = []
+    # Triggers used only when none of ``triggers`` is found: the services and orders of a
+    # risk ("referred to the IDVA", "his drug worker"), which name it less plainly.
+    fallback_triggers: list[str] = []
     # Words right before a trigger that make it something else: "energy drinks", "soft
     # drinks", "hot drinks" are not alcohol.
     trigger_not_after: list[str] = []
@@ -72,6 +75,27 @@ class MentionOptions(Options):
     # A sentence with one of these is not about the dependant in the light of the risk,
     # whatever considered word it has: "the boys were at school during the visit".
     considered_not_with: list[str] = []
+    # Where a dependant was ("children asleep upstairs", "Jack was present"): in
+    # a note about a child, said at or after the risk, or before it beside one of
+    # whereabouts_when ("were in the house at the time"), this thinks about them; in an
+    # adult's note, only beside one of whereabouts_when ("Ava was asleep in her cot during
+    # the incident"), else see home_places.
+    whereabouts: list[str] = []
+    whereabouts_when: list[str] = []
+    # Places at home ("in the flat", "at the house"): in an adult's note, a dependant said
+    # to be somewhere else ("at school", "at their nan's", "not at home") is accounted
+    # for; one at home with the adult ("was there", "was present") is not thought about.
+    home_places: list[str] = []
+    # What is known about them, which a note lists or passes on: a sentence that names them
+    # only as its owner ("faxed the referral with the children's names") is not about them.
+    information_nouns: list[str] = []
+    # A trigger whose subject is anyone at all ("an enquiry into whether an adult is being
+    # abused", "a service for anyone who drinks") says what a service is for, not a risk.
+    generic_subjects: list[str] = []
+    # Considered words that say who looks after them ("her mum is looking after the
+    # children"): they count only when that someone is named and is not the adult at risk
+    # ("Craig looks after his two boys on his own", "are looked after at the house").
+    care_verbs: list[str] = []
     adult_age: int = Field(default=18, ge=1)
     # A parent called by one of these, capitalised and as a name ("Mum told me", not "her
     # mum"), shows the note is written about a child: the child is its focus already.
@@ -93,6 +117,21 @@ class MentionOptions(Options):
     # "DA incident at the home overnight ... Outcome: NFA" never says where the child was.
     child_note_triggers: list[str] = []
     child_note_message: str | None = None  # may use {match} and {child}
+    # Header labels that say whom a note without metadata is about: a line "Re: Ashton
+    # Wallace (3) and Skye Wallace (11 months)" makes it a note about a child.
+    child_labels: list[str] = []
+    # Of child_note_triggers, those a child may do or be drawn into themselves (drugs):
+    # they count only when their clause is about someone named other than the child
+    # ("Lee has gone back to using heroin", "Gary is dealing from the house"), not "she is
+    # being given vodka and cannabis at a flat".
+    child_note_others_only: list[str] = []
+    # The adults around a child, as the subject of one of those: "her boyfriend is using".
+    child_note_adults: list[str] = []
+    # Triggers that are a risk only beside one of trigger_needs: a medicine for mental ill
+    # health counts when it is stopped or run out ("stopped taking her lithium"), not when
+    # it is taken as prescribed ("took his sertraline at 21:35").
+    needs_trigger_words: list[str] = []
+    trigger_needs: list[str] = []
 
 
 # "Holly (13)", "Alfie Ward (7 weeks)", "Craig (48)": a name and the age it is given with.
@@ -103,7 +142,9 @@ _NONE = english("negators")
 _YOUNG_BEFORE = re.compile(r"(\d{1,2} ?(?:yo|y/o|-?year-old)|%s) $" % "|".join(sorted(english("young"))),
                            re.IGNORECASE)
 # The age right after a dependant word: "her son, Dean, is 24", "a daughter aged 30".
-_AGE_AFTER = re.compile(r"[\s,]*(?:[A-Z][a-z]+[\s,]+)?(?:is |was |aged |\()(\d{1,3})\b")
+# "their daughter, Lexi, who is 18 months": an age in months or weeks is a baby's.
+_AGE_AFTER = re.compile(r"[\s,]*(?:[A-Z][a-z]+[\s,]+)?(?:who is |who's |is |was |aged |\()(\d{1,3})"
+                        r"(\s*(?:weeks?|months?|days?))?\b")
 
 
 def compile_mention(rule) -> dict:
@@ -115,12 +156,22 @@ def compile_mention(rule) -> dict:
         raise RuleProblem(("considered",), "with dependants, give the considered words that "
                                            "show the note thinks about them")
     return {"note_types": NoteTypes(o.note_types), "other_party": NoteTypes(o.other_party_note_types),
-            "triggers": Terms(o.triggers, "triggers"), "required": Terms(o.required, "required"),
+            "triggers": Terms(o.triggers, "triggers"),
+            "fallback_triggers": Terms(o.fallback_triggers, "fallback_triggers"),
+            "required": Terms(o.required, "required"),
             "near": Terms(o.near, "near"), "dependants": Terms(o.dependants, "dependants"),
             "considered": Terms(o.considered, "considered"),
             "considered_not_with": Terms(o.considered_not_with, "considered_not_with"),
+            "whereabouts": Terms(o.whereabouts, "whereabouts"),
+            "whereabouts_when": Terms(o.whereabouts_when, "whereabouts_when"),
+            "care_verbs": Terms(o.care_verbs, "care_verbs"),
+            "home_places": o.home_places,
+            "information_nouns": o.information_nouns,
             "relatives": Terms(o.relatives, "relatives"),
             "child_note_triggers": Terms(o.child_note_triggers, "child_note_triggers"),
+            "child_note_others_only": Terms(o.child_note_others_only, "child_note_others_only"),
+            "needs_trigger_words": Terms(o.needs_trigger_words, "needs_trigger_words"),
+            "trigger_needs": Terms(o.trigger_needs, "trigger_needs"),
             "child_view": Terms(o.child_view, "child_view"),
             "child_signs": Terms(o.child_signs, "child_signs")}
 
@@ -149,6 +200,17 @@ def _first_aged_is_child(text: str, adult_age: int) -> bool:
     not "visit with Steven (42) ... his partner's boys, Callum (8)")?"""
     m = _AGED_NAME.search(text)
     return m is not None and bool(m.group(3) or int(m.group(2)) < adult_age)
+
+
+def _headed_by_a_child(text: str, labels: list[str], adult_age: int) -> bool:
+    """Does a note without metadata say in a header line that it is about a child:
+    "Re: Ashton Wallace (3) and Skye Wallace (11 months)", not "Patient: Sinead Dolan (38)"
+    (a label line in the first three, the first person it gives an age a child)?"""
+    if not labels:
+        return False
+    label = re.compile(r"\s*(?:%s)\s*:" % "|".join(re.escape(w) for w in labels), re.IGNORECASE)
+    return any(label.match(line) and _first_aged_is_child(line, adult_age)
+               for line in text.lstrip().split("\n", 3)[:3])
 
 
 def _header(text: str, opening: str) -> str:
@@ -213,10 +275,10 @@ def _dependants(parsed: ParsedNote, c, adult_age: int) -> tuple[list, set[str], 
     for span, relative in spans:
         if parsed.in_quotes(span.start_char, span.end_char):
             continue
-        if any(t.lower_ in _NONE for t in doc[max(0, span.start - 3):span.start]):
+        if _negated(doc, span.start):
             continue  # "has no children", "does not have a son"
         age = _AGE_AFTER.match(parsed.text, span.end_char, span.sent.end_char)
-        if age and int(age.group(1)) >= adult_age:
+        if age and not age.group(2) and int(age.group(1)) >= adult_age:
             continue  # "Her son, Dean, is 24 and lives in Manchester."
         # The name beside the word: "her son, Callum", "daughter Julie", "Zain is her son".
         named = [t for t in doc[span.end:min(span.end + 3, len(doc))] if t.pos_ == "PROPN"][:1]
@@ -235,6 +297,17 @@ def _dependants(parsed: ParsedNote, c, adult_age: int) -> tuple[list, set[str], 
     return words, children - adults, relatives
 
 
+def _negated(doc, start: int) -> bool:
+    """A negator in the three words before, in the same phrase: "has no children", "does
+    not have a son"; not "no arrests, children asleep"."""
+    for t in reversed(doc[max(0, start - 3):start]):
+        if t.is_punct:
+            return False
+        if t.lower_ in _NONE:
+            return True
+    return False
+
+
 POSSESSIVES = english("possessives")
 
 
@@ -249,20 +322,125 @@ def _written_about_a_child(parsed: ParsedNote, names: set[str]) -> bool:
 PLURAL = english("plural_pronouns")
 
 
-def _considered(parsed: ParsedNote, c, words: list, names: set[str]) -> bool:
+def _considered(parsed: ParsedNote, c, words: list, names: set[str], trigger=None,
+                child_note: bool = False, at_risk: frozenset[str] | set[str] = frozenset()) -> bool:
+    """Does a sentence naming the dependants think about them? In a note about a child,
+    whose name runs through it, only a sentence at or after the risk counts ("Tobi is
+    waiting for a speech and language assessment" before it is not about the risk)."""
     def unquoted(t) -> bool:
         return not parsed.in_quotes(t.idx, t.idx + len(t))
 
+    def counts(span) -> bool:
+        if parsed.in_quotes(span.start_char, span.end_char):
+            return False
+        return not c["care_verbs"].any_in(span) or _someone_else_cares(span, at_risk)
+
+    home_places = {w.lower() for w in c["home_places"]}
+    info = {w.lower() for w in c["information_nouns"]}
     starts = {span.start for span in words}
+
+    def names_them(t) -> bool:
+        # "the children's names", "Aoife's date of birth": what is known about them,
+        # passed on or listed, not them.
+        return ((t.text in names or t.i in starts) and unquoted(t)
+                and not (t.dep_ == "poss" and t.head.lemma_.lower() in info))
+
+    def theirs(span) -> bool:
+        # Said of them, not of someone else in the sentence: "Leo is with Jay while mum
+        # is at work" does not place Leo at work. A fragment ("children asleep") or a
+        # pronoun may be them.
+        token = span.root  # "children asleep upstairs": the word it describes
+        while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+            if names_them(token):
+                return True
+            token = token.head
+        who = _clause_subject(span)
+        return who is None or who.pos_ == "PRON" or any(names_them(t) for t in who.subtree)
+
+    after = trigger.start_char if child_note and trigger is not None else 0
     named_before = False
     for sent in parsed.layout.sentences:
-        named = any((t.text in names or t.i in starts) and unquoted(t) for t in sent)
-        if named or (named_before and any(t.lower_ in PLURAL and unquoted(t) for t in sent)):
-            if any(not parsed.in_quotes(s.start_char, s.end_char) for s in c["considered"].spans(sent)) \
-                    and not c["considered_not_with"].any_in(sent):
+        named = any(names_them(t) for t in sent)
+        # Before the risk, only what is tied to its time: "were in the house at the time".
+        if (named or (named_before and any(t.lower_ in PLURAL and unquoted(t) for t in sent))) \
+                and (sent.end_char > after or c["whereabouts_when"].any_in(sent)) \
+                and not c["considered_not_with"].any_in(sent):
+            if any(counts(s) for s in c["considered"].spans(sent)):
+                return True
+            # Where they were: in a note about a child, anywhere; in an adult's, away from
+            # the adult, or at the time of the risk ("asleep in her cot during the incident").
+            if child_note or c["whereabouts_when"].any_in(sent):
+                if any(theirs(span) for span in c["whereabouts"].spans(sent)):
+                    return True
+            elif _away(sent, home_places, theirs):
                 return True
         named_before = named
     return False
+
+
+_HERE = {"there", "home", "present", "upstairs", "downstairs", "in"}
+
+
+def _away(sent, home_places: set[str], theirs) -> bool:
+    """Does the sentence place someone away from home: "Tia was at school", "were at their
+    nan's", "were at her sister's house", "were not at home"? Not at home with the adult
+    ("Kai was there", "Harvey was present", "were in the flat"), which says who is
+    exposed to the risk, not what it means for them."""
+    for be in sent:
+        if be.lemma_ != "be" or not theirs(be.doc[be.i:be.i + 1]):
+            continue
+        negated = any(t.dep_ == "neg" for t in be.children)
+        for t in be.children:
+            if t.dep_ == "prep" and t.lower_ in ("at", "in"):
+                place = next((w for w in t.children if w.dep_ == "pobj"), None)
+                if place is None:
+                    continue
+                # "at her mum's house" is someone else's home; "at their house" theirs.
+                elsewhere = any(w.dep_ == "poss" and w.pos_ in ("NOUN", "PROPN") for w in place.children)
+                if negated or elsewhere or place.lemma_.lower() not in home_places:
+                    return True
+            elif negated and t.lower_ in _HERE:
+                return True
+    return False
+
+
+def _generic(span, generic: set[str]) -> bool:
+    """Is the trigger said of anyone at all: "whether an adult is being abused", "for
+    people who drink", "anyone affected by domestic abuse"?"""
+    if not generic:
+        return False
+    who = _clause_subject(span)
+    if who is None:
+        return False
+    if who.lower_ in generic:
+        return True
+    return who.pos_ == "NOUN" and any(t.dep_ == "det" and t.lower_ in generic for t in who.children)
+
+
+def _someone_else_cares(span, at_risk) -> bool:
+    """Is whoever looks after them named, and not the adult at risk? "Her mum is looking
+    after the children" is; "Craig looks after his two boys on his own" and "they are
+    looked after at the house" (by whom?) are not."""
+    verb = span.root if span.root.pos_ in ("VERB", "AUX") else span.root.head
+    who = next((w for t in verb.children if t.dep_ == "agent"
+                for w in t.children if w.dep_ == "pobj"), None)
+    if who is None:
+        who = next((t for t in verb.children if t.dep_ == "nsubj"), None)
+        if who is not None and who.lower_ in ("who", "that") and verb.dep_ == "relcl":
+            who = verb.head
+    if who is None or who.pos_ == "PRON":
+        return False
+    # The carer's own name ("Mr Dale", "Craig"), not whose relative they are: "Kelly's mum
+    # is looking after them" is someone else.
+    return not any(t.text in at_risk for t in [who, *(t for t in who.children if t.dep_ == "compound")])
+
+
+def _at_risk(parsed: ParsedNote, trigger) -> set[str]:
+    """The adult at risk: the note's subject, and whoever the risk's sentence names."""
+    people = {part for name in parsed.note.subjects for part in name_parts(name)}
+    if trigger is not None:
+        people |= {t.text for t in trigger.sent if t.pos_ == "PROPN"}
+    return people
 
 
 def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
@@ -275,6 +453,10 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         yield from _child_note(parsed, c, o)
         return
     if "child" in o.subject_types and not subject_type and _about_an_adult(parsed, o):
+        return
+    if o.child_note_triggers and "child" not in o.subject_types and not subject_type \
+            and _headed_by_a_child(parsed.text, o.child_labels, o.adult_age):
+        yield from _child_note(parsed, c, o)  # "Re: Ashton Wallace (3) and Skye Wallace (11 months)"
         return
     if c["note_types"]:
         if meta.get("note_type") or not o.note_types_from_text:
@@ -291,8 +473,15 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     trigger = None
     if c["triggers"]:
         not_after = {w.lower() for w in o.trigger_not_after}
+        generic = {w.lower() for w in o.generic_subjects}
         trigger = next((span for span in c["triggers"].spans(parsed.doc)
-                        if not (span.start and parsed.doc[span.start - 1].lower_ in not_after)), None)
+                        if not (span.start and parsed.doc[span.start - 1].lower_ in not_after)
+                        and not _generic(span, generic)
+                        and not (c["needs_trigger_words"].any_in(span) and not c["trigger_needs"].any_in(span.sent))),
+                       None)
+        if trigger is None:
+            trigger = next((span for span in c["fallback_triggers"].spans(parsed.doc)
+                            if not parsed.in_quotes(span.start_char, span.end_char)), None)
         if trigger is None and o.trigger_evidence:
             trigger = next(iter(_evidence(parsed, o.trigger_evidence, o.trigger_threshold)), None)
             if trigger is not None:  # the sentence, without the line break after it
@@ -308,7 +497,8 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         return
     if c["dependants"]:
         words, names, relatives = _dependants(parsed, c, o.adult_age)
-        if (words or names) and not _considered(parsed, c, words, names):
+        if (words or names) and not _considered(parsed, c, words, names, trigger,
+                                                at_risk=_at_risk(parsed, trigger)):
             start, end = ((trigger.start_char, trigger.end_char) if trigger is not None
                           else parsed.layout.first_line)
             yield Finding(start, end, message=o.unconsidered_message)
@@ -337,15 +527,20 @@ def _child_note(parsed: ParsedNote, c, o) -> Iterator[Finding]:
         # been drinking"): not Mum or Dad, whose words mark a note about a child.
         inferred = subject.infer_subject(parsed, c["child_view"])
         own = {inferred} if inferred else set()
+    adults = {w.lower() for w in o.child_note_adults}
     trigger = next((span for span in c["child_note_triggers"].spans(parsed.doc)
                     if not parsed.in_quotes(span.start_char, span.end_char)
-                    and not _the_childs_own(span, own)), None)
+                    and not _the_childs_own(span, own)
+                    and not (c["child_note_others_only"].any_in(span)
+                             and not _someone_elses(span, own, adults))),
+                   None)
     if trigger is None:
         return
     if any(t.text in own for t in trigger.sent):
         return  # the risk told with the child in it: "Mia told me Mum has been drinking"
     words, names, _ = _dependants(parsed, c, o.adult_age)
-    if _considered(parsed, c, words, names | own):
+    if _considered(parsed, c, words, names | own, trigger, child_note=True,
+                   at_risk=_at_risk(parsed, trigger) - own):
         return
     child = " and ".join(subjects) if subjects else "the child"
     yield Finding(trigger.start_char, trigger.end_char, message=o.child_note_message,
@@ -353,6 +548,30 @@ def _child_note(parsed: ParsedNote, c, o) -> Iterator[Finding]:
 
 
 _CHILD_PRONOUNS = {"he", "she", "they", "i"}
+
+
+def _clause_subject(span):
+    """The subject of the clause a word is in, up the heads to the first verb that has
+    one: "Lee has gone back to using heroin" is Lee's."""
+    token = span.root
+    while True:
+        if token.pos_ in ("VERB", "AUX"):
+            who = next((t for t in token.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+            if who is not None:
+                return who
+        if token.head.i == token.i:
+            return None
+        token = token.head
+
+
+def _someone_elses(span, own: set[str], adults: set[str]) -> bool:
+    """Is the clause about an adult other than the child, by name or as one of the adults
+    around a child: "Lee has gone back to using heroin", "her uncle is dealing drugs" (not
+    "she", not the child, not "her drug tests showed cocaine")?"""
+    who = _clause_subject(span)
+    if who is None or who.text in own:
+        return False
+    return who.pos_ == "PROPN" or who.lemma_.lower() in adults
 
 
 def _the_childs_own(span, own: set[str]) -> bool:
