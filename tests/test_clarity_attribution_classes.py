@@ -45,3 +45,78 @@ Tomasz showed me the kitchen, where the cooker was fitted on Friday, the fridge,
 def test_classes_and_the_real_problems_beside_them(linter, name):
     text, expected = CASES[name]
     assert found(linter, text) == sorted(expected)
+
+
+VAGUE = {
+    # ---- clarity.vague-quantity / vague-phrase ------------------------------------------
+    "'various' and 'some issues' say nothing the next worker can use": ("""\
+Visit to Darren on 3 November 2026.
+Staff tried various ways to calm Darren down. There are some issues with his tablets.
+""", [("clarity.vague-phrase", 2, 57), ("clarity.vague-quantity", 2, 13)]),
+    "what was shared, given as 'everything we hold'": ("""\
+Call to PC Hart on 3 November 2026.
+I sent PC Hart everything we hold about the family.
+""", [("clarity.vague-phrase", 2, 16)]),
+    "a vague count of who holds a view is left to attribution": ("""\
+Visit to Darren on 3 November 2026.
+Darren said he goes to the youth club on Tuesdays. It is thought by several people that he is carrying a knife.
+""", [("attribution.unsourced-report", 2, 52)]),
+    "'drinking heavily' is read as a pattern of drinking, as experts read it": ("""\
+Visit to Darren on 3 November 2026.
+His dad Lee has been drinking heavily since July, the GP wrote on 2 November.
+""", []),
+}
+
+
+@pytest.mark.parametrize("name", list(VAGUE))
+def test_vague_classes(linter, name):
+    text, expected = VAGUE[name]
+    assert found(linter, text) == sorted(expected)
+
+
+ATTRIBUTION = {
+    # ---- attribution.unsourced-report: a group, a hearsay opener, a passive of telling --
+    "a group that says or hears things names no one to go back to": ("""\
+Visit to Darren on 3 November 2026.
+
+Neighbours have complained about the noise from the flat. People say he is dealing from the stairwell.
+""", [("attribution.unsourced-report", 3, 1), ("attribution.unsourced-report", 3, 59)]),
+    "staff who have heard something pass on hearsay": ("""\
+Visit to Darren on 3 November 2026.
+
+Staff have heard that he is being given cannabis at a house in Leyton.
+""", [("attribution.unsourced-report", 3, 1)]),
+    "a named or placed neighbour, and staff telling what they saw, are sources": ("""\
+Visit to Darren on 3 November 2026.
+
+His neighbour, Mrs Okoro, said he shouts at night. Neighbours at number 6 said the same. Staff told me he slept until 10am.
+""", []),
+    "'it was mentioned', 'it was shared that' and 'word is that' hide who said it": ("""\
+Core group on 3 November 2026.
+
+It was mentioned that Dad has been seen at the school gate. It was shared that Mum has a new partner. Word is that he has a knife.
+""", [("attribution.unsourced-report", 3, 1), ("attribution.unsourced-report", 3, 61),
+      ("attribution.unsourced-report", 3, 103)]),
+    "records shared with the GP say nothing that needs a source": ("""\
+Core group on 3 November 2026.
+
+Her records were shared with the GP by secure email, and Mum was told.
+""", []),
+    # ---- attribution.institution-only-source: a service as a passive's agent ------------
+    "a service as the only source, in a 'by' phrase": ("""\
+Visit to Darren.
+
+Concerns were raised by school about his weight.
+""", [("attribution.institution-only-source", 3, 15)]),
+    "a person in the service, or a date, in the paragraph answers it": ("""\
+Visit to Darren.
+
+Concerns were raised by school about his weight. Mrs Patel, the school nurse, weighed him on 2 November.
+""", []),
+}
+
+
+@pytest.mark.parametrize("name", list(ATTRIBUTION))
+def test_attribution_classes(linter, name):
+    text, expected = ATTRIBUTION[name]
+    assert found(linter, text) == sorted(expected)

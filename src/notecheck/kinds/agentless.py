@@ -30,6 +30,11 @@ class PassiveVerb(Options):
     adjective_forms: list[str] = []
 
 
+class UnnamedReporters(Options):
+    subjects: list[str] = Field(min_length=1)
+    verbs: list[str] = Field(min_length=1)
+
+
 class AgentlessOptions(Options):
     verbs: list[PassiveVerb] = []
     adverbs: list[str] = []  # apparently, allegedly
@@ -53,6 +58,9 @@ class AgentlessOptions(Options):
     # Subjects that name no one who can answer for a decision: "Professionals agreed that
     # ...", "Everyone agreed": who, in which meeting?
     unnamed_deciders: list[str] = []
+    # Groups that say or hear things with no one in them to go back to, each with the
+    # verbs it is flagged with: "Neighbours have complained", "Staff have heard that ...".
+    unnamed_reporters: list[UnnamedReporters] = []
     # Words for a time, which after 'at', 'in' or 'during' say when, not who or where:
     # "heard shouting late at night", "agreed in the morning".
     time_nouns: list[str] = []
@@ -87,6 +95,7 @@ def compile_agentless(rule) -> dict:
             "unnamed_deciders": Terms(o.unnamed_deciders, "unnamed_deciders"),
             "time_nouns": Terms(o.time_nouns, "time_nouns"),
             "speech": Terms(o.speech_verbs, "speech_verbs"),
+            "reporters": [(Terms(g.subjects, "subjects"), Terms(g.verbs, "verbs")) for g in o.unnamed_reporters],
             "verb_words": Terms([v.verb for v in o.verbs] + [f for v in o.verbs for f in v.adjective_forms],
                                 "verbs", key="verb")}
 
@@ -107,7 +116,7 @@ _CLAUSES = {"xcomp", "ccomp", "oprd"}
 
 def _has_source(verb, sources: set[str], unnamed: Terms, depth: int = 0, times: Terms | None = None) -> bool:
     def named(prep) -> bool:
-        return any(c.dep_ == "pobj" and not any(unnamed.has(m) for m in c.children)
+        return any(c.dep_ == "pobj" and not unnamed.has(c) and not any(unnamed.has(m) for m in c.children)
                    and not (times is not None and times.has(c))
                    for c in prep.children)
 
@@ -204,10 +213,30 @@ def _unnamed_decider(verb, c) -> bool:
                 or _has_source(subject, c["sources"], c["unnamed"], times=c["time_nouns"]))
 
 
+def _unnamed_reports(doc, c) -> Iterator[Finding]:
+    """"Neighbours have complained", "Staff have heard that ...": a group that says or
+    hears something, with no one in it named, said as a fact (not "neighbours may say")."""
+    for subjects, verbs in c["reporters"]:
+        for verb in verbs.tokens(doc):
+            if verb.pos_ != "VERB" or verb.tag_ == "VBG" or any(
+                    ch.dep_ in ("aux", "mark") and (ch.tag_ in ("MD", "TO") or ch.dep_ == "mark")
+                    for ch in verb.children):
+                continue
+            subject = next((ch for ch in verb.children if ch.dep_ == "nsubj"), None)
+            if subject is None or not subjects.has(subject) or any(
+                    ch.dep_ in ("compound", "amod", "poss", "appos", "prep", "relcl") or ch.pos_ == "PROPN"
+                    for ch in subject.children):
+                continue  # "his neighbour Mrs Cole said", "night staff", "neighbours at no. 4": placed
+            # Where they complained ("in the garden") does not say who: no source check.
+            yield Finding(subject.idx, verb.idx + len(verb))
+
+
 def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     c = rule.compiled
     doc = parsed.doc
     yield from _unheld_reports(doc, c)
+    if c["reporters"]:
+        yield from _unnamed_reports(doc, c)
     for span in c["adverbs"].spans(doc):
         yield Finding(span.start_char, span.end_char)
     if c["labels"] is not None:

@@ -67,6 +67,9 @@ def _claim(token, c):
     if token.pos_ in ("VERB", "AUX"):
         if any(ch.dep_ == "mark" or (ch.dep_ == "aux" and ch.tag_ in ("MD", "TO")) for ch in token.children):
             return None  # "if police advise ...", "police would not tell him", "Police to share": no claim
+        agent = _institution_agent(token, c)
+        if agent is not None:
+            return agent, token  # "No concerns raised by school", "it was reported by police"
         if token.tag_ == "VBN" and not any(ch.dep_ == "aux" for ch in token.children):
             return None  # a note's clipped passive: "School and GP informed of outcome"
         subject = next((ch for ch in token.children if ch.dep_ == "nsubj"), None)
@@ -80,6 +83,23 @@ def _claim(token, c):
                         and c["institutions"].has(ch)), None)
         if service is not None and (service.i == token.sent.start or token.doc[service.i - 1].is_punct):
             return service, token
+    return None
+
+
+def _institution_agent(verb, c):
+    """The service in a passive's 'by' phrase, when it is the only one named: "[concerns]
+    raised by [school]", "it was reported by [the police] that ...". Not "reported by
+    the school nurse" (a role: "nurse" is the object) or "by Westfield School" (the
+    parser reads a named school as a proper noun; its staff are asked for in the
+    paragraph, as for any claim)."""
+    if verb.tag_ != "VBN":
+        return None
+    for child in verb.children:
+        if child.dep_ == "agent":
+            service = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if service is not None and c["institutions"].has(service) and not any(
+                    g.dep_ in ("conj", "appos") for g in service.children):
+                return service
     return None
 
 
@@ -149,6 +169,9 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
                 continue
             if any(sent.start_char < q_end and q_start < sent.end_char for q_start, q_end in parsed.quotes):
                 continue  # their words, quoted: what was said is on the record
+            if subject.i > verb.i:  # a passive with the service as its agent: "raised by school"
+                yield Finding(verb.idx, subject.idx + len(subject))
+                break
             start = min((t for t in subject.subtree if not t.is_punct and not t.is_space),
                         key=lambda t: t.i)
             yield Finding(start.idx, verb.idx + len(verb))

@@ -47,6 +47,9 @@ class VagueOptions(Options):
     # day Saturday" (the whole of a named day), "within a few seconds" (too short a time
     # to need counting), "heavily pregnant" (late in pregnancy, not an amount).
     not_before: list[str] = []
+    # A term inside the agent of a passive ("it is believed by a number of people") counts
+    # who holds the view: a vague source, which the attribution rules report.
+    leave_agents: bool = False
     # Without 'subject' metadata, the person named most often is taken to be who the note
     # is about, so that what others said ("Mum said Nan comes round a lot") is still the
     # writer's summary. These capitalised words are never that person: Mum, Monday.
@@ -136,6 +139,8 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         if span.start > 0 and c["not_after"].has(doc[span.start - 1]):
             continue
         if span.end < len(doc) and c["not_before"].has(doc[span.end]):
+            continue
+        if rule.options.leave_agents and any(a.dep_ == "agent" for a in span.root.ancestors):
             continue
         if rule.options.count_in_sentence_passes and has_count(span.sent, c["time_words"]):
             continue
