@@ -61,6 +61,10 @@ I sent PC Hart everything we hold about the family.
 Visit to Darren on 3 November 2026.
 Darren said he goes to the youth club on Tuesdays. It is thought by several people that he is carrying a knife.
 """, [("attribution.unsourced-report", 2, 52)]),
+    "'a bit red' does not say how big, where or how red": ("""\
+Care call to Mr Pryce at 8am on 3 November 2026.
+The skin on his heel looked a bit red, so I put cream on. He said his foot felt a bit sore.
+""", [("clarity.vague-quantity", 2, 29)]),
     "'drinking heavily' is read as a pattern of drinking, as experts read it": ("""\
 Visit to Darren on 3 November 2026.
 His dad Lee has been drinking heavily since July, the GP wrote on 2 November.
@@ -108,6 +112,29 @@ Visit to Darren.
 
 Concerns were raised by school about his weight.
 """, [("attribution.institution-only-source", 3, 15)]),
+    "a call from a service that brings a claim": ("""\
+Call about Darren.
+
+Police rang to say he has been seen with older boys. School called with worries about his weight.
+""", [("attribution.institution-only-source", 3, 1), ("attribution.institution-only-source", 3, 54)]),
+    "a call from a service that brings no claim": ("""\
+Call about Darren.
+
+Police called at 9pm and I let them in.
+""", []),
+    # ---- attribution.unsourced-decision: a bare 'Decision:' in the writer's own note ----
+    "a bare 'Decision:' in a note written as 'I' is the writer's decision": ("""\
+Call from PC Rourke on 27 November 2026.
+
+Decision: a strategy discussion is needed, because an adult used force to the neck and two young children live in the home. I have shared the police account with the school.
+""", []),
+    "a service's decision label, or a bare one with no 'I', names no one": ("""\
+Call from PC Rourke on 27 November 2026.
+
+MASH decision: no further action. Information only.
+
+Decision: no further action. Mum to be told by letter.
+""", [("attribution.unsourced-decision", 3, 1), ("attribution.unsourced-decision", 5, 1)]),
     "a person in the service, or a date, in the paragraph answers it": ("""\
 Visit to Darren.
 

@@ -90,6 +90,7 @@ def compile_agentless(rule) -> dict:
             "sources": {p.lower() for p in o.source_prepositions},
             "unnamed": Terms(o.unnamed_sources, "unnamed_sources"),
             "labels": labels, "deciders": Terms(o.deciders, "deciders"),
+            "labels_words": Terms(o.decision_labels, "decision_labels"),
             "existential": Terms(o.existential_nouns, "existential_nouns"),
             "clipped": Terms(o.clipped_passive_verbs, "clipped_passive_verbs"),
             "unnamed_deciders": Terms(o.unnamed_deciders, "unnamed_deciders"),
@@ -143,8 +144,25 @@ def _unowned_decisions(parsed: ParsedNote, c) -> Iterator[Finding]:
         if any(_names_decider(t, c) for t in label) or any(
                 _names_decider(t, c) for t in _first_sentence_after(doc, label.end, m.end())):
             continue
+        if _bare_label(label, c) and _first_person_on_line(doc, label.end, text):
+            continue  # "Decision: a strategy discussion is needed ... I have shared ...": the writer's
         span = label if label.text.strip() else doc.char_span(m.start(), m.end(), alignment_mode="expand")
         yield Finding(span.start_char, span.end_char)
+
+
+def _bare_label(label, c) -> bool:
+    """A label that is only the decision word ("Decision:"), naming no service or meeting."""
+    words = [t for t in label if t.is_alpha]
+    return bool(words) and all(c["labels_words"].has(t) for t in words)
+
+
+def _first_person_on_line(doc, i: int, text: str) -> bool:
+    """Whether the writer speaks as 'I' or 'we' on the rest of the label's line: in a note
+    written in the first person, a bare "Decision:" is the writer's own."""
+    end = text.find("\n", doc[i].idx if i < len(doc) else len(text))
+    end = len(text) if end < 0 else end
+    return any(t.lower_ in ("i", "we") and t.dep_ in ("nsubj", "nsubjpass")
+               for t in doc[i:] if t.idx < end)
 
 
 def _first_sentence_after(doc, i: int, offset: int) -> Iterator:

@@ -37,13 +37,20 @@ class InstitutionOptions(Options):
     # Words a number can go with that make it a time, not a count of what was seen:
     # "7 days' notice", "3pm".
     time_words: list[str] = []
+    # A call or email from a service that brings a claim with it: "School called with
+    # some concerns about Mikey", "Police emailed to say he is back". The verbs of getting
+    # in touch, and the nouns of what came with the call ("with concerns").
+    contact_claim_verbs: list[str] = []
+    contact_claim_nouns: list[str] = []
 
 
 def compile_institution(rule) -> dict:
     o = rule.options
     return {"institutions": Terms(o.institutions, "institutions"), "verbs": Terms(o.verbs, "verbs"),
             "people": Terms(o.people, "people"), "family": Terms(o.family, "family"),
-            "contact_verbs": Terms(o.contact_verbs, "contact_verbs"), "time_words": Terms(o.time_words, "time_words")}
+            "contact_verbs": Terms(o.contact_verbs, "contact_verbs"), "time_words": Terms(o.time_words, "time_words"),
+            "contact_claim_verbs": Terms(o.contact_claim_verbs, "contact_claim_verbs"),
+            "contact_claim_nouns": Terms(o.contact_claim_nouns, "contact_claim_nouns")}
 
 
 def needs(rule) -> set[str]:
@@ -62,6 +69,8 @@ def _claim(token, c):
     if token.lemma_ == "be":
         if not any(ch.dep_ == "acomp" and c["verbs"].has(ch) for ch in token.children):
             return None
+    elif c["contact_claim_verbs"].has(token) and token.pos_ == "VERB":
+        return _contact_claim(token, c)
     elif not c["verbs"].has(token):
         return None
     if token.pos_ in ("VERB", "AUX"):
@@ -83,6 +92,23 @@ def _claim(token, c):
                         and c["institutions"].has(ch)), None)
         if service is not None and (service.i == token.sent.start or token.doc[service.i - 1].is_punct):
             return service, token
+    return None
+
+
+def _contact_claim(verb, c):
+    """(the service, its verb) for a call that brings a claim: "[School] [called] with
+    some concerns", "[Police] [rang] to say he is back". Not "Police called at 9pm"."""
+    if any(ch.dep_ == "mark" or (ch.dep_ == "aux" and ch.tag_ in ("MD", "TO")) for ch in verb.children):
+        return None
+    subject = next((ch for ch in verb.children if ch.dep_ == "nsubj"), None)
+    if subject is None or not c["institutions"].has(subject):
+        return None
+    for child in verb.children:
+        if child.dep_ == "xcomp" and c["verbs"].has(child):
+            return subject, verb
+        if child.dep_ == "prep" and child.lower_ in ("with", "about") and any(
+                g.dep_ == "pobj" and c["contact_claim_nouns"].has(g) for g in child.children):
+            return subject, verb
     return None
 
 
