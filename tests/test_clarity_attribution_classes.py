@@ -135,6 +135,11 @@ MASH decision: no further action. Information only.
 
 Decision: no further action. Mum to be told by letter.
 """, [("attribution.unsourced-decision", 3, 1), ("attribution.unsourced-decision", 5, 1)]),
+    "a date in another sentence is when something else happened, not when they said it": ("""\
+Visit to Darren.
+
+Darren was seen at A&E on 2 November with a cut hand. The hospital has said that the cut was an accident.
+""", [("attribution.institution-only-source", 3, 55)]),
     "a person in the service, or a date, in the paragraph answers it": ("""\
 Visit to Darren.
 

@@ -148,8 +148,8 @@ def _names_someone(span, c, skip, as_source: bool = False) -> bool:
     With ``as_source`` (another sentence than the claim's), a role must be someone saying
     or doing something, and a name must say something ("Info shared with GP" names
     neither: "Info" only looks like a name, and nothing is said)."""
-    if dates.dates_in(span.text):
-        return True
+    if not as_source and dates.dates_in(span.text):
+        return True  # when they said it; a date in another sentence is when something else happened
     for t in span:
         if t.i in skip:
             continue
