@@ -56,7 +56,7 @@ Staff tried various ways to calm Darren down. There are some issues with his tab
     "'a range of options' and 'numerous calls' give no count": ("""\
 Review with Mr Pryce on 3 November 2026.
 We looked at a range of options for his garden. He has made numerous calls to the office.
-""", [("clarity.vague-quantity", 2, 15), ("clarity.vague-quantity", 2, 61)]),
+""", [("clarity.vague-quantity", 2, 14), ("clarity.vague-quantity", 2, 61)]),
     "what was shared, given as 'everything we hold'": ("""\
 Call to PC Hart on 3 November 2026.
 I sent PC Hart everything we hold about the family.
