@@ -144,6 +144,11 @@ Visit to Darren.
 
 Darren was seen at A&E on 2 November with a cut hand. The hospital has said that the cut was an accident.
 """, [("attribution.institution-only-source", 3, 55)]),
+    "'known to police' says police hold something, not who said so": ("""\
+Key work with Lena.
+
+Her boyfriend is known to police. The family has been known to the team since 2019.
+""", [("attribution.institution-only-source", 3, 18)]),
     "a person in the service, or a date, in the paragraph answers it": ("""\
 Visit to Darren.
 

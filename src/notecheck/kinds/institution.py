@@ -42,6 +42,10 @@ class InstitutionOptions(Options):
     # in touch, and the nouns of what came with the call ("with concerns").
     contact_claim_verbs: list[str] = []
     contact_claim_nouns: list[str] = []
+    # Services whose knowing someone is what they hold on them: "Kane is known to police"
+    # says police have something, but not who said so, what or when. (Not "known to the
+    # team" or "known to CSC": the writer's own records.)
+    known_to: list[str] = []
 
 
 def compile_institution(rule) -> dict:
@@ -50,7 +54,8 @@ def compile_institution(rule) -> dict:
             "people": Terms(o.people, "people"), "family": Terms(o.family, "family"),
             "contact_verbs": Terms(o.contact_verbs, "contact_verbs"), "time_words": Terms(o.time_words, "time_words"),
             "contact_claim_verbs": Terms(o.contact_claim_verbs, "contact_claim_verbs"),
-            "contact_claim_nouns": Terms(o.contact_claim_nouns, "contact_claim_nouns")}
+            "contact_claim_nouns": Terms(o.contact_claim_nouns, "contact_claim_nouns"),
+            "known_to": Terms(o.known_to, "known_to")}
 
 
 def needs(rule) -> set[str]:
@@ -66,6 +71,8 @@ def _claim(token, c):
     """(the service, its verb) when a service says or thinks something: "[Police] [say]
     he is dangerous", "[Surgery] [are] worried about ...", and the note style the parser
     reads as a noun: "[School] [report] she is fine"."""
+    if token.lower_ == "known" and (service := _known_to(token, c)) is not None:
+        return service, token  # "Kane is known to police"
     if token.lemma_ == "be":
         if not any(ch.dep_ == "acomp" and c["verbs"].has(ch) for ch in token.children):
             return None
@@ -92,6 +99,16 @@ def _claim(token, c):
                         and c["institutions"].has(ch)), None)
         if service is not None and (service.i == token.sent.start or token.doc[service.i - 1].is_punct):
             return service, token
+    return None
+
+
+def _known_to(token, c):
+    """The service in "known to [police]", if it is one of ``known_to``."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "to":
+            service = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if service is not None and c["known_to"].has(service):
+                return service
     return None
 
 
