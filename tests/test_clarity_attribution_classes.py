@@ -65,6 +65,11 @@ I sent PC Hart everything we hold about the family.
 Visit to Darren on 3 November 2026.
 Darren said he goes to the youth club on Tuesdays. It is thought by several people that he is carrying a knife.
 """, [("attribution.unsourced-report", 2, 52)]),
+    "a vague count of where emails came from is left to attribution, not a count of falls": ("""\
+Visit to Darren on 3 November 2026.
+
+Emails have been received from various professionals. He has bruises from various falls.
+""", [("attribution.unsourced-report", 3, 1), ("clarity.vague-quantity", 3, 75)]),
     "'a bit red' does not say how big, where or how red": ("""\
 Care call to Mr Pryce at 8am on 3 November 2026.
 The skin on his heel looked a bit red, so I put cream on. He said his foot felt a bit sore.
@@ -149,6 +154,11 @@ Key work with Lena.
 
 Her boyfriend is known to police. The family has been known to the team since 2019.
 """, [("attribution.institution-only-source", 3, 18)]),
+    "a count of what was seen, said as 'twice', answers it": ("""\
+Visit to Darren.
+
+It was reported by the school that Darren was late twice this week.
+""", []),
     "a person in the service, or a date, in the paragraph answers it": ("""\
 Visit to Darren.
 

@@ -46,6 +46,9 @@ class InstitutionOptions(Options):
     # says police have something, but not who said so, what or when. (Not "known to the
     # team" or "known to CSC": the writer's own records.)
     known_to: list[str] = []
+    # Counts said as one word ("late twice this week"), which a count of what was seen
+    # answers as "12 absences" does.
+    count_words: list[str] = []
 
 
 def compile_institution(rule) -> dict:
@@ -55,7 +58,7 @@ def compile_institution(rule) -> dict:
             "contact_verbs": Terms(o.contact_verbs, "contact_verbs"), "time_words": Terms(o.time_words, "time_words"),
             "contact_claim_verbs": Terms(o.contact_claim_verbs, "contact_claim_verbs"),
             "contact_claim_nouns": Terms(o.contact_claim_nouns, "contact_claim_nouns"),
-            "known_to": Terms(o.known_to, "known_to")}
+            "known_to": Terms(o.known_to, "known_to"), "count_words": Terms(o.count_words, "count_words")}
 
 
 def needs(rule) -> set[str]:
@@ -208,7 +211,7 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
             # In another sentence, a role is the source only when it says or does something:
             # "Info shared with school and GP" names who was told, not who said it.
             if any(_names_someone(s, c, skip, as_source=s != sent) for s in around) or has_count(
-                    sent, c["time_words"]):
+                    sent, c["time_words"]) or any(c["count_words"].has(t) for t in sent):
                 continue
             if any(sent.start_char < q_end and q_start < sent.end_char for q_start, q_end in parsed.quotes):
                 continue  # their words, quoted: what was said is on the record

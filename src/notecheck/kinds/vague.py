@@ -108,6 +108,18 @@ def _their_own_words(parsed: ParsedNote, span, speech: Terms, names, addressed: 
         c.dep_ == "compound" and c.text in names for c in speaker.children)
 
 
+def _in_source(token) -> bool:
+    """Whether the word is in who a passive came from: "believed [by a number of people]",
+    "received [from various professionals]" (not "bruises from various falls")."""
+    for a in token.ancestors:
+        if a.dep_ == "agent":
+            return True
+        if a.dep_ == "prep" and a.lower_ == "from" and a.head.tag_ == "VBN" and any(
+                ch.dep_ == "auxpass" for ch in a.head.children):
+            return True
+    return False
+
+
 def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     c = rule.compiled
     known: list[set[str]] = []
@@ -140,7 +152,7 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
             continue
         if span.end < len(doc) and c["not_before"].has(doc[span.end]):
             continue
-        if rule.options.leave_agents and any(a.dep_ == "agent" for a in span.root.ancestors):
+        if rule.options.leave_agents and _in_source(span.root):
             continue
         if rule.options.count_in_sentence_passes and has_count(span.sent, c["time_words"]):
             continue
