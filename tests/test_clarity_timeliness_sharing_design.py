@@ -219,7 +219,7 @@ I sent the prescription and his care plan to the pharmacy.
 Freya showed me his red book (the health record parents keep, with his weights and vaccinations): Oscar weighed 5.1 kg on 24 November, up from 4.6 kg on 3 November, and the health visitor had written "good gain".
 """, []),
     "a long sentence without its gloss is still too long": ("""\
-Freya showed me his red book and told me that Oscar weighed 5.1 kg at the clinic on 24 November, up from 4.6 kg on 3 November, and that the health visitor had written "good gain" and said she would see them again before Christmas at home.
+Freya showed me his red book and told me that Oscar weighed 5.1 kg at the clinic on 24 November, up from 4.6 kg on 3 November, and that the health visitor had written "good gain" and said she would see them again before Christmas at home and would bring the scales with her so that she can weigh him in his own cot.
 """, [("clarity.long-sentence", 1, 1)]),
     # A clause in brackets is an aside read on its own; a bracket of names is not.
     "a clause in brackets is an aside, read on its own": ("""\
@@ -228,7 +228,7 @@ My view: Mrs Hale has capacity to decide how she lives at home (she explained th
 """, []),
     "a bracket of names is read as part of the sentence": ("""\
 Core group on 1 December 2026.
-Core group minutes went by secure email at 4pm to everyone who came (Mr Walsh, Ms Ford the health visitor, Mrs Dean from the nursery and Dr Shah's practice), so that each person has the agreed actions in writing.
+Core group minutes went by secure email at 4pm to everyone who came (Mr Walsh, Ms Ford the health visitor, Mrs Dean from the nursery and Dr Shah's practice) so that each person has the agreed actions in writing and knows what they have to do before the next meeting at the family centre in January.
 """, [("clarity.long-sentence", 2, 1)]),
     "'as discussed' in an email to the person it was discussed with": ("""\
 From: ruth.duty@council.example.gov.uk

@@ -444,8 +444,9 @@ def test_a_run_in_label_is_not_counted_in_the_sentence_length(linter):
     sentence = ("I explained, using a written sheet in large print, the two options being talked "
                 "about: going home with carers four times a day, or a short stay in a care home.")
     assert findings(linter, "**Decision-making (Mental Capacity Act 2005):** " + sentence + "\n") == []
-    # (Its colon sets it out in parts, so the part before the colon must be too long.)
-    longer = sentence.replace("I explained,", "I explained slowly and twice over, with her daughter "
+    # (Its colon sets it out in parts, so the part before the colon must be too long, and
+    # its commas into stretches, so one stretch must run on past 23 words.)
+    longer = sentence.replace("I explained,", "I explained slowly and twice over with her daughter "
                               "Sue beside her and her advocate from the local advocacy service "
                               "listening on the speaker phone,")
     assert findings(linter, "**Decision-making:** " + longer + "\n") == [("clarity.long-sentence", 1, 22)]

@@ -30,6 +30,11 @@ class PassiveVerb(Options):
     adjective_forms: list[str] = []
 
 
+class UnnamedReporters(Options):
+    subjects: list[str] = Field(min_length=1)
+    verbs: list[str] = Field(min_length=1)
+
+
 class AgentlessOptions(Options):
     verbs: list[PassiveVerb] = []
     adverbs: list[str] = []  # apparently, allegedly
@@ -53,6 +58,9 @@ class AgentlessOptions(Options):
     # Subjects that name no one who can answer for a decision: "Professionals agreed that
     # ...", "Everyone agreed": who, in which meeting?
     unnamed_deciders: list[str] = []
+    # Groups that say or hear things with no one in them to go back to, each with the
+    # verbs it is flagged with: "Neighbours have complained", "Staff have heard that ...".
+    unnamed_reporters: list[UnnamedReporters] = []
     # Words for a time, which after 'at', 'in' or 'during' say when, not who or where:
     # "heard shouting late at night", "agreed in the morning".
     time_nouns: list[str] = []
@@ -82,11 +90,13 @@ def compile_agentless(rule) -> dict:
             "sources": {p.lower() for p in o.source_prepositions},
             "unnamed": Terms(o.unnamed_sources, "unnamed_sources"),
             "labels": labels, "deciders": Terms(o.deciders, "deciders"),
+            "labels_words": Terms(o.decision_labels, "decision_labels"),
             "existential": Terms(o.existential_nouns, "existential_nouns"),
             "clipped": Terms(o.clipped_passive_verbs, "clipped_passive_verbs"),
             "unnamed_deciders": Terms(o.unnamed_deciders, "unnamed_deciders"),
             "time_nouns": Terms(o.time_nouns, "time_nouns"),
             "speech": Terms(o.speech_verbs, "speech_verbs"),
+            "reporters": [(Terms(g.subjects, "subjects"), Terms(g.verbs, "verbs")) for g in o.unnamed_reporters],
             "verb_words": Terms([v.verb for v in o.verbs] + [f for v in o.verbs for f in v.adjective_forms],
                                 "verbs", key="verb")}
 
@@ -107,7 +117,7 @@ _CLAUSES = {"xcomp", "ccomp", "oprd"}
 
 def _has_source(verb, sources: set[str], unnamed: Terms, depth: int = 0, times: Terms | None = None) -> bool:
     def named(prep) -> bool:
-        return any(c.dep_ == "pobj" and not any(unnamed.has(m) for m in c.children)
+        return any(c.dep_ == "pobj" and not unnamed.has(c) and not any(unnamed.has(m) for m in c.children)
                    and not (times is not None and times.has(c))
                    for c in prep.children)
 
@@ -134,8 +144,25 @@ def _unowned_decisions(parsed: ParsedNote, c) -> Iterator[Finding]:
         if any(_names_decider(t, c) for t in label) or any(
                 _names_decider(t, c) for t in _first_sentence_after(doc, label.end, m.end())):
             continue
+        if _bare_label(label, c) and _first_person_on_line(doc, label.end, text):
+            continue  # "Decision: a strategy discussion is needed ... I have shared ...": the writer's
         span = label if label.text.strip() else doc.char_span(m.start(), m.end(), alignment_mode="expand")
         yield Finding(span.start_char, span.end_char)
+
+
+def _bare_label(label, c) -> bool:
+    """A label that is only the decision word ("Decision:"), naming no service or meeting."""
+    words = [t for t in label if t.is_alpha]
+    return bool(words) and all(c["labels_words"].has(t) for t in words)
+
+
+def _first_person_on_line(doc, i: int, text: str) -> bool:
+    """Whether the writer speaks as 'I' or 'we' on the rest of the label's line: in a note
+    written in the first person, a bare "Decision:" is the writer's own."""
+    end = text.find("\n", doc[i].idx if i < len(doc) else len(text))
+    end = len(text) if end < 0 else end
+    return any(t.lower_ in ("i", "we") and t.dep_ in ("nsubj", "nsubjpass")
+               for t in doc[i:] if t.idx < end)
 
 
 def _first_sentence_after(doc, i: int, offset: int) -> Iterator:
@@ -204,10 +231,30 @@ def _unnamed_decider(verb, c) -> bool:
                 or _has_source(subject, c["sources"], c["unnamed"], times=c["time_nouns"]))
 
 
+def _unnamed_reports(doc, c) -> Iterator[Finding]:
+    """"Neighbours have complained", "Staff have heard that ...": a group that says or
+    hears something, with no one in it named, said as a fact (not "neighbours may say")."""
+    for subjects, verbs in c["reporters"]:
+        for verb in verbs.tokens(doc):
+            if verb.pos_ != "VERB" or verb.tag_ == "VBG" or any(
+                    ch.dep_ in ("aux", "mark") and (ch.tag_ in ("MD", "TO") or ch.dep_ == "mark")
+                    for ch in verb.children):
+                continue
+            subject = next((ch for ch in verb.children if ch.dep_ == "nsubj"), None)
+            if subject is None or not subjects.has(subject) or any(
+                    ch.dep_ in ("compound", "amod", "poss", "appos", "prep", "relcl") or ch.pos_ == "PROPN"
+                    for ch in subject.children):
+                continue  # "his neighbour Mrs Cole said", "night staff", "neighbours at no. 4": placed
+            # Where they complained ("in the garden") does not say who: no source check.
+            yield Finding(subject.idx, verb.idx + len(verb))
+
+
 def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     c = rule.compiled
     doc = parsed.doc
     yield from _unheld_reports(doc, c)
+    if c["reporters"]:
+        yield from _unnamed_reports(doc, c)
     for span in c["adverbs"].spans(doc):
         yield Finding(span.start_char, span.end_char)
     if c["labels"] is not None:

@@ -37,13 +37,28 @@ class InstitutionOptions(Options):
     # Words a number can go with that make it a time, not a count of what was seen:
     # "7 days' notice", "3pm".
     time_words: list[str] = []
+    # A call or email from a service that brings a claim with it: "School called with
+    # some concerns about Mikey", "Police emailed to say he is back". The verbs of getting
+    # in touch, and the nouns of what came with the call ("with concerns").
+    contact_claim_verbs: list[str] = []
+    contact_claim_nouns: list[str] = []
+    # Services whose knowing someone is what they hold on them: "Kane is known to police"
+    # says police have something, but not who said so, what or when. (Not "known to the
+    # team" or "known to CSC": the writer's own records.)
+    known_to: list[str] = []
+    # Counts said as one word ("late twice this week"), which a count of what was seen
+    # answers as "12 absences" does.
+    count_words: list[str] = []
 
 
 def compile_institution(rule) -> dict:
     o = rule.options
     return {"institutions": Terms(o.institutions, "institutions"), "verbs": Terms(o.verbs, "verbs"),
             "people": Terms(o.people, "people"), "family": Terms(o.family, "family"),
-            "contact_verbs": Terms(o.contact_verbs, "contact_verbs"), "time_words": Terms(o.time_words, "time_words")}
+            "contact_verbs": Terms(o.contact_verbs, "contact_verbs"), "time_words": Terms(o.time_words, "time_words"),
+            "contact_claim_verbs": Terms(o.contact_claim_verbs, "contact_claim_verbs"),
+            "contact_claim_nouns": Terms(o.contact_claim_nouns, "contact_claim_nouns"),
+            "known_to": Terms(o.known_to, "known_to"), "count_words": Terms(o.count_words, "count_words")}
 
 
 def needs(rule) -> set[str]:
@@ -59,14 +74,21 @@ def _claim(token, c):
     """(the service, its verb) when a service says or thinks something: "[Police] [say]
     he is dangerous", "[Surgery] [are] worried about ...", and the note style the parser
     reads as a noun: "[School] [report] she is fine"."""
+    if token.lower_ == "known" and (service := _known_to(token, c)) is not None:
+        return service, token  # "Kane is known to police"
     if token.lemma_ == "be":
         if not any(ch.dep_ == "acomp" and c["verbs"].has(ch) for ch in token.children):
             return None
+    elif c["contact_claim_verbs"].has(token) and token.pos_ == "VERB":
+        return _contact_claim(token, c)
     elif not c["verbs"].has(token):
         return None
     if token.pos_ in ("VERB", "AUX"):
         if any(ch.dep_ == "mark" or (ch.dep_ == "aux" and ch.tag_ in ("MD", "TO")) for ch in token.children):
             return None  # "if police advise ...", "police would not tell him", "Police to share": no claim
+        agent = _institution_agent(token, c)
+        if agent is not None:
+            return agent, token  # "No concerns raised by school", "it was reported by police"
         if token.tag_ == "VBN" and not any(ch.dep_ == "aux" for ch in token.children):
             return None  # a note's clipped passive: "School and GP informed of outcome"
         subject = next((ch for ch in token.children if ch.dep_ == "nsubj"), None)
@@ -80,6 +102,50 @@ def _claim(token, c):
                         and c["institutions"].has(ch)), None)
         if service is not None and (service.i == token.sent.start or token.doc[service.i - 1].is_punct):
             return service, token
+    return None
+
+
+def _known_to(token, c):
+    """The service in "known to [police]", if it is one of ``known_to``."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "to":
+            service = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if service is not None and c["known_to"].has(service):
+                return service
+    return None
+
+
+def _contact_claim(verb, c):
+    """(the service, its verb) for a call that brings a claim: "[School] [called] with
+    some concerns", "[Police] [rang] to say he is back". Not "Police called at 9pm"."""
+    if any(ch.dep_ == "mark" or (ch.dep_ == "aux" and ch.tag_ in ("MD", "TO")) for ch in verb.children):
+        return None
+    subject = next((ch for ch in verb.children if ch.dep_ == "nsubj"), None)
+    if subject is None or not c["institutions"].has(subject):
+        return None
+    for child in verb.children:
+        if child.dep_ == "xcomp" and c["verbs"].has(child):
+            return subject, verb
+        if child.dep_ == "prep" and child.lower_ in ("with", "about") and any(
+                g.dep_ == "pobj" and c["contact_claim_nouns"].has(g) for g in child.children):
+            return subject, verb
+    return None
+
+
+def _institution_agent(verb, c):
+    """The service in a passive's 'by' phrase, when it is the only one named: "[concerns]
+    raised by [school]", "it was reported by [the police] that ...". Not "reported by
+    the school nurse" (a role: "nurse" is the object) or "by Westfield School" (the
+    parser reads a named school as a proper noun; its staff are asked for in the
+    paragraph, as for any claim)."""
+    if verb.tag_ != "VBN":
+        return None
+    for child in verb.children:
+        if child.dep_ == "agent":
+            service = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if service is not None and c["institutions"].has(service) and not any(
+                    g.dep_ in ("conj", "appos") for g in service.children):
+                return service
     return None
 
 
@@ -102,8 +168,8 @@ def _names_someone(span, c, skip, as_source: bool = False) -> bool:
     With ``as_source`` (another sentence than the claim's), a role must be someone saying
     or doing something, and a name must say something ("Info shared with GP" names
     neither: "Info" only looks like a name, and nothing is said)."""
-    if dates.dates_in(span.text):
-        return True
+    if not as_source and dates.dates_in(span.text):
+        return True  # when they said it; a date in another sentence is when something else happened
     for t in span:
         if t.i in skip:
             continue
@@ -145,10 +211,13 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
             # In another sentence, a role is the source only when it says or does something:
             # "Info shared with school and GP" names who was told, not who said it.
             if any(_names_someone(s, c, skip, as_source=s != sent) for s in around) or has_count(
-                    sent, c["time_words"]):
+                    sent, c["time_words"]) or any(c["count_words"].has(t) for t in sent):
                 continue
             if any(sent.start_char < q_end and q_start < sent.end_char for q_start, q_end in parsed.quotes):
                 continue  # their words, quoted: what was said is on the record
+            if subject.i > verb.i:  # a passive with the service as its agent: "raised by school"
+                yield Finding(verb.idx, subject.idx + len(subject))
+                break
             start = min((t for t in subject.subtree if not t.is_punct and not t.is_space),
                         key=lambda t: t.i)
             yield Finding(start.idx, verb.idx + len(verb))

@@ -29,6 +29,14 @@ class SentenceLengthOptions(Options):
     # own: it is a part, like one ended by a part break. A bracket without a verb ("(Mr
     # Walsh, Ms Ford and Dr Shah)", "(log 1124)") is read as part of the sentence around it.
     clause_asides: bool = False
+    # A long sentence whose every stretch is marked off by a comma, a bracket, a dash or
+    # a quotation mark ("Siobhan told me that she had changed the locks on 16 November,
+    # and showed me the receipt, ...") is read a stretch at a time, like one set out in
+    # parts: it is too long only when some stretch runs past max_unbroken_words with none
+    # of these marks (the run-on "and ... and it was agreed that ... and"), or the whole is
+    # over max_words_in_parts. None counts every long sentence.
+    run_breaks: list[str] = []
+    max_unbroken_words: int | None = Field(default=None, ge=5)
 
 
 @dataclass
@@ -41,6 +49,8 @@ class _Stretch:
     part: int = 0
     longest: int = 0
     over: object = None
+    run: int = 0
+    longest_run: int = 0
 
 
 def needs(rule) -> set[str]:
@@ -55,6 +65,7 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     before = None
     depth = 0  # how many glosses in brackets are open
     glosses = {w.lower() for w in o.gloss_openers}
+    run_breaks = set(o.run_breaks)
     aside = None  # in a clause aside: (its closing bracket, the words of the part around it)
 
     def finding(stretch: _Stretch):
@@ -62,8 +73,11 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         if over is None:
             return None
         longest = max(stretch.longest, stretch.part)
-        if breaks and longest <= limit and o.max_words_in_parts and words <= o.max_words_in_parts:
+        within = o.max_words_in_parts is None or words <= o.max_words_in_parts
+        if breaks and longest <= limit and o.max_words_in_parts and within:
             return None  # a list of parts, each short enough
+        if o.max_unbroken_words and within and max(stretch.longest_run, stretch.run) <= o.max_unbroken_words:
+            return None  # every stretch marked off by punctuation, each short enough
         end = _line_end(over.sent, over)
         return Finding(start.idx, end, values={"words": _count(over.sent, start, end, glosses),
                                                "max_words": limit})
@@ -83,6 +97,10 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         if glosses:
             depth, inside = _gloss_depth(token, depth, glosses)
             word = word and not inside
+        if stretch is not None and (token.text in run_breaks or token.text in breaks
+                                    or (token.text == "-" and token.whitespace_)):
+            stretch.longest_run = max(stretch.longest_run, stretch.run)
+            stretch.run = 0
         if stretch is not None and token.text in breaks:
             stretch.longest = max(stretch.longest, stretch.part)
             stretch.part = 0
@@ -101,6 +119,7 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
             stretch = _Stretch(token)
         stretch.words += 1
         stretch.part += 1
+        stretch.run += 1
         if stretch.words == limit + 1:
             stretch.over = token
     if stretch and (found := finding(stretch)):

@@ -47,6 +47,9 @@ class VagueOptions(Options):
     # day Saturday" (the whole of a named day), "within a few seconds" (too short a time
     # to need counting), "heavily pregnant" (late in pregnancy, not an amount).
     not_before: list[str] = []
+    # A term inside the agent of a passive ("it is believed by a number of people") counts
+    # who holds the view: a vague source, which the attribution rules report.
+    leave_agents: bool = False
     # Without 'subject' metadata, the person named most often is taken to be who the note
     # is about, so that what others said ("Mum said Nan comes round a lot") is still the
     # writer's summary. These capitalised words are never that person: Mum, Monday.
@@ -105,6 +108,18 @@ def _their_own_words(parsed: ParsedNote, span, speech: Terms, names, addressed: 
         c.dep_ == "compound" and c.text in names for c in speaker.children)
 
 
+def _in_source(token) -> bool:
+    """Whether the word is in who a passive came from: "believed [by a number of people]",
+    "received [from various professionals]" (not "bruises from various falls")."""
+    for a in token.ancestors:
+        if a.dep_ == "agent":
+            return True
+        if a.dep_ == "prep" and a.lower_ == "from" and a.head.tag_ == "VBN" and any(
+                ch.dep_ == "auxpass" for ch in a.head.children):
+            return True
+    return False
+
+
 def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     c = rule.compiled
     known: list[set[str]] = []
@@ -136,6 +151,8 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         if span.start > 0 and c["not_after"].has(doc[span.start - 1]):
             continue
         if span.end < len(doc) and c["not_before"].has(doc[span.end]):
+            continue
+        if rule.options.leave_agents and _in_source(span.root):
             continue
         if rule.options.count_in_sentence_passes and has_count(span.sent, c["time_words"]):
             continue
