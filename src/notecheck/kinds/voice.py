@@ -11,6 +11,7 @@ most often is taken to be the subject, and the message says so.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator
 from typing import Literal
 
@@ -34,6 +35,12 @@ class VoiceOptions(Options):
     # showed) evidence is at least this: "Mum said Kayla sleeps well" parses with 'Kayla'
     # near 'sleep', but is no one's voice. None: every voice verb counts.
     voice_verb_floor: float | None = Field(None, gt=0, lt=1)
+    # A voice verb does not count in a sentence the classifier reads as the writer's own
+    # view or an unsourced claim at least this much, and more so than as something the
+    # writer heard or saw: "He ... just wanted to wind staff up", "he is making money
+    # from it, which he enjoys" is the writer's view of what he wants, not his voice.
+    # None: not asked.
+    writer_view: float | None = Field(None, gt=0, lt=1)
     # note_type values that mean a contact; each matches a note_type with its words in
     # order ("visit" matches "home visit", "daily record" "care home daily record").
     contact_note_types: list[str] = Field(min_length=1)
@@ -42,6 +49,13 @@ class VoiceOptions(Options):
     other_party_note_types: list[str] = []
     # Without note_type: words in the text that show a contact took place.
     contact_terms: list[str] = Field(min_length=1)
+    # Without note_type: words that show a contact wherever they are, when the person is a
+    # party to them ("Seen Reece at the office", "I saw Amy at school"); "Mum saw the GP"
+    # is no contact with Amy.
+    party_terms: list[str] = []
+    # note_type values (or, without one, title words) for a log of hours of care: there, a
+    # reason the person was not heard at one moment ("asleep at 17:30") excuses no more.
+    log_note_types: list[str] = []
     # Without note_type: words that show a contact only in the note's title, a first line
     # that is not a sentence ("Discharge Planning Meeting – Ward 7B"), and with none of
     # other_party_note_types there ("Strategy meeting"). In a sentence, "after the
@@ -53,6 +67,10 @@ class VoiceOptions(Options):
     call_note_types: list[str] = []
     call_terms: list[str] = []
     voice_verbs: list[str] = Field(min_length=1)  # say, tell, want, worry, smile, point ...
+    # Feelings shown about something, after 'was' or 'became': "Leo was pleased to see his
+    # dad", "she became upset when Mum left". A feeling alone ("Kayla was playful",
+    # "appeared content") says nothing of what it was about, so does not count.
+    feelings: list[str] = []
     speech_verbs: list[str] = Field(min_length=1)  # whose subject reports someone else's words
     # Why the person's views could not be had: "be asleep", "not seen alone because".
     not_obtained: list[str] = Field(min_length=1)
@@ -82,6 +100,9 @@ def compile_voice(rule) -> dict:
     return {"contact_types": NoteTypes(o.contact_note_types),
             "other_party": NoteTypes(o.other_party_note_types),
             "contact_terms": Terms(o.contact_terms, "contact_terms"),
+            "party_terms": Terms(o.party_terms, "party_terms"),
+            "feelings": Terms(o.feelings, "feelings", lemma=False),
+            "log_types": NoteTypes(o.log_note_types),
             "title_terms": NoteTypes(o.title_terms),
             "call_types": NoteTypes(o.call_note_types),
             "call_terms": Terms(o.call_terms, "call_terms"),
@@ -99,7 +120,7 @@ def compile_voice(rule) -> dict:
 
 def needs(rule) -> set[str]:
     o = rule.options
-    evidence = o.voice_evidence is not None or o.voice_verb_floor is not None
+    evidence = o.voice_evidence is not None or o.voice_verb_floor is not None or o.writer_view is not None
     return {"parse", "lemma", "pos"} | ({"evidence"} if evidence else set())
 
 
@@ -127,6 +148,9 @@ def is_contact(parsed: ParsedNote, c, names: set[str]) -> bool:
         for span in c["contact_terms"].spans(sent):
             if index < 2 or _party(span.root, names):
                 return True
+        for span in c["party_terms"].spans(sent):
+            if _seen_by_writer(span.root, names) or _opens_line_before(span, names):
+                return True
     return _called(parsed, c, names)
 
 
@@ -139,6 +163,29 @@ def _party(verb, names: set[str]) -> bool:
                     ch.dep_ == "compound" and ch.text in names for ch in person.children):
                 return True
     return False
+
+
+def _seen_by_writer(verb, names: set[str]) -> bool:
+    """Did the writer see or meet the person: "I saw Amy at school", "Met with Jo"? Not
+    "Paul saw his GP", nor "Mum met Jo"."""
+    who = subject_of(verb)
+    if who is not None and who.lower_ not in FIRST_PERSON:
+        return False
+    seen = [ch for ch in verb.children if ch.dep_ == "dobj"]
+    seen += [g for ch in verb.children if ch.dep_ == "prep" and ch.lower_ in PARTY_PREPOSITIONS
+             for g in ch.children if g.dep_ == "pobj"]
+    return any(person.text in names or any(ch.dep_ == "compound" and ch.text in names for ch in person.children)
+               for word in seen for person in (word, *word.conjuncts))
+
+
+def _opens_line_before(span, names: set[str]) -> bool:
+    """A terse line that opens with the contact and the person: "Seen Reece Lawton (14) at
+    the office", however the parse joined it to the line above."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start else None
+    if before is not None and not (before.is_space and "\n" in before.text) and "\n" not in before.whitespace_:
+        return False
+    return span.end < len(doc) and doc[span.end].text in names
 
 
 def _called(parsed: ParsedNote, c, names: set[str]) -> bool:
@@ -241,8 +288,9 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
     doc = parsed.doc
     floor = getattr(options, "voice_verb_floor", None)
     at_least = getattr(options, "voice_evidence", None)
+    writer_view = getattr(options, "writer_view", None)
     scores = {}
-    if floor is not None or at_least is not None:
+    if floor is not None or at_least is not None or writer_view is not None:
         scores = {sent.start: cats for sent, cats in evidence.sentence_evidence(parsed)}
 
     def sentence_scores(token) -> dict:
@@ -250,6 +298,16 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
             if sent.start <= token.i < sent.end:
                 return scores.get(sent.start, {})
         return {}
+    def writers_view(token) -> bool:
+        """Does the classifier read the sentence as the writer's view or an unsourced claim,
+        more than as something heard or seen ("he just wanted to wind staff up")?"""
+        if writer_view is None or not scores:
+            return False
+        cats = sentence_scores(token)
+        heard = max(cats.get("voice", 0.0), cats.get("observation", 0.0))
+        view = max(cats.get("opinion", 0.0), cats.get("unsourced_claim", 0.0))
+        return view >= writer_view and view > heard
+
     tokens = tokens_of(doc)
     mentions = main_subjects = clause_subjects = person_at = None
 
@@ -366,13 +424,33 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
             continue
         if _said_nothing(token, c):
             continue  # "Jordan attended but said little" records no voice
+        if _conditional(token):
+            continue  # "if she wants to talk, she can ring me" records no wish of hers
         if floor is not None and scores:
             cats = sentence_scores(token)
             if cats and max(cats.get("voice", 0.0), cats.get("observation", 0.0)) < floor:
                 continue
+        if writers_view(token):
+            continue
         if not _quotes_them(parsed, token) and _reported_by_other(token, c, is_subject):
             continue  # "Mum said Jamie likes school": Mum's account, not Jamie's
         return True
+    for word in c["feelings"].tokens(doc):
+        # A feeling shown about something: "Leo was pleased to see his dad", "she became
+        # upset when Mum left", "he was scared of the dog" (not "Kayla was playful").
+        verb = word.head
+        if word.pos_ != "ADJ" or word.dep_ != "acomp" or verb.lemma_ not in FEELING_VERBS:
+            continue
+        # What it was about hangs on the feeling or on its verb: "upset [when Mum left]".
+        if not any(_about(ch) for ch in (*word.children, *verb.children) if ch is not word):
+            continue
+        if verb.dep_ == "xcomp" and verb.head.lemma_ in HEDGED_FEELING:
+            continue  # "she seems to be worried about her mum": the writer's guess
+        subject = subject_of(verb)
+        if subject is None or not is_subject(subject) or _conditional(verb):
+            continue
+        if not _reported_by_other(verb, c, is_subject):
+            return True
     if _quoted_after_name(parsed, names) or _quoted_on_their_line(parsed, c, names):
         return True
     if at_least is not None:
@@ -389,12 +467,27 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
             if who is not None and not is_subject(who) and who.lower_ not in FIRST_PERSON:
                 continue  # "Mum said Kayla loves nursery": Mum's account
             return True
-    for sent in parsed.layout.sentences:
+    sents = parsed.layout.sentences
+    log = is_log(parsed, c)
+    for index, sent in enumerate(sents):
         for span in c["not_obtained"].spans(sent):
             # Whose state it is: the person named last before it ("Noah was watching TV
-            # and Isla was asleep" excuses Isla, not Noah), else anyone in the sentence.
+            # and Isla was asleep" excuses Isla, not Noah), else anyone in the sentence,
+            # else, in a sentence that names no one ("Went to Tasha's flat. No answer."),
+            # the person named last in the sentence before.
             before = [t for t in doc[sent.start:span.start] if is_subject(t) or _person(t, c)]
-            if not (is_subject(before[-1]) if before else any(is_subject(t) for t in sent)):
+            if before:
+                theirs = is_subject(before[-1])
+            elif any(is_subject(t) or _person(t, c) for t in sent):
+                theirs = any(is_subject(t) for t in sent)
+            else:
+                earlier = [t for t in sents[index - 1] if is_subject(t) or _person(t, c)] if index else []
+                theirs = bool(earlier) and is_subject(earlier[-1])
+            if not theirs:
+                continue
+            # In a log of hours of care, a state at one moment ("Ivor was asleep in his
+            # chair at 17:30") does not excuse the rest; "slept 22:00-06:30" does.
+            if log and _at_one_moment(sent.text):
                 continue
             # Someone else's account is not a reason: in "Mum reports he is out every
             # night", 'out' tells of his evenings, not of why he was not heard today.
@@ -407,6 +500,60 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
 
 NOTHING = english("said_nothing")
 TALK = english("talk_verbs")
+CONDITIONS = english("conditions")
+CONDITION_NOUNS = english("condition_nouns")
+INVERTED_CONDITIONS = english("inverted_conditions")
+
+
+FEELING_VERBS = english("feeling_verbs")
+FEELING_ABOUT = english("feeling_about")
+HEDGED_FEELING = english("hedged_feeling")
+
+
+def _about(child) -> bool:
+    """What a feeling is about: "pleased [to see him]", "scared [of the dog]", "upset
+    [when Mum left]", "happy [that Dad came]"."""
+    if child.dep_ == "xcomp":
+        return any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in child.children)
+    if child.dep_ == "prep":
+        return child.lower_ in FEELING_ABOUT
+    if child.dep_ in ("advcl", "ccomp"):
+        return any(ch.dep_ in ("mark", "advmod") and ch.lower_ in FEELING_ABOUT for ch in child.children)
+    return False
+
+
+def _conditional(verb) -> bool:
+    """Is the verb a condition, not something that happened: "if she wants to talk", "in
+    the event that Mr Sutton wishes to proceed", "whether he would like a carer"?"""
+    node = verb
+    for _ in range(4):
+        if any(ch.dep_ == "mark" and ch.lower_ in CONDITIONS for ch in node.children):
+            return True
+        own = subject_of(node)
+        if own is not None and any(ch.dep_ == "aux" and ch.lower_ in INVERTED_CONDITIONS and ch.i < own.i
+                                   for ch in node.children):
+            return True  # "should he wish", "should she want a sitting service"
+        if node.dep_ in ("relcl", "acl") and node.head.lemma_.lower() in CONDITION_NOUNS:
+            return True
+        if node.dep_ not in ("conj", "xcomp") or node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+CLOCK = r"(?:\b(?:[01]?\d|2[0-3])[:.][0-5]\d\b|\b\d{1,2}\s?[ap]\.?m\b)"
+CLOCK_RANGE = re.compile(CLOCK + r"\s*(?:-|–|—|to|until|till)\s*" + CLOCK, re.I)
+
+
+def _at_one_moment(text: str) -> bool:
+    """A clock time that is not a range: "asleep at 17:30", not "slept 22:00-06:30"."""
+    return re.search(CLOCK, text, re.I) is not None and CLOCK_RANGE.search(text) is None
+
+
+def is_log(parsed: ParsedNote, c) -> bool:
+    """A log of hours of care: a care home's daily record, a night log, a home care log."""
+    kind = note_type(parsed) if parsed.note.meta.get("note_type") else type_words(parsed.layout.title)
+    return bool(c["log_types"].match(kind))
 
 
 def _said_nothing(verb, c) -> bool:
@@ -491,9 +638,18 @@ def _quoted_on_their_line(parsed: ParsedNote, c, names: set[str]) -> bool:
     return False
 
 
+def _bare_name(name: str) -> str:
+    bare = re.sub(r"\s*[(\[].*?([)\]]|$)", " ", name)
+    bare = re.split(r"\s+[-–—]\s+", bare)[0].strip()
+    return bare or name
+
+
 def _own_names(subjects: list[str]) -> list[tuple[str, set[str]]]:
     """Each subject with the parts of their name that are theirs alone: for brother and
     sister "Zara Ahmed" and "Rayan Ahmed", "Ahmed" would not say which one spoke."""
+    # What the subject line says of them besides their name is not their name: "Raymond
+    # Sutton (carer for his wife, Maureen)", "Leah Moss - supervision".
+    subjects = [_bare_name(name) for name in subjects]
     parts = [name_parts(name) for name in subjects]
     found = []
     for i, name in enumerate(subjects):
