@@ -120,3 +120,36 @@ def test_seen_alone_is_still_asked_of_a_statutory_visit(linter):
     note = ("---\nnote_type: statutory visit\nsubject: Nadia Okafor\nsubject_type: child\n---\n"
             "Visit to Nadia (16) at home. Nadia told me she wants to start college in January.\n")
     assert voice(linter, note) == [(ALONE, 6, 1)]
+
+
+# A place or a room is not the person, however often it is named.
+def test_a_place_named_more_often_than_the_person_is_not_the_subject(linter):
+    note = ("Home visit\nVisited Kwame at his foster home. Kwame told me he misses his gran, who "
+            "lives in Ghana. Ghana is where he grew up, and Ghana is where his brothers are.\n")
+    assert voice(linter, note) == []
+    note = ("Home visit\nVisited Kwame at his foster home. His foster carer said he is settled. "
+            "His gran lives in Ghana. Ghana is where he grew up, and Ghana is where his brothers are.\n")
+    assert voice(linter, note) == [(MISSING, 1, 1)]
+    assert "Kwame" in messages(linter, note)[0] and "Ghana's" not in messages(linter, note)[0]
+
+
+# A log of care that never names its person is still about someone.
+def test_a_night_log_that_names_only_a_room_still_needs_their_voice(linter):
+    head = "Night record - Willow Unit - 03/12/2026\n23:00 Rm 4 awake and calling out. Offered a drink.\n"
+    note = head + "02:00 Checked, settled. 05:00 Checked.\n"
+    assert voice(linter, note) == [(MISSING, 1, 1)]
+    assert "the person this record is about" in messages(linter, note)[0]
+    assert voice(linter, head + "02:00 He said \"I want my wife\" and cried. Sat with him for 20 minutes.\n") == []
+
+
+# A word capitalised only because it opens a log's entry is not a name; a name that opens
+# the sentence it is the subject of still is.
+def test_a_logs_opening_word_is_not_the_person_but_a_name_opening_its_sentence_is(linter):
+    note = ("Daily log - Ashgrove House - Tue 01/12/2026 - early shift\n"
+            "07:30 Checked, settled. 09:00 Checked. Breakfast refused.\n")
+    assert voice(linter, note) == [(MISSING, 1, 1)]
+    assert "the person this record is about" in messages(linter, note)[0]
+    note = ("Oakleaf Home Care - visit log - Bernard Lyle\nVisit 01/12/2026 09:00.\n\n"
+            "Bernie refused breakfast again.\nPad changed.\n")
+    assert voice(linter, note) == [(MISSING, 1, 1)]
+    assert "Bernie's own words" in messages(linter, note)[0]

@@ -93,6 +93,8 @@ class VoiceOptions(Options):
     # note 'you' is the person ("You told me you want to stay"), and, without 'subject'
     # metadata, the one addressed is the subject.
     addressed_by: list[str] = []
+    # Who {subject} is in the message for a log of care that never names its person.
+    unnamed_subject: str = "the person this record is about"
 
 
 def compile_voice(rule) -> dict:
@@ -115,7 +117,8 @@ def compile_voice(rule) -> dict:
             "pronouns": {p.lower(): (None if g == "any" else g) for p, g in o.pronouns.items()},
             "object_pronouns": {p.lower(): (None if g == "any" else g)
                                 for p, g in o.object_pronouns.items()},
-            "addressed_by": {w.lower() for w in o.addressed_by}}
+            "addressed_by": {w.lower() for w in o.addressed_by},
+            "unnamed": o.unnamed_subject}
 
 
 def needs(rule) -> set[str]:
@@ -246,7 +249,8 @@ def _mentions(doc, c, names: set[str]) -> list[tuple[int, bool | None, str | Non
             found.append((token.i, False, "she"))
         elif c["men"].has(token) and token.pos_ in ("PROPN", "NOUN"):
             found.append((token.i, False, "he"))
-        elif _is_name(token, c) or (token.pos_ in ("PROPN", "NOUN") and c["others"].has(token)):
+        elif (_is_name(token, c) and not _place_mention(token)) or (
+                token.pos_ in ("PROPN", "NOUN") and c["others"].has(token)):
             # A word that modifies a thing names no person: "GP referral", "Makaton signs"
             # ("Carol Whitaker" does), so 'he' after it still looks further back. Nor does
             # a name counted out: "two cans of Monster", "3 bottles of Coke".
@@ -389,7 +393,8 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
             if is_subject is None:
                 return object_refers(tokens[index])
             return is_subject
-        return False
+        # No one named before it: in a log that never names its person, that is them.
+        return not names
 
     def object_refers(pronoun) -> bool:
         """'him' in "Jo weighed him" is not Jo: it is the person named before Jo."""
@@ -412,7 +417,20 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
             return True
         if you and word.lower_ == "you":
             return True
-        return word.lower_ in c["pronouns"] and refers_to_subject(word)
+        if word.lower_ not in c["pronouns"]:
+            return False
+        if not names:
+            # A log that never names its person: 'he' is them, unless a role named before
+            # it could be 'he' ("Night staff ... the nurse ... She said").
+            return not _role_before(word)
+        return refers_to_subject(word)
+
+    def _role_before(pronoun) -> bool:
+        gender = c["pronouns"].get(pronoun.lower_)
+        for t in reversed(doc[max(0, pronoun.sent.start - 40):pronoun.i]):
+            if t.pos_ in ("PROPN", "NOUN") and (c["others"].has(t) or c[{"she": "women", "he": "men"}.get(gender, "others")].has(t)):
+                return True
+        return False
 
     for token in c["voice"].tokens(doc):
         # A verb the tagger took for a noun after 'and': "began to root and grizzle".
@@ -501,6 +519,8 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
 NOTHING = english("said_nothing")
 TALK = english("talk_verbs")
 CONDITIONS = english("conditions")
+PLACE_PREPOSITIONS = english("place_prepositions")
+PLACE_NOUNS = english("place_nouns")
 CONDITION_NOUNS = english("condition_nouns")
 INVERTED_CONDITIONS = english("inverted_conditions")
 
@@ -552,7 +572,11 @@ def _at_one_moment(text: str) -> bool:
 
 def is_log(parsed: ParsedNote, c) -> bool:
     """A log of hours of care: a care home's daily record, a night log, a home care log."""
-    kind = note_type(parsed) if parsed.note.meta.get("note_type") else type_words(parsed.layout.title)
+    if parsed.note.meta.get("note_type"):
+        kind = note_type(parsed)
+    else:  # the title, or a first line that runs on: "Daily record 21/11/26 - 14 Alder Street"
+        start, end = parsed.layout.first_line
+        kind = type_words(parsed.layout.title or parsed.text[start:end])
     return bool(c["log_types"].match(kind))
 
 
@@ -658,6 +682,74 @@ def _own_names(subjects: list[str]) -> list[tuple[str, set[str]]]:
     return found
 
 
+def _infer_person(parsed: ParsedNote, c) -> str | None:
+    """The person named most often, passing over a place or a room taken for one: "in
+    Ghana", "Rm 22 wandering" (a name followed by a number, or after 'in' or 'at')."""
+    lists = [c["others"], c["women"], c["men"], c["not_names"]]
+    for _ in range(4):
+        name = subject.infer_subject(parsed, *lists)
+        if name is None:
+            return None
+        # Not "02:00 Checked, settled. 05:00 Checked.", only ever a sentence's first word,
+        # nor a place.
+        if _written_as_a_name(parsed.doc, name) and not _a_place(parsed.doc, name):
+            return name
+        lists.append(Terms([name], "not_people", lemma=False))
+    return None
+
+
+def _written_as_a_name(doc, name: str) -> bool:
+    """Is the word written as a name somewhere: with a capital where no sentence starts,
+    opening a full name ("Name: Harold Whitfield"), or the subject of two sentences? A word
+    that only ever opens a sentence ("Checked, settled.") may be capitalised for that alone."""
+    mentions = [t for t in tokens_of(doc) if t.text == name]
+    if any(not _opens(t) for t in mentions):
+        return True
+    if any(t.i + 1 < len(doc) and subject.is_name(doc[t.i + 1]) and "\n" not in t.whitespace_
+           for t in mentions):
+        return True
+    # "Stan refused to engage again": the subject of the verb after it ("02:00 Checked,
+    # settled." is not).
+    return any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i > t.i and t.head.pos_ in ("VERB", "AUX")
+               and t.i + 1 < len(doc) and not doc[t.i + 1].is_punct for t in mentions)
+
+
+def _opens(token) -> bool:
+    """Opens a sentence or a line, or a log's entry after its time ("05:00 Checked.")."""
+    if subject.opens_sentence(token):
+        return True
+    before = token.doc[token.i - 1] if token.i else None
+    return before is not None and re.fullmatch(CLOCK, before.text) is not None and subject.opens_sentence(before)
+
+
+def _a_place(doc, name: str) -> bool:
+    """Is this name a place somewhere in the note: "in Ghana", "at Oakfield", "Rm 22",
+    "Elm Bank Care Home"? People are not written so."""
+    return name.lower() in PLACE_NOUNS or any(_place_mention(t) for t in tokens_of(doc) if t.text == name)
+
+
+def _place_mention(token) -> bool:
+    after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if after is not None and after.like_num and "\n" not in token.whitespace_:
+        return True  # "Rm 22", "Bed 4", "Ward 7"
+    # A capitalised run with a place noun in it: "Elm Bank Care Home", "Willow Unit",
+    # "Brightway Home Care".
+    doc = token.doc
+    for step in (1, -1):
+        i = token.i + step
+        while 0 <= i < len(doc) and doc[i].text[:1].isupper() and doc[i].is_alpha \
+                and "\n" not in doc[min(i, i - step)].whitespace_:
+            if doc[i].lower_ in PLACE_NOUNS:
+                return True
+            i += step
+    node = token
+    while node.dep_ == "compound" and node.head is not node:
+        node = node.head  # "at Thornby YJS office"
+        if node.lower_ in PLACE_NOUNS:
+            return True  # "Elm Bank Care Home", "Willow Unit"
+    return node.dep_ == "pobj" and node.head.lower_ in PLACE_PREPOSITIONS
+
+
 def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     if not parsed.text.strip():
         return  # an empty note has nothing to check
@@ -667,13 +759,19 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         people = _own_names(subjects)
         all_names = set().union(*(names for _, names in people))
     else:
-        inferred = addressee(parsed, c) or subject.infer_subject(
-            parsed, c["others"], c["women"], c["men"], c["not_names"])
-        if inferred is None:
+        inferred = addressee(parsed, c) or _infer_person(parsed, c)
+        if inferred is None and not is_log(parsed, c):
             return  # no one is named: nothing to say whose voice is missing
-        people = [(inferred, {inferred})]
-        all_names = {inferred}
+        # A log of care that never names its person ("Rm 22 wandering from 01:00") is
+        # still about someone: their voice is missing all the same.
+        people = [(inferred, {inferred})] if inferred else [(None, set())]
+        all_names = {inferred} if inferred else set()
     if not is_contact(parsed, c, all_names):
+        return
+    if not subjects and not all_names:
+        if not has_voice(parsed, c, set(), rule.options):
+            start, end = parsed.layout.first_line
+            yield Finding(start, end, values={"subject": c["unnamed"]})
         return
     # Each person needs their own voice: one child speaking does not speak for a sibling.
     missing = [name for name, names in people if not has_voice(parsed, c, names, rule.options)]
