@@ -153,3 +153,15 @@ def test_a_logs_opening_word_is_not_the_person_but_a_name_opening_its_sentence_i
             "Bernie refused breakfast again.\nPad changed.\n")
     assert voice(linter, note) == [(MISSING, 1, 1)]
     assert "Bernie's own words" in messages(linter, note)[0]
+
+
+# A pasted header that names the person says who the note is about, whoever else is
+# named more often.
+def test_a_pasted_headers_person_is_the_subject(linter):
+    note = ("Case note - Community Team\nPerson: Gordon Tate   Contact date: 02/12/2026\n\n"
+            "Home visit to Mr Tate with his son, Dean. Dean said his dad is managing. Dean said "
+            "the meals service is fine. Dean told me he will do the shopping.\n")
+    assert voice(linter, note) == [(MISSING, 1, 1)]
+    message = messages(linter, note)[0]
+    assert "contact with Gordon Tate but none" in message and "named most often" not in message
+    assert voice(linter, note.replace("Dean told me he", "Mr Tate told me he wants to stay home and Dean")) == []

@@ -41,6 +41,8 @@ class VoiceOptions(Options):
     # from it, which he enjoys" is the writer's view of what he wants, not his voice.
     # None: not asked.
     writer_view: float | None = Field(None, gt=0, lt=1)
+    # The wish and liking verbs writer_view applies to; what someone said is not a view.
+    writer_view_verbs: list[str] = []
     # note_type values that mean a contact; each matches a note_type with its words in
     # order ("visit" matches "home visit", "daily record" "care home daily record").
     contact_note_types: list[str] = Field(min_length=1)
@@ -93,6 +95,11 @@ class VoiceOptions(Options):
     # note 'you' is the person ("You told me you want to stay"), and, without 'subject'
     # metadata, the one addressed is the subject.
     addressed_by: list[str] = []
+    # Labels in a pasted header that name the person the note is about, without 'subject'
+    # metadata ("Person: Leonard Bright", "Pt: Mr Horace Bentley"), and the titles that may
+    # come before the name.
+    header_labels: list[str] = []
+    header_titles: list[str] = []
     # Who {subject} is in the message for a log of care that never names its person.
     unnamed_subject: str = "the person this record is about"
 
@@ -104,6 +111,7 @@ def compile_voice(rule) -> dict:
             "contact_terms": Terms(o.contact_terms, "contact_terms"),
             "party_terms": Terms(o.party_terms, "party_terms"),
             "feelings": Terms(o.feelings, "feelings", lemma=False),
+            "view_verbs": Terms(o.writer_view_verbs, "writer_view_verbs"),
             "log_types": NoteTypes(o.log_note_types),
             "title_terms": NoteTypes(o.title_terms),
             "call_types": NoteTypes(o.call_note_types),
@@ -118,7 +126,11 @@ def compile_voice(rule) -> dict:
             "object_pronouns": {p.lower(): (None if g == "any" else g)
                                 for p, g in o.object_pronouns.items()},
             "addressed_by": {w.lower() for w in o.addressed_by},
-            "unnamed": o.unnamed_subject}
+            "unnamed": o.unnamed_subject,
+            "header_labels": re.compile(
+                r"(?:^|\s{2,}|\|\s*)(?i:%s)\s*:\s*(?:(?:%s)\.?\s+)?(?P<name>[A-Z][a-z][\w'’-]*(?: [A-Z][a-z][\w'’-]*)*)"
+                % ("|".join(map(re.escape, o.header_labels)), "|".join(map(re.escape, o.header_titles))))
+            if o.header_labels else None}
 
 
 def needs(rule) -> set[str]:
@@ -448,8 +460,8 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
             cats = sentence_scores(token)
             if cats and max(cats.get("voice", 0.0), cats.get("observation", 0.0)) < floor:
                 continue
-        if writers_view(token):
-            continue
+        if c["view_verbs"].has(token) and writers_view(token):
+            continue  # "he just wanted to wind staff up": the writer's view of his wishes
         if not _quotes_them(parsed, token) and _reported_by_other(token, c, is_subject):
             continue  # "Mum said Jamie likes school": Mum's account, not Jamie's
         return True
@@ -682,6 +694,21 @@ def _own_names(subjects: list[str]) -> list[tuple[str, set[str]]]:
     return found
 
 
+HEADER_LINES = 5
+
+
+def _header_person(parsed: ParsedNote, c) -> str | None:
+    """The person a pasted header names: "Person: Leonard Bright   Contact date: ...",
+    "Pt: Mr Horace Bentley, 79", "Young person: Tasha Kirwan (18)"."""
+    if c["header_labels"] is None:
+        return None
+    for line in parsed.text.lstrip().split("\n")[:HEADER_LINES]:
+        found = c["header_labels"].search(line)
+        if found:
+            return found.group("name")
+    return None
+
+
 def _infer_person(parsed: ParsedNote, c) -> str | None:
     """The person named most often, passing over a place or a room taken for one: "in
     Ghana", "Rm 22 wandering" (a name followed by a number, or after 'in' or 'at')."""
@@ -755,17 +782,20 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         return  # an empty note has nothing to check
     c = rule.compiled
     subjects = parsed.note.subjects
+    headed = None
     if subjects:
         people = _own_names(subjects)
         all_names = set().union(*(names for _, names in people))
     else:
-        inferred = addressee(parsed, c) or _infer_person(parsed, c)
+        headed = _header_person(parsed, c)
+        inferred = addressee(parsed, c) or headed or _infer_person(parsed, c)
         if inferred is None and not is_log(parsed, c):
             return  # no one is named: nothing to say whose voice is missing
         # A log of care that never names its person ("Rm 22 wandering from 01:00") is
         # still about someone: their voice is missing all the same.
-        people = [(inferred, {inferred})] if inferred else [(None, set())]
-        all_names = {inferred} if inferred else set()
+        names = name_parts(inferred) if inferred and inferred == headed else {inferred}
+        people = [(inferred, names)] if inferred else [(None, set())]
+        all_names = names if inferred else set()
     if not is_contact(parsed, c, all_names):
         return
     if not subjects and not all_names:
@@ -778,5 +808,6 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     if not missing:
         return
     start, end = parsed.layout.first_line
+    # A header that names them ("Person: Leonard Bright") says who the note is about.
     yield Finding(start, end, values={"subject": " and ".join(missing)},
-                  message=None if subjects else rule.options.inferred_message)
+                  message=None if subjects or (headed and inferred == headed) else rule.options.inferred_message)
