@@ -165,3 +165,12 @@ def test_a_pasted_headers_person_is_the_subject(linter):
     message = messages(linter, note)[0]
     assert "contact with Gordon Tate but none" in message and "named most often" not in message
     assert voice(linter, note.replace("Dean told me he", "Mr Tate told me he wants to stay home and Dean")) == []
+
+
+# Someone described is not someone heard, however the sentence model reads it.
+def test_a_person_described_as_awkward_is_not_their_voice(linter):
+    head = ("---\nnote_type: home care visit log\nsubject: Dennis Flint\nsubject_type: adult\n---\n"
+            "Morning call 08:00-08:30.\nDennis was up and dressed when I arrived.\n")
+    assert voice(linter, head + "Offered him a shave but he was being awkward so left it for the next call.\n") \
+        == [(MISSING, 6, 1)]
+    assert voice(linter, head + "Offered him a shave but he said he would rather wait for the next call.\n") == []

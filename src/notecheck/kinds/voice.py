@@ -490,6 +490,9 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
             # About them: they are named in it, or are who its 'he'/'she' stands for.
             people = [t for t in sent if t.text in names or (
                 t.lower_ in c["pronouns"] and t.dep_ in ("nsubj", "nsubjpass") and is_subject(t))]
+            # Someone described ("he was being awkward") is not someone heard: the sentence
+            # must name them other than as the subject of 'be' with a description.
+            people = [t for t in people if not _described(t)]
             if not people:
                 continue
             reporter = next((t for t in sent if c["speech"].has(t) and t.pos_ == "VERB"), None)
@@ -590,6 +593,12 @@ def is_log(parsed: ParsedNote, c) -> bool:
         start, end = parsed.layout.first_line
         kind = type_words(parsed.layout.title or parsed.text[start:end])
     return bool(c["log_types"].match(kind))
+
+
+def _described(person) -> bool:
+    """The subject of 'be' with an adjective: "he was being awkward", "she is difficult"."""
+    verb = person.head
+    return person.dep_ == "nsubj" and verb.lemma_ == "be" and any(ch.dep_ == "acomp" for ch in verb.children)
 
 
 def _said_nothing(verb, c) -> bool:
