@@ -174,3 +174,15 @@ def test_a_person_described_as_awkward_is_not_their_voice(linter):
     assert voice(linter, head + "Offered him a shave but he was being awkward so left it for the next call.\n") \
         == [(MISSING, 6, 1)]
     assert voice(linter, head + "Offered him a shave but he said he would rather wait for the next call.\n") == []
+
+
+# More ways the person tells or shows: stated, whispered, joked, shrugged, grimaced.
+@pytest.mark.parametrize("sentence", [
+    "Mrs Khan stated she is frightened at night.", "Mrs Khan whispered that she wants her son to visit.",
+    "Mrs Khan joked that the carers never stay for tea.", "Mrs Khan shrugged when I asked about the stairs.",
+    "Mrs Khan grimaced when the carer moved her leg.", "Mrs Khan sobbed when we looked at photos of her husband."])
+def test_more_ways_of_telling_and_showing_are_voice(linter, sentence):
+    head = "---\nnote_type: home visit\nsubject: Parveen Khan\nsubject_type: adult\n---\nHome visit to Mrs Khan. "
+    assert voice(linter, head + sentence + "\n") == []
+    # Not answering the door, or going missing, is no voice.
+    assert voice(linter, head + "Mrs Khan did not answer the phone before the visit.\n") == [(MISSING, 6, 1)]
