@@ -186,3 +186,24 @@ def test_more_ways_of_telling_and_showing_are_voice(linter, sentence):
     assert voice(linter, head + sentence + "\n") == []
     # Not answering the door, or going missing, is no voice.
     assert voice(linter, head + "Mrs Khan did not answer the phone before the visit.\n") == [(MISSING, 6, 1)]
+
+
+# 'Seen alone' is not asked of a baby or an adult however their age is written.
+@pytest.mark.parametrize("opening", [
+    "Home visit to baby Ava and her mum.", "Home visit to Ava (newborn) and her mum.",
+    "Statutory visit to Ava, who is 10 months old.", "Home visit to Ava, aged 7 weeks, and her mum."])
+def test_seen_alone_is_not_asked_of_a_baby(linter, opening):
+    note = ("---\nnote_type: home visit\nsubject: Ava Reid\nsubject_type: child\n---\n"
+            f"{opening} Ava smiled and grabbed my finger.\n")
+    assert voice(linter, note) == []
+
+
+def test_seen_alone_is_not_asked_of_an_adult_given_an_age_after_a_comma(linter):
+    note = ("---\nnote_type: home visit\nsubject: Doreen Platt\n---\n"
+            "Home visit to Doreen, 84, at her bungalow. Doreen told me she wants to stay at home.\n")
+    assert voice(linter, note) == []
+    # A child so written, or a house number after the name, is still asked about.
+    child = note.replace("Doreen, 84,", "Doreen, 12,")
+    assert voice(linter, child) == [(ALONE, 5, 1)]
+    address = note.replace("Doreen, 84, at her bungalow", "Doreen, 22 Elm Street")
+    assert voice(linter, address) == [(ALONE, 5, 1)]
