@@ -207,3 +207,26 @@ def test_seen_alone_is_not_asked_of_an_adult_given_an_age_after_a_comma(linter):
     assert voice(linter, child) == [(ALONE, 5, 1)]
     address = note.replace("Doreen, 84, at her bungalow", "Doreen, 22 Elm Street")
     assert voice(linter, address) == [(ALONE, 5, 1)]
+
+
+# Their voice told indirectly: 'according to', their wish or response by a possessive, a
+# stance ('adamant that'), and what they did when the writer asked.
+@pytest.mark.parametrize("sentence", [
+    "According to Jamie, school is going well.", "Jamie's wish is to stay with his nan.",
+    "Jamie's response was that he is fine.", "Jamie was adamant that he will not go back to school.",
+    "Jamie went quiet and looked at the floor when I mentioned Dad.",
+    "Jamie put his hood up and would not look at me when I asked about Dad."])
+def test_voice_told_indirectly_counts(linter, sentence):
+    head = ("---\nnote_type: home visit\nsubject: Jamie Cole\nsubject_type: child\n---\n"
+            "Home visit to Jamie (11) and Mum. I saw Jamie alone in his room. ")
+    assert voice(linter, head + sentence + "\n") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "According to Mum, school is going well.", "Mum's wish is for Jamie to stay with his nan.",
+    "Jamie's views were not sought.", "Jamie's views are unknown.",
+    "Mum was adamant that Jamie will not go back to school.", "Mum cried when I mentioned Dad."])
+def test_someone_elses_indirect_voice_is_not_theirs(linter, sentence):
+    head = ("---\nnote_type: home visit\nsubject: Jamie Cole\nsubject_type: child\n---\n"
+            "Home visit to Jamie (11) and Mum. I saw Jamie alone in his room. ")
+    assert voice(linter, head + sentence + "\n") == [(MISSING, 6, 1)]

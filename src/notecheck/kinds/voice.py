@@ -73,6 +73,12 @@ class VoiceOptions(Options):
     # dad", "she became upset when Mum left". A feeling alone ("Kayla was playful",
     # "appeared content") says nothing of what it was about, so does not count.
     feelings: list[str] = []
+    # Nouns for what someone said or wants, theirs by a possessive: "Jamie's wish is to stay",
+    # "his response was that he is fine" (not "his views were not sought").
+    voice_nouns: list[str] = []
+    # The writer asking or raising something: what the person did then is their answer,
+    # though no word was said ("he looked at the floor when I mentioned Dad", "when asked").
+    asking_verbs: list[str] = []
     speech_verbs: list[str] = Field(min_length=1)  # whose subject reports someone else's words
     # Why the person's views could not be had: "be asleep", "not seen alone because".
     not_obtained: list[str] = Field(min_length=1)
@@ -112,6 +118,8 @@ def compile_voice(rule) -> dict:
             "party_terms": Terms(o.party_terms, "party_terms"),
             "feelings": Terms(o.feelings, "feelings", lemma=False),
             "view_verbs": Terms(o.writer_view_verbs, "writer_view_verbs"),
+            "voice_nouns": Terms(o.voice_nouns, "voice_nouns"),
+            "asking": Terms(o.asking_verbs, "asking_verbs"),
             "log_types": NoteTypes(o.log_note_types),
             "title_terms": NoteTypes(o.title_terms),
             "call_types": NoteTypes(o.call_note_types),
@@ -465,6 +473,29 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
         if not _quotes_them(parsed, token) and _reported_by_other(token, c, is_subject):
             continue  # "Mum said Jamie likes school": Mum's account, not Jamie's
         return True
+    for token in tokens:
+        # "According to Jamie, school is going well."
+        if token.lower_ == "according":
+            to = next((ch for ch in token.children if ch.lower_ == "to"), None)
+            if to is not None and any(is_subject(g) for g in to.children if g.dep_ == "pobj"):
+                return True
+        # "Jamie's wish is to stay with his nan", "his response was that he is fine".
+        elif token.pos_ == "NOUN" and c["voice_nouns"].has(token) and token.dep_ in ("nsubj", "attr"):
+            owner = next((ch for ch in token.children if ch.dep_ == "poss"), None)
+            verb = token.head
+            if owner is None or not is_subject(owner) or verb.lemma_ != "be" or is_negated(verb):
+                continue
+            if token.dep_ == "attr" or any(ch.dep_ in ("attr", "ccomp", "xcomp") for ch in verb.children):
+                if not _reported_by_other(verb, c, is_subject):
+                    return True
+        # What they did when asked: "Jamie looked at the floor when I mentioned Dad".
+        elif token.dep_ == "advcl" and c["asking"].has(token) and _when(token):
+            asker = subject_of(token)
+            if asker is not None and asker.lower_ not in FIRST_PERSON:
+                continue
+            own = subject_of(token.head)
+            if own is not None and is_subject(own) and not _reported_by_other(token.head, c, is_subject):
+                return True
     for word in c["feelings"].tokens(doc):
         # A feeling shown about something: "Leo was pleased to see his dad", "she became
         # upset when Mum left", "he was scared of the dog" (not "Kayla was playful").
@@ -555,6 +586,10 @@ def _about(child) -> bool:
     if child.dep_ in ("advcl", "ccomp"):
         return any(ch.dep_ in ("mark", "advmod") and ch.lower_ in FEELING_ABOUT for ch in child.children)
     return False
+
+
+def _when(verb) -> bool:
+    return any(ch.dep_ in ("advmod", "mark") and ch.lower_ in ("when", "whenever", "as") for ch in verb.children)
 
 
 def _conditional(verb) -> bool:
