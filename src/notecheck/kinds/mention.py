@@ -62,6 +62,9 @@ class MentionOptions(Options):
     # A child given an age in years under this ("Ruby (2)", "Ruby is 2 years old") is too
     # young to be spoken to alone, as a baby is. None: only not_for_ages_in decides.
     not_for_ages_under: int | None = Field(default=None, ge=1)
+    # Words that say the person is a baby, next to their name: "baby Ava", "Ava
+    # (newborn)", "Ava, a newborn". Such a note is not asked what not_for_ages_in spares.
+    not_for_words: list[str] = []
     # Words for a child or other dependant (child, baby, pregnant). A person introduced
     # with an age under ``adult_age`` ("Holly (13)", "Alfie (7 weeks)") or named beside
     # one of these words ("her son, Callum", "Zain is her son") counts too.
@@ -190,9 +193,12 @@ def _evidence(parsed: ParsedNote, label: str, threshold: float) -> list:
             and not parsed.in_quotes(sent.start_char, sent.end_char - 1)]
 
 
-# "Poppy is 14 months old", "Oscar, 10 weeks old,"
-_AGE_OLD = re.compile(r"\b([A-Z][a-z]+)(?: [A-Z][a-z]+)*(?:,| is| was) (\d{1,2})"
-                      r"(?: ?(days?|weeks?|months?)| ?years?) old\b")
+# "Poppy is 14 months old", "Oscar, 10 weeks old,", "Ava, who is 10 months old", "Ava,
+# aged 10 months"
+_AGE_OLD = re.compile(r"\b([A-Z][a-z]+)(?: [A-Z][a-z]+)*(?:,| is| was|, who is|, now|, aged| aged) (\d{1,2})"
+                      r"(?: ?(days?|weeks?|months?)(?: old)?\b| ?years? old\b)")
+# "Doreen, 84, at her bungalow", "Mr Horace Bentley, 79." (not "Jamie, 22 Elm Street")
+_AGE_COMMA = re.compile(r"\b([A-Z][a-z]+)(?: [A-Z][a-z]+)*, (\d{2,3})()(?=[,.;)]|\s+(?:[a-z]|$))")
 
 
 def _first_aged_is_child(text: str, adult_age: int) -> bool:
@@ -230,7 +236,7 @@ def _about_an_adult(parsed: ParsedNote, o) -> bool:
             return True
         # "subject: Leanne Price" and, in the text, "Leanne Price (34)": an adult.
         own = {part for name in subjects for part in name_parts(name)}
-        ages = [int(m.group(2)) for m in _AGED_NAME.finditer(parsed.text)
+        ages = [int(m.group(2)) for pattern in (_AGED_NAME, _AGE_COMMA) for m in pattern.finditer(parsed.text)
                 if m.group(1) in own and not m.group(3)]
         return bool(ages) and all(age >= o.adult_age for age in ages)
     # The first person the title names decides: "Visit – Jamie (9) with Mrs Hall" is Jamie.
@@ -252,8 +258,19 @@ def _a_baby(parsed: ParsedNote, o) -> bool:
             if m.group(3) or int(m.group(2)) < o.adult_age]
     if own:
         ages = [age for age in ages if age[0] in own]
+    if o.not_for_words and (own or not ages) and _called_a_baby(parsed.text, own, o.not_for_words):
+        return True
     return bool(ages) and all(unit in units or (not unit and years < under)
                               for _, unit, years in ages)
+
+
+def _called_a_baby(text: str, own: set[str], words: list[str]) -> bool:
+    """Is the person called a baby beside their name: "baby Ava", "Ava (newborn)", "Ava, a
+    newborn"? Without their names, anyone so called."""
+    baby = "|".join(re.escape(w) for w in words)
+    name = "|".join(re.escape(n) for n in own) if own else r"[A-Z][a-z]+"
+    return re.search(r"(?i:\b(?:%s)) (?:%s)\b|\b(?:%s)(?: [A-Z][a-z]+)*,? \(?(?i:(?:a |an )?(?:%s))\b"
+                     % (baby, name, name, baby), text) is not None
 
 
 def _aged_names(text: str, adult_age: int) -> tuple[set[str], set[str]]:

@@ -70,6 +70,11 @@ def infer_subject(parsed, *not_names: Terms) -> str | None:
     return parsed.cache[key]
 
 
+def opens_sentence(token) -> bool:
+    """Does the token open a sentence or a line (after a time, a bullet or a colon)?"""
+    return _opens_sentence(token)
+
+
 def _opens_sentence(token) -> bool:
     doc = token.doc
     i = token.i

@@ -11,6 +11,7 @@ most often is taken to be the subject, and the message says so.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator
 from typing import Literal
 
@@ -34,6 +35,14 @@ class VoiceOptions(Options):
     # showed) evidence is at least this: "Mum said Kayla sleeps well" parses with 'Kayla'
     # near 'sleep', but is no one's voice. None: every voice verb counts.
     voice_verb_floor: float | None = Field(None, gt=0, lt=1)
+    # A voice verb does not count in a sentence the classifier reads as the writer's own
+    # view or an unsourced claim at least this much, and more so than as something the
+    # writer heard or saw: "He ... just wanted to wind staff up", "he is making money
+    # from it, which he enjoys" is the writer's view of what he wants, not his voice.
+    # None: not asked.
+    writer_view: float | None = Field(None, gt=0, lt=1)
+    # The wish and liking verbs writer_view applies to; what someone said is not a view.
+    writer_view_verbs: list[str] = []
     # note_type values that mean a contact; each matches a note_type with its words in
     # order ("visit" matches "home visit", "daily record" "care home daily record").
     contact_note_types: list[str] = Field(min_length=1)
@@ -42,6 +51,13 @@ class VoiceOptions(Options):
     other_party_note_types: list[str] = []
     # Without note_type: words in the text that show a contact took place.
     contact_terms: list[str] = Field(min_length=1)
+    # Without note_type: words that show a contact wherever they are, when the person is a
+    # party to them ("Seen Reece at the office", "I saw Amy at school"); "Mum saw the GP"
+    # is no contact with Amy.
+    party_terms: list[str] = []
+    # note_type values (or, without one, title words) for a log of hours of care: there, a
+    # reason the person was not heard at one moment ("asleep at 17:30") excuses no more.
+    log_note_types: list[str] = []
     # Without note_type: words that show a contact only in the note's title, a first line
     # that is not a sentence ("Discharge Planning Meeting – Ward 7B"), and with none of
     # other_party_note_types there ("Strategy meeting"). In a sentence, "after the
@@ -53,6 +69,16 @@ class VoiceOptions(Options):
     call_note_types: list[str] = []
     call_terms: list[str] = []
     voice_verbs: list[str] = Field(min_length=1)  # say, tell, want, worry, smile, point ...
+    # Feelings shown about something, after 'was' or 'became': "Leo was pleased to see his
+    # dad", "she became upset when Mum left". A feeling alone ("Kayla was playful",
+    # "appeared content") says nothing of what it was about, so does not count.
+    feelings: list[str] = []
+    # Nouns for what someone said or wants, theirs by a possessive: "Jamie's wish is to stay",
+    # "his response was that he is fine" (not "his views were not sought").
+    voice_nouns: list[str] = []
+    # The writer asking or raising something: what the person did then is their answer,
+    # though no word was said ("he looked at the floor when I mentioned Dad", "when asked").
+    asking_verbs: list[str] = []
     speech_verbs: list[str] = Field(min_length=1)  # whose subject reports someone else's words
     # Why the person's views could not be had: "be asleep", "not seen alone because".
     not_obtained: list[str] = Field(min_length=1)
@@ -75,6 +101,13 @@ class VoiceOptions(Options):
     # note 'you' is the person ("You told me you want to stay"), and, without 'subject'
     # metadata, the one addressed is the subject.
     addressed_by: list[str] = []
+    # Labels in a pasted header that name the person the note is about, without 'subject'
+    # metadata ("Person: Leonard Bright", "Pt: Mr Horace Bentley"), and the titles that may
+    # come before the name.
+    header_labels: list[str] = []
+    header_titles: list[str] = []
+    # Who {subject} is in the message for a log of care that never names its person.
+    unnamed_subject: str = "the person this record is about"
 
 
 def compile_voice(rule) -> dict:
@@ -82,6 +115,12 @@ def compile_voice(rule) -> dict:
     return {"contact_types": NoteTypes(o.contact_note_types),
             "other_party": NoteTypes(o.other_party_note_types),
             "contact_terms": Terms(o.contact_terms, "contact_terms"),
+            "party_terms": Terms(o.party_terms, "party_terms"),
+            "feelings": Terms(o.feelings, "feelings", lemma=False),
+            "view_verbs": Terms(o.writer_view_verbs, "writer_view_verbs"),
+            "voice_nouns": Terms(o.voice_nouns, "voice_nouns"),
+            "asking": Terms(o.asking_verbs, "asking_verbs"),
+            "log_types": NoteTypes(o.log_note_types),
             "title_terms": NoteTypes(o.title_terms),
             "call_types": NoteTypes(o.call_note_types),
             "call_terms": Terms(o.call_terms, "call_terms"),
@@ -94,12 +133,17 @@ def compile_voice(rule) -> dict:
             "pronouns": {p.lower(): (None if g == "any" else g) for p, g in o.pronouns.items()},
             "object_pronouns": {p.lower(): (None if g == "any" else g)
                                 for p, g in o.object_pronouns.items()},
-            "addressed_by": {w.lower() for w in o.addressed_by}}
+            "addressed_by": {w.lower() for w in o.addressed_by},
+            "unnamed": o.unnamed_subject,
+            "header_labels": re.compile(
+                r"(?:^|\s{2,}|\|\s*)(?i:%s)\s*:\s*(?:(?:%s)\.?\s+)?(?P<name>[A-Z][a-z][\w'’-]*(?: [A-Z][a-z][\w'’-]*)*)"
+                % ("|".join(map(re.escape, o.header_labels)), "|".join(map(re.escape, o.header_titles))))
+            if o.header_labels else None}
 
 
 def needs(rule) -> set[str]:
     o = rule.options
-    evidence = o.voice_evidence is not None or o.voice_verb_floor is not None
+    evidence = o.voice_evidence is not None or o.voice_verb_floor is not None or o.writer_view is not None
     return {"parse", "lemma", "pos"} | ({"evidence"} if evidence else set())
 
 
@@ -127,6 +171,9 @@ def is_contact(parsed: ParsedNote, c, names: set[str]) -> bool:
         for span in c["contact_terms"].spans(sent):
             if index < 2 or _party(span.root, names):
                 return True
+        for span in c["party_terms"].spans(sent):
+            if _seen_by_writer(span.root, names) or _opens_line_before(span, names):
+                return True
     return _called(parsed, c, names)
 
 
@@ -139,6 +186,29 @@ def _party(verb, names: set[str]) -> bool:
                     ch.dep_ == "compound" and ch.text in names for ch in person.children):
                 return True
     return False
+
+
+def _seen_by_writer(verb, names: set[str]) -> bool:
+    """Did the writer see or meet the person: "I saw Amy at school", "Met with Jo"? Not
+    "Paul saw his GP", nor "Mum met Jo"."""
+    who = subject_of(verb)
+    if who is not None and who.lower_ not in FIRST_PERSON:
+        return False
+    seen = [ch for ch in verb.children if ch.dep_ == "dobj"]
+    seen += [g for ch in verb.children if ch.dep_ == "prep" and ch.lower_ in PARTY_PREPOSITIONS
+             for g in ch.children if g.dep_ == "pobj"]
+    return any(person.text in names or any(ch.dep_ == "compound" and ch.text in names for ch in person.children)
+               for word in seen for person in (word, *word.conjuncts))
+
+
+def _opens_line_before(span, names: set[str]) -> bool:
+    """A terse line that opens with the contact and the person: "Seen Reece Lawton (14) at
+    the office", however the parse joined it to the line above."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start else None
+    if before is not None and not (before.is_space and "\n" in before.text) and "\n" not in before.whitespace_:
+        return False
+    return span.end < len(doc) and doc[span.end].text in names
 
 
 def _called(parsed: ParsedNote, c, names: set[str]) -> bool:
@@ -199,7 +269,8 @@ def _mentions(doc, c, names: set[str]) -> list[tuple[int, bool | None, str | Non
             found.append((token.i, False, "she"))
         elif c["men"].has(token) and token.pos_ in ("PROPN", "NOUN"):
             found.append((token.i, False, "he"))
-        elif _is_name(token, c) or (token.pos_ in ("PROPN", "NOUN") and c["others"].has(token)):
+        elif (_is_name(token, c) and not _place_mention(token)) or (
+                token.pos_ in ("PROPN", "NOUN") and c["others"].has(token)):
             # A word that modifies a thing names no person: "GP referral", "Makaton signs"
             # ("Carol Whitaker" does), so 'he' after it still looks further back. Nor does
             # a name counted out: "two cans of Monster", "3 bottles of Coke".
@@ -241,8 +312,9 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
     doc = parsed.doc
     floor = getattr(options, "voice_verb_floor", None)
     at_least = getattr(options, "voice_evidence", None)
+    writer_view = getattr(options, "writer_view", None)
     scores = {}
-    if floor is not None or at_least is not None:
+    if floor is not None or at_least is not None or writer_view is not None:
         scores = {sent.start: cats for sent, cats in evidence.sentence_evidence(parsed)}
 
     def sentence_scores(token) -> dict:
@@ -250,6 +322,16 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
             if sent.start <= token.i < sent.end:
                 return scores.get(sent.start, {})
         return {}
+    def writers_view(token) -> bool:
+        """Does the classifier read the sentence as the writer's view or an unsourced claim,
+        more than as something heard or seen ("he just wanted to wind staff up")?"""
+        if writer_view is None or not scores:
+            return False
+        cats = sentence_scores(token)
+        heard = max(cats.get("voice", 0.0), cats.get("observation", 0.0))
+        view = max(cats.get("opinion", 0.0), cats.get("unsourced_claim", 0.0))
+        return view >= writer_view and view > heard
+
     tokens = tokens_of(doc)
     mentions = main_subjects = clause_subjects = person_at = None
 
@@ -331,7 +413,8 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
             if is_subject is None:
                 return object_refers(tokens[index])
             return is_subject
-        return False
+        # No one named before it: in a log that never names its person, that is them.
+        return not names
 
     def object_refers(pronoun) -> bool:
         """'him' in "Jo weighed him" is not Jo: it is the person named before Jo."""
@@ -354,7 +437,20 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
             return True
         if you and word.lower_ == "you":
             return True
-        return word.lower_ in c["pronouns"] and refers_to_subject(word)
+        if word.lower_ not in c["pronouns"]:
+            return False
+        if not names:
+            # A log that never names its person: 'he' is them, unless a role named before
+            # it could be 'he' ("Night staff ... the nurse ... She said").
+            return not _role_before(word)
+        return refers_to_subject(word)
+
+    def _role_before(pronoun) -> bool:
+        gender = c["pronouns"].get(pronoun.lower_)
+        for t in reversed(doc[max(0, pronoun.sent.start - 40):pronoun.i]):
+            if t.pos_ in ("PROPN", "NOUN") and (c["others"].has(t) or c[{"she": "women", "he": "men"}.get(gender, "others")].has(t)):
+                return True
+        return False
 
     for token in c["voice"].tokens(doc):
         # A verb the tagger took for a noun after 'and': "began to root and grizzle".
@@ -366,13 +462,56 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
             continue
         if _said_nothing(token, c):
             continue  # "Jordan attended but said little" records no voice
+        if _conditional(token):
+            continue  # "if she wants to talk, she can ring me" records no wish of hers
         if floor is not None and scores:
             cats = sentence_scores(token)
             if cats and max(cats.get("voice", 0.0), cats.get("observation", 0.0)) < floor:
                 continue
+        if c["view_verbs"].has(token) and writers_view(token):
+            continue  # "he just wanted to wind staff up": the writer's view of his wishes
         if not _quotes_them(parsed, token) and _reported_by_other(token, c, is_subject):
             continue  # "Mum said Jamie likes school": Mum's account, not Jamie's
         return True
+    for token in tokens:
+        # "According to Jamie, school is going well."
+        if token.lower_ == "according":
+            to = next((ch for ch in token.children if ch.lower_ == "to"), None)
+            if to is not None and any(is_subject(g) for g in to.children if g.dep_ == "pobj"):
+                return True
+        # "Jamie's wish is to stay with his nan", "his response was that he is fine".
+        elif token.pos_ == "NOUN" and c["voice_nouns"].has(token) and token.dep_ in ("nsubj", "attr"):
+            owner = next((ch for ch in token.children if ch.dep_ == "poss"), None)
+            verb = token.head
+            if owner is None or not is_subject(owner) or verb.lemma_ != "be" or is_negated(verb):
+                continue
+            if token.dep_ == "attr" or any(ch.dep_ in ("attr", "ccomp", "xcomp") for ch in verb.children):
+                if not _reported_by_other(verb, c, is_subject):
+                    return True
+        # What they did when asked: "Jamie looked at the floor when I mentioned Dad".
+        elif token.dep_ == "advcl" and c["asking"].has(token) and _when(token):
+            asker = subject_of(token)
+            if asker is not None and asker.lower_ not in FIRST_PERSON:
+                continue
+            own = subject_of(token.head)
+            if own is not None and is_subject(own) and not _reported_by_other(token.head, c, is_subject):
+                return True
+    for word in c["feelings"].tokens(doc):
+        # A feeling shown about something: "Leo was pleased to see his dad", "she became
+        # upset when Mum left", "he was scared of the dog" (not "Kayla was playful").
+        verb = word.head
+        if word.pos_ != "ADJ" or word.dep_ != "acomp" or verb.lemma_ not in FEELING_VERBS:
+            continue
+        # What it was about hangs on the feeling or on its verb: "upset [when Mum left]".
+        if not any(_about(ch) for ch in (*word.children, *verb.children) if ch is not word):
+            continue
+        if verb.dep_ == "xcomp" and verb.head.lemma_ in HEDGED_FEELING:
+            continue  # "she seems to be worried about her mum": the writer's guess
+        subject = subject_of(verb)
+        if subject is None or not is_subject(subject) or _conditional(verb):
+            continue
+        if not _reported_by_other(verb, c, is_subject):
+            return True
     if _quoted_after_name(parsed, names) or _quoted_on_their_line(parsed, c, names):
         return True
     if at_least is not None:
@@ -382,6 +521,9 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
             # About them: they are named in it, or are who its 'he'/'she' stands for.
             people = [t for t in sent if t.text in names or (
                 t.lower_ in c["pronouns"] and t.dep_ in ("nsubj", "nsubjpass") and is_subject(t))]
+            # Someone described ("he was being awkward") is not someone heard: the sentence
+            # must name them other than as the subject of 'be' with a description.
+            people = [t for t in people if not _described(t)]
             if not people:
                 continue
             reporter = next((t for t in sent if c["speech"].has(t) and t.pos_ == "VERB"), None)
@@ -389,12 +531,27 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
             if who is not None and not is_subject(who) and who.lower_ not in FIRST_PERSON:
                 continue  # "Mum said Kayla loves nursery": Mum's account
             return True
-    for sent in parsed.layout.sentences:
+    sents = parsed.layout.sentences
+    log = is_log(parsed, c)
+    for index, sent in enumerate(sents):
         for span in c["not_obtained"].spans(sent):
             # Whose state it is: the person named last before it ("Noah was watching TV
-            # and Isla was asleep" excuses Isla, not Noah), else anyone in the sentence.
+            # and Isla was asleep" excuses Isla, not Noah), else anyone in the sentence,
+            # else, in a sentence that names no one ("Went to Tasha's flat. No answer."),
+            # the person named last in the sentence before.
             before = [t for t in doc[sent.start:span.start] if is_subject(t) or _person(t, c)]
-            if not (is_subject(before[-1]) if before else any(is_subject(t) for t in sent)):
+            if before:
+                theirs = is_subject(before[-1])
+            elif any(is_subject(t) or _person(t, c) for t in sent):
+                theirs = any(is_subject(t) for t in sent)
+            else:
+                earlier = [t for t in sents[index - 1] if is_subject(t) or _person(t, c)] if index else []
+                theirs = bool(earlier) and is_subject(earlier[-1])
+            if not theirs:
+                continue
+            # In a log of hours of care, a state at one moment ("Ivor was asleep in his
+            # chair at 17:30") does not excuse the rest; "slept 22:00-06:30" does.
+            if log and _at_one_moment(sent.text):
                 continue
             # Someone else's account is not a reason: in "Mum reports he is out every
             # night", 'out' tells of his evenings, not of why he was not heard today.
@@ -407,6 +564,76 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
 
 NOTHING = english("said_nothing")
 TALK = english("talk_verbs")
+CONDITIONS = english("conditions")
+PLACE_PREPOSITIONS = english("place_prepositions")
+PLACE_NOUNS = english("place_nouns")
+CONDITION_NOUNS = english("condition_nouns")
+INVERTED_CONDITIONS = english("inverted_conditions")
+
+
+FEELING_VERBS = english("feeling_verbs")
+FEELING_ABOUT = english("feeling_about")
+HEDGED_FEELING = english("hedged_feeling")
+
+
+def _about(child) -> bool:
+    """What a feeling is about: "pleased [to see him]", "scared [of the dog]", "upset
+    [when Mum left]", "happy [that Dad came]"."""
+    if child.dep_ == "xcomp":
+        return any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in child.children)
+    if child.dep_ == "prep":
+        return child.lower_ in FEELING_ABOUT
+    if child.dep_ in ("advcl", "ccomp"):
+        return any(ch.dep_ in ("mark", "advmod") and ch.lower_ in FEELING_ABOUT for ch in child.children)
+    return False
+
+
+def _when(verb) -> bool:
+    return any(ch.dep_ in ("advmod", "mark") and ch.lower_ in ("when", "whenever", "as") for ch in verb.children)
+
+
+def _conditional(verb) -> bool:
+    """Is the verb a condition, not something that happened: "if she wants to talk", "in
+    the event that Mr Sutton wishes to proceed", "whether he would like a carer"?"""
+    node = verb
+    for _ in range(4):
+        if any(ch.dep_ == "mark" and ch.lower_ in CONDITIONS for ch in node.children):
+            return True
+        own = subject_of(node)
+        if own is not None and any(ch.dep_ == "aux" and ch.lower_ in INVERTED_CONDITIONS and ch.i < own.i
+                                   for ch in node.children):
+            return True  # "should he wish", "should she want a sitting service"
+        if node.dep_ in ("relcl", "acl") and node.head.lemma_.lower() in CONDITION_NOUNS:
+            return True
+        if node.dep_ not in ("conj", "xcomp") or node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+CLOCK = r"(?:\b(?:[01]?\d|2[0-3])[:.][0-5]\d\b|\b\d{1,2}\s?[ap]\.?m\b)"
+CLOCK_RANGE = re.compile(CLOCK + r"\s*(?:-|–|—|to|until|till)\s*" + CLOCK, re.I)
+
+
+def _at_one_moment(text: str) -> bool:
+    """A clock time that is not a range: "asleep at 17:30", not "slept 22:00-06:30"."""
+    return re.search(CLOCK, text, re.I) is not None and CLOCK_RANGE.search(text) is None
+
+
+def is_log(parsed: ParsedNote, c) -> bool:
+    """A log of hours of care: a care home's daily record, a night log, a home care log."""
+    if parsed.note.meta.get("note_type"):
+        kind = note_type(parsed)
+    else:  # the title, or a first line that runs on: "Daily record 21/11/26 - 14 Alder Street"
+        start, end = parsed.layout.first_line
+        kind = type_words(parsed.layout.title or parsed.text[start:end])
+    return bool(c["log_types"].match(kind))
+
+
+def _described(person) -> bool:
+    """The subject of 'be' with an adjective: "he was being awkward", "she is difficult"."""
+    verb = person.head
+    return person.dep_ == "nsubj" and verb.lemma_ == "be" and any(ch.dep_ == "acomp" for ch in verb.children)
 
 
 def _said_nothing(verb, c) -> bool:
@@ -491,9 +718,18 @@ def _quoted_on_their_line(parsed: ParsedNote, c, names: set[str]) -> bool:
     return False
 
 
+def _bare_name(name: str) -> str:
+    bare = re.sub(r"\s*[(\[].*?([)\]]|$)", " ", name)
+    bare = re.split(r"\s+[-–—]\s+", bare)[0].strip()
+    return bare or name
+
+
 def _own_names(subjects: list[str]) -> list[tuple[str, set[str]]]:
     """Each subject with the parts of their name that are theirs alone: for brother and
     sister "Zara Ahmed" and "Rayan Ahmed", "Ahmed" would not say which one spoke."""
+    # What the subject line says of them besides their name is not their name: "Raymond
+    # Sutton (carer for his wife, Maureen)", "Leah Moss - supervision".
+    subjects = [_bare_name(name) for name in subjects]
     parts = [name_parts(name) for name in subjects]
     found = []
     for i, name in enumerate(subjects):
@@ -502,27 +738,120 @@ def _own_names(subjects: list[str]) -> list[tuple[str, set[str]]]:
     return found
 
 
+HEADER_LINES = 5
+
+
+def _header_person(parsed: ParsedNote, c) -> str | None:
+    """The person a pasted header names: "Person: Leonard Bright   Contact date: ...",
+    "Pt: Mr Horace Bentley, 79", "Young person: Tasha Kirwan (18)"."""
+    if c["header_labels"] is None:
+        return None
+    for line in parsed.text.lstrip().split("\n")[:HEADER_LINES]:
+        found = c["header_labels"].search(line)
+        if found:
+            return found.group("name")
+    return None
+
+
+def _infer_person(parsed: ParsedNote, c) -> str | None:
+    """The person named most often, passing over a place or a room taken for one: "in
+    Ghana", "Rm 22 wandering" (a name followed by a number, or after 'in' or 'at')."""
+    lists = [c["others"], c["women"], c["men"], c["not_names"]]
+    for _ in range(4):
+        name = subject.infer_subject(parsed, *lists)
+        if name is None:
+            return None
+        # Not "02:00 Checked, settled. 05:00 Checked.", only ever a sentence's first word,
+        # nor a place.
+        if _written_as_a_name(parsed.doc, name) and not _a_place(parsed.doc, name):
+            return name
+        lists.append(Terms([name], "not_people", lemma=False))
+    return None
+
+
+def _written_as_a_name(doc, name: str) -> bool:
+    """Is the word written as a name somewhere: with a capital where no sentence starts,
+    opening a full name ("Name: Harold Whitfield"), or the subject of two sentences? A word
+    that only ever opens a sentence ("Checked, settled.") may be capitalised for that alone."""
+    mentions = [t for t in tokens_of(doc) if t.text == name]
+    if any(not _opens(t) for t in mentions):
+        return True
+    if any(t.i + 1 < len(doc) and subject.is_name(doc[t.i + 1]) and "\n" not in t.whitespace_
+           for t in mentions):
+        return True
+    # "Stan refused to engage again": the subject of the verb after it ("02:00 Checked,
+    # settled." is not).
+    return any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i > t.i and t.head.pos_ in ("VERB", "AUX")
+               and t.i + 1 < len(doc) and not doc[t.i + 1].is_punct for t in mentions)
+
+
+def _opens(token) -> bool:
+    """Opens a sentence or a line, or a log's entry after its time ("05:00 Checked.")."""
+    if subject.opens_sentence(token):
+        return True
+    before = token.doc[token.i - 1] if token.i else None
+    return before is not None and re.fullmatch(CLOCK, before.text) is not None and subject.opens_sentence(before)
+
+
+def _a_place(doc, name: str) -> bool:
+    """Is this name a place somewhere in the note: "in Ghana", "at Oakfield", "Rm 22",
+    "Elm Bank Care Home"? People are not written so."""
+    return name.lower() in PLACE_NOUNS or any(_place_mention(t) for t in tokens_of(doc) if t.text == name)
+
+
+def _place_mention(token) -> bool:
+    after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if after is not None and after.like_num and "\n" not in token.whitespace_:
+        return True  # "Rm 22", "Bed 4", "Ward 7"
+    # A capitalised run with a place noun in it: "Elm Bank Care Home", "Willow Unit",
+    # "Brightway Home Care".
+    doc = token.doc
+    for step in (1, -1):
+        i = token.i + step
+        while 0 <= i < len(doc) and doc[i].text[:1].isupper() and doc[i].is_alpha \
+                and "\n" not in doc[min(i, i - step)].whitespace_:
+            if doc[i].lower_ in PLACE_NOUNS:
+                return True
+            i += step
+    node = token
+    while node.dep_ == "compound" and node.head is not node:
+        node = node.head  # "at Thornby YJS office"
+        if node.lower_ in PLACE_NOUNS:
+            return True  # "Elm Bank Care Home", "Willow Unit"
+    return node.dep_ == "pobj" and node.head.lower_ in PLACE_PREPOSITIONS
+
+
 def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     if not parsed.text.strip():
         return  # an empty note has nothing to check
     c = rule.compiled
     subjects = parsed.note.subjects
+    headed = None
     if subjects:
         people = _own_names(subjects)
         all_names = set().union(*(names for _, names in people))
     else:
-        inferred = addressee(parsed, c) or subject.infer_subject(
-            parsed, c["others"], c["women"], c["men"], c["not_names"])
-        if inferred is None:
+        headed = _header_person(parsed, c)
+        inferred = addressee(parsed, c) or headed or _infer_person(parsed, c)
+        if inferred is None and not is_log(parsed, c):
             return  # no one is named: nothing to say whose voice is missing
-        people = [(inferred, {inferred})]
-        all_names = {inferred}
+        # A log of care that never names its person ("Rm 22 wandering from 01:00") is
+        # still about someone: their voice is missing all the same.
+        names = name_parts(inferred) if inferred and inferred == headed else {inferred}
+        people = [(inferred, names)] if inferred else [(None, set())]
+        all_names = names if inferred else set()
     if not is_contact(parsed, c, all_names):
+        return
+    if not subjects and not all_names:
+        if not has_voice(parsed, c, set(), rule.options):
+            start, end = parsed.layout.first_line
+            yield Finding(start, end, values={"subject": c["unnamed"]})
         return
     # Each person needs their own voice: one child speaking does not speak for a sibling.
     missing = [name for name, names in people if not has_voice(parsed, c, names, rule.options)]
     if not missing:
         return
     start, end = parsed.layout.first_line
+    # A header that names them ("Person: Leonard Bright") says who the note is about.
     yield Finding(start, end, values={"subject": " and ".join(missing)},
-                  message=None if subjects else rule.options.inferred_message)
+                  message=None if subjects or (headed and inferred == headed) else rule.options.inferred_message)
