@@ -47,6 +47,10 @@ class HedgeOptions(Options):
     # Verbs those adverbs describe the manner of, wherever they stand: "She could clearly
     # express her wishes", "he clearly said no" say how, not that the writer is sure.
     manner_verbs: list[str] = []
+    # Which of those adverbs can say how ("spoke clearly", "clearly said no"); the others
+    # ("obviously", "evidently") never do: "Dad is obviously saying things to unsettle
+    # him" is a view. Empty: all of before_head_only.
+    manner_adverbs: list[str] = []
     # Words for a claim about what a person means or intends ("minimising", "lying",
     # "manipulating", "attention-seeking"). Hedged ("She is probably minimising", "Dad may
     # be playing down his drinking"), such a view needs its reason in the same sentence
@@ -72,6 +76,7 @@ def compile_hedge(rule) -> dict:
             "labelled": Terms(o.labelled_opinions, "labelled_opinions"),
             "before_head": Terms(o.before_head_only, "before_head_only"),
             "manner": Terms(o.manner_verbs, "manner_verbs"),
+            "manner_adverbs": Terms(o.manner_adverbs or o.before_head_only, "manner_adverbs"),
             "motives": Terms(o.motives, "motives"),
             "motive_hedges": Terms(o.motive_hedges, "motive_hedges"),
             "reasons": Terms(o.reasons, "reasons")}
@@ -157,7 +162,7 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
                 # "she spoke clearly", "I clearly explained the plan"; but after "is" it
                 # qualifies what follows: "Mr Hussain is clearly at breaking point".
                 continue
-            if len(span) == 1 and c["before_head"].has(head) and c["manner"].has(head.head):
+            if len(span) == 1 and c["manner_adverbs"].has(head) and c["manner"].has(head.head):
                 continue  # "She could clearly express her wishes": how she expressed them
             if len(span) == 1 and _hedges_a_time(head, c):
                 continue  # "possibly since the summer": when is vague (timeliness), not a view

@@ -31,6 +31,10 @@ class JudgementOptions(Options):
     # coping", "Dad is struggling", "Dad lacks insight", "she will not cope". Negated,
     # they are still a judgement; someone else's words are theirs.
     judged_verbs: list[str] = []
+    # Verbs of what a person does, judged by how well it goes: "Mum has [engaged well]",
+    # "he is [doing really well]", "she is [parenting well]".
+    judged_doings: list[str] = []
+    judged_manners: list[str] = []
     # Nouns a claim can be the content of, held by no one the sentence names: "there are
     # concerns he is being neglected" is a concern reported (the attribution rules), not
     # the writer's judgement.
@@ -58,7 +62,9 @@ def compile_judgement(rule) -> dict:
     return {"judgements": Terms(o.judgements, "judgements"), "subjects": Terms(o.subjects, "subjects"),
             "described": Terms(o.described_nouns, "described_nouns"),
             "copulas": Terms(o.copulas, "copulas"),
-            "verbs": Terms(o.judged_verbs, "judged_verbs"), "held": Terms(o.held_nouns, "held_nouns"),
+            "verbs": Terms(o.judged_verbs, "judged_verbs"),
+            "doings": Terms(o.judged_doings, "judged_doings"),
+            "manners": Terms(o.judged_manners, "judged_manners"), "held": Terms(o.held_nouns, "held_nouns"),
             "destinations": Terms(o.destinations, "destinations"),
             "hedged_by": Terms(o.hedged_by, "hedged_by"), "as_verbs": Terms(o.as_verbs, "as_verbs"), "evidence": Terms(o.evidence, "evidence"),
             "time_words": Terms(o.time_words, "time_words"),
@@ -195,6 +201,11 @@ def _judgements(sent, c):
         token = sent[start]
         if _judged_verb(token, c) is not None:
             yield token, sent[stop - 1]
+    if c["manners"]:
+        for token in sent:
+            if token.dep_ == "advmod" and c["manners"].has(token) and c["doings"].has(token.head) and (
+                    _judged_verb(token.head, c) is not None) and not is_negated(token.head):
+                yield token.head, token  # "engaged well", "doing really well"
 
 
 def check(parsed: ParsedNote, rule) -> Iterator[Finding]:

@@ -139,11 +139,26 @@ def has_evidence(parsed: ParsedNote, sent, markers: Terms, numbers: bool,
             if (speaker is not None and speaker.lower_ not in FIRST_PERSON
                     and not same_person(speaker, about)):
                 continue
+        if len(span) == 1 and speech is not None and speech.has(span.root) and is_negated(span.root):
+            continue  # "he is not telling the full story", "she did not say why": nothing heard
         return True
-    if any(sent.start_char < q_end and q_start < sent.end_char
-           and len(parsed.text[q_start:q_end].split()) > 1 for q_start, q_end in parsed.quotes):
+    # In a sentence around the claim, a quote or a count inside someone else's account of
+    # the person ("Chidi said Jayden comes back 'quiet'", "his partner said he has not
+    # slept for four nights") is their account, not what the writer saw or heard.
+    others = about is not None and speech is not None and _only_others_speak(sent, speech, about)
+    if not others and any(sent.start_char < q_end and q_start < sent.end_char
+                          and len(parsed.text[q_start:q_end].split()) > 1 for q_start, q_end in parsed.quotes):
         return True  # what someone said, quoted; not a name or a word in quotes ("Jay")
-    return numbers and has_count(sent, time_words)
+    return numbers and not others and has_count(sent, time_words, not_labels=True)
+
+
+def _only_others_speak(sent, speech: Terms, about) -> bool:
+    """Does someone speak in this sentence, and is every speaker someone other than the
+    writer and the person ``about``?"""
+    speakers = [_active_subject(t) for t in sent if speech.has(t) and t.pos_ in ("VERB", "AUX")]
+    speakers = [s for s in speakers if s is not None]
+    return bool(speakers) and all(s.lower_ not in FIRST_PERSON and not same_person(s, about)
+                                  for s in speakers)
 
 
 def _writer_speaking(verb, speaker) -> bool:
@@ -172,10 +187,18 @@ def _inside_passive_report(token) -> bool:
     return False
 
 
-def has_count(sent, time_words: Terms | None = None) -> bool:
-    """A count or measurement ("14 bags", "two litres", "88%"), not a time or date ("2pm")."""
+def has_count(sent, time_words: Terms | None = None, not_labels: bool = False) -> bool:
+    """A count or measurement ("14 bags", "two litres", "88%"), not a time or date ("2pm").
+    With ``not_labels``, nor a number that names something ("Ward 7", "pathway 3 bed",
+    "section 2"): one right after a noun is its label, not a count of what was seen."""
     return any(t.like_num and t.dep_ in ("nummod", "quantmod") and t.lower_ != "one"
-               and not (time_words and time_words.has(t.head)) for t in sent)
+               and not (time_words and time_words.has(t.head))
+               and not (not_labels and _label_number(t)) for t in sent)
+
+
+def _label_number(token) -> bool:
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return before is not None and before.pos_ in ("NOUN", "PROPN") and not before.is_punct
 
 
 def _passive(token) -> bool:
