@@ -181,8 +181,11 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
                 before = max(before, o.labelled_sentences_before)
                 after = max(after, o.labelled_sentences_after)
                 about = None
+            # The verb a hedging adverb qualifies is the claim, not evidence for it:
+            # "Dad is obviously [saying] things to unsettle him".
+            claim = head.head if len(span) == 1 and head.dep_ == "advmod" else None
             if evidence_near(parsed, sents, index, c["evidence"], o.numbers_are_evidence,
-                             before, after, c["time_words"], c["speech"], about):
+                             before, after, c["time_words"], c["speech"], about, claim):
                 continue
             yield Finding(span.start_char, span.end_char)
             break  # one finding per sentence is enough to prompt a rewrite

@@ -33,6 +33,13 @@ class JudgementOptions(Options):
     judged_verbs: list[str] = []
     # Verbs of what a person does, judged by how well it goes: "Mum has [engaged well]",
     # "he is [doing really well]", "she is [parenting well]".
+    # Judged verbs whose evidence must be in their own sentence: a finding of capacity
+    # ("she lacks capacity") rests on what the person could not understand, retain,
+    # weigh or communicate, which the Mental Capacity Act asks to be set out with it.
+    own_sentence_verbs: list[str] = []
+    # Conjunctions that give a judged verb as a reason: "as pt lacks capacity", "because
+    # she is not coping" (an aim, "to help her cope", is not a judgement).
+    reason_marks: list[str] = []
     judged_doings: list[str] = []
     judged_manners: list[str] = []
     # Nouns a claim can be the content of, held by no one the sentence names: "there are
@@ -64,6 +71,8 @@ def compile_judgement(rule) -> dict:
             "copulas": Terms(o.copulas, "copulas"),
             "verbs": Terms(o.judged_verbs, "judged_verbs"),
             "doings": Terms(o.judged_doings, "judged_doings"),
+            "own_sentence": Terms(o.own_sentence_verbs, "own_sentence_verbs"),
+            "reason_marks": Terms(o.reason_marks, "reason_marks"),
             "manners": Terms(o.judged_manners, "judged_manners"), "held": Terms(o.held_nouns, "held_nouns"),
             "destinations": Terms(o.destinations, "destinations"),
             "hedged_by": Terms(o.hedged_by, "hedged_by"), "as_verbs": Terms(o.as_verbs, "as_verbs"), "evidence": Terms(o.evidence, "evidence"),
@@ -136,7 +145,14 @@ def _judged(token, c):
             return noun if noun.i > token.i else token
         return None
     if token.dep_ == "conj":  # "the flat was dirty and unsafe"
-        return token if _judged(token.head, c) is not None else None
+        if _judged(token.head, c) is not None:
+            return token
+        first = token.head  # "Dad was tired and [hostile]": said through the same 'was'
+        while first.dep_ == "conj" and first.head is not first:
+            first = first.head
+        if first.dep_ in ("acomp", "attr") and c["copulas"].has(first.head) and _said_of(first.head, c):
+            return token
+        return None
     return None
 
 
@@ -144,6 +160,8 @@ def _judged_subject(token, c):
     """Who the judgement is said of ("[She] was rude"), when the parse shows it."""
     while token.dep_ == "conj" and token.head is not token:
         token = token.head
+    if token.dep_ == "amod" and token.head.dep_ in ("attr", "oprd"):
+        token = token.head  # "Jayden is a [manipulative] child": said of Jayden
     if token.dep_ in ("acomp", "attr", "oprd") or any(ch.dep_ == "auxpass" for ch in token.children):
         return subject_of(token.head if token.dep_ in ("acomp", "attr", "oprd") else token)
     if token.head.lower_ == "as" and c["as_verbs"].has(token.head.head):
@@ -153,11 +171,20 @@ def _judged_subject(token, c):
     return None
 
 
+def _named(subject):
+    """The name given to a subject noun, if any: "Hilda's daughter [Carly] ... was drunk"."""
+    if subject is None:
+        return None
+    return next((ch for ch in subject.children if ch.dep_ == "appos" and ch.pos_ == "PROPN"), subject)
+
+
 def _judged_verb(token, c):
     """The last word of a verb judgement ("is not [coping]", "[lacks insight]") said of a
     person, or of no one in a clipped line; not an aim ("to help her cope")."""
-    if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("xcomp", "advcl", "pcomp", "acl", "relcl"):
+    if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("xcomp", "pcomp", "acl", "relcl"):
         return None
+    if token.dep_ == "advcl" and not any(ch.dep_ == "mark" and c["reason_marks"].has(ch) for ch in token.children):
+        return None  # "to help her cope"; but a reason given is still a judgement: "as pt lacks capacity"
     if any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in token.children):
         return None
     return token if _said_of(token, c) else None
@@ -217,9 +244,10 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
                 continue
             if reported_by_someone_else(parsed, token, c["speech"]):
                 continue
+            own = c["own_sentence"].has(token)
             if evidence_near(parsed, sents, index, c["evidence"], o.numbers_are_evidence,
-                             o.sentences_before, o.sentences_after, c["time_words"],
-                             c["speech"], _judged_subject(token, c)):
+                             0 if own else o.sentences_before, 0 if own else o.sentences_after, c["time_words"],
+                             c["speech"], _named(_judged_subject(token, c))):
                 continue
             yield Finding(token.idx, end.idx + len(end))
             break

@@ -116,7 +116,7 @@ def reported_by_someone_else(parsed: ParsedNote, token, speech: Terms) -> bool:
 
 def has_evidence(parsed: ParsedNote, sent, markers: Terms, numbers: bool,
                  time_words: Terms | None = None, speech: Terms | None = None,
-                 about=None) -> bool:
+                 about=None, claim=None) -> bool:
     """Does this sentence describe what was seen or heard: a marker, a quote, a count?
 
     With ``about`` (the person a claim in another sentence is about) and ``speech``, what
@@ -129,6 +129,10 @@ def has_evidence(parsed: ParsedNote, sent, markers: Terms, numbers: bool,
         # count. A phrase ("as shown by", "I base this on") counts wherever it is.
         if len(span) == 1 and _passive(span.root):
             continue
+        if claim is not None and span.root.i == claim.i:
+            continue  # "Dad is obviously saying things to unsettle him": the view itself
+        if about is not None and speech is not None and _in_others_account(span.root, speech, about):
+            continue  # "Graham said he wants her in a home because ...": Graham's reason
         if _inside_passive_report(span.root):
             continue  # "concerns were raised by nursery ... including being collected late"
         if speech is not None and len(span) == 1 and speech.has(span.root) and _writer_speaking(
@@ -150,6 +154,13 @@ def has_evidence(parsed: ParsedNote, sent, markers: Terms, numbers: bool,
                           and len(parsed.text[q_start:q_end].split()) > 1 for q_start, q_end in parsed.quotes):
         return True  # what someone said, quoted; not a name or a word in quotes ("Jay")
     return numbers and not others and has_count(sent, time_words, not_labels=True)
+
+
+def _in_others_account(token, speech: Terms, about) -> bool:
+    """Is this word inside what someone other than the writer and ``about`` said?"""
+    verb = reporting_verb(token, speech)
+    speaker = _active_subject(verb) if verb is not None else None
+    return speaker is not None and speaker.lower_ not in FIRST_PERSON and not same_person(speaker, about)
 
 
 def _only_others_speak(sent, speech: Terms, about) -> bool:
@@ -211,7 +222,7 @@ def _passive(token) -> bool:
 
 def evidence_near(parsed: ParsedNote, sents: list, index: int, markers: Terms, numbers: bool,
                   before: int, after: int, time_words: Terms | None = None,
-                  speech: Terms | None = None, about=None) -> bool:
+                  speech: Terms | None = None, about=None, claim=None) -> bool:
     """Evidence in this sentence, or in one of the sentences around it in the same
     paragraph: a quote or count in the next entry of a daily log, or under the next
     heading, is about something else. In those other sentences, with ``about`` (a
@@ -219,7 +230,8 @@ def evidence_near(parsed: ParsedNote, sents: list, index: int, markers: Terms, n
     low, high = max(0, index - before), min(len(sents) - 1, index + after)
     paragraph = parsed.layout.paragraph(sents[index].start_char)
     return any(has_evidence(parsed, sents[i], markers, numbers, time_words,
-                            speech if i != index else None, about if i != index else None)
+                            speech if i != index else None, about if i != index else None,
+                            claim if i == index else None)
                for i in range(low, high + 1)
                if i == index or parsed.layout.paragraph(sents[i].start_char) == paragraph)
 
@@ -236,12 +248,37 @@ def is_person(token) -> bool:
 def same_person(a, b) -> bool:
     """Could these two words be the same person? A pronoun stands for the last name
     before it; when either cannot be told, they could be."""
+    if _other_sex(a, b) or _other_sex(b, a):
+        return False  # "Daughter says [he] has been like this": a woman's account of a man
+    if (is_person(a) and _relative(b)) or (is_person(b) and _relative(a)):
+        return False  # "Mabel lacks capacity. [Her son] said ...": her son is not Mabel
     if not (is_person(a) and is_person(b)):
         # "the flat", "the mother": not a name we can tell apart. But a group ("carers",
         # "staff", "police") is never the one person a name or pronoun stands for.
         return not (is_person(a) or is_person(b)) or not (_group(a) or _group(b))
     ra, rb = _referent(a), _referent(b)
     return not ra or not rb or bool(ra & rb)
+
+
+FEMALE, MALE = english("female_people"), english("male_people")
+SHE, HE = english("female_pronouns"), english("male_pronouns")
+
+
+POSSESSIVES = english("possessives")
+KIN = english("kin_people")
+
+
+def _relative(token) -> bool:
+    """A person who is someone's ("her son", "His partner, Ewa", "Mabel's daughter")."""
+    word = token.lemma_.lower()
+    return token.pos_ == "NOUN" and (word in KIN or word in FEMALE or word in MALE) and any(ch.dep_ == "poss" and (ch.lower_ in POSSESSIVES or ch.pos_ == "PROPN")
+                                        for ch in token.children)
+
+
+def _other_sex(a, b) -> bool:
+    """Is ``a`` a word for a woman (daughter, Mum) and ``b`` 'he', or the other way round?"""
+    word = a.lower_
+    return (word in FEMALE and b.lower_ in HE) or (word in MALE and b.lower_ in SHE)
 
 
 def _group(token) -> bool:
