@@ -60,6 +60,9 @@ class HedgeOptions(Options):
     motive_hedges: list[str] = []
     # What gives a motive claim its reason: because, as, given that.
     reasons: list[str] = []
+    # Subjects that point back to the sentence before ("This appears to be caused by ..."):
+    # the view is about what it set out, and may rest on its evidence.
+    pointing_back: list[str] = []
 
 
 COMPLEMENTS = {"oprd", "acomp", "xcomp", "ccomp", "attr"}
@@ -79,7 +82,8 @@ def compile_hedge(rule) -> dict:
             "manner_adverbs": Terms(o.manner_adverbs or o.before_head_only, "manner_adverbs"),
             "motives": Terms(o.motives, "motives"),
             "motive_hedges": Terms(o.motive_hedges, "motive_hedges"),
-            "reasons": Terms(o.reasons, "reasons")}
+            "reasons": Terms(o.reasons, "reasons"),
+            "pointing_back": Terms(o.pointing_back, "pointing_back")}
 
 
 def _hedges_a_time(word, c) -> bool:
@@ -177,6 +181,11 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
             # her"); an unlabelled one ("Leon presented as settled") needs the writer's
             # own evidence or the person's account, not the carers' report of him.
             about = _claim_about(head)
+            if about is not None and c["pointing_back"].has(about):
+                # "This appears to be caused by her dementia": 'this' is what the sentence
+                # before set out, so that sentence's evidence is its evidence too.
+                before = max(before, 1)
+                about = None
             if any(s[0] <= span.start - sent.start < s[1] for s in c["labelled"].find(sent)):
                 before = max(before, o.labelled_sentences_before)
                 after = max(after, o.labelled_sentences_after)

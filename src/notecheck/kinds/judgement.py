@@ -40,6 +40,8 @@ class JudgementOptions(Options):
     # Conjunctions that give a judged verb as a reason: "as pt lacks capacity", "because
     # she is not coping" (an aim, "to help her cope", is not a judgement).
     reason_marks: list[str] = []
+    # Modals that make a judgement a possibility: "the children may be unsettled".
+    possibility: list[str] = []
     judged_doings: list[str] = []
     judged_manners: list[str] = []
     # Nouns a claim can be the content of, held by no one the sentence names: "there are
@@ -73,6 +75,7 @@ def compile_judgement(rule) -> dict:
             "doings": Terms(o.judged_doings, "judged_doings"),
             "own_sentence": Terms(o.own_sentence_verbs, "own_sentence_verbs"),
             "reason_marks": Terms(o.reason_marks, "reason_marks"),
+            "possibility": Terms(o.possibility, "possibility"),
             "manners": Terms(o.judged_manners, "judged_manners"), "held": Terms(o.held_nouns, "held_nouns"),
             "destinations": Terms(o.destinations, "destinations"),
             "hedged_by": Terms(o.hedged_by, "hedged_by"), "as_verbs": Terms(o.as_verbs, "as_verbs"), "evidence": Terms(o.evidence, "evidence"),
@@ -203,6 +206,16 @@ def _to_a_place(token, c) -> bool:
                for ch in token.children)
 
 
+def _possible(token, c) -> bool:
+    """Is the judgement given as a possibility ("the children [may] be unsettled", "he
+    [might] be hostile when he hears"), a risk to plan for, not a finding?"""
+    node = token
+    while node.dep_ == "conj" and node.head is not node:
+        node = node.head
+    verb = node.head if node.dep_ in ("acomp", "attr", "oprd") else node
+    return any(ch.dep_ == "aux" and c["possibility"].has(ch) for ch in verb.children)
+
+
 def _hedged(token, c) -> bool:
     """Is this judgement given under a hedge: the verb it hangs on ("[presented] as
     hostile", "[appear] to be neglected") or a word qualifying it ("[clearly] struggling")?"""
@@ -240,7 +253,7 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     sents = parsed.layout.sentences
     for index, sent in enumerate(sents):
         for token, end in sorted(_judgements(sent, c), key=lambda pair: pair[0].i):
-            if parsed.layout.in_heading(token.idx) or _held(token, c) or _hedged(token, c):
+            if parsed.layout.in_heading(token.idx) or _held(token, c) or _hedged(token, c) or _possible(token, c):
                 continue
             if reported_by_someone_else(parsed, token, c["speech"]):
                 continue
