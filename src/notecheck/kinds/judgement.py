@@ -42,6 +42,10 @@ class JudgementOptions(Options):
     reason_marks: list[str] = []
     # Modals that make a judgement a possibility: "the children may be unsettled".
     possibility: list[str] = []
+    # Of hedged_by, the verbs that hedge only with one of hedge_particles: "came across as
+    # hostile" is a view, "came back in a foul mood" a judgement.
+    particle_hedges: list[str] = []
+    hedge_particles: list[str] = []
     judged_doings: list[str] = []
     judged_manners: list[str] = []
     # Nouns a claim can be the content of, held by no one the sentence names: "there are
@@ -76,6 +80,8 @@ def compile_judgement(rule) -> dict:
             "own_sentence": Terms(o.own_sentence_verbs, "own_sentence_verbs"),
             "reason_marks": Terms(o.reason_marks, "reason_marks"),
             "possibility": Terms(o.possibility, "possibility"),
+            "particle_hedges": Terms(o.particle_hedges, "particle_hedges"),
+            "hedge_particles": Terms(o.hedge_particles, "hedge_particles"),
             "manners": Terms(o.judged_manners, "judged_manners"), "held": Terms(o.held_nouns, "held_nouns"),
             "destinations": Terms(o.destinations, "destinations"),
             "hedged_by": Terms(o.hedged_by, "hedged_by"), "as_verbs": Terms(o.as_verbs, "as_verbs"), "evidence": Terms(o.evidence, "evidence"),
@@ -216,12 +222,19 @@ def _possible(token, c) -> bool:
     return any(ch.dep_ == "aux" and c["possibility"].has(ch) for ch in verb.children)
 
 
+def _bare_particle_hedge(verb, c) -> bool:
+    """A verb that hedges only with its particle: "came across as hostile", not "came
+    back in a foul mood"."""
+    return c["particle_hedges"].has(verb) and not any(
+        ch.dep_ in ("prt", "advmod", "prep") and c["hedge_particles"].has(ch) for ch in verb.children)
+
+
 def _hedged(token, c) -> bool:
     """Is this judgement given under a hedge: the verb it hangs on ("[presented] as
     hostile", "[appear] to be neglected") or a word qualifying it ("[clearly] struggling")?"""
     node = token
     for _ in range(4):
-        if c["hedged_by"].has(node) or any(
+        if (c["hedged_by"].has(node) and not _bare_particle_hedge(node, c)) or any(
                 ch.dep_ == "advmod" and c["hedged_by"].has(ch) for ch in node.children):
             return True
         if node.head is node or node.dep_ not in ("acomp", "attr", "oprd", "xcomp", "pobj", "amod", "conj", "prep"):
@@ -244,8 +257,8 @@ def _judgements(sent, c):
     if c["manners"]:
         for token in sent:
             if token.dep_ == "advmod" and c["manners"].has(token) and c["doings"].has(token.head) and (
-                    _judged_verb(token.head, c) is not None) and not is_negated(token.head):
-                yield token.head, token  # "engaged well", "doing really well"
+                    _judged_verb(token.head, c) is not None):
+                yield token.head, token  # "engaged well", "doing really well", "not managing well"
 
 
 def check(parsed: ParsedNote, rule) -> Iterator[Finding]:

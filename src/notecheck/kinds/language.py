@@ -143,8 +143,6 @@ def has_evidence(parsed: ParsedNote, sent, markers: Terms, numbers: bool,
             if (speaker is not None and speaker.lower_ not in FIRST_PERSON
                     and not same_person(speaker, about)):
                 continue
-        if len(span) == 1 and speech is not None and speech.has(span.root) and is_negated(span.root):
-            continue  # "he is not telling the full story", "she did not say why": nothing heard
         return True
     # In a sentence around the claim, a quote or a count inside someone else's account of
     # the person ("Chidi said Jayden comes back 'quiet'", "his partner said he has not
@@ -166,7 +164,8 @@ def _in_others_account(token, speech: Terms, about) -> bool:
 def _only_others_speak(sent, speech: Terms, about) -> bool:
     """Does someone speak in this sentence, and is every speaker someone other than the
     writer and the person ``about``?"""
-    speakers = [_active_subject(t) for t in sent if speech.has(t) and t.pos_ in ("VERB", "AUX")]
+    speakers = [_active_subject(t) for t in sent if speech.has(t) and t.pos_ in ("VERB", "AUX")
+                and reporting_verb(t, speech) is None]  # not "Sam said Jordan 'never tells the truth'"
     speakers = [s for s in speakers if s is not None]
     return bool(speakers) and all(s.lower_ not in FIRST_PERSON and not same_person(s, about)
                                   for s in speakers)
