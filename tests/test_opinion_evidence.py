@@ -66,6 +66,12 @@ CASES = [
     ('Mrs Grant lacks capacity to decide where to live. She said, "I want to go home to Fred."', [(J, 1, 11)]),
     ("Mrs Grant lacks capacity to decide where to live, because she could not recall any of the "
      "three options I gave her a minute later.", []),
+    # What the person means, stated as fact; the writer's doubt given as a view.
+    ("Dad is playing down how much he drinks.", [(J, 1, 8)]),
+    ("Gran told me Mum is minimising.", []),
+    ("She could lie down on the sofa.", []),
+    ("I'm not convinced Dad will keep to the safety plan.", [(H, 1, 1)]),
+    ("I am not convinced Dad will keep to the plan, because he missed the last three sessions.", []),
     # A view held by no one named is a hidden source (attribution), not the writer's opinion.
     ("It was felt that Dad should not have unsupervised contact.", []),
 ]
