@@ -72,6 +72,12 @@ CASES = [
     ("She could lie down on the sofa.", []),
     ("I'm not convinced Dad will keep to the safety plan.", [(H, 1, 1)]),
     ("I am not convinced Dad will keep to the plan, because he missed the last three sessions.", []),
+    # A future stated as certain, and needs concluded; not a risk on a condition.
+    ("He is not taking his medication and will relapse before the summer.", [(J, 1, 37)]),
+    ("Ryan will go missing again if nothing changes.", []),
+    ("The plan will change next week.", []),
+    ("Joan would benefit from respite.", [(J, 1, 12)]),
+    ("Mr Price said he would benefit from a walking frame.", []),
     # A view held by no one named is a hidden source (attribution), not the writer's opinion.
     ("It was felt that Dad should not have unsupervised contact.", []),
 ]

@@ -46,6 +46,10 @@ class JudgementOptions(Options):
     # hostile" is a view, "came back in a foul mood" a judgement.
     particle_hedges: list[str] = []
     hedge_particles: list[str] = []
+    # What the writer foresees for a person, stated as certain: "he will relapse", "she
+    # will reoffend" (with one of prediction_modals).
+    predictions: list[str] = []
+    prediction_modals: list[str] = []
     judged_doings: list[str] = []
     judged_manners: list[str] = []
     # Nouns a claim can be the content of, held by no one the sentence names: "there are
@@ -68,6 +72,7 @@ class JudgementOptions(Options):
 
 
 PRONOUNS = english("judged_pronouns")
+CONDITIONS = english("conditions")
 
 
 def compile_judgement(rule) -> dict:
@@ -78,6 +83,8 @@ def compile_judgement(rule) -> dict:
             "verbs": Terms(o.judged_verbs, "judged_verbs"),
             "doings": Terms(o.judged_doings, "judged_doings"),
             "own_sentence": Terms(o.own_sentence_verbs, "own_sentence_verbs"),
+            "predictions": Terms(o.predictions, "predictions"),
+            "prediction_modals": Terms(o.prediction_modals, "prediction_modals"),
             "reason_marks": Terms(o.reason_marks, "reason_marks"),
             "possibility": Terms(o.possibility, "possibility"),
             "particle_hedges": Terms(o.particle_hedges, "particle_hedges"),
@@ -254,6 +261,13 @@ def _judgements(sent, c):
         token = sent[start]
         if _judged_verb(token, c) is not None:
             yield token, sent[stop - 1]
+    for start, stop in c["predictions"].find(sent):
+        token = sent[start]
+        modal = next((ch for ch in token.children if ch.dep_ == "aux" and c["prediction_modals"].has(ch)), None)
+        conditional = any(ch.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONS
+                                                      for m in ch.children) for ch in token.children)
+        if modal is not None and not conditional and _judged_verb(token, c) is not None:
+            yield modal, sent[stop - 1]  # "will relapse"; not a risk "if nothing changes"
     if c["manners"]:
         for token in sent:
             if token.dep_ == "advmod" and c["manners"].has(token) and c["doings"].has(token.head) and (
