@@ -268,11 +268,11 @@ def _judgements(sent, c):
                                                       for m in ch.children) for ch in token.children)
         if modal is not None and not conditional and _judged_verb(token, c) is not None:
             yield modal, sent[stop - 1]  # "will relapse"; not a risk "if nothing changes"
-    if c["manners"]:
-        for token in sent:
-            if token.dep_ == "advmod" and c["manners"].has(token) and c["doings"].has(token.head) and (
-                    _judged_verb(token.head, c) is not None):
-                yield token.head, token  # "engaged well", "doing really well", "not managing well"
+    for start, _ in c["manners"].find(sent):
+        token = sent[start]
+        if token.dep_ == "advmod" and c["doings"].has(token.head) and (
+                _judged_verb(token.head, c) is not None):
+            yield token.head, token  # "engaged well", "doing really well", "not managing well"
 
 
 def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
