@@ -78,6 +78,16 @@ CASES = [
     ("The plan will change next week.", []),
     ("Joan would benefit from respite.", [(J, 1, 12)]),
     ("Mr Price said he would benefit from a walking frame.", []),
+    # A home, a parent or a relationship summed up, good or bad; what a person does not do.
+    ("The property is unfit for children.", [(J, 1, 17)]),
+    ("The flat was in a terrible state.", [(J, 1, 19)]),
+    ("Mum is a loving and attentive parent.", [(J, 1, 10)]),
+    ("Dad is unable to meet the children's emotional needs.", [(J, 1, 8)]),
+    ("Their relationship is toxic.", [(J, 1, 23)]),
+    ("Dad poses a significant risk to the children.", [(J, 1, 5)]),
+    ("He is not engaging.", [(J, 1, 11)]),
+    ("Dad said he is not engaging with the drug service any more.", []),
+    ("Mum has a history of poor mental health.", []),
     # A view held by no one named is a hidden source (attribution), not the writer's opinion.
     ("It was felt that Dad should not have unsupervised contact.", []),
 ]

@@ -48,6 +48,9 @@ class JudgementOptions(Options):
     hedge_particles: list[str] = []
     # What the writer foresees for a person, stated as certain: "he will relapse", "she
     # will reoffend" (with one of prediction_modals).
+    # Verbs that judge only when denied: "he is not engaging", "Mum never prioritises
+    # the children" (engaging in play is not a judgement).
+    negated_verbs: list[str] = []
     predictions: list[str] = []
     prediction_modals: list[str] = []
     judged_doings: list[str] = []
@@ -84,6 +87,7 @@ def compile_judgement(rule) -> dict:
             "doings": Terms(o.judged_doings, "judged_doings"),
             "own_sentence": Terms(o.own_sentence_verbs, "own_sentence_verbs"),
             "predictions": Terms(o.predictions, "predictions"),
+            "negated_verbs": Terms(o.negated_verbs, "negated_verbs"),
             "prediction_modals": Terms(o.prediction_modals, "prediction_modals"),
             "reason_marks": Terms(o.reason_marks, "reason_marks"),
             "possibility": Terms(o.possibility, "possibility"),
@@ -261,6 +265,11 @@ def _judgements(sent, c):
         token = sent[start]
         if _judged_verb(token, c) is not None:
             yield token, sent[stop - 1]
+    for start, stop in c["negated_verbs"].find(sent):
+        token = sent[start]
+        if is_negated(token) or any(ch.dep_ == "neg" for ch in token.children):
+            if _judged_verb(token, c) is not None:
+                yield token, sent[stop - 1]  # "not [engaging]"
     for start, stop in c["predictions"].find(sent):
         token = sent[start]
         modal = next((ch for ch in token.children if ch.dep_ == "aux" and c["prediction_modals"].has(ch)), None)
