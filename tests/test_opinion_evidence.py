@@ -88,6 +88,14 @@ CASES = [
     ("He is not engaging.", [(J, 1, 11)]),
     ("Dad said he is not engaging with the drug service any more.", []),
     ("Mum has a history of poor mental health.", []),
+    # What the person was seen doing supports a view (in its sentence or the next) and a
+    # judgement (in its own sentence); a reason may have a passive clause.
+    ("Mum seemed tired: she yawned and rubbed her eyes.", []),
+    ("Leo appeared anxious. He bit his nails and kept looking at the door.", []),
+    ("Leo appeared anxious. His mum said he bit his nails all morning.", [(H, 1, 5)]),
+    ("Dad was hostile: he shouted at me and slammed the door.", []),
+    ("Dad was hostile all afternoon. He slammed the door at 4pm.", [(J, 1, 9)]),
+    ("In my view Mum is struggling because the baby has not been fed since the morning.", []),
     # A view held by no one named is a hidden source (attribution), not the writer's opinion.
     ("It was felt that Dad should not have unsupervised contact.", []),
 ]

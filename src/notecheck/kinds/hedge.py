@@ -32,6 +32,9 @@ class HedgeOptions(Options):
     # phrase whose noun is one of time_words ("Dad moved out, possibly in October").
     time_prepositions: list[str] = []
     speech_verbs: list[str] = Field(min_length=1)
+    # Things a person does that can be seen ("yawned", "slammed the door", "was slurring"):
+    # said of the person the claim is about, they describe what led to it.
+    observed_actions: list[str] = []
     sentences_before: int = Field(default=0, ge=0)
     sentences_after: int = Field(default=1, ge=0)
     # Hedges that label the view as the writer's own ("I think", "in my view"): these may
@@ -75,6 +78,7 @@ def compile_hedge(rule) -> dict:
             "time_words": Terms(o.time_words, "time_words"),
             "time_preps": Terms(o.time_prepositions, "time_prepositions"),
             "speech": Terms(o.speech_verbs, "speech_verbs"),
+            "actions": Terms(o.observed_actions, "observed_actions"),
             "complement": Terms(o.complement_needed, "complement_needed"),
             "labelled": Terms(o.labelled_opinions, "labelled_opinions"),
             "before_head": Terms(o.before_head_only, "before_head_only"),
@@ -194,7 +198,8 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
             # "Dad is obviously [saying] things to unsettle him".
             claim = head.head if len(span) == 1 and head.dep_ == "advmod" else None
             if evidence_near(parsed, sents, index, c["evidence"], o.numbers_are_evidence,
-                             before, after, c["time_words"], c["speech"], about, claim):
+                             before, after, c["time_words"], c["speech"], about, claim, c["actions"],
+                             actions_near=True):
                 continue
             yield Finding(span.start_char, span.end_char)
             break  # one finding per sentence is enough to prompt a rewrite

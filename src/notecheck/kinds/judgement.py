@@ -70,6 +70,9 @@ class JudgementOptions(Options):
     # Words a number can go with that make it a time or date, not a count: 2pm, 3 March.
     time_words: list[str] = []
     speech_verbs: list[str] = Field(min_length=1)
+    # Things a person does that can be seen ("yawned", "slammed the door", "was slurring"):
+    # said of the person the claim is about, they describe what led to it.
+    observed_actions: list[str] = []
     sentences_before: int = Field(default=1, ge=0)
     sentences_after: int = Field(default=1, ge=0)
 
@@ -97,7 +100,8 @@ def compile_judgement(rule) -> dict:
             "destinations": Terms(o.destinations, "destinations"),
             "hedged_by": Terms(o.hedged_by, "hedged_by"), "as_verbs": Terms(o.as_verbs, "as_verbs"), "evidence": Terms(o.evidence, "evidence"),
             "time_words": Terms(o.time_words, "time_words"),
-            "speech": Terms(o.speech_verbs, "speech_verbs")}
+            "speech": Terms(o.speech_verbs, "speech_verbs"),
+            "actions": Terms(o.observed_actions, "observed_actions")}
 
 
 def needs(rule) -> set[str]:
@@ -296,7 +300,7 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
             own = c["own_sentence"].has(token)
             if evidence_near(parsed, sents, index, c["evidence"], o.numbers_are_evidence,
                              0 if own else o.sentences_before, 0 if own else o.sentences_after, c["time_words"],
-                             c["speech"], _named(_judged_subject(token, c))):
+                             c["speech"], _named(_judged_subject(token, c)), None, c["actions"]):
                 continue
             yield Finding(token.idx, end.idx + len(end))
             break

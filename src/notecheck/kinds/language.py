@@ -116,8 +116,10 @@ def reported_by_someone_else(parsed: ParsedNote, token, speech: Terms) -> bool:
 
 def has_evidence(parsed: ParsedNote, sent, markers: Terms, numbers: bool,
                  time_words: Terms | None = None, speech: Terms | None = None,
-                 about=None, claim=None) -> bool:
-    """Does this sentence describe what was seen or heard: a marker, a quote, a count?
+                 about=None, claim=None, actions: Terms | None = None) -> bool:
+    """Does this sentence describe what was seen or heard: a marker, a quote, a count, or
+    (with ``actions``) something done that can be seen ("Mum seemed tired: she yawned",
+    "he was hostile and slammed the door"), by the person ``about`` when it is given?
 
     With ``about`` (the person a claim in another sentence is about) and ``speech``, what
     someone else said counts only when it is that person's own account or the writer's:
@@ -133,8 +135,10 @@ def has_evidence(parsed: ParsedNote, sent, markers: Terms, numbers: bool,
             continue  # "Dad is obviously saying things to unsettle him": the view itself
         if about is not None and speech is not None and _in_others_account(span.root, speech, about):
             continue  # "Graham said he wants her in a home because ...": Graham's reason
-        if _inside_passive_report(span.root):
-            continue  # "concerns were raised by nursery ... including being collected late"
+        if _inside_passive_report(span.root.head if span.root.dep_ == "mark" else span.root):
+            # "concerns were raised by nursery ... including being collected late"; but a
+            # reason's own clause may be passive: "because the baby has not been fed"
+            continue
         if speech is not None and len(span) == 1 and speech.has(span.root) and _writer_speaking(
                 span.root, _active_subject(span.root)):
             continue  # "Told him he would need to come back": what the writer said, not saw
@@ -144,6 +148,8 @@ def has_evidence(parsed: ParsedNote, sent, markers: Terms, numbers: bool,
                     and not same_person(speaker, about)):
                 continue
         return True
+    if actions and any(_seen_doing(t, about, speech) for t in actions.tokens_in(sent)):
+        return True
     # In a sentence around the claim, a quote or a count inside someone else's account of
     # the person ("Chidi said Jayden comes back 'quiet'", "his partner said he has not
     # slept for four nights") is their account, not what the writer saw or heard.
@@ -152,6 +158,17 @@ def has_evidence(parsed: ParsedNote, sent, markers: Terms, numbers: bool,
                           and len(parsed.text[q_start:q_end].split()) > 1 for q_start, q_end in parsed.quotes):
         return True  # what someone said, quoted; not a name or a word in quotes ("Jay")
     return numbers and not others and has_count(sent, time_words, not_labels=True)
+
+
+def _seen_doing(verb, about, speech) -> bool:
+    """Is this action verb something the person did, as the writer saw it: active, not
+    negated, not inside anyone's account, and done by ``about`` when it is given?"""
+    if verb.pos_ != "VERB" or _passive(verb) and verb.tag_ != "VBD" or is_negated(verb):
+        return False
+    if speech is not None and reporting_verb(verb, speech) is not None:
+        return False  # "Mum said he threw his plate": her account
+    doer = subject_of(verb)
+    return about is None or doer is None or same_person(doer, about)
 
 
 def _in_others_account(token, speech: Terms, about) -> bool:
@@ -221,7 +238,8 @@ def _passive(token) -> bool:
 
 def evidence_near(parsed: ParsedNote, sents: list, index: int, markers: Terms, numbers: bool,
                   before: int, after: int, time_words: Terms | None = None,
-                  speech: Terms | None = None, about=None, claim=None) -> bool:
+                  speech: Terms | None = None, about=None, claim=None,
+                  actions: Terms | None = None, actions_near: bool = False) -> bool:
     """Evidence in this sentence, or in one of the sentences around it in the same
     paragraph: a quote or count in the next entry of a daily log, or under the next
     heading, is about something else. In those other sentences, with ``about`` (a
@@ -230,7 +248,7 @@ def evidence_near(parsed: ParsedNote, sents: list, index: int, markers: Terms, n
     paragraph = parsed.layout.paragraph(sents[index].start_char)
     return any(has_evidence(parsed, sents[i], markers, numbers, time_words,
                             speech if i != index else None, about if i != index else None,
-                            claim if i == index else None)
+                            claim if i == index else None, actions if i == index or actions_near else None)
                for i in range(low, high + 1)
                if i == index or parsed.layout.paragraph(sents[i].start_char) == paragraph)
 
