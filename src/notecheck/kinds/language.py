@@ -167,6 +167,8 @@ def _seen_doing(verb, about, speech) -> bool:
         return False
     if speech is not None and reporting_verb(verb, speech) is not None:
         return False  # "Mum said he threw his plate": her account
+    if _inside_passive_report(verb):
+        return False  # "It was reported that Mum was drunk, for example slurring her words"
     doer = subject_of(verb)
     return about is None or doer is None or same_person(doer, about)
 
