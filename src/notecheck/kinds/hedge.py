@@ -32,6 +32,9 @@ class HedgeOptions(Options):
     # phrase whose noun is one of time_words ("Dad moved out, possibly in October").
     time_prepositions: list[str] = []
     speech_verbs: list[str] = Field(min_length=1)
+    # Things a person does that can be seen ("yawned", "slammed the door", "was slurring"):
+    # said of the person the claim is about, they describe what led to it.
+    observed_actions: list[str] = []
     sentences_before: int = Field(default=0, ge=0)
     sentences_after: int = Field(default=1, ge=0)
     # Hedges that label the view as the writer's own ("I think", "in my view"): these may
@@ -47,6 +50,10 @@ class HedgeOptions(Options):
     # Verbs those adverbs describe the manner of, wherever they stand: "She could clearly
     # express her wishes", "he clearly said no" say how, not that the writer is sure.
     manner_verbs: list[str] = []
+    # Which of those adverbs can say how ("spoke clearly", "clearly said no"); the others
+    # ("obviously", "evidently") never do: "Dad is obviously saying things to unsettle
+    # him" is a view. Empty: all of before_head_only.
+    manner_adverbs: list[str] = []
     # Words for a claim about what a person means or intends ("minimising", "lying",
     # "manipulating", "attention-seeking"). Hedged ("She is probably minimising", "Dad may
     # be playing down his drinking"), such a view needs its reason in the same sentence
@@ -56,6 +63,9 @@ class HedgeOptions(Options):
     motive_hedges: list[str] = []
     # What gives a motive claim its reason: because, as, given that.
     reasons: list[str] = []
+    # Subjects that point back to the sentence before ("This appears to be caused by ..."):
+    # the view is about what it set out, and may rest on its evidence.
+    pointing_back: list[str] = []
 
 
 COMPLEMENTS = {"oprd", "acomp", "xcomp", "ccomp", "attr"}
@@ -68,13 +78,16 @@ def compile_hedge(rule) -> dict:
             "time_words": Terms(o.time_words, "time_words"),
             "time_preps": Terms(o.time_prepositions, "time_prepositions"),
             "speech": Terms(o.speech_verbs, "speech_verbs"),
+            "actions": Terms(o.observed_actions, "observed_actions"),
             "complement": Terms(o.complement_needed, "complement_needed"),
             "labelled": Terms(o.labelled_opinions, "labelled_opinions"),
             "before_head": Terms(o.before_head_only, "before_head_only"),
             "manner": Terms(o.manner_verbs, "manner_verbs"),
+            "manner_adverbs": Terms(o.manner_adverbs or o.before_head_only, "manner_adverbs"),
             "motives": Terms(o.motives, "motives"),
             "motive_hedges": Terms(o.motive_hedges, "motive_hedges"),
-            "reasons": Terms(o.reasons, "reasons")}
+            "reasons": Terms(o.reasons, "reasons"),
+            "pointing_back": Terms(o.pointing_back, "pointing_back")}
 
 
 def _hedges_a_time(word, c) -> bool:
@@ -157,7 +170,7 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
                 # "she spoke clearly", "I clearly explained the plan"; but after "is" it
                 # qualifies what follows: "Mr Hussain is clearly at breaking point".
                 continue
-            if len(span) == 1 and c["before_head"].has(head) and c["manner"].has(head.head):
+            if len(span) == 1 and c["manner_adverbs"].has(head) and c["manner"].has(head.head):
                 continue  # "She could clearly express her wishes": how she expressed them
             if len(span) == 1 and _hedges_a_time(head, c):
                 continue  # "possibly since the summer": when is vague (timeliness), not a view
@@ -172,12 +185,21 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
             # her"); an unlabelled one ("Leon presented as settled") needs the writer's
             # own evidence or the person's account, not the carers' report of him.
             about = _claim_about(head)
+            if about is not None and c["pointing_back"].has(about):
+                # "This appears to be caused by her dementia": 'this' is what the sentence
+                # before set out, so that sentence's evidence is its evidence too.
+                before = max(before, 1)
+                about = None
             if any(s[0] <= span.start - sent.start < s[1] for s in c["labelled"].find(sent)):
                 before = max(before, o.labelled_sentences_before)
                 after = max(after, o.labelled_sentences_after)
                 about = None
+            # The verb a hedging adverb qualifies is the claim, not evidence for it:
+            # "Dad is obviously [saying] things to unsettle him".
+            claim = head.head if len(span) == 1 and head.dep_ == "advmod" else None
             if evidence_near(parsed, sents, index, c["evidence"], o.numbers_are_evidence,
-                             before, after, c["time_words"], c["speech"], about):
+                             before, after, c["time_words"], c["speech"], about, claim, c["actions"],
+                             actions_near=True):
                 continue
             yield Finding(span.start_char, span.end_char)
             break  # one finding per sentence is enough to prompt a rewrite

@@ -31,6 +31,30 @@ class JudgementOptions(Options):
     # coping", "Dad is struggling", "Dad lacks insight", "she will not cope". Negated,
     # they are still a judgement; someone else's words are theirs.
     judged_verbs: list[str] = []
+    # Verbs of what a person does, judged by how well it goes: "Mum has [engaged well]",
+    # "he is [doing really well]", "she is [parenting well]".
+    # Judged verbs whose evidence must be in their own sentence: a finding of capacity
+    # ("she lacks capacity") rests on what the person could not understand, retain,
+    # weigh or communicate, which the Mental Capacity Act asks to be set out with it.
+    own_sentence_verbs: list[str] = []
+    # Conjunctions that give a judged verb as a reason: "as pt lacks capacity", "because
+    # she is not coping" (an aim, "to help her cope", is not a judgement).
+    reason_marks: list[str] = []
+    # Modals that make a judgement a possibility: "the children may be unsettled".
+    possibility: list[str] = []
+    # Of hedged_by, the verbs that hedge only with one of hedge_particles: "came across as
+    # hostile" is a view, "came back in a foul mood" a judgement.
+    particle_hedges: list[str] = []
+    hedge_particles: list[str] = []
+    # What the writer foresees for a person, stated as certain: "he will relapse", "she
+    # will reoffend" (with one of prediction_modals).
+    # Verbs that judge only when denied: "he is not engaging", "Mum never prioritises
+    # the children" (engaging in play is not a judgement).
+    negated_verbs: list[str] = []
+    predictions: list[str] = []
+    prediction_modals: list[str] = []
+    judged_doings: list[str] = []
+    judged_manners: list[str] = []
     # Nouns a claim can be the content of, held by no one the sentence names: "there are
     # concerns he is being neglected" is a concern reported (the attribution rules), not
     # the writer's judgement.
@@ -46,11 +70,15 @@ class JudgementOptions(Options):
     # Words a number can go with that make it a time or date, not a count: 2pm, 3 March.
     time_words: list[str] = []
     speech_verbs: list[str] = Field(min_length=1)
+    # Things a person does that can be seen ("yawned", "slammed the door", "was slurring"):
+    # said of the person the claim is about, they describe what led to it.
+    observed_actions: list[str] = []
     sentences_before: int = Field(default=1, ge=0)
     sentences_after: int = Field(default=1, ge=0)
 
 
 PRONOUNS = english("judged_pronouns")
+CONDITIONS = english("conditions")
 
 
 def compile_judgement(rule) -> dict:
@@ -58,11 +86,22 @@ def compile_judgement(rule) -> dict:
     return {"judgements": Terms(o.judgements, "judgements"), "subjects": Terms(o.subjects, "subjects"),
             "described": Terms(o.described_nouns, "described_nouns"),
             "copulas": Terms(o.copulas, "copulas"),
-            "verbs": Terms(o.judged_verbs, "judged_verbs"), "held": Terms(o.held_nouns, "held_nouns"),
+            "verbs": Terms(o.judged_verbs, "judged_verbs"),
+            "doings": Terms(o.judged_doings, "judged_doings"),
+            "own_sentence": Terms(o.own_sentence_verbs, "own_sentence_verbs"),
+            "predictions": Terms(o.predictions, "predictions"),
+            "negated_verbs": Terms(o.negated_verbs, "negated_verbs"),
+            "prediction_modals": Terms(o.prediction_modals, "prediction_modals"),
+            "reason_marks": Terms(o.reason_marks, "reason_marks"),
+            "possibility": Terms(o.possibility, "possibility"),
+            "particle_hedges": Terms(o.particle_hedges, "particle_hedges"),
+            "hedge_particles": Terms(o.hedge_particles, "hedge_particles"),
+            "manners": Terms(o.judged_manners, "judged_manners"), "held": Terms(o.held_nouns, "held_nouns"),
             "destinations": Terms(o.destinations, "destinations"),
             "hedged_by": Terms(o.hedged_by, "hedged_by"), "as_verbs": Terms(o.as_verbs, "as_verbs"), "evidence": Terms(o.evidence, "evidence"),
             "time_words": Terms(o.time_words, "time_words"),
-            "speech": Terms(o.speech_verbs, "speech_verbs")}
+            "speech": Terms(o.speech_verbs, "speech_verbs"),
+            "actions": Terms(o.observed_actions, "observed_actions")}
 
 
 def needs(rule) -> set[str]:
@@ -130,7 +169,14 @@ def _judged(token, c):
             return noun if noun.i > token.i else token
         return None
     if token.dep_ == "conj":  # "the flat was dirty and unsafe"
-        return token if _judged(token.head, c) is not None else None
+        if _judged(token.head, c) is not None:
+            return token
+        first = token.head  # "Dad was tired and [hostile]": said through the same 'was'
+        while first.dep_ == "conj" and first.head is not first:
+            first = first.head
+        if first.dep_ in ("acomp", "attr") and c["copulas"].has(first.head) and _said_of(first.head, c):
+            return token
+        return None
     return None
 
 
@@ -138,6 +184,8 @@ def _judged_subject(token, c):
     """Who the judgement is said of ("[She] was rude"), when the parse shows it."""
     while token.dep_ == "conj" and token.head is not token:
         token = token.head
+    if token.dep_ == "amod" and token.head.dep_ in ("attr", "oprd"):
+        token = token.head  # "Jayden is a [manipulative] child": said of Jayden
     if token.dep_ in ("acomp", "attr", "oprd") or any(ch.dep_ == "auxpass" for ch in token.children):
         return subject_of(token.head if token.dep_ in ("acomp", "attr", "oprd") else token)
     if token.head.lower_ == "as" and c["as_verbs"].has(token.head.head):
@@ -147,11 +195,20 @@ def _judged_subject(token, c):
     return None
 
 
+def _named(subject):
+    """The name given to a subject noun, if any: "Hilda's daughter [Carly] ... was drunk"."""
+    if subject is None:
+        return None
+    return next((ch for ch in subject.children if ch.dep_ == "appos" and ch.pos_ == "PROPN"), subject)
+
+
 def _judged_verb(token, c):
     """The last word of a verb judgement ("is not [coping]", "[lacks insight]") said of a
     person, or of no one in a clipped line; not an aim ("to help her cope")."""
-    if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("xcomp", "advcl", "pcomp", "acl", "relcl"):
+    if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("xcomp", "pcomp", "acl", "relcl"):
         return None
+    if token.dep_ == "advcl" and not any(ch.dep_ == "mark" and c["reason_marks"].has(ch) for ch in token.children):
+        return None  # "to help her cope"; but a reason given is still a judgement: "as pt lacks capacity"
     if any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in token.children):
         return None
     return token if _said_of(token, c) else None
@@ -170,12 +227,29 @@ def _to_a_place(token, c) -> bool:
                for ch in token.children)
 
 
+def _possible(token, c) -> bool:
+    """Is the judgement given as a possibility ("the children [may] be unsettled", "he
+    [might] be hostile when he hears"), a risk to plan for, not a finding?"""
+    node = token
+    while node.dep_ == "conj" and node.head is not node:
+        node = node.head
+    verb = node.head if node.dep_ in ("acomp", "attr", "oprd") else node
+    return any(ch.dep_ == "aux" and c["possibility"].has(ch) for ch in verb.children)
+
+
+def _bare_particle_hedge(verb, c) -> bool:
+    """A verb that hedges only with its particle: "came across as hostile", not "came
+    back in a foul mood"."""
+    return c["particle_hedges"].has(verb) and not any(
+        ch.dep_ in ("prt", "advmod", "prep") and c["hedge_particles"].has(ch) for ch in verb.children)
+
+
 def _hedged(token, c) -> bool:
     """Is this judgement given under a hedge: the verb it hangs on ("[presented] as
     hostile", "[appear] to be neglected") or a word qualifying it ("[clearly] struggling")?"""
     node = token
     for _ in range(4):
-        if c["hedged_by"].has(node) or any(
+        if (c["hedged_by"].has(node) and not _bare_particle_hedge(node, c)) or any(
                 ch.dep_ == "advmod" and c["hedged_by"].has(ch) for ch in node.children):
             return True
         if node.head is node or node.dep_ not in ("acomp", "attr", "oprd", "xcomp", "pobj", "amod", "conj", "prep"):
@@ -195,6 +269,23 @@ def _judgements(sent, c):
         token = sent[start]
         if _judged_verb(token, c) is not None:
             yield token, sent[stop - 1]
+    for start, stop in c["negated_verbs"].find(sent):
+        token = sent[start]
+        if is_negated(token) or any(ch.dep_ == "neg" for ch in token.children):
+            if _judged_verb(token, c) is not None:
+                yield token, sent[stop - 1]  # "not [engaging]"
+    for start, stop in c["predictions"].find(sent):
+        token = sent[start]
+        modal = next((ch for ch in token.children if ch.dep_ == "aux" and c["prediction_modals"].has(ch)), None)
+        conditional = any(ch.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONS
+                                                      for m in ch.children) for ch in token.children)
+        if modal is not None and not conditional and _judged_verb(token, c) is not None:
+            yield modal, sent[stop - 1]  # "will relapse"; not a risk "if nothing changes"
+    for start, _ in c["manners"].find(sent):
+        token = sent[start]
+        if token.dep_ == "advmod" and c["doings"].has(token.head) and (
+                _judged_verb(token.head, c) is not None):
+            yield token.head, token  # "engaged well", "doing really well", "not managing well"
 
 
 def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
@@ -202,13 +293,14 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     sents = parsed.layout.sentences
     for index, sent in enumerate(sents):
         for token, end in sorted(_judgements(sent, c), key=lambda pair: pair[0].i):
-            if parsed.layout.in_heading(token.idx) or _held(token, c) or _hedged(token, c):
+            if parsed.layout.in_heading(token.idx) or _held(token, c) or _hedged(token, c) or _possible(token, c):
                 continue
             if reported_by_someone_else(parsed, token, c["speech"]):
                 continue
+            own = c["own_sentence"].has(token)
             if evidence_near(parsed, sents, index, c["evidence"], o.numbers_are_evidence,
-                             o.sentences_before, o.sentences_after, c["time_words"],
-                             c["speech"], _judged_subject(token, c)):
+                             0 if own else o.sentences_before, 0 if own else o.sentences_after, c["time_words"],
+                             c["speech"], _named(_judged_subject(token, c)), None, c["actions"]):
                 continue
             yield Finding(token.idx, end.idx + len(end))
             break

@@ -116,8 +116,10 @@ def reported_by_someone_else(parsed: ParsedNote, token, speech: Terms) -> bool:
 
 def has_evidence(parsed: ParsedNote, sent, markers: Terms, numbers: bool,
                  time_words: Terms | None = None, speech: Terms | None = None,
-                 about=None) -> bool:
-    """Does this sentence describe what was seen or heard: a marker, a quote, a count?
+                 about=None, claim=None, actions: Terms | None = None) -> bool:
+    """Does this sentence describe what was seen or heard: a marker, a quote, a count, or
+    (with ``actions``) something done that can be seen ("Mum seemed tired: she yawned",
+    "he was hostile and slammed the door"), by the person ``about`` when it is given?
 
     With ``about`` (the person a claim in another sentence is about) and ``speech``, what
     someone else said counts only when it is that person's own account or the writer's:
@@ -129,8 +131,14 @@ def has_evidence(parsed: ParsedNote, sent, markers: Terms, numbers: bool,
         # count. A phrase ("as shown by", "I base this on") counts wherever it is.
         if len(span) == 1 and _passive(span.root):
             continue
-        if _inside_passive_report(span.root):
-            continue  # "concerns were raised by nursery ... including being collected late"
+        if claim is not None and span.root.i == claim.i:
+            continue  # "Dad is obviously saying things to unsettle him": the view itself
+        if about is not None and speech is not None and _in_others_account(span.root, speech, about):
+            continue  # "Graham said he wants her in a home because ...": Graham's reason
+        if _inside_passive_report(span.root.head if span.root.dep_ == "mark" else span.root):
+            # "concerns were raised by nursery ... including being collected late"; but a
+            # reason's own clause may be passive: "because the baby has not been fed"
+            continue
         if speech is not None and len(span) == 1 and speech.has(span.root) and _writer_speaking(
                 span.root, _active_subject(span.root)):
             continue  # "Told him he would need to come back": what the writer said, not saw
@@ -140,10 +148,46 @@ def has_evidence(parsed: ParsedNote, sent, markers: Terms, numbers: bool,
                     and not same_person(speaker, about)):
                 continue
         return True
-    if any(sent.start_char < q_end and q_start < sent.end_char
-           and len(parsed.text[q_start:q_end].split()) > 1 for q_start, q_end in parsed.quotes):
+    if actions and any(_seen_doing(t, about, speech) for t in actions.tokens_in(sent)):
+        return True
+    # In a sentence around the claim, a quote or a count inside someone else's account of
+    # the person ("Chidi said Jayden comes back 'quiet'", "his partner said he has not
+    # slept for four nights") is their account, not what the writer saw or heard.
+    others = about is not None and speech is not None and _only_others_speak(sent, speech, about)
+    if not others and any(sent.start_char < q_end and q_start < sent.end_char
+                          and len(parsed.text[q_start:q_end].split()) > 1 for q_start, q_end in parsed.quotes):
         return True  # what someone said, quoted; not a name or a word in quotes ("Jay")
-    return numbers and has_count(sent, time_words)
+    return numbers and not others and has_count(sent, time_words, not_labels=True)
+
+
+def _seen_doing(verb, about, speech) -> bool:
+    """Is this action verb something the person did, as the writer saw it: active, not
+    negated, not inside anyone's account, and done by ``about`` when it is given?"""
+    if verb.pos_ != "VERB" or _passive(verb) and verb.tag_ != "VBD" or is_negated(verb):
+        return False
+    if speech is not None and reporting_verb(verb, speech) is not None:
+        return False  # "Mum said he threw his plate": her account
+    if _inside_passive_report(verb):
+        return False  # "It was reported that Mum was drunk, for example slurring her words"
+    doer = subject_of(verb)
+    return about is None or doer is None or same_person(doer, about)
+
+
+def _in_others_account(token, speech: Terms, about) -> bool:
+    """Is this word inside what someone other than the writer and ``about`` said?"""
+    verb = reporting_verb(token, speech)
+    speaker = _active_subject(verb) if verb is not None else None
+    return speaker is not None and speaker.lower_ not in FIRST_PERSON and not same_person(speaker, about)
+
+
+def _only_others_speak(sent, speech: Terms, about) -> bool:
+    """Does someone speak in this sentence, and is every speaker someone other than the
+    writer and the person ``about``?"""
+    speakers = [_active_subject(t) for t in sent if speech.has(t) and t.pos_ in ("VERB", "AUX")
+                and reporting_verb(t, speech) is None]  # not "Sam said Jordan 'never tells the truth'"
+    speakers = [s for s in speakers if s is not None]
+    return bool(speakers) and all(s.lower_ not in FIRST_PERSON and not same_person(s, about)
+                                  for s in speakers)
 
 
 def _writer_speaking(verb, speaker) -> bool:
@@ -172,10 +216,18 @@ def _inside_passive_report(token) -> bool:
     return False
 
 
-def has_count(sent, time_words: Terms | None = None) -> bool:
-    """A count or measurement ("14 bags", "two litres", "88%"), not a time or date ("2pm")."""
+def has_count(sent, time_words: Terms | None = None, not_labels: bool = False) -> bool:
+    """A count or measurement ("14 bags", "two litres", "88%"), not a time or date ("2pm").
+    With ``not_labels``, nor a number that names something ("Ward 7", "pathway 3 bed",
+    "section 2"): one right after a noun is its label, not a count of what was seen."""
     return any(t.like_num and t.dep_ in ("nummod", "quantmod") and t.lower_ != "one"
-               and not (time_words and time_words.has(t.head)) for t in sent)
+               and not (time_words and time_words.has(t.head))
+               and not (not_labels and _label_number(t)) for t in sent)
+
+
+def _label_number(token) -> bool:
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return before is not None and before.pos_ in ("NOUN", "PROPN") and not before.is_punct
 
 
 def _passive(token) -> bool:
@@ -188,7 +240,8 @@ def _passive(token) -> bool:
 
 def evidence_near(parsed: ParsedNote, sents: list, index: int, markers: Terms, numbers: bool,
                   before: int, after: int, time_words: Terms | None = None,
-                  speech: Terms | None = None, about=None) -> bool:
+                  speech: Terms | None = None, about=None, claim=None,
+                  actions: Terms | None = None, actions_near: bool = False) -> bool:
     """Evidence in this sentence, or in one of the sentences around it in the same
     paragraph: a quote or count in the next entry of a daily log, or under the next
     heading, is about something else. In those other sentences, with ``about`` (a
@@ -196,7 +249,8 @@ def evidence_near(parsed: ParsedNote, sents: list, index: int, markers: Terms, n
     low, high = max(0, index - before), min(len(sents) - 1, index + after)
     paragraph = parsed.layout.paragraph(sents[index].start_char)
     return any(has_evidence(parsed, sents[i], markers, numbers, time_words,
-                            speech if i != index else None, about if i != index else None)
+                            speech if i != index else None, about if i != index else None,
+                            claim if i == index else None, actions if i == index or actions_near else None)
                for i in range(low, high + 1)
                if i == index or parsed.layout.paragraph(sents[i].start_char) == paragraph)
 
@@ -213,12 +267,37 @@ def is_person(token) -> bool:
 def same_person(a, b) -> bool:
     """Could these two words be the same person? A pronoun stands for the last name
     before it; when either cannot be told, they could be."""
+    if _other_sex(a, b) or _other_sex(b, a):
+        return False  # "Daughter says [he] has been like this": a woman's account of a man
+    if (is_person(a) and _relative(b)) or (is_person(b) and _relative(a)):
+        return False  # "Mabel lacks capacity. [Her son] said ...": her son is not Mabel
     if not (is_person(a) and is_person(b)):
         # "the flat", "the mother": not a name we can tell apart. But a group ("carers",
         # "staff", "police") is never the one person a name or pronoun stands for.
         return not (is_person(a) or is_person(b)) or not (_group(a) or _group(b))
     ra, rb = _referent(a), _referent(b)
     return not ra or not rb or bool(ra & rb)
+
+
+FEMALE, MALE = english("female_people"), english("male_people")
+SHE, HE = english("female_pronouns"), english("male_pronouns")
+
+
+POSSESSIVES = english("possessives")
+KIN = english("kin_people")
+
+
+def _relative(token) -> bool:
+    """A person who is someone's ("her son", "His partner, Ewa", "Mabel's daughter")."""
+    word = token.lemma_.lower()
+    return token.pos_ == "NOUN" and (word in KIN or word in FEMALE or word in MALE) and any(ch.dep_ == "poss" and (ch.lower_ in POSSESSIVES or ch.pos_ == "PROPN")
+                                        for ch in token.children)
+
+
+def _other_sex(a, b) -> bool:
+    """Is ``a`` a word for a woman (daughter, Mum) and ``b`` 'he', or the other way round?"""
+    word = a.lower_
+    return (word in FEMALE and b.lower_ in HE) or (word in MALE and b.lower_ in SHE)
 
 
 def _group(token) -> bool:

@@ -79,6 +79,12 @@ class Terms:
         for i in places:
             yield doc[tokens[i]]
 
+    def tokens_in(self, span) -> Iterator:
+        """The tokens of a Span (or Doc) that are one-word terms, in order."""
+        for start, end in self.find(span):
+            if end - start == 1:
+                yield span[start]
+
     def matches(self, tokens) -> Iterator[Match]:
         """Each match in ``tokens`` (a Doc or a Span), from the left."""
         doc = getattr(tokens, "doc", tokens)
