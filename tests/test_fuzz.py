@@ -62,6 +62,12 @@ PIECES = [
     "Call made: ", "Note typed: ", "Shift: ", "Log written: ", "Date of visit: ", "Entered: ",
     "32/13/2026", "31/02/2026", "29/02/2025", "00/00/0000", "31/11/2026 25:61", "1 Smarch 2026",
     "the Tuesday before last", "sometime over the holidays", "   ", ". Note typed: ",
+    # records of sharing in their many forms: note-style verbs, pointing back, a meeting
+    "Rang the school nurse and let her know", "Let his daughter know when she rang",
+    "Nothing about her health was shared.", "This was shared without consent because",
+    "Only information relevant to it was shared.", "Discussed her falls with the district nurse",
+    "I gave his name and address.", "Told Mum that school had been informed",
+    "Confirmed to PC Dunn that", "\"Yes, you can tell the doctor.\"", "Strategy discussion",
     "<!-- notecheck-disable jargon -->", "<!-- notecheck-enable -->", "notecheck: ignore[labelling]",
     # layout, quotes and awkward characters
     " ", " ", "  ", ".", ". ", ",", ":", ";", "?", "!", "\n", "\n\n", "\r\n", "\r", "\t", "- ",
