@@ -142,6 +142,22 @@ def test_a_value_yaml_cannot_build_loses_only_that_field(write, check, api, valu
     assert [(p.rule, p.field) for p in problems] == [("input.front-matter", None)]
 
 
+@pytest.mark.parametrize("value, shape", [("[visit, call]", "a list"), ("{meeting: yes}", "a set of fields")])
+def test_a_field_of_one_value_given_several_says_what_it_was_given(write, check, value, shape):
+    note = front(write, "a.md", f"subject: Jamie\nnote_type: {value}\ncontact_date: {{day: 3}}")
+    found, messages, _ = check(note)
+    # the dates are read first, then the other fields
+    assert found == [("a.md", "input.front-matter", 4, 1), ("a.md", "input.front-matter", 3, 1),
+                     ("a.md", PHRASE, 6, 7)]
+    problems = []
+    from notecheck.notes.text import parse_text
+
+    parse_text("a.md", note.read_text(encoding="utf-8"), problems)
+    assert [p.message for p in problems] == [
+        "'contact_date' must be one date, such as 24/11/2026, not a set of fields.",
+        f"'note_type' must be one value, not {shape}."]
+
+
 def test_ten_thousand_nested_brackets_are_refused_at_once(write, check):
     note = front(write, "a.md", "subject: Jamie\nauthor: " + "[" * 10_000)
     started = time.monotonic()

@@ -153,6 +153,11 @@ def shape_only(value: object) -> str:
     return mask(str(value))
 
 
+def _shape(value: list | dict) -> str:
+    """What a field that should hold one value holds instead, in the writer's terms."""
+    return "a list" if isinstance(value, list) else "a set of fields"
+
+
 class FrontMatter:
     def __init__(self, meta: dict, body: str, skipped: int, positions: dict,
                  problems: list[InputProblem]):
@@ -271,11 +276,11 @@ def validate_meta(meta: dict, position_of: Callable[[str], tuple[int, int]],
         if isinstance(meta.get(key), (dt.date, dt.datetime)):
             meta[key] = meta[key].isoformat()
         elif isinstance(meta.get(key), (list, dict)):
-            bad(key, f"'{key}' must be one date, such as 24/11/2026, not a list.")
+            bad(key, f"'{key}' must be one date, such as 24/11/2026, not {_shape(meta[key])}.")
     for key in ("note_type", "author", "id"):
         if key in meta and meta[key] is not None:
             if isinstance(meta[key], (list, dict)):
-                bad(key, f"'{key}' must be one value, not a list.")
+                bad(key, f"'{key}' must be one value, not {_shape(meta[key])}.")
             else:
                 meta[key] = str(meta[key])
     for key, value in list(meta.items()):
