@@ -25,6 +25,7 @@ from pathlib import Path
 
 import yaml
 
+from notecheck.checker import ENGINE_CHECKS
 from notecheck.quality import (ANNOTATION_KEYS, annotated_notes, blind_rule_counts, blind_rule_table,
                                corpus_checker, findings, rule_gate, rule_table, score, table)
 
@@ -51,7 +52,7 @@ def per_rule(folders: list[Path], coverage: bool = True) -> int:
         default = sorted({r.id for r in corpus_checker(gated[0]).rules}
                          | {r.id for r in corpus_checker(gated[0], profile="training").rules}) if coverage else []
         known = {r.id for r in checker.default().loaded}
-        running = set(default) | {"notecheck.unused-suppression", "notecheck.internal-error"} if coverage else None
+        running = set(default) | set(ENGINE_CHECKS) if coverage else None
         gate = rule_gate(corpora, default, known, running=running)
         notes = sum(len(n) for n, _ in corpora.values())
         print(f"Per-rule gate: {notes} notes in {', '.join(f.name for f in gated)} "

@@ -286,7 +286,9 @@ def opt_in_rules(corpora: dict[str, tuple[list, dict]], default_rules) -> list[s
     selects it ("sharing.receipt-not-confirmed")."""
     named = {a.rule for notes, _ in corpora.values() for _, ann in notes
              for items in ann.values() for a in items}
-    return sorted(named - set(default_rules) - {"notecheck.unused-suppression", "notecheck.internal-error"})
+    from notecheck.checker import ENGINE_CHECKS
+
+    return sorted(named - set(default_rules) - set(ENGINE_CHECKS))
 
 
 def rule_table(gate: RuleGate) -> str:

@@ -31,8 +31,6 @@ class JudgementOptions(Options):
     # coping", "Dad is struggling", "Dad lacks insight", "she will not cope". Negated,
     # they are still a judgement; someone else's words are theirs.
     judged_verbs: list[str] = []
-    # Verbs of what a person does, judged by how well it goes: "Mum has [engaged well]",
-    # "he is [doing really well]", "she is [parenting well]".
     # Judged verbs whose evidence must be in their own sentence: a finding of capacity
     # ("she lacks capacity") rests on what the person could not understand, retain,
     # weigh or communicate, which the Mental Capacity Act asks to be set out with it.
@@ -46,13 +44,15 @@ class JudgementOptions(Options):
     # hostile" is a view, "came back in a foul mood" a judgement.
     particle_hedges: list[str] = []
     hedge_particles: list[str] = []
-    # What the writer foresees for a person, stated as certain: "he will relapse", "she
-    # will reoffend" (with one of prediction_modals).
     # Verbs that judge only when denied: "he is not engaging", "Mum never prioritises
     # the children" (engaging in play is not a judgement).
     negated_verbs: list[str] = []
+    # What the writer foresees for a person, stated as certain: "he will relapse", "she
+    # will reoffend" (with one of prediction_modals).
     predictions: list[str] = []
     prediction_modals: list[str] = []
+    # Verbs of what a person does (judged_doings), judged by how well it goes
+    # (judged_manners): "Mum has [engaged well]", "he is [doing really well]".
     judged_doings: list[str] = []
     judged_manners: list[str] = []
     # Nouns a claim can be the content of, held by no one the sentence names: "there are
@@ -172,7 +172,7 @@ def _judged(token, c):
         if _judged(token.head, c) is not None:
             return token
         first = token.head  # "Dad was tired and [hostile]": said through the same 'was'
-        while first.dep_ == "conj" and first.head is not first:
+        while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head
         if first.dep_ in ("acomp", "attr") and c["copulas"].has(first.head) and _said_of(first.head, c):
             return token
@@ -231,7 +231,7 @@ def _possible(token, c) -> bool:
     """Is the judgement given as a possibility ("the children [may] be unsettled", "he
     [might] be hostile when he hears"), a risk to plan for, not a finding?"""
     node = token
-    while node.dep_ == "conj" and node.head is not node:
+    while node.dep_ == "conj" and node.head.i != node.i:
         node = node.head
     verb = node.head if node.dep_ in ("acomp", "attr", "oprd") else node
     return any(ch.dep_ == "aux" and c["possibility"].has(ch) for ch in verb.children)

@@ -281,8 +281,6 @@ def same_person(a, b) -> bool:
 
 FEMALE, MALE = english("female_people"), english("male_people")
 SHE, HE = english("female_pronouns"), english("male_pronouns")
-
-
 POSSESSIVES = english("possessives")
 KIN = english("kin_people")
 
@@ -290,8 +288,10 @@ KIN = english("kin_people")
 def _relative(token) -> bool:
     """A person who is someone's ("her son", "His partner, Ewa", "Mabel's daughter")."""
     word = token.lemma_.lower()
-    return token.pos_ == "NOUN" and (word in KIN or word in FEMALE or word in MALE) and any(ch.dep_ == "poss" and (ch.lower_ in POSSESSIVES or ch.pos_ == "PROPN")
-                                        for ch in token.children)
+    if token.pos_ != "NOUN" or not (word in KIN or word in FEMALE or word in MALE):
+        return False
+    return any(ch.dep_ == "poss" and (ch.lower_ in POSSESSIVES or ch.pos_ == "PROPN")
+               for ch in token.children)
 
 
 def _other_sex(a, b) -> bool:

@@ -71,11 +71,6 @@ def infer_subject(parsed, *not_names: Terms) -> str | None:
 
 
 def opens_sentence(token) -> bool:
-    """Does the token open a sentence or a line (after a time, a bullet or a colon)?"""
-    return _opens_sentence(token)
-
-
-def _opens_sentence(token) -> bool:
     doc = token.doc
     i = token.i
     while i > 0 and (doc[i - 1].is_space or doc[i - 1].is_punct or doc[i - 1].like_num):
@@ -96,7 +91,7 @@ def _most_named(doc, not_names: tuple[Terms, ...]) -> str | None:
     for token in shaped:
         if token.i in named:
             weight = 2 if token.dep_ in ("nsubj", "nsubjpass") else 1
-            if _opens_sentence(token):
+            if opens_sentence(token):
                 opening[token.text] += weight
                 following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
                 if following is not None and following.i in named \

@@ -63,7 +63,7 @@ def indented_json(document) -> str:
 
 
 _STRING = _json.encoder.encode_basestring  # the C version, as json.dumps uses it here
-_FINITE = float("inf")
+_INFINITY = float("inf")
 
 
 def _write(value, newline: str, out: list) -> None:
@@ -79,7 +79,7 @@ def _write(value, newline: str, out: list) -> None:
     elif kind is int:
         out.append(int.__repr__(value))
     elif kind is float:
-        if value != value or value in (_FINITE, -_FINITE):
+        if value != value or value in (_INFINITY, -_INFINITY):
             raise _Unusual
         out.append(float.__repr__(value))
     elif kind is dict:
