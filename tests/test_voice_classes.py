@@ -230,3 +230,15 @@ def test_someone_elses_indirect_voice_is_not_theirs(linter, sentence):
     head = ("---\nnote_type: home visit\nsubject: Jamie Cole\nsubject_type: child\n---\n"
             "Home visit to Jamie (11) and Mum. I saw Jamie alone in his room. ")
     assert voice(linter, head + sentence + "\n") == [(MISSING, 6, 1)]
+
+
+@pytest.mark.parametrize("name", ["Park", "Hall", "Parkes"])
+def test_a_surname_that_is_also_a_place_word_is_still_the_person(name):
+    """"Mr Park", "Ms Hall": a title before the word makes it a person, not a place."""
+    from notecheck.api import check_text
+
+    body = (f"I visited Mr {name} at home at 10:00. The kitchen was clean and the heating was "
+            f"on. Mr {name} made tea.")
+    found = [(d.rule, d.line, d.column) for d in check_text(body, {"note_type": "home visit", "subject_type": "adult"})
+             if d.category == "voice"]
+    assert found == [("voice.missing-voice", 1, 1)]

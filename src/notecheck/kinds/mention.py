@@ -123,16 +123,17 @@ class MentionOptions(Options):
     # Header labels that say whom a note without metadata is about: a line "Re: Ashton
     # Wallace (3) and Skye Wallace (11 months)" makes it a note about a child.
     child_labels: list[str] = []
-    # Of child_note_triggers, those a child may do or be drawn into themselves (drugs):
-    # they count only when their clause is about someone named other than the child
-    # ("Lee has gone back to using heroin", "Gary is dealing from the house"), not "she is
-    # being given vodka and cannabis at a flat".
+    # Child-note triggers a child may do or be drawn into themselves (drugs), listed here
+    # and not again in child_note_triggers: they count only when their clause is about
+    # someone named other than the child ("Lee has gone back to using heroin", "Gary is
+    # dealing from the house"), not "she is being given vodka and cannabis at a flat".
     child_note_others_only: list[str] = []
     # The adults around a child, as the subject of one of those: "her boyfriend is using".
     child_note_adults: list[str] = []
-    # Triggers that are a risk only beside one of trigger_needs: a medicine for mental ill
-    # health counts when it is stopped or run out ("stopped taking her lithium"), not when
-    # it is taken as prescribed ("took his sertraline at 21:35").
+    # Triggers (listed here, not again in triggers) that are a risk only beside one of
+    # trigger_needs: a medicine for mental ill health counts when it is stopped or run out
+    # ("stopped taking her lithium"), not when it is taken as prescribed ("took his
+    # sertraline at 21:35").
     needs_trigger_words: list[str] = []
     trigger_needs: list[str] = []
 
@@ -150,6 +151,11 @@ _AGE_AFTER = re.compile(r"[\s,]*(?:[A-Z][a-z]+[\s,]+)?(?:who is |who's |is |was 
                         r"(\s*(?:weeks?|months?|days?))?\b")
 
 
+def _listed_once(words: list[str], more: list[str]) -> list[str]:
+    seen = {w.lower() for w in words}
+    return [*words, *(w for w in more if w.lower() not in seen)]
+
+
 def compile_mention(rule) -> dict:
     o = rule.options
     if not o.note_types and not o.triggers:
@@ -159,7 +165,8 @@ def compile_mention(rule) -> dict:
         raise RuleProblem(("considered",), "with dependants, give the considered words that "
                                            "show the note thinks about them")
     return {"note_types": NoteTypes(o.note_types), "other_party": NoteTypes(o.other_party_note_types),
-            "triggers": Terms(o.triggers, "triggers"),
+            # The words that are a trigger only with another are triggers too, listed once.
+            "triggers": Terms(_listed_once(o.triggers, o.needs_trigger_words), "triggers"),
             "fallback_triggers": Terms(o.fallback_triggers, "fallback_triggers"),
             "required": Terms(o.required, "required"),
             "near": Terms(o.near, "near"), "dependants": Terms(o.dependants, "dependants"),
@@ -168,10 +175,13 @@ def compile_mention(rule) -> dict:
             "whereabouts": Terms(o.whereabouts, "whereabouts"),
             "whereabouts_when": Terms(o.whereabouts_when, "whereabouts_when"),
             "care_verbs": Terms(o.care_verbs, "care_verbs"),
-            "home_places": o.home_places,
-            "information_nouns": o.information_nouns,
+            "home_places": {w.lower() for w in o.home_places},
+            "information_nouns": {w.lower() for w in o.information_nouns},
+            "generic_subjects": {w.lower() for w in o.generic_subjects},
+            "child_note_adults": {w.lower() for w in o.child_note_adults},
             "relatives": Terms(o.relatives, "relatives"),
-            "child_note_triggers": Terms(o.child_note_triggers, "child_note_triggers"),
+            "child_note_triggers": Terms(_listed_once(o.child_note_triggers, o.child_note_others_only),
+                                         "child_note_triggers"),
             "child_note_others_only": Terms(o.child_note_others_only, "child_note_others_only"),
             "needs_trigger_words": Terms(o.needs_trigger_words, "needs_trigger_words"),
             "trigger_needs": Terms(o.trigger_needs, "trigger_needs"),
@@ -352,8 +362,7 @@ def _considered(parsed: ParsedNote, c, words: list, names: set[str], trigger=Non
             return False
         return not c["care_verbs"].any_in(span) or _someone_else_cares(span, at_risk)
 
-    home_places = {w.lower() for w in c["home_places"]}
-    info = {w.lower() for w in c["information_nouns"]}
+    home_places, info = c["home_places"], c["information_nouns"]
     starts = {span.start for span in words}
 
     def names_them(t) -> bool:
@@ -490,7 +499,7 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     trigger = None
     if c["triggers"]:
         not_after = {w.lower() for w in o.trigger_not_after}
-        generic = {w.lower() for w in o.generic_subjects}
+        generic = c["generic_subjects"]
         trigger = next((span for span in c["triggers"].spans(parsed.doc)
                         if not (span.start and parsed.doc[span.start - 1].lower_ in not_after)
                         and not _generic(span, generic)
@@ -544,7 +553,7 @@ def _child_note(parsed: ParsedNote, c, o) -> Iterator[Finding]:
         # been drinking"): not Mum or Dad, whose words mark a note about a child.
         inferred = subject.infer_subject(parsed, c["child_view"])
         own = {inferred} if inferred else set()
-    adults = {w.lower() for w in o.child_note_adults}
+    adults = c["child_note_adults"]
     trigger = next((span for span in c["child_note_triggers"].spans(parsed.doc)
                     if not parsed.in_quotes(span.start_char, span.end_char)
                     and not _the_childs_own(span, own)

@@ -413,8 +413,7 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
             if is_subject is None:
                 return object_refers(tokens[index])
             return is_subject
-        # No one named before it: in a log that never names its person, that is them.
-        return not names
+        return False
 
     def object_refers(pronoun) -> bool:
         """'him' in "Jo weighed him" is not Jo: it is the person named before Jo."""
@@ -567,6 +566,7 @@ TALK = english("talk_verbs")
 CONDITIONS = english("conditions")
 PLACE_PREPOSITIONS = english("place_prepositions")
 PLACE_NOUNS = english("place_nouns")
+TITLES = english("person_titles")
 CONDITION_NOUNS = english("condition_nouns")
 INVERTED_CONDITIONS = english("inverted_conditions")
 
@@ -613,11 +613,12 @@ def _conditional(verb) -> bool:
 
 CLOCK = r"(?:\b(?:[01]?\d|2[0-3])[:.][0-5]\d\b|\b\d{1,2}\s?[ap]\.?m\b)"
 CLOCK_RANGE = re.compile(CLOCK + r"\s*(?:-|–|—|to|until|till)\s*" + CLOCK, re.I)
+CLOCK_RE = re.compile(CLOCK, re.I)
 
 
 def _at_one_moment(text: str) -> bool:
     """A clock time that is not a range: "asleep at 17:30", not "slept 22:00-06:30"."""
-    return re.search(CLOCK, text, re.I) is not None and CLOCK_RANGE.search(text) is None
+    return CLOCK_RE.search(text) is not None and CLOCK_RANGE.search(text) is None
 
 
 def is_log(parsed: ParsedNote, c) -> bool:
@@ -790,13 +791,17 @@ def _opens(token) -> bool:
     if subject.opens_sentence(token):
         return True
     before = token.doc[token.i - 1] if token.i else None
-    return before is not None and re.fullmatch(CLOCK, before.text) is not None and subject.opens_sentence(before)
+    return before is not None and CLOCK_RE.fullmatch(before.text) is not None and subject.opens_sentence(before)
 
 
 def _a_place(doc, name: str) -> bool:
     """Is this name a place somewhere in the note: "in Ghana", "at Oakfield", "Rm 22",
-    "Elm Bank Care Home"? People are not written so."""
-    return name.lower() in PLACE_NOUNS or any(_place_mention(t) for t in tokens_of(doc) if t.text == name)
+    "Elm Bank Care Home"? People are not written so. A place word ("Home", "Ward") is one
+    too, unless a title goes before it: "Mr Park", "Ms Hall" are people."""
+    mentions = [t for t in tokens_of(doc) if t.text == name]
+    if name.lower() in PLACE_NOUNS:
+        return not any(t.i and doc[t.i - 1].lower_.rstrip(".") in TITLES for t in mentions)
+    return any(_place_mention(t) for t in mentions)
 
 
 def _place_mention(token) -> bool:
