@@ -404,7 +404,7 @@ def _considered(parsed: ParsedNote, c, words: list, names: set[str], trigger=Non
     return False
 
 
-_HERE = {"there", "home", "present", "upstairs", "downstairs", "in"}
+_HERE = set(english("here_words"))
 
 
 def _away(sent, home_places: set[str], theirs) -> bool:

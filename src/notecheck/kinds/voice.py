@@ -567,6 +567,7 @@ CONDITIONS = english("conditions")
 PLACE_PREPOSITIONS = english("place_prepositions")
 PLACE_NOUNS = english("place_nouns")
 TITLES = english("person_titles")
+WHEN_WORDS = english("when_words")
 CONDITION_NOUNS = english("condition_nouns")
 INVERTED_CONDITIONS = english("inverted_conditions")
 
@@ -589,7 +590,7 @@ def _about(child) -> bool:
 
 
 def _when(verb) -> bool:
-    return any(ch.dep_ in ("advmod", "mark") and ch.lower_ in ("when", "whenever", "as") for ch in verb.children)
+    return any(ch.dep_ in ("advmod", "mark") and ch.lower_ in WHEN_WORDS for ch in verb.children)
 
 
 def _conditional(verb) -> bool:
