@@ -167,6 +167,18 @@ def test_a_pasted_headers_person_is_the_subject(linter):
     assert voice(linter, note.replace("Dean told me he", "Mr Tate told me he wants to stay home and Dean")) == []
 
 
+# The header is read field by field, as the dates are: a bold label ("**Person:**"), or the
+# person's field after another on the same line.
+@pytest.mark.parametrize("header", ["**Person:** Gordon Tate", "Contact date: 02/12/2026   Person: Mr Gordon Tate",
+                                    "Visit 02/12/2026 | Service user: Gordon Tate"])
+def test_a_pasted_headers_person_is_read_from_any_field(linter, header):
+    note = (f"{header}\n"
+            "Home visit to Mr Tate with his son, Dean. Dean said his dad is managing. Dean said "
+            "the meals service is fine. Dean told me he will do the shopping.\n")
+    assert voice(linter, note) == [(MISSING, 1, 1)]
+    assert "contact with Gordon Tate but none" in messages(linter, note)[0]
+
+
 # Someone described is not someone heard, however the sentence model reads it.
 def test_a_person_described_as_awkward_is_not_their_voice(linter):
     head = ("---\nnote_type: home care visit log\nsubject: Dennis Flint\nsubject_type: adult\n---\n"

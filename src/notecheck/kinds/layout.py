@@ -21,6 +21,14 @@ _HEADING = re.compile(r"(?:[ \t]{0,3}#{1,6}(?:[ \t].*)?|\s*(?:(\*\*|__)[^*_]+(\*
 # 2005):** I explained ...", "Date of contact: 06/11/2026", "- Reason for strategy: ...".
 _RUN_IN_LABEL = re.compile(r"^[ \t]*(?:[-*•][ \t]+)?(?:(?:\*\*|__)[^\n]{1,80}?(?:\*\*|__)[ \t]*:?"
                            r"|[A-Z][\w'()/&,-]*(?:[ \t]+[\w'()/&,-]+){0,4}:)(?=[ \t])", re.MULTILINE)
+# "Date of visit: ...", "**Recorded:** ...", "- Entered on system: ...", "Visit date –
+# ...": a label, then a colon (not the colon of a time such as 10:20) or a spaced dash.
+# Fields on one line are split at a tab, a run of spaces or a bar ("Name: Harold
+# Room: 12    Date: 08/11/2026"), or at a full stop before the next label ("Call made:
+# 16/11/2026 11:30. Note typed: 25/11/2026.").
+FIELD_LABEL = re.compile(r"^[\s>*_#-]*(?P<label>[A-Za-z](?:[A-Za-z /&'’()]|-(?=[A-Za-z])){0,50}?)[\s*_]*"
+                         r"(?::(?!\d)|\s[–—-]\s)[\s*_]*")
+_FIELD_BREAK = re.compile(r"\t+| {3,}|\s+\|\s+|(?<=\.)\s+(?=[A-Z][A-Za-z /&'’()-]{0,50}:(?!\d))")
 # A new timed entry of a daily log: "10:30  Harold ...".
 _TIMED = re.compile(r"[ \t]*\d{1,2}[:.]\d{2}\b")
 
@@ -77,6 +85,23 @@ class Layout:
         lines = [self._line(i) for i in range(len(self.lines)) if self._line(i).strip()]
         after = next((line for line in lines if not _RUN_IN_LABEL.match(line)), "")
         return "\n".join(lines[:1] + [after])
+
+    def header_fields(self, lines: int) -> list[tuple[str, int, int]]:
+        """Each 'Label: value' field in the first lines, where a note pasted from a case
+        system says what it is ("Child: Leon Mbatha (12)   Date of visit: 24/11/2026"):
+        (the label, lower-cased with single spaces; where its value starts; where the
+        field ends)."""
+        found = []
+        for offset, end in self.lines[:lines]:
+            line, start = self.text[offset:end], 0
+            for part in _FIELD_BREAK.split(line):
+                start = line.index(part, start)
+                match = FIELD_LABEL.match(part)
+                if match:
+                    found.append((" ".join(match["label"].lower().split()),
+                                  offset + start + match.end(), offset + start + len(part)))
+                start += len(part)
+        return found
 
     def in_heading(self, offset: int) -> bool:
         """Is this offset on a heading line ("## What I think", "**My view**", "Analysis:")?"""

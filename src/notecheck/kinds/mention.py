@@ -179,6 +179,7 @@ def compile_mention(rule) -> dict:
             "information_nouns": {w.lower() for w in o.information_nouns},
             "generic_subjects": {w.lower() for w in o.generic_subjects},
             "child_note_adults": {w.lower() for w in o.child_note_adults},
+            "child_labels": {" ".join(w.lower().split()) for w in o.child_labels},
             "relatives": Terms(o.relatives, "relatives"),
             "child_note_triggers": Terms(_listed_once(o.child_note_triggers, o.child_note_others_only),
                                          "child_note_triggers"),
@@ -218,15 +219,12 @@ def _first_aged_is_child(text: str, adult_age: int) -> bool:
     return m is not None and bool(m.group(3) or int(m.group(2)) < adult_age)
 
 
-def _headed_by_a_child(text: str, labels: list[str], adult_age: int) -> bool:
-    """Does a note without metadata say in a header line that it is about a child:
+def _headed_by_a_child(parsed: ParsedNote, labels: set[str], adult_age: int) -> bool:
+    """Does a note without metadata say in a header field that it is about a child:
     "Re: Ashton Wallace (3) and Skye Wallace (11 months)", not "Patient: Sinead Dolan (38)"
-    (a label line in the first three, the first person it gives an age a child)?"""
-    if not labels:
-        return False
-    label = re.compile(r"\s*(?:%s)\s*:" % "|".join(re.escape(w) for w in labels), re.IGNORECASE)
-    return any(label.match(line) and _first_aged_is_child(line, adult_age)
-               for line in text.lstrip().split("\n", 3)[:3])
+    (a labelled field in the first three lines, the first person it gives an age a child)?"""
+    return any(label in labels and _first_aged_is_child(parsed.text[start:end], adult_age)
+               for label, start, end in parsed.layout.header_fields(3))
 
 
 def _header(text: str, opening: str) -> str:
@@ -481,7 +479,7 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     if "child" in o.subject_types and not subject_type and _about_an_adult(parsed, o):
         return
     if o.child_note_triggers and "child" not in o.subject_types and not subject_type \
-            and _headed_by_a_child(parsed.text, o.child_labels, o.adult_age):
+            and _headed_by_a_child(parsed, c["child_labels"], o.adult_age):
         yield from _child_note(parsed, c, o)  # "Re: Ashton Wallace (3) and Skye Wallace (11 months)"
         return
     if c["note_types"]:

@@ -25,7 +25,7 @@ from notecheck import dates
 from notecheck.config import TimelinessConfig
 from notecheck.diagnostics import Severity
 from notecheck.kinds.base import Computed, Day, Finding, Options, ParsedNote
-from notecheck.kinds.layout import Layout
+from notecheck.kinds.layout import FIELD_LABEL, Layout
 from notecheck.kinds.notetypes import NoteTypes, note_type
 
 FIELDS = ("contact_date", "recorded_date")
@@ -101,16 +101,6 @@ class Written:
         return Finding(self.start, self.end, field=self.field, **kwargs)
 
 
-# "Date of visit: ...", "**Recorded:** ...", "- Entered on system: ...", "Visit date –
-# ...": a label, then a colon (not the colon of a time such as 10:20) or a spaced dash.
-# Fields on one line are split at a tab, a run of spaces or a bar ("Name: Harold
-# Room: 12    Date: 08/11/2026"), or at a full stop before the next label ("Call made:
-# 16/11/2026 11:30. Note typed: 25/11/2026.").
-_LABEL = re.compile(r"^[\s>*_#-]*(?P<label>[A-Za-z](?:[A-Za-z /&'’()]|-(?=[A-Za-z])){0,50}?)[\s*_]*"
-                    r"(?::(?!\d)|\s[–—-]\s)[\s*_]*")
-_FIELD_BREAK = re.compile(r"\t+| {3,}|\s+\|\s+|(?<=\.)\s+(?=[A-Z][A-Za-z /&'’()-]{0,50}:(?!\d))")
-
-
 def _has(label: str, words: list[str]) -> bool:
     return bool(words) and _words_pattern(tuple(words)).search(label) is not None
 
@@ -122,26 +112,18 @@ def _words_pattern(words: tuple[str, ...]) -> re.Pattern:
 
 
 def header_fields(layout: Layout, header: HeaderLabels):
-    """(kind, label end, segment end) for each 'Label: value' in the first lines, where
+    """(kind, label end, field end) for each 'Label: value' in the first lines, where
     kind is "contact_date", "recorded_date", "ignore" (a date that is neither, such as
     a date of birth) or None (any other label)."""
-    for offset, end in layout.lines[:header.lines]:
-        line = layout.text[offset:end]
-        start = 0
-        for part in _FIELD_BREAK.split(line):
-            start = line.index(part, start)
-            match = _LABEL.match(part)
-            if match:
-                label = " ".join(match["label"].lower().split())
-                kind = None
-                if _has(label, header.ignore):
-                    kind = "ignore"
-                elif _has(label, header.recorded):
-                    kind = "recorded_date"
-                elif _has(label, header.contact):
-                    kind = "contact_date"
-                yield kind, offset + start + match.end(), offset + start + len(part)
-            start += len(part)
+    for label, start, end in layout.header_fields(header.lines):
+        kind = None
+        if _has(label, header.ignore):
+            kind = "ignore"
+        elif _has(label, header.recorded):
+            kind = "recorded_date"
+        elif _has(label, header.contact):
+            kind = "contact_date"
+        yield kind, start, end
 
 
 def header_bad_dates(layout: Layout, options: TimelinessOptions) -> dict[str, tuple[int, int, str]]:
@@ -214,7 +196,7 @@ def _field_label(line: str, header: HeaderLabels) -> bool:
     "Recorded – ..."). A title that names the kind of note before a spaced dash
     ("Supervision - 05/11/2026 - typed 27/11/2026") is not a field, so its dates are read
     as a title's."""
-    match = _LABEL.match(line)
+    match = FIELD_LABEL.match(line)
     if not match:
         return False
     label = " ".join(match["label"].lower().split())

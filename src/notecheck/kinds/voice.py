@@ -135,10 +135,10 @@ def compile_voice(rule) -> dict:
                                 for p, g in o.object_pronouns.items()},
             "addressed_by": {w.lower() for w in o.addressed_by},
             "unnamed": o.unnamed_subject,
-            "header_labels": re.compile(
-                r"(?:^|\s{2,}|\|\s*)(?i:%s)\s*:\s*(?:(?:%s)\.?\s+)?(?P<name>[A-Z][a-z][\w'’-]*(?: [A-Z][a-z][\w'’-]*)*)"
-                % ("|".join(map(re.escape, o.header_labels)), "|".join(map(re.escape, o.header_titles))))
-            if o.header_labels else None}
+            "header_labels": {" ".join(label.lower().split()) for label in o.header_labels},
+            # The name a header field gives, after a title: "Mr Horace Bentley, 79".
+            "header_name": re.compile(r"(?:(?:%s)\.?\s+)?(?P<name>[A-Z][a-z][\w'’-]*(?: [A-Z][a-z][\w'’-]*)*)"
+                                      % "|".join(map(re.escape, o.header_titles)))}
 
 
 def needs(rule) -> set[str]:
@@ -746,10 +746,8 @@ HEADER_LINES = 5
 def _header_person(parsed: ParsedNote, c) -> str | None:
     """The person a pasted header names: "Person: Leonard Bright   Contact date: ...",
     "Pt: Mr Horace Bentley, 79", "Young person: Tasha Kirwan (18)"."""
-    if c["header_labels"] is None:
-        return None
-    for line in parsed.text.lstrip().split("\n")[:HEADER_LINES]:
-        found = c["header_labels"].search(line)
+    for label, start, end in parsed.layout.header_fields(HEADER_LINES):
+        found = c["header_name"].match(parsed.text, start, end) if label in c["header_labels"] else None
         if found:
             return found.group("name")
     return None
