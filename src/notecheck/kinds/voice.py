@@ -20,7 +20,7 @@ from pydantic import Field
 from notecheck.kinds import evidence, subject
 from notecheck.kinds.base import Finding, Options, ParsedNote
 from notecheck.kinds.language import (
-    FIRST_PERSON, english, is_negated, name_parts, reporting_verb, subject_of, tokens_of)
+    FEMALE, FIRST_PERSON, MALE, english, is_negated, name_parts, reporting_verb, subject_of, tokens_of)
 from notecheck.kinds.notetypes import NoteTypes, note_type, type_words
 from notecheck.kinds.terms import Terms
 
@@ -87,7 +87,8 @@ class VoiceOptions(Options):
     other_people: list[str] = []
     not_names: list[str] = []
     # People who are never 'he' (women) or never 'she' (men), so a pronoun skips them:
-    # in "Jamie ... while Mum made tea. He told me ...", 'he' is Jamie.
+    # in "Jamie ... while Mum made tea. He told me ...", 'he' is Jamie. The words for
+    # women and men are english.yaml's (female_people, male_people); these add titles.
     women: list[str] = []
     men: list[str] = []
     # Pronouns that may stand for the person, each as she, he or any: {he: he, she: she,
@@ -129,7 +130,7 @@ def compile_voice(rule) -> dict:
             "not_obtained": Terms(o.not_obtained, "not_obtained"),
             "others": Terms(o.other_people, "other_people"),
             "not_names": Terms(o.not_names, "not_names"),
-            "women": Terms(o.women, "women"), "men": Terms(o.men, "men"),
+            "women": Terms([*FEMALE, *o.women], "women"), "men": Terms([*MALE, *o.men], "men"),
             "pronouns": {p.lower(): (None if g == "any" else g) for p, g in o.pronouns.items()},
             "object_pronouns": {p.lower(): (None if g == "any" else g)
                                 for p, g in o.object_pronouns.items()},
