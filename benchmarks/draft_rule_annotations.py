@@ -32,7 +32,8 @@ import yaml
 from notecheck.quality import ANNOTATION_KEYS, corpus_checker, corpus_notes, rule_annotations
 
 BLIND = {"heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11",
-         "dev-sharing1", "dev-sharing2"}
+         "dev-sharing1", "dev-sharing2", "dev-voice1", "dev-opinion1", "dev-clarity1", "dev-attribution1",
+         "dev-holistic1", "dev-sharing3", "heldout12"}
 HEADER = {
     "rules": "# expected findings: the line really has the rule's problem",
     "todo": "# real problems notecheck misses today (the gate fails when one starts firing: promote it)",
