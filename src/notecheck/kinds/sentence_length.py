@@ -19,6 +19,17 @@ class SentenceLengthOptions(Options):
     # max_words, or the whole is over max_words_in_parts.
     part_breaks: list[str] = []
     max_words_in_parts: int | None = Field(default=None, ge=5)
+    # A sentence set out as a list, opened by list_opener and its items ended by
+    # list_separator ("the following: photo ID; his last two statements; and the letter
+    # ending the tenancy"), three items or more, is read an item at a time however many
+    # items it has: too long only when an item is over max_words, or the whole is over
+    # max_words_in_lists. None: such a list has the limit of any sentence in parts.
+    max_words_in_lists: int | None = Field(default=None, ge=5)
+    list_opener: str = ":"
+    list_separator: str = ";"
+    # The person's words in quotation marks are theirs, not the writer's sentence: they
+    # are not counted ('Gordon said: "I know I keep falling and ..."').
+    skip_quoted: bool = False
     # A bracketed explanation is an aside the reader can skip, and often the very gloss the
     # jargon rules ask for ("his red book (the health record parents keep)"): its words are
     # not counted when it opens with one of these words. Other brackets ("Anika (7)", "(Mr
@@ -51,6 +62,7 @@ class _Stretch:
     over: object = None
     run: int = 0
     longest_run: int = 0
+    items: int = -1  # list items ended so far, once the list is opened (-1: not opened)
 
 
 def needs(rule) -> set[str]:
@@ -67,6 +79,7 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     glosses = {w.lower() for w in o.gloss_openers}
     run_breaks = set(o.run_breaks)
     aside = None  # in a clause aside: (its closing bracket, the words of the part around it)
+    quoted = parsed.in_quotes if o.skip_quoted else None
 
     def finding(stretch: _Stretch):
         start, words, over = stretch.start, stretch.words, stretch.over
@@ -74,12 +87,13 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
             return None
         longest = max(stretch.longest, stretch.part)
         within = o.max_words_in_parts is None or words <= o.max_words_in_parts
-        if breaks and longest <= limit and o.max_words_in_parts and within:
+        in_list = stretch.items >= 2 and o.max_words_in_lists is not None and words <= o.max_words_in_lists
+        if breaks and longest <= limit and o.max_words_in_parts and (within or in_list):
             return None  # a list of parts, each short enough
         if o.max_unbroken_words and within and max(stretch.longest_run, stretch.run) <= o.max_unbroken_words:
             return None  # every stretch marked off by punctuation, each short enough
         end = _line_end(over.sent, over)
-        return Finding(start.idx, end, values={"words": _count(over.sent, start, end, glosses),
+        return Finding(start.idx, end, values={"words": _count(over.sent, start, end, glosses, quoted),
                                                "max_words": limit})
 
     tokens = tokens_of(parsed.doc)
@@ -104,6 +118,10 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         if stretch is not None and token.text in breaks:
             stretch.longest = max(stretch.longest, stretch.part)
             stretch.part = 0
+            if token.text == o.list_opener and stretch.items <= 0:
+                stretch.items = 0  # opened: a list's items follow
+            elif token.text == o.list_separator and stretch.items >= 0:
+                stretch.items += 1
         if o.clause_asides and aside is None and token.text == "(" and (close := _clause_aside(token)):
             aside = (close, stretch.part if stretch else 0)
             if stretch:
@@ -113,6 +131,8 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
                 stretch.longest = max(stretch.longest, stretch.part)
                 stretch.part = aside[1]
             aside = None
+        if quoted and word and quoted(token.idx, token.idx + len(token.text)):
+            word = False
         if not word or (stretch is None and parsed.layout.in_label(token.idx)):
             continue
         if stretch is None:
@@ -160,12 +180,13 @@ def _line_end(sent, token) -> int:
     return sent.end_char
 
 
-def _count(sent, start, end: int, glosses: set[str]) -> int:
+def _count(sent, start, end: int, glosses: set[str], quoted=None) -> int:
     words, depth = 0, 0
     for t in sent:
         inside = False
         if glosses:
             depth, inside = _gloss_depth(t, depth, glosses)
+        inside = inside or bool(quoted and quoted(t.idx, t.idx + len(t.text)))
         if start.idx <= t.idx < end and not inside and _is_word(t, t.doc[t.i - 1] if t.i else None):
             words += 1
     return words

@@ -28,6 +28,17 @@ class VagueTerm(Options):
     # phone, ...") is clear in a message written to them (an email or letter that opens
     # "Hi Mel," or "Dear Dr Shah,"): it is left alone there.
     clear_to_addressee: bool = False
+    # A finding that names what it is about and rests on a figure ("8.1 kg, on the 50th
+    # centile. She has no concerns about Maisie's weight"; "no concerns about the skin on
+    # her heels ...; the sore measures 1 cm by 1 cm") says what was checked and what was
+    # found: the term passes when one of topic_words follows it and a count or measurement
+    # is in its sentence or the one before it in the same paragraph.
+    pinned_by_count: bool = False
+    # A word of agreement as well as of state ("OK", "alright"): flagged only as how
+    # someone or something is, looked or went ("skin looked OK", "mobilising OK"), not as a
+    # reply or a status ("OK, thanks", "VALIDATION: OK"); said of 'it', 'that' or 'this'
+    # (one of agreement_subjects: "Mum said that was OK") it is consent.
+    agreement: bool = False
 
 
 class VagueOptions(Options):
@@ -47,6 +58,14 @@ class VagueOptions(Options):
     # day Saturday" (the whole of a named day), "within a few seconds" (too short a time
     # to need counting), "heavily pregnant" (late in pregnancy, not an amount).
     not_before: list[str] = []
+    # Words that open a question: a term in a clause they open ("I asked if he was OK",
+    # "whether it went OK") is what the writer asked, not their answer.
+    not_in_questions: list[str] = []
+    # See VagueTerm: the words after a pinned term that say what it is about ("no
+    # concerns about ...", "that ...", "with ...").
+    topic_words: list[str] = []
+    # See VagueTerm: who a word of agreement is said of when it is consent ("that was OK").
+    agreement_subjects: list[str] = []
     # A term inside the agent of a passive ("it is believed by a number of people") counts
     # who holds the view: a vague source, which the attribution rules report.
     leave_agents: bool = False
@@ -68,6 +87,9 @@ def compile_vague(rule) -> dict:
             "not_after": Terms(o.not_after, "not_after"),
             "not_before": Terms(o.not_before, "not_before"),
             "not_followed_by": Terms(o.not_followed_by, "not_followed_by"),
+            "questions": Terms(o.not_in_questions, "not_in_questions"),
+            "topics": Terms(o.topic_words, "topic_words"),
+            "agreeing": Terms(o.agreement_subjects, "agreement_subjects"),
             "not_names": Terms(o.not_names, "not_names")}
 
 
@@ -120,6 +142,44 @@ def _in_source(token) -> bool:
     return False
 
 
+def _asked(span, questions: Terms) -> bool:
+    """Whether the term is in a clause opened by a question word: "I asked if he was OK"."""
+    for node in [span.root, *span.root.ancestors]:
+        if any(c.dep_ == "mark" and questions.has(c) for c in node.children):
+            return True
+    return False
+
+
+STATE = ("acomp", "attr", "advmod", "oprd")  # "looked OK", "is ok", "mobilising OK"
+
+
+def _not_a_state(span, subjects: Terms) -> bool:
+    """Whether a word of agreement ("OK") is not said of how someone or something is, looked
+    or went: a reply or a status ("VALIDATION: OK"), or consent, said of 'it', 'that' or
+    'this' ("that was OK", "it was okay for me to see the children")."""
+    if span.root.dep_ not in STATE:
+        return True
+    head = span.root.head
+    return head.lemma_ == "be" and any(c.dep_ == "nsubj" and subjects.has(c) for c in head.children)
+
+
+def _pinned(parsed: ParsedNote, span, c: dict) -> bool:
+    """Whether the term names its topic ("no concerns about her weight") and a count or
+    measurement is in its sentence or the sentence before it, in the same paragraph."""
+    doc = span.doc
+    if span.end >= len(doc) or not c["topics"].has(doc[span.end]):
+        return False
+    sent = span.sent
+    if has_count(sent, c["time_words"]):
+        return True
+    if sent.start == 0:
+        return False
+    before = doc[sent.start - 1].sent
+    layout = parsed.layout
+    return layout.paragraph(before.start_char) == layout.paragraph(sent.start_char) and \
+        has_count(before, c["time_words"])
+
+
 def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     c = rule.compiled
     known: list[set[str]] = []
@@ -153,6 +213,13 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         if span.end < len(doc) and c["not_before"].has(doc[span.end]):
             continue
         if rule.options.leave_agents and _in_source(span.root):
+            continue
+        term = rule.options.terms[match.term]
+        if c["questions"] and _asked(span, c["questions"]):
+            continue
+        if term.agreement and _not_a_state(span, c["agreeing"]):
+            continue
+        if term.pinned_by_count and _pinned(parsed, span, c):
             continue
         if rule.options.count_in_sentence_passes and has_count(span.sent, c["time_words"]):
             continue
