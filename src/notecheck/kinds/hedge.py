@@ -66,6 +66,15 @@ class HedgeOptions(Options):
     # Subjects that point back to the sentence before ("This appears to be caused by ..."):
     # the view is about what it set out, and may rest on its evidence.
     pointing_back: list[str] = []
+    # Prepositions that make a thinking hedge a topic, not a view: "We thought together
+    # about Reuben", "I thought through the options with Mum".
+    topic_prepositions: list[str] = []
+    # What can be seen of a thing, as the complement of look or appear: "his skin looked a
+    # bit red", "the wound appeared dry" is what was seen, not a view of it.
+    seen_qualities: list[str] = []
+    # Parts of the body that, after a colon, say what the view rests on: "Harold appeared
+    # settled: lying still with his eyes closed, breathing steadily".
+    body_words: list[str] = []
 
 
 COMPLEMENTS = {"oprd", "acomp", "xcomp", "ccomp", "attr"}
@@ -87,7 +96,30 @@ def compile_hedge(rule) -> dict:
             "motives": Terms(o.motives, "motives"),
             "motive_hedges": Terms(o.motive_hedges, "motive_hedges"),
             "reasons": Terms(o.reasons, "reasons"),
-            "pointing_back": Terms(o.pointing_back, "pointing_back")}
+            "pointing_back": Terms(o.pointing_back, "pointing_back"),
+            "topic_preps": Terms(o.topic_prepositions, "topic_prepositions"),
+            "seen": Terms(o.seen_qualities, "seen_qualities"),
+            "body": Terms(o.body_words, "body_words")}
+
+
+def _thought_about(span, c) -> bool:
+    """Is a thinking hedge about a topic ("We thought together [about] Reuben"), with no
+    view given (no clause after it)?"""
+    verb = span.root
+    return any(ch.dep_ == "prep" and c["topic_preps"].has(ch) for ch in verb.children) and not any(
+        ch.dep_ in ("ccomp", "xcomp") for ch in verb.children)
+
+
+def _looks_seen(head, c) -> bool:
+    """Is look or appear given a quality that can be seen ("looked a bit [red]")?"""
+    return any(ch.dep_ in ("acomp", "oprd") and c["seen"].has(ch) for ch in head.children)
+
+
+def _described_after_colon(span, sent, c) -> bool:
+    """Does the sentence go on, after a colon, to describe the body: "appeared settled:
+    lying still with his eyes closed"?"""
+    colon = next((t for t in sent if t.i > span.end - 1 and t.text in (":", ";", "–", "—")), None)
+    return colon is not None and any(c["body"].has(t) for t in sent if t.i > colon.i)
 
 
 def _hedges_a_time(word, c) -> bool:
@@ -165,6 +197,12 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
             if len(span) == 1 and c["complement"].has(head) and (
                     not _takes_complement(head) or any(ch.dep_ == "auxpass" for ch in head.children)):
                 continue  # "appeared at the door", "will be looked at as part of ..."
+            if len(span) == 1 and c["complement"].has(head) and _looks_seen(head, c):
+                continue  # "Skin on his bottom looked a bit red": what was seen
+            if _thought_about(span, c):
+                continue  # "We thought together about Reuben": a topic, not a view
+            if _described_after_colon(span, sent, c):
+                continue  # "appeared settled: lying still with his eyes closed"
             if len(span) == 1 and c["before_head"].has(head) and (
                     head.i > head.head.i and head.head.lemma_ != "be" or _first_person(head.head)):
                 # "she spoke clearly", "I clearly explained the plan"; but after "is" it

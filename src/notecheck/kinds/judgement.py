@@ -40,6 +40,9 @@ class JudgementOptions(Options):
     reason_marks: list[str] = []
     # Modals that make a judgement a possibility: "the children may be unsettled".
     possibility: list[str] = []
+    # Feeling words that say what a person agrees to when they take 'to' or 'for': "she
+    # is happy to do a joint visit", "happy for school to speak to her".
+    agreeing: list[str] = []
     # Of hedged_by, the verbs that hedge only with one of hedge_particles: "came across as
     # hostile" is a view, "came back in a foul mood" a judgement.
     particle_hedges: list[str] = []
@@ -62,6 +65,9 @@ class JudgementOptions(Options):
     # Hedges a judgement may be given under ("presented as hostile", "clearly struggling",
     # "appear to be neglected"): the hedge rule reports it, once.
     hedged_by: list[str] = []
+    # The writer's labels for a view ("I think", "in my professional judgement"): a
+    # judgement after one in its sentence is the hedge rule's, reported once.
+    labelled_by: list[str] = []
     # Places a judgement word can take someone to, which make it an action: "Settled to
     # bed 22:15" (went to bed), not a view of how settled he is.
     destinations: list[str] = []
@@ -94,11 +100,13 @@ def compile_judgement(rule) -> dict:
             "prediction_modals": Terms(o.prediction_modals, "prediction_modals"),
             "reason_marks": Terms(o.reason_marks, "reason_marks"),
             "possibility": Terms(o.possibility, "possibility"),
+            "agreeing": Terms(o.agreeing, "agreeing"),
             "particle_hedges": Terms(o.particle_hedges, "particle_hedges"),
             "hedge_particles": Terms(o.hedge_particles, "hedge_particles"),
             "manners": Terms(o.judged_manners, "judged_manners"), "held": Terms(o.held_nouns, "held_nouns"),
             "destinations": Terms(o.destinations, "destinations"),
             "hedged_by": Terms(o.hedged_by, "hedged_by"), "as_verbs": Terms(o.as_verbs, "as_verbs"), "evidence": Terms(o.evidence, "evidence"),
+            "labelled_by": Terms(o.labelled_by, "labelled_by"),
             "time_words": Terms(o.time_words, "time_words"),
             "speech": Terms(o.speech_verbs, "speech_verbs"),
             "actions": Terms(o.observed_actions, "observed_actions")}
@@ -237,6 +245,13 @@ def _possible(token, c) -> bool:
     return any(ch.dep_ == "aux" and c["possibility"].has(ch) for ch in verb.children)
 
 
+def _agrees(token, c) -> bool:
+    """Does a feeling word say what someone agrees to ("happy [to] do a joint visit",
+    "happy [for] us to contact him"), not how they feel?"""
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return c["agreeing"].has(token) and after is not None and after.lower_ in ("to", "for")
+
+
 def _bare_particle_hedge(verb, c) -> bool:
     """A verb that hedges only with its particle: "came across as hostile", not "came
     back in a foul mood"."""
@@ -246,9 +261,10 @@ def _bare_particle_hedge(verb, c) -> bool:
 
 def _hedged(token, c) -> bool:
     """Is this judgement given under a hedge: the verb it hangs on ("[presented] as
-    hostile", "[appear] to be neglected") or a word qualifying it ("[clearly] struggling")?"""
+    hostile", "[appear] to be neglected", "[appeared] to be in a terrible state") or a word
+    qualifying it ("[clearly] struggling")?"""
     node = token
-    for _ in range(4):
+    for _ in range(5):
         if (c["hedged_by"].has(node) and not _bare_particle_hedge(node, c)) or any(
                 ch.dep_ == "advmod" and c["hedged_by"].has(ch) for ch in node.children):
             return True
@@ -292,8 +308,12 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     c, o = rule.compiled, rule.options
     sents = parsed.layout.sentences
     for index, sent in enumerate(sents):
+        labels = [sent.start + stop for _, stop in c["labelled_by"].find(sent)]
         for token, end in sorted(_judgements(sent, c), key=lambda pair: pair[0].i):
-            if parsed.layout.in_heading(token.idx) or _held(token, c) or _hedged(token, c) or _possible(token, c):
+            if any(token.i >= stop for stop in labels):
+                continue  # "In my view Mum is struggling": the hedge rule's view
+            if (parsed.layout.in_heading(token.idx) or _held(token, c) or _hedged(token, c)
+                    or _possible(token, c) or _agrees(token, c)):
                 continue
             if reported_by_someone_else(parsed, token, c["speech"]):
                 continue

@@ -216,13 +216,20 @@ def _inside_passive_report(token) -> bool:
     return False
 
 
+COUNTED_PEOPLE = (english("counted_people") | english("female_people") | english("male_people")
+                  | english("kin_people"))
+
+
 def has_count(sent, time_words: Terms | None = None, not_labels: bool = False) -> bool:
     """A count or measurement ("14 bags", "two litres", "88%"), not a time or date ("2pm").
     With ``not_labels``, nor a number that names something ("Ward 7", "pathway 3 bed",
-    "section 2"): one right after a noun is its label, not a count of what was seen."""
+    "section 2"): one right after a noun is its label, not a count of what was seen; nor a
+    count of people ("not coping with two children", "her three sons"), which says who
+    is in the family, not what was seen."""
     return any(t.like_num and t.dep_ in ("nummod", "quantmod") and t.lower_ != "one"
                and not (time_words and time_words.has(t.head))
-               and not (not_labels and _label_number(t)) for t in sent)
+               and not (not_labels and (_label_number(t) or t.head.lemma_.lower() in COUNTED_PEOPLE))
+               for t in sent)
 
 
 def _label_number(token) -> bool:
@@ -243,16 +250,17 @@ def evidence_near(parsed: ParsedNote, sents: list, index: int, markers: Terms, n
                   speech: Terms | None = None, about=None, claim=None,
                   actions: Terms | None = None, actions_near: bool = False) -> bool:
     """Evidence in this sentence, or in one of the sentences around it in the same
-    paragraph: a quote or count in the next entry of a daily log, or under the next
+    paragraph (Layout.passage: a line typed as its own thought is its own paragraph): a
+    quote or count in the next entry of a daily log, on the next line, or under the next
     heading, is about something else. In those other sentences, with ``about`` (a
     person), someone else's account is not evidence of what that person did."""
     low, high = max(0, index - before), min(len(sents) - 1, index + after)
-    paragraph = parsed.layout.paragraph(sents[index].start_char)
+    passage = parsed.layout.passage(sents[index].start_char)
     return any(has_evidence(parsed, sents[i], markers, numbers, time_words,
                             speech if i != index else None, about if i != index else None,
                             claim if i == index else None, actions if i == index or actions_near else None)
                for i in range(low, high + 1)
-               if i == index or parsed.layout.paragraph(sents[i].start_char) == paragraph)
+               if i == index or parsed.layout.passage(sents[i].start_char) == passage)
 
 
 PERSONAL_PRONOUNS = english("personal_pronouns")

@@ -31,6 +31,9 @@ FIELD_LABEL = re.compile(r"^[\s>*_#-]*(?P<label>[A-Za-z](?:[A-Za-z /&'’()]|-(?
 _FIELD_BREAK = re.compile(r"\t+| {3,}|\s+\|\s+|(?<=\.)\s+(?=[A-Z][A-Za-z /&'’()-]{0,50}:(?!\d))")
 # A new timed entry of a daily log: "10:30  Harold ...".
 _TIMED = re.compile(r"[ \t]*\d{1,2}[:.]\d{2}\b")
+# The end of a finished sentence at the end of a line: a full stop, ! or ?, maybe inside
+# a closing quote or bracket.
+_FINISHED = re.compile(r"[.!?][\"'”’)]*$")
 
 
 class Layout:
@@ -127,6 +130,22 @@ class Layout:
         """Which paragraph the offset is in: paragraphs are separated by a blank line or a
         heading, and each timed entry of a daily log is one."""
         return bisect.bisect_right(self._paragraph_starts, offset)
+
+    def passage(self, offset: int) -> tuple[int, int]:
+        """Which passage the offset is in: its paragraph, cut again at each line break
+        after a finished sentence. Case notes are typed a thought to a line ("Claire told
+        me the machine broke nine days ago." / "Mum is not coping."), so each such line is
+        a paragraph of its own to the writer; a line wrapped mid-sentence is not cut."""
+        return self.paragraph(offset), bisect.bisect_right(self._sentence_line_starts, offset)
+
+    @cached_property
+    def _sentence_line_starts(self) -> list[int]:
+        starts = []
+        for i in range(1, len(self.lines)):
+            before, line = self._line(i - 1).rstrip(" \t"), self._line(i).lstrip(" \t")
+            if _FINISHED.search(before) and line[:1].isupper():
+                starts.append(self.lines[i][0])
+        return starts
 
     @cached_property
     def _paragraph_starts(self) -> list[int]:
