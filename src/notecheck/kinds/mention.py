@@ -73,11 +73,18 @@ class MentionOptions(Options):
     # child's age or beside one of child_signs ("when he stays every other weekend").
     relatives: list[str] = []
     child_signs: list[str] = []
+    # Where a grown-up son or daughter lives ("lives in Bristol", "lives with her"): said
+    # of them, the note says who the family are; a son named only as part of the risk does
+    # not say who else lives there.
+    lives: list[str] = []
     # Words that show the note thinks about a dependant it names: in the same sentence.
     considered: list[str] = []
     # A sentence with one of these is not about the dependant in the light of the risk,
     # whatever considered word it has: "the boys were at school during the visit".
     considered_not_with: list[str] = []
+    # Names a considered word is part of, where it says nothing of them: the "need" of "the
+    # child in need visit" and the "Children in Need Team".
+    considered_names: list[str] = []
     # Where a dependant was ("children asleep upstairs", "Jack was present"): in
     # a note about a child, said at or after the risk, or before it beside one of
     # whereabouts_when ("were in the house at the time"), this thinks about them; in an
@@ -172,6 +179,7 @@ def compile_mention(rule) -> dict:
             "near": Terms(o.near, "near"), "dependants": Terms(o.dependants, "dependants"),
             "considered": Terms(o.considered, "considered"),
             "considered_not_with": Terms(o.considered_not_with, "considered_not_with"),
+            "considered_names": Terms(o.considered_names, "considered_names"),
             "whereabouts": Terms(o.whereabouts, "whereabouts"),
             "whereabouts_when": Terms(o.whereabouts_when, "whereabouts_when"),
             "care_verbs": Terms(o.care_verbs, "care_verbs"),
@@ -187,7 +195,8 @@ def compile_mention(rule) -> dict:
             "needs_trigger_words": Terms(o.needs_trigger_words, "needs_trigger_words"),
             "trigger_needs": Terms(o.trigger_needs, "trigger_needs"),
             "child_view": Terms(o.child_view, "child_view"),
-            "child_signs": Terms(o.child_signs, "child_signs")}
+            "child_signs": Terms(o.child_signs, "child_signs"),
+            "lives": Terms(o.lives, "lives")}
 
 
 def needs(rule) -> set[str]:
@@ -225,6 +234,15 @@ def _headed_by_a_child(parsed: ParsedNote, labels: set[str], adult_age: int) -> 
     (a labelled field in the first three lines, the first person it gives an age a child)?"""
     return any(label in labels and _first_aged_is_child(parsed.text[start:end], adult_age)
                for label, start, end in parsed.layout.header_fields(3))
+
+
+def _headed_child(parsed: ParsedNote, labels: set[str], adult_age: int) -> str | None:
+    """The first name of the child a header field names: "Child: Riley Ashcombe (7)"."""
+    for label, start, end in parsed.layout.header_fields(3):
+        m = _AGED_NAME.search(parsed.text[start:end]) if label in labels else None
+        if m is not None and (m.group(3) or int(m.group(2)) < adult_age):
+            return m.group(1)
+    return None
 
 
 def _header(text: str, opening: str) -> str:
@@ -314,19 +332,38 @@ def _dependants(parsed: ParsedNote, c, adult_age: int) -> tuple[list, set[str], 
             continue
         if relative and not (age or any(t.text in children for t in named)
                              or _YOUNG_BEFORE.search(parsed.text, max(0, span.start_char - 14), span.start_char)
-                             or c["child_signs"].any_in(span.sent)):
-            relatives = True  # a son who "lives in Bristol and phones on Sundays"
+                             or c["child_signs"].any_in(span.sent)
+                             or _said_next(doc, span, c["child_signs"])):
+            # A son who "lives in Bristol and phones on Sundays" says who the family are;
+            # one told only as part of the risk ("His son Darren was asleep on the settee.
+            # There were 11 empty cans of lager by him") does not.
+            relatives = relatives or c["lives"].any_in(span.sent)
             continue
         children.update(t.text for t in named)
         words.append(span)
     return words, children - adults, relatives
 
 
+def _said_next(doc, span, terms) -> bool:
+    """Is one of terms in the next sentence, when that sentence goes on about the same
+    person as 'he' or 'she' ("Zain is her son. He is four and goes to nursery")?"""
+    end = span.sent.end
+    if end >= len(doc):
+        return False
+    following = doc[end].sent
+    first = next((t for t in following if not t.is_space), None)
+    return first is not None and first.lower_ in _ONE_PERSON and terms.any_in(following)
+
+
+_ONE_PERSON = {"he", "she"}
+
+
 def _negated(doc, start: int) -> bool:
     """A negator in the three words before, in the same phrase: "has no children", "does
-    not have a son"; not "no arrests, children asleep"."""
+    not have a son"; not "no arrests, children asleep", nor a negated deed done to them
+    ("will not leave the boys alone with Nora")."""
     for t in reversed(doc[max(0, start - 3):start]):
-        if t.is_punct:
+        if t.is_punct or (t.pos_ == "VERB" and t.lemma_ != "have"):
             return False
         if t.lower_ in _NONE:
             return True
@@ -355,9 +392,13 @@ def _considered(parsed: ParsedNote, c, words: list, names: set[str], trigger=Non
     def unquoted(t) -> bool:
         return not parsed.in_quotes(t.idx, t.idx + len(t))
 
+    names_of = [(n.start, n.end) for n in c["considered_names"].spans(parsed.doc)]
+
     def counts(span) -> bool:
         if parsed.in_quotes(span.start_char, span.end_char):
             return False
+        if any(start <= span.start and span.end <= end for start, end in names_of):
+            return False  # "the child in need visit"
         return not c["care_verbs"].any_in(span) or _someone_else_cares(span, at_risk)
 
     home_places, info = c["home_places"], c["information_nouns"]
@@ -382,9 +423,12 @@ def _considered(parsed: ParsedNote, c, words: list, names: set[str], trigger=Non
         return who is None or who.pos_ == "PRON" or any(names_them(t) for t in who.subtree)
 
     after = trigger.start_char if child_note and trigger is not None else 0
-    named_before = False
+    named_before = introduced = False
     for sent in parsed.layout.sentences:
-        named = any(names_them(t) for t in sent)
+        # After a colon, what it introduced goes on: "We thought together about Reuben: he
+        # is dependent on his parents for everything".
+        named = introduced or any(names_them(t) for t in sent)
+        introduced = named and sent.text.rstrip().endswith(":")
         # Before the risk, only what is tied to its time: "were in the house at the time".
         if (named or (named_before and any(t.lower_ in PLURAL and unquoted(t) for t in sent))) \
                 and (sent.end_char > after or c["whereabouts_when"].any_in(sent)) \
@@ -547,26 +591,38 @@ def _child_note(parsed: ParsedNote, c, o) -> Iterator[Finding]:
     subjects = parsed.note.subjects
     own = {part for name in subjects for part in name_parts(name)}
     if not subjects:
-        # Without metadata, the child is the one named most often ("Jamie told me Mum has
-        # been drinking"): not Mum or Dad, whose words mark a note about a child.
-        inferred = subject.infer_subject(parsed, c["child_view"])
+        # Without metadata, the child is the one a header field names ("Child: Riley
+        # Ashcombe (7)"), else the one named most often ("Jamie told me Mum has been
+        # drinking"): not Mum or Dad, whose words mark a note about a child.
+        inferred = _headed_child(parsed, c["child_labels"], o.adult_age) \
+            or subject.infer_subject(parsed, c["child_view"])
         own = {inferred} if inferred else set()
     adults = c["child_note_adults"]
+    # A risk in quotes is the child's own words about themselves, unless its clause is about
+    # another adult: Kayden said "Gary was off his head again".
+    # A service's name is not the risk: "the drug and alcohol service".
+    services = [(s.start, s.end) for s in c["fallback_triggers"].spans(parsed.doc)]
     trigger = next((span for span in c["child_note_triggers"].spans(parsed.doc)
-                    if not parsed.in_quotes(span.start_char, span.end_char)
+                    if not any(start <= span.start and span.end <= end for start, end in services)
                     and not _the_childs_own(span, own)
-                    and not (c["child_note_others_only"].any_in(span)
-                             and not _someone_elses(span, own, adults))),
+                    and ((not parsed.in_quotes(span.start_char, span.end_char)
+                          and not c["child_note_others_only"].any_in(span))
+                         or _someone_elses(span, own, adults))),
                    None)
     if trigger is None:
         return
-    if any(t.text in own for t in trigger.sent):
+    if any(_the_child_named(t, own) for t in trigger.sent):
         return  # the risk told with the child in it: "Mia told me Mum has been drinking"
     words, names, _ = _dependants(parsed, c, o.adult_age)
-    if _considered(parsed, c, words, names | own, trigger, child_note=True,
+    # The risk begins where the note first speaks of it, in any words: "Reuben's mum was
+    # diagnosed with postnatal depression ... We thought together about Reuben ... until
+    # the perinatal mental health team's first appointment".
+    since = next((span for span in c["triggers"].spans(parsed.doc)
+                  if span.start < trigger.start and not parsed.in_quotes(span.start_char, span.end_char)), trigger)
+    if _considered(parsed, c, words, names | own, since, child_note=True,
                    at_risk=_at_risk(parsed, trigger) - own):
         return
-    child = " and ".join(subjects) if subjects else "the child"
+    child = " and ".join(subjects) if subjects else (next(iter(own)) if own else "the child")
     yield Finding(trigger.start_char, trigger.end_char, message=o.child_note_message,
                   values={"child": child})
 
@@ -595,7 +651,36 @@ def _someone_elses(span, own: set[str], adults: set[str]) -> bool:
     who = _clause_subject(span)
     if who is None or who.text in own:
         return False
-    return who.pos_ == "PROPN" or who.lemma_.lower() in adults
+    # "Donna's speech was slurred", "Luke's GP has referred him": whose it is.
+    return any(_an_adult(t, own, adults) for t in [who, *(t for t in who.children if t.dep_ == "poss")])
+
+
+# "he", "his": one person, who may be an adult the sentence names.
+_HE_OR_SHE = {"he", "she", "him", "her", "his"}
+
+
+def _an_adult(who, own: set[str], adults: set[str]) -> bool:
+    if who.pos_ == "PRON":
+        # "Mum, Gemma Pinnock, told me she smokes cannabis", "Riley's dad came to collect
+        # him and staff saw his speech was slurred": a pronoun in a sentence that names an
+        # adult around the child, and the child by first name only as whose relative they
+        # are, is that adult.
+        sent = who.sent
+        return who.lower_ in _HE_OR_SHE and any(
+            t.lemma_.lower() in adults and t.dep_ != "poss" for t in sent) and not any(
+            _the_child_named(t, own) for t in sent)
+    return who.text not in own and (who.pos_ == "PROPN" or who.lemma_.lower() in adults)
+
+
+
+
+def _the_child_named(token, own: set[str]) -> bool:
+    """Is the child named here, not only as whose relative someone is ("Riley's dad") nor
+    as a surname they share ("Mum, Gemma Pinnock")?"""
+    if token.text not in own or token.dep_ == "poss":
+        return False
+    name = [token, *token.children] + ([token.head] if token.dep_ == "compound" else [])
+    return not any(t.pos_ == "PROPN" and t.text not in own for t in name)
 
 
 def _the_childs_own(span, own: set[str]) -> bool:
