@@ -49,6 +49,10 @@ class VoiceOptions(Options):
     # note_type values that mean the contact was with someone else about the person:
     # "telephone call - school", "professional meeting".
     other_party_note_types: list[str] = []
+    # Job titles with one of other_party_note_types' words in them, naming who wrote the
+    # record: "Mental Health Act assessment (approved mental health professional record)"
+    # is the AMHP's record of assessing the person, not a professionals' meeting.
+    writer_roles: list[str] = []
     # Without note_type: words in the text that show a contact took place.
     contact_terms: list[str] = Field(min_length=1)
     # Without note_type: words that show a contact wherever they are, when the person is a
@@ -79,6 +83,13 @@ class VoiceOptions(Options):
     # The writer asking or raising something: what the person did then is their answer,
     # though no word was said ("he looked at the floor when I mentioned Dad", "when asked").
     asking_verbs: list[str] = []
+    # Asking someone to do something: a voice verb in the passive has the one spoken to as
+    # its subject ("Mrs Pinto was asked", "Jamie was told"), and what they were asked,
+    # invited or encouraged to do ("was asked to explain the options back") is not done.
+    request_verbs: list[str] = []
+    # Verbs whose direct object is the language someone uses: "Mr Kowalczyk speaks fluent
+    # English" says what language to talk to him in, not what he said.
+    language_verbs: list[str] = []
     speech_verbs: list[str] = Field(min_length=1)  # whose subject reports someone else's words
     # Why the person's views could not be had: "be asleep", "not seen alone because".
     not_obtained: list[str] = Field(min_length=1)
@@ -115,12 +126,15 @@ def compile_voice(rule) -> dict:
     o = rule.options
     return {"contact_types": NoteTypes(o.contact_note_types),
             "other_party": NoteTypes(o.other_party_note_types),
+            "writer_roles": [type_words(role) for role in o.writer_roles if type_words(role)],
             "contact_terms": Terms(o.contact_terms, "contact_terms"),
             "party_terms": Terms(o.party_terms, "party_terms"),
             "feelings": Terms(o.feelings, "feelings", lemma=False),
             "view_verbs": Terms(o.writer_view_verbs, "writer_view_verbs"),
             "voice_nouns": Terms(o.voice_nouns, "voice_nouns"),
             "asking": Terms(o.asking_verbs, "asking_verbs"),
+            "request": Terms(o.request_verbs, "request_verbs"),
+            "language": Terms(o.language_verbs, "language_verbs"),
             "log_types": NoteTypes(o.log_note_types),
             "title_terms": NoteTypes(o.title_terms),
             "call_types": NoteTypes(o.call_note_types),
@@ -151,7 +165,7 @@ def needs(rule) -> set[str]:
 def is_contact(parsed: ParsedNote, c, names: set[str]) -> bool:
     if parsed.note.meta.get("note_type"):
         kind = note_type(parsed)
-        if not c["contact_types"].match(kind) or c["other_party"].match(kind):
+        if not c["contact_types"].match(kind) or c["other_party"].match(_without_roles(kind, c)):
             return False
         return not c["call_types"].match(kind) or _called(parsed, c, names)
     # Without a note type, the contact must be how the note opens ("Home visit to see
@@ -176,6 +190,18 @@ def is_contact(parsed: ParsedNote, c, names: set[str]) -> bool:
             if _seen_by_writer(span.root, names) or _opens_line_before(span, names):
                 return True
     return _called(parsed, c, names)
+
+
+def _without_roles(words: tuple[str, ...], c) -> tuple[str, ...]:
+    """A note type's words without the writer's job title: "mental health act assessment
+    approved mental health professional record" leaves "... assessment record"."""
+    for role in c["writer_roles"]:
+        i = 0
+        while i + len(role) <= len(words):
+            if words[i:i + len(role)] == role:
+                words = words[:i] + ("",) + words[i + len(role):]  # a gap: no match across it
+            i += 1
+    return words
 
 
 def _party(verb, names: set[str]) -> bool:
@@ -452,16 +478,46 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
                 return True
         return False
 
+    def implied_subject(verb) -> bool:
+        """Is the subject a log's shorthand leaves out the person: the last one named, or
+        the person themselves when no one is named before it?"""
+        if not names:
+            return not _role_before(verb)
+        people_named()
+        if not any(index < verb.i for index, _, _ in mentions):
+            return True  # "Assisted with breakfast. Wants a wash": no one else named yet
+        return _last_person(verb.i, None, skip=())
+
     for token in c["voice"].tokens(doc):
         # A verb the tagger took for a noun after 'and': "began to root and grizzle".
         if token.pos_ not in ("VERB", "AUX") and not (
                 token.pos_ == "NOUN" and token.dep_ == "conj" and token.head.pos_ == "VERB"):
             continue
         subject = subject_of(token)
-        if subject is None or not is_subject(subject):
+        if subject is not None and subject.i > token.i and token.tag_ == "VBZ" and _opens(token):
+            subject = None  # "Says hip sore today": shorthand the parser gave 'hip' as subject
+        if subject is None:
+            # "refused breakfast, saying she wasn't hungry", "texted me to say thanks": the
+            # one who refused or texted said it (words said; "kicking off, shouting at
+            # another resident" tells of behaviour).
+            if token.dep_ == "advcl" and c["speech"].has(token) and token.head is not token and (
+                    token.tag_ == "VBG" or any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in token.children)):
+                subject = subject_of(token.head)
+            # A log's shorthand leaves the subject out: "Says knee bad today", "Wants a wash
+            # at the sink". A verb that says 'says', not 'say', is not the writer; it is the
+            # person named last before it ("Mum rang. Says Jamie is poorly" is Mum).
+            elif token.tag_ == "VBZ" and not any(ch.dep_ == "expl" for ch in token.children):
+                if not implied_subject(token):
+                    continue
+                subject = token
+        if subject is None or (subject is not token and not is_subject(subject)):
             continue
         if _said_nothing(token, c):
             continue  # "Jordan attended but said little" records no voice
+        if _asked_to(token, c):
+            continue  # "Mrs Pinto was asked to explain the options back": not that she did
+        if c["language"].has(token) and any(ch.dep_ == "dobj" for ch in token.children):
+            continue  # "he speaks fluent English": the language he uses, not his words
         if _conditional(token):
             continue  # "if she wants to talk, she can ring me" records no wish of hers
         if floor is not None and scores:
@@ -645,6 +701,28 @@ def _said_nothing(verb, c) -> bool:
            for ch in verb.children):
         return True
     return (c["speech"].has(verb) or verb.lemma_ in TALK) and is_negated(verb)
+
+
+def _passive(verb) -> bool:
+    return any(ch.dep_ in ("auxpass", "nsubjpass") for ch in verb.children)
+
+
+def _asked_to(verb, c) -> bool:
+    """Was the person the one spoken to, or asked to do it: "Jamie was told", "she was
+    asked to explain", "he was encouraged to say what he wants"? Not "she was asked and
+    said ..." (said is hers), nor "he was seen to smile" (seen is no request)."""
+    if _passive(verb):
+        return True
+    # What they were asked to do or say, and what that was about: "was encouraged to say
+    # [what she wants]", "was asked [what he wants]".
+    node = verb
+    for _ in range(4):
+        if node.dep_ not in ("xcomp", "ccomp") or node.head is node:
+            return False
+        node = node.head
+        if _passive(node) and c["request"].has(node):
+            return True
+    return False
 
 
 def _reported_by_other(token, c, is_subject) -> bool:
