@@ -263,6 +263,8 @@ def test_a_surname_that_is_also_a_place_word_is_still_the_person(name):
     "Dad waited in the kitchen while I talked with Kai in the lounge.",
     "Mum remained in the car while I spent time with Kai.",
     "Mum left the room while Kai and I talked.",
+    "Mum was in the kitchen while Kai and I talked.",
+    "Mum popped out to the shop while I spent time with Kai.",
     "Mo gave us some space to talk in the lounge."])
 def test_a_carer_out_of_the_way_is_seen_alone(linter, sentence):
     note = ("---\nnote_type: statutory visit\nsubject: Kai Lindqvist\nsubject_type: child\n---\n"

@@ -545,8 +545,9 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
             return  # a grown-up son or daughter: the note says who the family are
     own = _own_names(parsed, o.adult_age) if c["away_verbs"] or c["leaving_verbs"] else set()
     for sent in parsed.layout.sentences:
-        if (c["required"].any_in(sent) or _out_of_the_way(sent, c, own)) \
-                and (not c["near"] or c["near"].any_in(sent)):
+        if c["required"].any_in(sent) and (not c["near"] or c["near"].any_in(sent)):
+            return
+        if _out_of_the_way(sent, c, own):
             return
     if trigger is not None:
         yield Finding(trigger.start_char, trigger.end_char)
@@ -646,11 +647,20 @@ def _out_of_the_way(sent, c, own: set[str]) -> bool:
     """Is someone other than the person and the writer told to be elsewhere, in a sentence
     about the writer's time with the person: "Tasha stayed downstairs for the 20 minutes we
     were talking", "Mo went out to the garden so that I could spend time with Kai"?"""
-    if not any(t.text in own or t.lower_ in ("we", "us") for t in sent):
-        return False
     for verb in (*c["away_verbs"].tokens_in(sent), *c["leaving_verbs"].tokens_in(sent)):
         if verb.pos_ not in ("VERB", "AUX") or not _someone_else(subject_of(verb), own):
             continue  # "Mia went upstairs", "she stayed in the lounge": maybe the person
+        # The whole sentence as parsed, which a line of shorthand may have cut in two
+        # ("Mum was in the kitchen while Mia | and I talked"): about the writer's time with
+        # the person, naming them or saying 'we'.
+        doc = verb.doc
+        start, end = min(sent.start, verb.sent.start), max(sent.end, verb.sent.end)
+        while end < len(doc) and doc[end].is_lower:
+            end = doc[end].sent.end  # a sentence that runs on: "| and I talked."
+        whole = doc[start:end]
+        if not any(t.text in own or t.lower_ in ("we", "us") for t in whole) or (
+                c["near"] and not c["near"].any_in(whole)):
+            continue
         if c["leaving_verbs"].has(verb):
             if any(ch.dep_ == "dobj" and c["left_places"].has(ch) for ch in verb.children):
                 return True
