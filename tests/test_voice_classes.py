@@ -383,3 +383,23 @@ def test_someone_elses_writing_and_rating_are_not_their_voice(linter, sentence):
     head = ("---\nnote_type: child in need visit\nsubject: Jayden Cole\nsubject_type: child\n---\n"
             "Visit to Jayden (14) at home; I saw him alone in his room. ")
     assert voice(linter, head + sentence + "\n") == [(MISSING, 6, 1)]
+
+
+# A homecare log's shorthand: the short form of the person's name, and 'is' or 'was' left out.
+@pytest.mark.parametrize("entry", [
+    "07:30 Call completed. Cliff in good spirits, chatting about the football.",
+    "07:30 Meds given. Cliff complaining of a headache.",
+    "07:30 Meds given. Cliff keen to go to the shops on Friday.",
+    "07:30 Cliff declined a shower today, prefers a strip wash."])
+def test_a_short_name_and_verbless_shorthand_are_their_voice(linter, entry):
+    head = "---\nnote_type: homecare visit log\nsubject: Clifford Ames\nsubject_type: adult\n---\n"
+    assert voice(linter, head + entry + "\n") == []
+
+
+@pytest.mark.parametrize("entry", [
+    "07:30 Meds given. Cliff's daughter complaining about the carers.",
+    "07:30 Meds given. Daughter keen for Cliff to go to the day centre.",
+    "07:30 Meds given. Cliff in good spirits."])
+def test_someone_elses_shorthand_or_a_bare_mood_is_not_their_voice(linter, entry):
+    head = "---\nnote_type: homecare visit log\nsubject: Clifford Ames\nsubject_type: adult\n---\n"
+    assert voice(linter, head + entry + "\n") == [(MISSING, 6, 1)]

@@ -506,6 +506,10 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
             # A log's shorthand leaves the subject out: "Says knee bad today", "Wants a wash
             # at the sink". A verb that says 'says', not 'say', is not the writer; it is the
             # person named last before it ("Mum rang. Says Jamie is poorly" is Mum).
+            # Or leaves out 'is': "Cliff complaining of a headache", "chatting about the
+            # football" is what the one named before it did.
+            elif token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ in ("PROPN", "PRON"):
+                subject = token.head
             elif token.tag_ == "VBZ" and not any(ch.dep_ == "expl" for ch in token.children):
                 if not implied_subject(token):
                     continue
@@ -556,7 +560,11 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
         # A feeling shown about something: "Leo was pleased to see his dad", "she became
         # upset when Mum left", "he was scared of the dog" (not "Kayla was playful").
         verb = word.head
-        if word.pos_ != "ADJ" or word.dep_ != "acomp" or verb.lemma_ not in FEELING_VERBS:
+        if word.pos_ in ("ADJ", "VERB") and word.dep_ == "ROOT" and any(ch.dep_ == "nsubj" for ch in word.children):
+            # A log's shorthand leaves out 'was': "Cliff keen to go to the shops" (the
+            # tagger may take the feeling for a verb).
+            verb = word
+        elif word.pos_ != "ADJ" or word.dep_ != "acomp" or verb.lemma_ not in FEELING_VERBS:
             continue
         # What it was about hangs on the feeling or on its verb: "upset [when Mum left]".
         if not any(_about(ch) for ch in (*word.children, *verb.children) if ch is not word):
@@ -819,6 +827,19 @@ def _own_names(subjects: list[str]) -> list[tuple[str, set[str]]]:
     return found
 
 
+def _short_forms(doc, people: list[tuple[str, set[str]]]) -> list[tuple[str, set[str]]]:
+    """Each subject's names with the short forms of them the note uses: "Cliff" in a log
+    about "Clifford Ames", "Sam" for "Samuel" (three letters or more, and not the name of
+    another subject)."""
+    taken = set().union(*(names for _, names in people)) if people else set()
+    written = {t.text for t in tokens_of(doc) if t.pos_ == "PROPN" and t.text.istitle() and len(t.text) >= 3}
+    found = []
+    for name, names in people:
+        short = {w for w in written - taken if any(n.startswith(w) and n != w for n in names)}
+        found.append((name, names | short))
+    return found
+
+
 HEADER_LINES = 5
 
 
@@ -911,7 +932,7 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     subjects = parsed.note.subjects
     headed = None
     if subjects:
-        people = _own_names(subjects)
+        people = _short_forms(parsed.doc, _own_names(subjects))
         all_names = set().union(*(names for _, names in people))
     else:
         headed = _header_person(parsed, c)
