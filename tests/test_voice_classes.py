@@ -403,3 +403,24 @@ def test_a_short_name_and_verbless_shorthand_are_their_voice(linter, entry):
 def test_someone_elses_shorthand_or_a_bare_mood_is_not_their_voice(linter, entry):
     head = "---\nnote_type: homecare visit log\nsubject: Clifford Ames\nsubject_type: adult\n---\n"
     assert voice(linter, head + entry + "\n") == [(MISSING, 6, 1)]
+
+
+# A baby's responses: a gesture or sound given or made, and the voice verbs of more than one
+# word ("turned away", "turned towards").
+@pytest.mark.parametrize("sentence", [
+    "Ruby watched me closely and then gave a big gummy smile.",
+    "Ruby turned towards Mum's voice and settled when Mum picked her up.",
+    "Ruby turned away from me and buried her face in Mum's shoulder."])
+def test_a_babys_gestures_and_turns_are_their_voice(linter, sentence):
+    head = ("---\nnote_type: child protection visit\nsubject: Ruby Hale\nsubject_type: child\n---\n"
+            "Visit to Ruby (7 months) and her mum. ")
+    assert voice(linter, head + sentence + "\n") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Mum gave Ruby a big smile and fed her.", "Ruby fed well from her bottle and fell asleep.",
+    "Ruby was given a cuddle by Mum."])
+def test_someone_elses_gestures_and_care_are_not_the_babys_voice(linter, sentence):
+    head = ("---\nnote_type: child protection visit\nsubject: Ruby Hale\nsubject_type: child\n---\n"
+            "Visit to Ruby (7 months) and her mum. ")
+    assert voice(linter, head + sentence + "\n") == [(MISSING, 6, 1)]

@@ -77,6 +77,10 @@ class VoiceOptions(Options):
     # dad", "she became upset when Mum left". A feeling alone ("Kayla was playful",
     # "appeared content") says nothing of what it was about, so does not count.
     feelings: list[str] = []
+    # A gesture or sound given or made, the person its subject: "Ruby gave a big smile", "he
+    # gave me a thumbs up", "she made cooing sounds".
+    gesture_verbs: list[str] = []
+    gesture_nouns: list[str] = []
     # Nouns for what someone said or wants, theirs by a possessive: "Jamie's wish is to stay",
     # "his response was that he is fine" (not "his views were not sought").
     voice_nouns: list[str] = []
@@ -132,6 +136,8 @@ def compile_voice(rule) -> dict:
             "feelings": Terms(o.feelings, "feelings", lemma=False),
             "view_verbs": Terms(o.writer_view_verbs, "writer_view_verbs"),
             "voice_nouns": Terms(o.voice_nouns, "voice_nouns"),
+            "gesture_verbs": Terms(o.gesture_verbs, "gesture_verbs"),
+            "gesture_nouns": Terms(o.gesture_nouns, "gesture_nouns"),
             "asking": Terms(o.asking_verbs, "asking_verbs"),
             "request": Terms(o.request_verbs, "request_verbs"),
             "language": Terms(o.language_verbs, "language_verbs"),
@@ -488,7 +494,8 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
             return True  # "Assisted with breakfast. Wants a wash": no one else named yet
         return _last_person(verb.i, None, skip=())
 
-    for token in c["voice"].tokens(doc):
+    # Each voice verb, one word or its first ("turned [away]", "looking [forward]").
+    for token in (span[0] for span in c["voice"].spans(doc)):
         # A verb the tagger took for a noun after 'and': "began to root and grizzle".
         if token.pos_ not in ("VERB", "AUX") and not (
                 token.pos_ == "NOUN" and token.dep_ == "conj" and token.head.pos_ == "VERB"):
@@ -538,6 +545,12 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
         if token.lower_ == "according":
             to = next((ch for ch in token.children if ch.lower_ == "to"), None)
             if to is not None and any(is_subject(g) for g in to.children if g.dep_ == "pobj"):
+                return True
+        # "Ruby gave a big gummy smile", "he gave me a thumbs up", "she made cooing sounds".
+        elif token.dep_ == "dobj" and c["gesture_nouns"].has(token) and c["gesture_verbs"].has(token.head):
+            own = subject_of(token.head)
+            if own is not None and is_subject(own) and not _asked_to(token.head, c) \
+                    and not _reported_by_other(token.head, c, is_subject):
                 return True
         # "Jamie's wish is to stay with his nan", "his response was that he is fine".
         elif token.pos_ == "NOUN" and c["voice_nouns"].has(token) and token.dep_ in ("nsubj", "attr"):
