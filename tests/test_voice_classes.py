@@ -254,3 +254,173 @@ def test_a_surname_that_is_also_a_place_word_is_still_the_person(name):
     found = [(d.rule, d.line, d.column) for d in check_text(body, {"note_type": "home visit", "subject_type": "adult"})
              if d.category == "voice"]
     assert found == [("voice.missing-voice", 1, 1)]
+
+
+# Seen alone told of the carer: out of the way while the writer was with the child.
+@pytest.mark.parametrize("sentence", [
+    "Mum stayed downstairs with the baby for the 20 minutes we were talking.",
+    "His foster carer went out to the garden so that I could spend time with Kai without him.",
+    "Dad waited in the kitchen while I talked with Kai in the lounge.",
+    "Mum remained in the car while I spent time with Kai.",
+    "Mum left the room while Kai and I talked.",
+    "Mum was in the kitchen while Kai and I talked.",
+    "Mum popped out to the shop while I spent time with Kai.",
+    "Mo gave us some space to talk in the lounge."])
+def test_a_carer_out_of_the_way_is_seen_alone(linter, sentence):
+    note = ("---\nnote_type: statutory visit\nsubject: Kai Lindqvist\nsubject_type: child\n---\n"
+            f"Statutory visit to Kai (10). {sentence} Kai told me he likes his new school.\n")
+    assert voice(linter, note) == []
+
+
+# The child's own moves say nothing of who else was there.
+@pytest.mark.parametrize("sentence", [
+    "Kai went upstairs while I talked with Mum.", "Kai left the room when I talked about Dad.",
+    "He stayed in the kitchen while I talked with Mum.",
+    "Dad stayed in the lounge with us while I talked with Kai.",
+    "Mum left a note for me and I talked with Kai.",
+    "Mum was in the other room when I arrived and then joined us."])
+def test_the_childs_own_moves_are_not_seen_alone(linter, sentence):
+    note = ("---\nnote_type: statutory visit\nsubject: Kai Lindqvist\nsubject_type: child\n---\n"
+            f"Statutory visit to Kai (10). {sentence} Kai told me he likes his new school.\n")
+    assert voice(linter, note) == [(ALONE, 6, 1)]
+
+
+# An interview is held with the person: a return home interview, with or without note_type.
+def test_an_interview_is_a_contact(linter):
+    head = ("RETURN HOME INTERVIEW   Date of interview: 17/11/2026\n"
+            "Young person: Leah Dorrington (15)   Worker: Abi Fenwick\n"
+            "RHI completed at home after her missing episode. ")
+    assert voice(linter, head + "Push and pull factors explored. Safety plan agreed.\n") == [(MISSING, 1, 1)]
+    assert voice(linter, head + "Leah told me she stayed at a friend's flat in town.\n") == []
+    meta = "---\nnote_type: return home interview\nsubject: Leah Dorrington\nsubject_type: child\n---\n"
+    assert voice(linter, meta + "Interview at home. Push and pull factors explored.\n") == [(MISSING, 6, 1)]
+
+
+# A key worker's record or summary is of the person they support.
+def test_a_key_worker_summary_is_a_contact(linter):
+    head = ("---\nnote_type: supported living monthly key worker summary\nsubject: Owen Brierley\n"
+            "subject_type: adult\n---\nMonthly summary for Owen (27). Hydrotherapy on Tuesdays. ")
+    assert voice(linter, head + "Owen is non-verbal, so it was not possible to gain his views.\n") \
+        == [(MISSING, 6, 1)]
+    assert voice(linter, head + "Owen smiled and reached for the float each week.\n") == []
+
+
+# Being asked, told or encouraged is not answering.
+@pytest.mark.parametrize("sentence", [
+    "Mrs Pinto was asked to explain the options back. She could not retain the information.",
+    "Mrs Pinto was told about the two options.",
+    "Mrs Pinto was encouraged to say what she wants."])
+def test_being_asked_is_not_their_voice(linter, sentence):
+    note = ("---\nnote_type: mental capacity assessment\nsubject: Dolores Pinto\nsubject_type: adult\n---\n"
+            f"Capacity assessment on the ward. {sentence}\n")
+    assert voice(linter, note) == [(MISSING, 6, 1)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Mrs Pinto was asked to explain the options back and said she wants to go home.",
+    "When asked, Mrs Pinto said she misses her cat."])
+def test_an_answer_after_being_asked_is_their_voice(linter, sentence):
+    note = ("---\nnote_type: mental capacity assessment\nsubject: Dolores Pinto\nsubject_type: adult\n---\n"
+            f"Capacity assessment on the ward. {sentence}\n")
+    assert voice(linter, note) == []
+
+
+# The language someone speaks says how to talk with them, not what they said.
+def test_the_language_they_speak_is_not_their_voice(linter):
+    head = ("---\nnote_type: Mental Health Act assessment\nsubject: Tomasz Kowalczyk\nsubject_type: adult\n---\n"
+            "Assessment at his flat. Interpreter not needed: Mr Kowalczyk speaks fluent English. ")
+    assert voice(linter, head + "Application made under section 2.\n") == [(MISSING, 6, 1)]
+    assert voice(linter, head + "Mr Kowalczyk spoke about the neighbours and said he feels watched.\n") == []
+
+
+# The writer's job title in the note type is not another party the contact was with.
+def test_the_writers_job_title_is_not_another_party(linter):
+    body = "Assessment at his flat. Application made under section 2.\n"
+    amhp = ("---\nnote_type: Mental Health Act assessment (approved mental health professional record)\n"
+            "subject: Tomasz Kowalczyk\nsubject_type: adult\n---\n")
+    assert voice(linter, amhp + body) == [(MISSING, 6, 1)]
+    planning = ("---\nnote_type: section 42 planning meeting (professionals only)\n"
+                "subject: Tomasz Kowalczyk\nsubject_type: adult\n---\n")
+    assert voice(linter, planning + body) == []
+
+
+# A care log's shorthand: the subject left out of 'Says ...', the one who refused saying why,
+# a report of pain. Each is the person's own voice.
+@pytest.mark.parametrize("entry", [
+    "08:00 Supported Doris to wash. Says hip sore today, declined shower.",
+    "08:00 Assisted with breakfast. Wants a wash at the sink instead of a shower.",
+    "08:00 Doris refused breakfast, saying she wasn't hungry.",
+    "08:00 Doris reports pain in her knee, 6/10. GP informed."])
+def test_a_logs_shorthand_voice_counts(linter, entry):
+    head = "---\nnote_type: care home daily record\nsubject: Doris Pell\nsubject_type: adult\n---\n"
+    assert voice(linter, head + entry + "\n") == []
+
+
+# The same shorthand after someone else is theirs; being reported is not reporting.
+@pytest.mark.parametrize("entry", [
+    "08:00 Personal care given. Daughter rang at 10:00. Says Doris has been low.",
+    "08:00 Personal care given. Doris kicking off in the lounge, shouting at another resident.",
+    "08:00 Personal care given. Doris was reported to the nurse for refusing her tablets."])
+def test_someone_elses_shorthand_is_not_their_voice(linter, entry):
+    head = "---\nnote_type: care home daily record\nsubject: Doris Pell\nsubject_type: adult\n---\n"
+    assert voice(linter, head + entry + "\n") == [(MISSING, 6, 1)]
+
+
+# Written and scaled answers are their voice; declining to answer is a reason.
+@pytest.mark.parametrize("sentence", [
+    "Jayden texted me afterwards to say thanks.", "Jayden rated home as 7 out of 10 on the scaling card.",
+    "Jayden kept his headphones on and would not answer my questions."])
+def test_written_and_scaled_answers_and_declining_count(linter, sentence):
+    head = ("---\nnote_type: child in need visit\nsubject: Jayden Cole\nsubject_type: child\n---\n"
+            "Visit to Jayden (14) at home; I saw him alone in his room. ")
+    assert voice(linter, head + sentence + "\n") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "I texted Jayden afterwards to say I would visit on Friday.", "The teacher rated his effort as poor.",
+    "Reece has chosen to get involved with an older group."])
+def test_someone_elses_writing_and_rating_are_not_their_voice(linter, sentence):
+    head = ("---\nnote_type: child in need visit\nsubject: Jayden Cole\nsubject_type: child\n---\n"
+            "Visit to Jayden (14) at home; I saw him alone in his room. ")
+    assert voice(linter, head + sentence + "\n") == [(MISSING, 6, 1)]
+
+
+# A homecare log's shorthand: the short form of the person's name, and 'is' or 'was' left out.
+@pytest.mark.parametrize("entry", [
+    "07:30 Call completed. Cliff in good spirits, chatting about the football.",
+    "07:30 Meds given. Cliff complaining of a headache.",
+    "07:30 Meds given. Cliff keen to go to the shops on Friday.",
+    "07:30 Cliff declined a shower today, prefers a strip wash."])
+def test_a_short_name_and_verbless_shorthand_are_their_voice(linter, entry):
+    head = "---\nnote_type: homecare visit log\nsubject: Clifford Ames\nsubject_type: adult\n---\n"
+    assert voice(linter, head + entry + "\n") == []
+
+
+@pytest.mark.parametrize("entry", [
+    "07:30 Meds given. Cliff's daughter complaining about the carers.",
+    "07:30 Meds given. Daughter keen for Cliff to go to the day centre.",
+    "07:30 Meds given. Cliff in good spirits."])
+def test_someone_elses_shorthand_or_a_bare_mood_is_not_their_voice(linter, entry):
+    head = "---\nnote_type: homecare visit log\nsubject: Clifford Ames\nsubject_type: adult\n---\n"
+    assert voice(linter, head + entry + "\n") == [(MISSING, 6, 1)]
+
+
+# A baby's responses: a gesture or sound given or made, and the voice verbs of more than one
+# word ("turned away", "turned towards").
+@pytest.mark.parametrize("sentence", [
+    "Ruby watched me closely and then gave a big gummy smile.",
+    "Ruby turned towards Mum's voice and settled when Mum picked her up.",
+    "Ruby turned away from me and buried her face in Mum's shoulder."])
+def test_a_babys_gestures_and_turns_are_their_voice(linter, sentence):
+    head = ("---\nnote_type: child protection visit\nsubject: Ruby Hale\nsubject_type: child\n---\n"
+            "Visit to Ruby (7 months) and her mum. ")
+    assert voice(linter, head + sentence + "\n") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Mum gave Ruby a big smile and fed her.", "Ruby fed well from her bottle and fell asleep.",
+    "Ruby was given a cuddle by Mum."])
+def test_someone_elses_gestures_and_care_are_not_the_babys_voice(linter, sentence):
+    head = ("---\nnote_type: child protection visit\nsubject: Ruby Hale\nsubject_type: child\n---\n"
+            "Visit to Ruby (7 months) and her mum. ")
+    assert voice(linter, head + sentence + "\n") == [(MISSING, 6, 1)]

@@ -23,7 +23,7 @@ from pydantic import Field
 from notecheck.kinds import subject
 from notecheck.kinds.base import Finding, Options, ParsedNote, RuleProblem
 from notecheck.kinds.evidence import sentence_evidence
-from notecheck.kinds.language import english, name_parts, tokens_of
+from notecheck.kinds.language import english, name_parts, subject_of, tokens_of
 from notecheck.kinds.notetypes import NoteTypes, note_type, type_words
 from notecheck.kinds.terms import Terms
 
@@ -55,6 +55,17 @@ class MentionOptions(Options):
     trigger_not_after: list[str] = []
     required: list[str] = Field(min_length=1)
     near: list[str] = []
+    # Someone else out of the way, told of them: a sentence whose clause has one of
+    # away_verbs with one of away_places, its subject someone other than the person the note
+    # is about and the writer ("Mum stayed downstairs while we talked", "his foster carer went
+    # out to the garden so that I could spend time with Kai"), and that names the person or
+    # says 'we', counts as one of ``required`` (beside a ``near`` word). The person's own
+    # moves ("Mia went upstairs") do not.
+    away_verbs: list[str] = []
+    away_places: list[str] = []
+    # Leaving, with what was left as its object: "Mum left the room", "Dad left us to talk".
+    leaving_verbs: list[str] = []
+    left_places: list[str] = []
     # A child given an age in one of these units ("Oscar (10 weeks)") is a baby: the note
     # does not need to say why they were not seen alone. Without 'subject' metadata, this
     # holds when every child the note gives an age to is a baby.
@@ -177,6 +188,8 @@ def compile_mention(rule) -> dict:
             "fallback_triggers": Terms(o.fallback_triggers, "fallback_triggers"),
             "required": Terms(o.required, "required"),
             "near": Terms(o.near, "near"), "dependants": Terms(o.dependants, "dependants"),
+            "away_verbs": Terms(o.away_verbs, "away_verbs"), "away_places": Terms(o.away_places, "away_places"),
+            "leaving_verbs": Terms(o.leaving_verbs, "leaving_verbs"), "left_places": Terms(o.left_places, "left_places"),
             "considered": Terms(o.considered, "considered"),
             "considered_not_with": Terms(o.considered_not_with, "considered_not_with"),
             "considered_names": Terms(o.considered_names, "considered_names"),
@@ -202,7 +215,7 @@ def compile_mention(rule) -> dict:
 def needs(rule) -> set[str]:
     o = rule.options
     evidence = {"evidence"} if o.trigger_evidence or o.considered_evidence else set()
-    if o.dependants:
+    if o.dependants or o.away_verbs or o.leaving_verbs:
         return {"lemma", "sents", "pos", "parse"} | evidence
     return {"lemma", "sents"} | evidence
 
@@ -574,8 +587,11 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
             return
         if relatives:
             return  # a grown-up son or daughter: the note says who the family are
+    own = _own_names(parsed, o.adult_age) if c["away_verbs"] or c["leaving_verbs"] else set()
     for sent in parsed.layout.sentences:
         if c["required"].any_in(sent) and (not c["near"] or c["near"].any_in(sent)):
+            return
+        if _out_of_the_way(sent, c, own):
             return
     if trigger is not None:
         yield Finding(trigger.start_char, trigger.end_char)
@@ -697,3 +713,54 @@ def _the_childs_own(span, own: set[str]) -> bool:
         return False
     people = {t.text for t in span.sent if t.pos_ == "PROPN"}
     return bool(people) and people <= own
+
+
+def _own_names(parsed: ParsedNote, adult_age: int) -> set[str]:
+    """The parts of the names of the people the note is about: its 'subject', else the
+    children its text gives an age ("Mia (9)")."""
+    if parsed.note.subjects:
+        return {part for name in parsed.note.subjects for part in name_parts(name)}
+    return _aged_names(parsed.text, adult_age)[0]
+
+
+# A clause inside another: its words are not the outer verb's place ("Mum stayed downstairs
+# while I talked with Mia in her room": 'her room' is where we talked).
+_INNER_CLAUSES = {"advcl", "ccomp", "xcomp", "conj", "relcl", "acl", "parataxis"}
+
+
+def _out_of_the_way(sent, c, own: set[str]) -> bool:
+    """Is someone other than the person and the writer told to be elsewhere, in a sentence
+    about the writer's time with the person: "Tasha stayed downstairs for the 20 minutes we
+    were talking", "Mo went out to the garden so that I could spend time with Kai"?"""
+    for verb in (*c["away_verbs"].tokens_in(sent), *c["leaving_verbs"].tokens_in(sent)):
+        if verb.pos_ not in ("VERB", "AUX") or not _someone_else(subject_of(verb), own):
+            continue  # "Mia went upstairs", "she stayed in the lounge": maybe the person
+        # The whole sentence as parsed, which a line of shorthand may have cut in two
+        # ("Mum was in the kitchen while Mia | and I talked"): about the writer's time with
+        # the person, naming them or saying 'we'.
+        doc = verb.doc
+        start, end = min(sent.start, verb.sent.start), max(sent.end, verb.sent.end)
+        while end < len(doc) and doc[end].is_lower:
+            end = doc[end].sent.end  # a sentence that runs on: "| and I talked."
+        whole = doc[start:end]
+        if not any(t.text in own or t.lower_ in ("we", "us") for t in whole) or (
+                c["near"] and not c["near"].any_in(whole)):
+            continue
+        if c["leaving_verbs"].has(verb):
+            if any(ch.dep_ == "dobj" and c["left_places"].has(ch) for ch in verb.children):
+                return True
+            continue
+        inner = {t.i for ch in verb.children if ch.dep_ in _INNER_CLAUSES for t in ch.subtree}
+        after = [verb.doc[i] for i in sorted(t.i for t in verb.subtree if t.i not in inner and t.i > verb.i)]
+        if any(t.lower_ == "with" and any(g.lower_ in ("us", "me") or g.text in own for g in t.children)
+               for t in after):
+            continue  # "Dad stayed in the lounge with us": there all along
+        if after and any(c["away_places"].spans(verb.doc[after[0].i:after[-1].i + 1])):
+            return True
+    return False
+
+
+def _someone_else(who, own: set[str]) -> bool:
+    """A subject who is not the person, the writer, or a pronoun that may be either."""
+    return who is not None and who.pos_ != "PRON" and who.text not in own and not any(
+        ch.dep_ == "compound" and ch.text in own for ch in who.children)

@@ -49,6 +49,10 @@ class VoiceOptions(Options):
     # note_type values that mean the contact was with someone else about the person:
     # "telephone call - school", "professional meeting".
     other_party_note_types: list[str] = []
+    # Job titles with one of other_party_note_types' words in them, naming who wrote the
+    # record: "Mental Health Act assessment (approved mental health professional record)"
+    # is the AMHP's record of assessing the person, not a professionals' meeting.
+    writer_roles: list[str] = []
     # Without note_type: words in the text that show a contact took place.
     contact_terms: list[str] = Field(min_length=1)
     # Without note_type: words that show a contact wherever they are, when the person is a
@@ -73,12 +77,23 @@ class VoiceOptions(Options):
     # dad", "she became upset when Mum left". A feeling alone ("Kayla was playful",
     # "appeared content") says nothing of what it was about, so does not count.
     feelings: list[str] = []
+    # A gesture or sound given or made, the person its subject: "Ruby gave a big smile", "he
+    # gave me a thumbs up", "she made cooing sounds".
+    gesture_verbs: list[str] = []
+    gesture_nouns: list[str] = []
     # Nouns for what someone said or wants, theirs by a possessive: "Jamie's wish is to stay",
     # "his response was that he is fine" (not "his views were not sought").
     voice_nouns: list[str] = []
     # The writer asking or raising something: what the person did then is their answer,
     # though no word was said ("he looked at the floor when I mentioned Dad", "when asked").
     asking_verbs: list[str] = []
+    # Asking someone to do something: a voice verb in the passive has the one spoken to as
+    # its subject ("Mrs Pinto was asked", "Jamie was told"), and what they were asked,
+    # invited or encouraged to do ("was asked to explain the options back") is not done.
+    request_verbs: list[str] = []
+    # Verbs whose direct object is the language someone uses: "Mr Kowalczyk speaks fluent
+    # English" says what language to talk to him in, not what he said.
+    language_verbs: list[str] = []
     speech_verbs: list[str] = Field(min_length=1)  # whose subject reports someone else's words
     # Why the person's views could not be had: "be asleep", "not seen alone because".
     not_obtained: list[str] = Field(min_length=1)
@@ -115,12 +130,17 @@ def compile_voice(rule) -> dict:
     o = rule.options
     return {"contact_types": NoteTypes(o.contact_note_types),
             "other_party": NoteTypes(o.other_party_note_types),
+            "writer_roles": [type_words(role) for role in o.writer_roles if type_words(role)],
             "contact_terms": Terms(o.contact_terms, "contact_terms"),
             "party_terms": Terms(o.party_terms, "party_terms"),
             "feelings": Terms(o.feelings, "feelings", lemma=False),
             "view_verbs": Terms(o.writer_view_verbs, "writer_view_verbs"),
             "voice_nouns": Terms(o.voice_nouns, "voice_nouns"),
+            "gesture_verbs": Terms(o.gesture_verbs, "gesture_verbs"),
+            "gesture_nouns": Terms(o.gesture_nouns, "gesture_nouns"),
             "asking": Terms(o.asking_verbs, "asking_verbs"),
+            "request": Terms(o.request_verbs, "request_verbs"),
+            "language": Terms(o.language_verbs, "language_verbs"),
             "log_types": NoteTypes(o.log_note_types),
             "title_terms": NoteTypes(o.title_terms),
             "call_types": NoteTypes(o.call_note_types),
@@ -151,7 +171,7 @@ def needs(rule) -> set[str]:
 def is_contact(parsed: ParsedNote, c, names: set[str]) -> bool:
     if parsed.note.meta.get("note_type"):
         kind = note_type(parsed)
-        if not c["contact_types"].match(kind) or c["other_party"].match(kind):
+        if not c["contact_types"].match(kind) or c["other_party"].match(_without_roles(kind, c)):
             return False
         return not c["call_types"].match(kind) or _called(parsed, c, names)
     # Without a note type, the contact must be how the note opens ("Home visit to see
@@ -176,6 +196,18 @@ def is_contact(parsed: ParsedNote, c, names: set[str]) -> bool:
             if _seen_by_writer(span.root, names) or _opens_line_before(span, names):
                 return True
     return _called(parsed, c, names)
+
+
+def _without_roles(words: tuple[str, ...], c) -> tuple[str, ...]:
+    """A note type's words without the writer's job title: "mental health act assessment
+    approved mental health professional record" leaves "... assessment record"."""
+    for role in c["writer_roles"]:
+        i = 0
+        while i + len(role) <= len(words):
+            if words[i:i + len(role)] == role:
+                words = words[:i] + ("",) + words[i + len(role):]  # a gap: no match across it
+            i += 1
+    return words
 
 
 def _party(verb, names: set[str]) -> bool:
@@ -452,16 +484,51 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
                 return True
         return False
 
-    for token in c["voice"].tokens(doc):
+    def implied_subject(verb) -> bool:
+        """Is the subject a log's shorthand leaves out the person: the last one named, or
+        the person themselves when no one is named before it?"""
+        if not names:
+            return not _role_before(verb)
+        people_named()
+        if not any(index < verb.i for index, _, _ in mentions):
+            return True  # "Assisted with breakfast. Wants a wash": no one else named yet
+        return _last_person(verb.i, None, skip=())
+
+    # Each voice verb, one word or its first ("turned [away]", "looking [forward]").
+    for token in (span[0] for span in c["voice"].spans(doc)):
         # A verb the tagger took for a noun after 'and': "began to root and grizzle".
         if token.pos_ not in ("VERB", "AUX") and not (
                 token.pos_ == "NOUN" and token.dep_ == "conj" and token.head.pos_ == "VERB"):
             continue
         subject = subject_of(token)
-        if subject is None or not is_subject(subject):
+        if subject is not None and subject.i > token.i and token.tag_ == "VBZ" and _opens(token):
+            subject = None  # "Says hip sore today": shorthand the parser gave 'hip' as subject
+        if subject is None:
+            # "refused breakfast, saying she wasn't hungry", "texted me to say thanks": the
+            # one who refused or texted said it (words said; "kicking off, shouting at
+            # another resident" tells of behaviour).
+            if token.dep_ == "advcl" and c["speech"].has(token) and token.head is not token and (
+                    token.tag_ == "VBG" or any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in token.children)):
+                subject = subject_of(token.head)
+            # A log's shorthand leaves the subject out: "Says knee bad today", "Wants a wash
+            # at the sink". A verb that says 'says', not 'say', is not the writer; it is the
+            # person named last before it ("Mum rang. Says Jamie is poorly" is Mum).
+            # Or leaves out 'is': "Cliff complaining of a headache", "chatting about the
+            # football" is what the one named before it did.
+            elif token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ in ("PROPN", "PRON"):
+                subject = token.head
+            elif token.tag_ == "VBZ" and not any(ch.dep_ == "expl" for ch in token.children):
+                if not implied_subject(token):
+                    continue
+                subject = token
+        if subject is None or (subject is not token and not is_subject(subject)):
             continue
         if _said_nothing(token, c):
             continue  # "Jordan attended but said little" records no voice
+        if _asked_to(token, c):
+            continue  # "Mrs Pinto was asked to explain the options back": not that she did
+        if c["language"].has(token) and any(ch.dep_ == "dobj" for ch in token.children):
+            continue  # "he speaks fluent English": the language he uses, not his words
         if _conditional(token):
             continue  # "if she wants to talk, she can ring me" records no wish of hers
         if floor is not None and scores:
@@ -478,6 +545,12 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
         if token.lower_ == "according":
             to = next((ch for ch in token.children if ch.lower_ == "to"), None)
             if to is not None and any(is_subject(g) for g in to.children if g.dep_ == "pobj"):
+                return True
+        # "Ruby gave a big gummy smile", "he gave me a thumbs up", "she made cooing sounds".
+        elif token.dep_ == "dobj" and c["gesture_nouns"].has(token) and c["gesture_verbs"].has(token.head):
+            own = subject_of(token.head)
+            if own is not None and is_subject(own) and not _asked_to(token.head, c) \
+                    and not _reported_by_other(token.head, c, is_subject):
                 return True
         # "Jamie's wish is to stay with his nan", "his response was that he is fine".
         elif token.pos_ == "NOUN" and c["voice_nouns"].has(token) and token.dep_ in ("nsubj", "attr"):
@@ -500,7 +573,11 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
         # A feeling shown about something: "Leo was pleased to see his dad", "she became
         # upset when Mum left", "he was scared of the dog" (not "Kayla was playful").
         verb = word.head
-        if word.pos_ != "ADJ" or word.dep_ != "acomp" or verb.lemma_ not in FEELING_VERBS:
+        if word.pos_ in ("ADJ", "VERB") and word.dep_ == "ROOT" and any(ch.dep_ == "nsubj" for ch in word.children):
+            # A log's shorthand leaves out 'was': "Cliff keen to go to the shops" (the
+            # tagger may take the feeling for a verb).
+            verb = word
+        elif word.pos_ != "ADJ" or word.dep_ != "acomp" or verb.lemma_ not in FEELING_VERBS:
             continue
         # What it was about hangs on the feeling or on its verb: "upset [when Mum left]".
         if not any(_about(ch) for ch in (*word.children, *verb.children) if ch is not word):
@@ -647,6 +724,28 @@ def _said_nothing(verb, c) -> bool:
     return (c["speech"].has(verb) or verb.lemma_ in TALK) and is_negated(verb)
 
 
+def _passive(verb) -> bool:
+    return any(ch.dep_ in ("auxpass", "nsubjpass") for ch in verb.children)
+
+
+def _asked_to(verb, c) -> bool:
+    """Was the person the one spoken to, or asked to do it: "Jamie was told", "she was
+    asked to explain", "he was encouraged to say what he wants"? Not "she was asked and
+    said ..." (said is hers), nor "he was seen to smile" (seen is no request)."""
+    if _passive(verb):
+        return True
+    # What they were asked to do or say, and what that was about: "was encouraged to say
+    # [what she wants]", "was asked [what he wants]".
+    node = verb
+    for _ in range(4):
+        if node.dep_ not in ("xcomp", "ccomp") or node.head is node:
+            return False
+        node = node.head
+        if _passive(node) and c["request"].has(node):
+            return True
+    return False
+
+
 def _reported_by_other(token, c, is_subject) -> bool:
     """Is this told by someone other than the person, however far up: "Mum said Leon told
     her he wants to stay" is Mum's account of what he wants."""
@@ -738,6 +837,19 @@ def _own_names(subjects: list[str]) -> list[tuple[str, set[str]]]:
     for i, name in enumerate(subjects):
         others = set().union(*(p for j, p in enumerate(parts) if j != i))
         found.append((name, (parts[i] - others) or parts[i]))
+    return found
+
+
+def _short_forms(doc, people: list[tuple[str, set[str]]]) -> list[tuple[str, set[str]]]:
+    """Each subject's names with the short forms of them the note uses: "Cliff" in a log
+    about "Clifford Ames", "Sam" for "Samuel" (three letters or more, and not the name of
+    another subject)."""
+    taken = set().union(*(names for _, names in people)) if people else set()
+    written = {t.text for t in tokens_of(doc) if t.pos_ == "PROPN" and t.text.istitle() and len(t.text) >= 3}
+    found = []
+    for name, names in people:
+        short = {w for w in written - taken if any(n.startswith(w) and n != w for n in names)}
+        found.append((name, names | short))
     return found
 
 
@@ -833,7 +945,7 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     subjects = parsed.note.subjects
     headed = None
     if subjects:
-        people = _own_names(subjects)
+        people = _short_forms(parsed.doc, _own_names(subjects))
         all_names = set().union(*(names for _, names in people))
     else:
         headed = _header_person(parsed, c)
