@@ -459,9 +459,11 @@ def test_nothing_of_note_and_some_concerns_are_vague(linter):
 
 
 def test_a_large_amount_is_a_vague_quantity(linter):
+    # (and the bank, with no one in it named, is the only source: attribution's)
     assert findings(linter, "The bank reported large withdrawals from Mr Hill's account.\n") == [
-        ("clarity.vague-quantity", 1, 19)]
-    assert findings(linter, "The bank reported withdrawals of £2,400 from Mr Hill's account.\n") == []
+        ("attribution.institution-only-source", 1, 1), ("clarity.vague-quantity", 1, 19)]
+    assert findings(linter, "The bank reported withdrawals of £2,400 from Mr Hill's account.\n") == [
+        ("attribution.institution-only-source", 1, 1)]
 
 
 def test_without_metadata_only_the_most_named_persons_own_vague_words_are_left_alone(linter):

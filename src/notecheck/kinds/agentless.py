@@ -28,11 +28,28 @@ class PassiveVerb(Options):
     # Its participle as the parser may read it, an adjective after 'be' with the
     # participle as its own lemma: "She is well [known] to be manipulative".
     adjective_forms: list[str] = []
+    # Only a 'by' phrase names the source: "she was spotted at the takeaway" says where
+    # she was, not who saw her.
+    only_by: bool = False
+    # Only with a perfect infinitive: "he is supposed to have left" is hearsay; "he is
+    # supposed to ring on Friday" is what he should do.
+    only_with_perfect: bool = False
 
 
 class UnnamedReporters(Options):
     subjects: list[str] = Field(min_length=1)
     verbs: list[str] = Field(min_length=1)
+    # Only when what they said or heard is a clause: "I have heard that Dad is back", not
+    # "I heard shouting".
+    only_with_clause: bool = False
+    # Only in the present ("Staff say she has been meeting an older lad", "the girls have
+    # been saying"): talk that goes round. "Staff said he has had a good week" is what
+    # they told the writer on the visit.
+    present_only: bool = False
+    # Only when the group is marked as others than the person ("the other girls", "a
+    # couple of the other lads"): "The girls say they like their school" may be the
+    # children the note is about, in their own words.
+    only_with_modifier: list[str] = []
 
 
 class AgentlessOptions(Options):
@@ -61,6 +78,19 @@ class AgentlessOptions(Options):
     # Groups that say or hear things with no one in them to go back to, each with the
     # verbs it is flagged with: "Neighbours have complained", "Staff have heard that ...".
     unnamed_reporters: list[UnnamedReporters] = []
+    # Words that take a part of a group as the subject: "[a couple] of the other girls
+    # have been saying", "[some] of the neighbours say": the group is the one reporting.
+    group_quantifiers: list[str] = []
+    # Words for talk that no one owns, as the subject of 'is that ...': "Word among the
+    # lads is that he owes money", "The rumour on the estate is that ...".
+    hearsay_subjects: list[str] = []
+    # Verbs that, first on their line with no subject and a 'that' clause, are a report
+    # no one made: "10/10/2025 - Reported that mum's ex-partner had moved back". (Not
+    # "said", which a note's shorthand uses for the person: "Said that she was fine".)
+    subjectless_verbs: list[str] = []
+    # Verbs (of those with ``subjects``) a note writes as a passive with its 'was' left
+    # out and the report as the subject: "Concern raised re unsupervised trips".
+    clipped_subject_verbs: list[str] = []
     # Words for a time, which after 'at', 'in' or 'during' say when, not who or where:
     # "heard shouting late at night", "agreed in the morning".
     time_nouns: list[str] = []
@@ -82,7 +112,9 @@ def compile_agentless(rule) -> dict:
         # "MASH decision: NFA.", "**Decision (made by the chair, ...):** ...", "- Decision: ..."
         labels = re.compile(rf"^[ \t]*(?:[-*•][ \t]+)?(?:\*\*|__)?([^\n:*_]{{0,40}}?\b(?:{words})(?![\w-])"
                             rf"[^\n:*_]{{0,100}}?)(?:\*\*|__)?[ \t]*:", re.MULTILINE | re.IGNORECASE)
-    verbs = {v.verb.lower(): (Terms(v.subjects, "subjects"), v.only_with_clause) for v in o.verbs}
+    verbs = {v.verb.lower(): (Terms(v.subjects, "subjects"), v.only_with_clause, v.only_by,
+                              v.only_with_perfect)
+             for v in o.verbs}
     verbs.update({form.lower(): verbs[v.verb.lower()] for v in o.verbs for form in v.adjective_forms})
     return {"verbs": verbs,
             "referring": Terms(o.referring_subjects, "referring_subjects"),
@@ -96,7 +128,13 @@ def compile_agentless(rule) -> dict:
             "unnamed_deciders": Terms(o.unnamed_deciders, "unnamed_deciders"),
             "time_nouns": Terms(o.time_nouns, "time_nouns"),
             "speech": Terms(o.speech_verbs, "speech_verbs"),
-            "reporters": [(Terms(g.subjects, "subjects"), Terms(g.verbs, "verbs")) for g in o.unnamed_reporters],
+            "reporters": [(Terms(g.subjects, "subjects"), Terms(g.verbs, "verbs"), g.only_with_clause, g.present_only,
+                           Terms(g.only_with_modifier, "only_with_modifier"))
+                          for g in o.unnamed_reporters],
+            "quantifiers": Terms(o.group_quantifiers, "group_quantifiers"),
+            "hearsay": Terms(o.hearsay_subjects, "hearsay_subjects"),
+            "subjectless": Terms(o.subjectless_verbs, "subjectless_verbs"),
+            "clipped_subject": Terms(o.clipped_subject_verbs, "clipped_subject_verbs"),
             "verb_words": Terms([v.verb for v in o.verbs] + [f for v in o.verbs for f in v.adjective_forms],
                                 "verbs", key="verb")}
 
@@ -128,9 +166,16 @@ def _has_source(verb, sources: set[str], unnamed: Terms, depth: int = 0, times: 
             return True  # "reported missing by Mum": the parser calls this 'by' a plain prep
         if depth == 0 and child.dep_ == "prep" and child.lower_ in sources and named(child):
             return True
-        if depth < 2 and child.dep_ in _DESCEND and _has_source(child, sources, unnamed, depth + 1, times):
+        if depth < 2 and child.dep_ in _DESCEND and not _own_passive(child) and _has_source(
+                child, sources, unnamed, depth + 1, times):
             return True
     return False
+
+
+def _own_passive(verb) -> bool:
+    """A clause that is a passive of its own, whose 'by' is its own: in "he is believed to
+    have been taken by two men", the men took him; who believes it is not said."""
+    return verb.pos_ in ("VERB", "AUX") and any(ch.dep_ == "auxpass" for ch in verb.children)
 
 
 def _unowned_decisions(parsed: ParsedNote, c) -> Iterator[Finding]:
@@ -218,6 +263,30 @@ def _clipped_passive(verb) -> bool:
     return False
 
 
+def _clipped_subject_passive(verb, subjects: Terms) -> bool:
+    """"Concern raised re trips", "Allegation made against Dad": a past form with no
+    auxiliary and no object, whose subject is one the verb is passive with."""
+    if verb.tag_ not in ("VBD", "VBN") or any(ch.dep_ in ("aux", "auxpass", "dobj", "neg") for ch in verb.children):
+        return False
+    subject = next((ch for ch in verb.children if ch.dep_ == "nsubj"), None)
+    return subject is not None and subjects.has(subject) and not any(
+        ch.dep_ in ("det", "poss") and ch.lower_ not in ("a", "the") for ch in subject.children)
+
+
+def _subjectless_report(verb) -> bool:
+    """"Reported that mum's ex-partner had moved back": a report with no one reporting,
+    as the first words of its line (a chronology's entry, after its date)."""
+    if verb.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBN") or any(
+            ch.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for ch in verb.children):
+        return False
+    if not any(ch.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in ch.children)
+               for ch in verb.children):
+        return False
+    text = verb.doc.text
+    line_start = text.rfind("\n", 0, verb.idx) + 1
+    return not any(ch.isalpha() for ch in text[line_start:verb.idx])
+
+
 def _unnamed_decider(verb, c) -> bool:
     """"Professionals agreed that ...": a decision by no one the reader can go back to."""
     if verb.pos_ != "VERB" or verb.tag_ == "VBG" or c["verbs"].get(verb.lemma_.lower()) is None:
@@ -234,25 +303,66 @@ def _unnamed_decider(verb, c) -> bool:
 def _unnamed_reports(doc, c) -> Iterator[Finding]:
     """"Neighbours have complained", "Staff have heard that ...": a group that says or
     hears something, with no one in it named, said as a fact (not "neighbours may say")."""
-    for subjects, verbs in c["reporters"]:
+    for subjects, verbs, only_with_clause, present_only, modifiers in c["reporters"]:
         for verb in verbs.tokens(doc):
-            if verb.pos_ != "VERB" or verb.tag_ == "VBG" or any(
+            if verb.pos_ != "VERB" or any(
                     ch.dep_ in ("aux", "mark") and (ch.tag_ in ("MD", "TO") or ch.dep_ == "mark")
                     for ch in verb.children):
                 continue
+            if verb.tag_ == "VBG" and not any(ch.dep_ == "aux" and ch.lemma_ == "be" for ch in verb.children):
+                continue  # "neighbours complaining about ...", but not "the girls have been saying"
+            if present_only and not (verb.tag_ in ("VBP", "VBZ") or any(
+                    ch.dep_ == "aux" and ch.tag_ in ("VBP", "VBZ") for ch in verb.children)):
+                continue  # "Staff said he had a good week": told to the writer
+            if only_with_clause and not any(ch.dep_ == "ccomp" and _finite(ch) for ch in verb.children):
+                continue  # "I heard shouting", "I heard Mum shouting": what was heard, not what was said
             subject = next((ch for ch in verb.children if ch.dep_ == "nsubj"), None)
+            start = subject
+            if subject is not None and c["quantifiers"].has(subject):
+                # "a couple of the other girls": the girls are the group
+                of = next((ch for ch in subject.children if ch.dep_ == "prep" and ch.lower_ == "of"), None)
+                subject = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
             if subject is None or not subjects.has(subject) or any(
-                    ch.dep_ in ("compound", "amod", "poss", "appos", "prep", "relcl") or ch.pos_ == "PROPN"
+                    not (ch.dep_ in ("compound", "amod") and (c["unnamed"].has(ch) or c["time_nouns"].has(ch)))
+                    and (ch.dep_ in ("compound", "amod", "poss", "appos", "prep", "relcl") or ch.pos_ == "PROPN")
                     for ch in subject.children):
-                continue  # "his neighbour Mrs Cole said", "night staff", "neighbours at no. 4": placed
-            # Where they complained ("in the garden") does not say who: no source check.
-            yield Finding(subject.idx, verb.idx + len(verb))
+                continue  # "his neighbour Mrs Cole said", "care staff", "neighbours at no. 4": placed
+            # ("night staff", "the other girls": a shift or the rest of a group is no one named)
+            if modifiers and not any(ch.dep_ == "amod" and modifiers.has(ch) for ch in subject.children):
+                continue
+            if _has_source(verb, {"from"}, c["unnamed"]):
+                continue  # "I heard from Mrs Cole that ..."
+            # Where they complained ("in the garden") does not say who: no other source check.
+            yield Finding(start.left_edge.idx, verb.idx + len(verb))
+
+
+def _finite(clause) -> bool:
+    """A clause with a tense of its own ("that the session ended early", "he was leaving"),
+    not an event perceived ("Mum shouting", "Dad tell him to go to bed")."""
+    return clause.tag_ in ("VBD", "VBZ", "VBP") or any(
+        ch.dep_ in ("aux", "auxpass", "mark") and ch.tag_ != "TO" for ch in clause.children)
+
+
+def _hearsay_talk(doc, c) -> Iterator[Finding]:
+    """"Word among the lads is that he owes money": talk that no one owns, as what a
+    'that' clause is."""
+    for noun in c["hearsay"].tokens(doc):
+        verb = noun.head
+        if noun.dep_ != "nsubj" or verb.lemma_ != "be" or not any(
+                ch.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in ch.children)
+                for ch in verb.children):
+            continue
+        if any(ch.dep_ in ("poss", "det") and ch.lower_ not in ("the", "a") for ch in noun.children):
+            continue  # "his word is that ...", "Mum's word"
+        yield Finding(noun.left_edge.idx, verb.idx + len(verb))
 
 
 def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     c = rule.compiled
     doc = parsed.doc
     yield from _unheld_reports(doc, c)
+    if c["hearsay"]:
+        yield from _hearsay_talk(doc, c)
     if c["reporters"]:
         yield from _unnamed_reports(doc, c)
     for span in c["adverbs"].spans(doc):
@@ -264,7 +374,7 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         wanted = verbs.get(token.lemma_.lower())
         if wanted is None or token.tag_ == "VBG":
             continue
-        subjects, only_with_clause = wanted
+        subjects, only_with_clause, only_by, only_with_perfect = wanted
         passive_subject = next((ch for ch in token.children if ch.dep_ == "nsubjpass"), None)
         is_passive = passive_subject is not None or any(ch.dep_ == "auxpass" for ch in token.children)
         if not is_passive and token.dep_ == "acomp" and token.head.lemma_.lower() == "be":
@@ -275,17 +385,27 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         if not is_passive and c["clipped"].has(token) and _clipped_passive(token):
             passive_subject = next((ch for ch in token.children if ch.dep_ == "nsubj"), None)
             is_passive = True
+        if not is_passive and subjects and c["clipped_subject"].has(token) and _clipped_subject_passive(token, subjects):
+            # "Concern raised re unsupervised trips": a note's passive with its 'was' left out
+            passive_subject = next(ch for ch in token.children if ch.dep_ == "nsubj")
+            is_passive = True
+        if not is_passive and c["subjectless"].has(token) and _subjectless_report(token):
+            is_passive = True  # "10/10/2025 - Reported that mum's ex-partner had moved back."
         if not is_passive and c["unnamed_deciders"] and _unnamed_decider(token, c):
             subject = next(ch for ch in token.children if ch.dep_ == "nsubj")
             yield Finding(subject.idx, token.idx + len(token))
             continue
-        if not is_passive or _has_source(token, c["sources"], c["unnamed"], times=c["time_nouns"]):
+        if not is_passive or _has_source(token, set() if only_by else c["sources"], c["unnamed"],
+                                         times=c["time_nouns"]):
             continue
         if subjects and (passive_subject is None or not subjects.has(passive_subject)):
             continue
         if passive_subject is not None and c["referring"].has(passive_subject):
             continue
         if only_with_clause and not any(ch.dep_ in _CLAUSES for ch in token.children):
+            continue
+        if only_with_perfect and not any(ch.dep_ == "xcomp" and any(
+                g.dep_ == "aux" and g.lemma_ == "have" for g in ch.children) for ch in token.children):
             continue
         if c["speech"] and reported_by_someone_else(parsed, token, c["speech"]):
             continue  # "PC Ray told me that no breaches have been reported": his account

@@ -3,7 +3,7 @@
 "Police say he is dangerous", "School report she is fine", "Surgery are worried about
 self-neglect": a named agency is a source, but not one the next reader can go back to or
 weigh. Who said it (a name or role), when, and what they saw are missing. The sentence, or
-its paragraph, naming a person, a role or a date answers it; so does a count or a quote of
+the sentences near it in its paragraph, naming a person, a role or a date answers it; so does a count or a quote of
 what was seen.
 """
 
@@ -49,6 +49,24 @@ class InstitutionOptions(Options):
     # Counts said as one word ("late twice this week"), which a count of what was seen
     # answers as "12 absences" does.
     count_words: list[str] = []
+    # How far around the claim, in sentences of its paragraph, a person named answers it:
+    # the sentence before ("PC Daniels rang at 9am. Police believe she is at his flat."),
+    # not a name four lines on that says something else. None: the whole paragraph.
+    sentences_before: int | None = None
+    sentences_after: int | None = None
+    # Nouns for a view, as the subject of 'is that ...' with the service as its owner:
+    # "The day centre's view is that he is no longer suitable", "the school's concern is".
+    view_nouns: list[str] = []
+    # Verbs of telling that, with no one told and nothing said, are a note's passive:
+    # "Police informed at 20:35 as the protocol requires" (police were told).
+    told_verbs: list[str] = []
+    # Objects that name no claim, only that something was passed on: "Police and school
+    # shared what they hold", "school shared the information".
+    no_claim_objects: list[str] = []
+    # Titles that, in another sentence than the claim's, make a name someone in a service
+    # ("Ms Khan said ..."); without one or a role, a name there is the family's ("Carla
+    # told me ..."), and a role answers only when it says or gets in touch.
+    titles: list[str] = []
 
 
 def compile_institution(rule) -> dict:
@@ -58,7 +76,9 @@ def compile_institution(rule) -> dict:
             "contact_verbs": Terms(o.contact_verbs, "contact_verbs"), "time_words": Terms(o.time_words, "time_words"),
             "contact_claim_verbs": Terms(o.contact_claim_verbs, "contact_claim_verbs"),
             "contact_claim_nouns": Terms(o.contact_claim_nouns, "contact_claim_nouns"),
-            "known_to": Terms(o.known_to, "known_to"), "count_words": Terms(o.count_words, "count_words")}
+            "known_to": Terms(o.known_to, "known_to"), "count_words": Terms(o.count_words, "count_words"),
+            "told": Terms(o.told_verbs, "told_verbs"), "no_claim": Terms(o.no_claim_objects, "no_claim_objects"),
+            "titles": Terms(o.titles, "titles"), "before": o.sentences_before, "after": o.sentences_after, "view_nouns": Terms(o.view_nouns, "view_nouns")}
 
 
 def needs(rule) -> set[str]:
@@ -76,6 +96,8 @@ def _claim(token, c):
     reads as a noun: "[School] [report] she is fine"."""
     if token.lower_ == "known" and (service := _known_to(token, c)) is not None:
         return service, token  # "Kane is known to police"
+    if token.lemma_ == "be" and (service := _view_of(token, c)) is not None:
+        return service, token  # "The day centre's view is that ..."
     if token.lemma_ == "be":
         if not any(ch.dep_ == "acomp" and c["verbs"].has(ch) for ch in token.children):
             return None
@@ -94,8 +116,16 @@ def _claim(token, c):
         subject = next((ch for ch in token.children if ch.dep_ == "nsubj"), None)
         if subject is None or not c["institutions"].has(subject):
             return None
-        if not any(ch.dep_ in _SAID for ch in token.children):
+        said = [ch for ch in token.children if ch.dep_ in _SAID]
+        if not said:
             return None
+        if c["told"].has(token) and not any(ch.dep_ in ("dobj", "dative", "ccomp", "xcomp") for ch in said + [
+                ch for ch in token.children if ch.dep_ == "dative"]):
+            return None  # "Police informed at 20:35": police were told
+        if all((ch.dep_ == "dobj" and c["no_claim"].has(ch) and not any(g.dep_ in ("acl", "relcl")
+                                                                        for g in ch.children))
+               or (ch.dep_ == "ccomp" and c["no_claim"].has(ch.left_edge)) for ch in said):
+            return None  # "School shared the information", "Police and school shared what they hold"
         return subject, token
     if token.tag_ in ("NN", "NNS") and token.head.i > token.i and token.head.pos_ in ("VERB", "AUX"):
         service = next((ch for ch in token.children if ch.dep_ == "compound" and ch.i == token.i - 1
@@ -103,6 +133,16 @@ def _claim(token, c):
         if service is not None and (service.i == token.sent.start or token.doc[service.i - 1].is_punct):
             return service, token
     return None
+
+
+def _view_of(verb, c):
+    """The service in "[the day centre]'s view is that ...": a view owned by a service,
+    given as what a 'that' clause says."""
+    view = next((ch for ch in verb.children if ch.dep_ == "nsubj" and c["view_nouns"].has(ch)), None)
+    if view is None or not any(ch.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that"
+                                                          for g in ch.children) for ch in verb.children):
+        return None
+    return next((ch for ch in view.children if ch.dep_ == "poss" and c["institutions"].has(ch)), None)
 
 
 def _known_to(token, c):
@@ -149,16 +189,27 @@ def _institution_agent(verb, c):
     return None
 
 
-def _as_a_source(token) -> bool:
+def _as_a_source(token, c) -> bool:
     """Is this word (or the name it is part of) someone who says or does something ("PC
     Daniels rang", "a call from her teacher", "reported by the nurse"), not someone things
     are done to ("Info shared with school and GP")?"""
     node = token
     while node.dep_ in ("compound", "appos", "conj", "poss", "amod") and node.head is not node:
         node = node.head
+    if node.dep_ == "nsubj" and c["titles"]:
+        # saying or getting in touch, not "her own GP started her on tablets"
+        return any(terms.has(node.head) for terms in (c["verbs"], c["contact_verbs"], c["contact_claim_verbs"]))
     if node.dep_ in ("nsubj", "nsubjpass"):
         return True
     return node.dep_ == "pobj" and node.head.lower_ in ("by", "from")
+
+
+def _titled(name, c) -> bool:
+    """Is this name given with a title or role ("Ms Khan", "PC Ray", "Amy Clarke, the
+    school nurse"), not a first name alone ("Carla told me"), as a note names the family?"""
+    words = [g for g in name.subtree if g.i <= name.i] + [g for g in name.children if g.dep_ == "appos"]
+    return any(c["titles"].has(g) or c["people"].has(g) for g in words) or any(
+        c["people"].has(g) for a in name.children if a.dep_ == "appos" for g in a.subtree)
 
 
 def _names_someone(span, c, skip, as_source: bool = False) -> bool:
@@ -175,11 +226,12 @@ def _names_someone(span, c, skip, as_source: bool = False) -> bool:
             continue
         if (c["people"].has(t) and t.pos_ in ("NOUN", "PROPN")  # "Miss", not "missed"
                 and not (t.dep_ == "compound" and c["institutions"].has(t.head))
-                and (not as_source or _as_a_source(t))):
+                and (not as_source or _as_a_source(t, c))):
             return True
         if as_source and c["family"].has(t):
             continue  # "Mum says she is doing everything asked": Mum, not the school
-        if t.pos_ == "PROPN" and not c["institutions"].has(t) and (
+        if t.pos_ == "PROPN" and not c["institutions"].has(t) and not (
+                as_source and c["titles"] and not _titled(t, c)) and (
                 (t.dep_ == "nsubj" and ((c["verbs"].has(t.head) and not (as_source and not any(
                     ch.dep_ in _SAID for ch in t.head.children))) or c["contact_verbs"].has(t.head)))
                 or any(ch.dep_ == "appos" and ch.pos_ == "NOUN" and c["people"].has(ch)
@@ -204,10 +256,16 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
                 continue  # "Mum said school are worried": her account, quoted or not
             # The service's own name ("Westfield School") is not a person in it.
             skip = {subject.i} | {ch.i for ch in subject.subtree}
+            # Nor is someone the claim is about: "The provider has confirmed that [the worker]
+            # has been taken off her calls".
+            skip |= {g.i for ch in verb.children if ch.dep_ == "ccomp" and ch.i > verb.i for g in ch.subtree}
             # Anywhere in its paragraph: "PC Daniels rang to report Skye missing ... Police
             # believe she has gone to his flat."
             paragraph = layout.paragraph(sent.start_char)
             around = [s for s in sents if layout.paragraph(s.start_char) == paragraph]
+            at = next(i for i, s in enumerate(around) if s == sent)
+            around = around[at - c["before"] if c["before"] is not None and at >= c["before"] else 0:
+                            at + 1 + c["after"] if c["after"] is not None else len(around)]
             # In another sentence, a role is the source only when it says or does something:
             # "Info shared with school and GP" names who was told, not who said it.
             if any(_names_someone(s, c, skip, as_source=s != sent) for s in around) or has_count(
