@@ -11,6 +11,7 @@ left alone.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from pydantic import Field
@@ -77,6 +78,18 @@ class VagueOptions(Options):
     # Words that open a note written to the person ("Dear Amira,"): there, what 'you' said
     # ("You told me you worry a lot") is their own account.
     addressed_by: list[str] = []
+    # A pasted header's label for the person the note is about ("Child: Bonnie Aspinall (7
+    # months)", "Adult: Harold Bywater (91)"): without 'subject' metadata, that person is
+    # the subject, ahead of whoever is named most often (the health visitor who rang).
+    header_labels: list[str] = []
+    header_titles: list[str] = []
+    # A term explained straight after it: a colon (or dash) and then figures or dates
+    # ("seen there often: police logged sightings on 14, 21 and 28 October") gives the
+    # count itself.
+    pinned_after: list[str] = []
+    # A term in a title-cased name ("the Frequently Asked Questions leaflet", "a Good Deal
+    # Club") is part of that name, not the writer's wording.
+    skip_in_names: bool = False
 
 
 def compile_vague(rule) -> dict:
@@ -90,7 +103,11 @@ def compile_vague(rule) -> dict:
             "questions": Terms(o.not_in_questions, "not_in_questions"),
             "topics": Terms(o.topic_words, "topic_words"),
             "agreeing": Terms(o.agreement_subjects, "agreement_subjects"),
-            "not_names": Terms(o.not_names, "not_names")}
+            "not_names": Terms(o.not_names, "not_names"),
+            "header_labels": {" ".join(label.lower().split()) for label in o.header_labels},
+            "header_name": re.compile(r"(?:(?:%s)\.?\s+)?(?P<name>[A-Z][a-z][\w'’-]*)"
+                                      % "|".join(map(re.escape, o.header_titles or ["Mr"]))),
+            "pinned_after": set(o.pinned_after)}
 
 
 def needs(rule) -> set[str]:
@@ -180,6 +197,58 @@ def _pinned(parsed: ParsedNote, span, c: dict) -> bool:
         has_count(before, c["time_words"])
 
 
+HEADER_LINES = 5
+
+
+def _header_person(parsed: ParsedNote, c: dict) -> str | None:
+    """The first name a pasted header gives for the person the note is about: "Child:
+    Bonnie Aspinall (7 months)", "Adult: Mr Harold Bywater (91)"."""
+    if not c["header_labels"]:
+        return None
+    for label, start, end in parsed.layout.header_fields(HEADER_LINES):
+        found = c["header_name"].match(parsed.text, start, end) if label in c["header_labels"] else None
+        if found:
+            return found.group("name")
+    return None
+
+
+def _counted(sent, time_words: Terms) -> bool:
+    """A count or measurement in the sentence, or a number standing for what is counted:
+    "police have identified three of them"."""
+    return has_count(sent, time_words) or any(
+        t.like_num and t.lower_ != "one" and t.i + 1 < len(t.doc) and t.nbor().lower_ == "of"
+        for t in sent)
+
+
+def _explained_after(span, marks: set[str]) -> bool:
+    """Whether a colon or dash right after the term opens figures or dates that pin it:
+    "often: police logged sightings on 14, 21 and 28 October". Read to the end of the line
+    or the next full stop."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].text not in marks:
+        return False
+    for t in doc[span.end + 1:]:
+        if t.text in (".", "!", "?") or "\n" in t.text:
+            return False
+        if t.like_num or any(ch.isdigit() for ch in t.text):
+            return True
+    return False
+
+
+def _in_a_name(span) -> bool:
+    """Whether the term is part of a title-cased name: "the Frequently Asked Questions
+    leaflet", "a Good Deal Club card" (its words capitalised where no sentence starts, the
+    word after it capitalised too)."""
+    words = [t for t in span if t.pos_ != "DET"]
+    if not words or any(not t.text[:1].isupper() or t.text.isupper() for t in words) \
+            or subject.opens_sentence(span[0]):
+        return False
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    return after is not None and after.text[:1].isupper() and after.is_alpha \
+        and "\n" not in span[-1].whitespace_
+
+
 def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     c = rule.compiled
     known: list[set[str]] = []
@@ -188,6 +257,9 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         """Whose own words are left alone; worked out only for reported speech."""
         if not known:
             found = {part for name in parsed.note.subjects for part in name_parts(name)}
+            if not found:
+                headed = _header_person(parsed, c)
+                found = {headed} if headed else set()
             if not found and rule.options.infer_subject:
                 inferred = subject.infer_subject(parsed, c["not_names"])
                 found = {inferred} if inferred else set()
@@ -221,7 +293,11 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
             continue
         if term.pinned_by_count and _pinned(parsed, span, c):
             continue
-        if rule.options.count_in_sentence_passes and has_count(span.sent, c["time_words"]):
+        if rule.options.count_in_sentence_passes and _counted(span.sent, c["time_words"]):
+            continue
+        if c["pinned_after"] and _explained_after(span, c["pinned_after"]):
+            continue
+        if rule.options.skip_in_names and _in_a_name(span):
             continue
         suggestion = rule.options.terms[match.term].suggestion
         yield Finding(span.start_char, span.end_char, suggestion=suggestion or rule.suggestion)
