@@ -94,7 +94,8 @@ class MentionOptions(Options):
     # whatever considered word it has: "the boys were at school during the visit".
     considered_not_with: list[str] = []
     # Names a considered word is part of, where it says nothing of them: the "need" of "the
-    # child in need visit" and the "Children in Need Team".
+    # child in need visit" and the "Children in Need Team"; nor does a dependant word in
+    # them name a child ("carry on as a child in need").
     considered_names: list[str] = []
     # Where a dependant was ("children asleep upstairs", "Jack was present"): in
     # a note about a child, said at or after the risk, or before it beside one of
@@ -154,10 +155,22 @@ class MentionOptions(Options):
     # sertraline at 21:35").
     needs_trigger_words: list[str] = []
     trigger_needs: list[str] = []
+    # Triggers (listed in triggers) that are something else after 'a': "open a crack",
+    # "a crack in the ceiling" (not "smoking crack").
+    mass_triggers: list[str] = []
+    # The writer asking about them thinks about them: "I asked Kelly what happens with Ty
+    # and Poppy on the nights Gary has been drinking", "I asked whether any children live
+    # with Ronald". A sentence whose verb is one of question_verbs, its subject 'I' or 'we',
+    # with one of question_words after it, counts as considered when it names them, and
+    # whatever it names when its question word is one of household_question_words ("I asked
+    # who comes round": who is at home or visits).
+    question_verbs: list[str] = []
+    question_words: list[str] = []
+    household_question_words: list[str] = []
 
 
 # "Holly (13)", "Alfie Ward (7 weeks)", "Craig (48)": a name and the age it is given with.
-_AGED_NAME = re.compile(r"\b([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)(?: [A-Z][a-z]+)*,? \(\s*(?:aged? )?"
+_AGED_NAME = re.compile(r"\b([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)(?: [A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)*,? \(\s*(?:aged? )?"
                         r"(\d{1,3})(\s*(?:weeks?|months?|days?))?\b")
 _NONE = english("negators")
 # "his 4yo son", "her 6-year-old daughter", "young son", "baby daughter"
@@ -208,6 +221,10 @@ def compile_mention(rule) -> dict:
             "needs_trigger_words": Terms(o.needs_trigger_words, "needs_trigger_words"),
             "trigger_needs": Terms(o.trigger_needs, "trigger_needs"),
             "child_view": Terms(o.child_view, "child_view"),
+            "mass_triggers": {w.lower() for w in o.mass_triggers},
+            "question_verbs": {w.lower() for w in o.question_verbs},
+            "question_words": {w.lower() for w in o.question_words},
+            "household_question_words": {w.lower() for w in o.household_question_words},
             "child_signs": Terms(o.child_signs, "child_signs"),
             "lives": Terms(o.lives, "lives")}
 
@@ -328,9 +345,12 @@ def _dependants(parsed: ParsedNote, c, adult_age: int) -> tuple[list, set[str], 
     doc, words, relatives = parsed.doc, [], False
     spans = [(span, False) for span in c["dependants"].spans(doc)]
     spans += [(span, True) for span in c["relatives"].spans(doc)]
+    names_of = [(n.start, n.end) for n in c["considered_names"].spans(doc)]
     for span, relative in spans:
         if parsed.in_quotes(span.start_char, span.end_char):
             continue
+        if any(start <= span.start and span.end <= end for start, end in names_of):
+            continue  # "carry on as a child in need", "the Children in Need Team": a name
         if _negated(doc, span.start):
             continue  # "has no children", "does not have a son"
         age = _AGE_AFTER.match(parsed.text, span.end_char, span.sent.end_char)
@@ -415,11 +435,20 @@ def _considered(parsed: ParsedNote, c, words: list, names: set[str], trigger=Non
         return not c["care_verbs"].any_in(span) or _someone_else_cares(span, at_risk)
 
     home_places, info = c["home_places"], c["information_nouns"]
+    considered_at = {i for span in c["considered"].spans(parsed.doc) for i in range(span.start, span.end)}
     starts = {span.start for span in words}
 
     def names_them(t) -> bool:
         # "the children's names", "Aoife's date of birth": what is known about them,
-        # passed on or listed, not them.
+        # passed on or listed, not them. In a note about a child, whose name runs through
+        # it, the child named only as whose something is ("I will ask the school nurse
+        # about Mia's eye test", "Lola's class teacher has no worries about her learning")
+        # is about that thing, unless it is one of the considered words ("Mia's safety") or
+        # their family ("the previous CP plan for Nyla's brother").
+        if t.dep_ == "poss" and child_note and t.head.i not in considered_at and not (
+                t.head.lemma_.lower() in c["child_note_adults"] or c["dependants"].has(t.head)
+                or c["relatives"].has(t.head)):
+            return False
         return ((t.text in names or t.i in starts) and unquoted(t)
                 and not (t.dep_ == "poss" and t.head.lemma_.lower() in info))
 
@@ -446,6 +475,8 @@ def _considered(parsed: ParsedNote, c, words: list, names: set[str], trigger=Non
         if (named or (named_before and any(t.lower_ in PLURAL and unquoted(t) for t in sent))) \
                 and (sent.end_char > after or c["whereabouts_when"].any_in(sent)) \
                 and not c["considered_not_with"].any_in(sent):
+            if _asked(sent, c, household=False):
+                return True
             if any(counts(s) for s in c["considered"].spans(sent)):
                 return True
             # Where they were: in a note about a child, anywhere; in an adult's, away from
@@ -455,11 +486,34 @@ def _considered(parsed: ParsedNote, c, words: list, names: set[str], trigger=Non
                     return True
             elif _away(sent, home_places, theirs):
                 return True
+        if _asked(sent, c, household=True) and (sent.end_char > after):
+            return True
         named_before = named
     return False
 
 
+_WRITER = {"i", "we"}
+
+
+def _asked(sent, c, household: bool) -> bool:
+    """Does the writer ask a question here: "I asked Kelly what happens with Ty and Poppy",
+    "I asked whether any children live with Ronald" (question_words), or, with household,
+    who is at home or comes round: "I asked who comes round" (household_question_words)?"""
+    words = c["household_question_words"] if household else c["question_words"]
+    if not words:
+        return False
+    for verb in sent:
+        if verb.lemma_.lower() not in c["question_verbs"] or verb.pos_ != "VERB":
+            continue
+        if not any(t.dep_ == "nsubj" and t.lower_ in _WRITER for t in verb.children):
+            continue
+        if any(t.i > verb.i and t.lower_ in words for t in verb.subtree):
+            return True
+    return False
+
+
 _HERE = set(english("here_words"))
+
 
 
 def _away(sent, home_places: set[str], theirs) -> bool:
@@ -557,6 +611,8 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         generic = c["generic_subjects"]
         trigger = next((span for span in c["triggers"].spans(parsed.doc)
                         if not (span.start and parsed.doc[span.start - 1].lower_ in not_after)
+                        and not (span.start and parsed.doc[span.start - 1].lower_ == "a"
+                                 and span.text.lower() in c["mass_triggers"])
                         and not _generic(span, generic)
                         and not (c["needs_trigger_words"].any_in(span) and not c["trigger_needs"].any_in(span.sent))),
                        None)
@@ -619,7 +675,8 @@ def _child_note(parsed: ParsedNote, c, o) -> Iterator[Finding]:
     # A service's name is not the risk: "the drug and alcohol service".
     services = [(s.start, s.end) for s in c["fallback_triggers"].spans(parsed.doc)]
     trigger = next((span for span in c["child_note_triggers"].spans(parsed.doc)
-                    if not any(start <= span.start and span.end <= end for start, end in services)
+                    if not any(start <= span.start and span.end <= end and end - start > len(span)
+                               for start, end in services)
                     and not _the_childs_own(span, own)
                     and ((not parsed.in_quotes(span.start_char, span.end_char)
                           and not c["child_note_others_only"].any_in(span))
@@ -635,7 +692,7 @@ def _child_note(parsed: ParsedNote, c, o) -> Iterator[Finding]:
     # the perinatal mental health team's first appointment".
     since = next((span for span in c["triggers"].spans(parsed.doc)
                   if span.start < trigger.start and not parsed.in_quotes(span.start_char, span.end_char)), trigger)
-    if _considered(parsed, c, words, names | own, since, child_note=True,
+    if _considered(parsed, c, words, names | own | _addressed(parsed, own), since, child_note=True,
                    at_risk=_at_risk(parsed, trigger) - own):
         return
     child = " and ".join(subjects) if subjects else (next(iter(own)) if own else "the child")
@@ -644,6 +701,14 @@ def _child_note(parsed: ParsedNote, c, o) -> Iterator[Finding]:
 
 
 _CHILD_PRONOUNS = {"he", "she", "they", "i"}
+_YOU = {"you", "You", "your", "Your", "yourself"}
+
+
+def _addressed(parsed: ParsedNote, own: set[str]) -> set[str]:
+    """In a letter to the child ("Dear Callum,"), 'you' is the child."""
+    first = parsed.text.lstrip().split("\n", 1)[0]
+    m = re.match(r"Dear ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b", first)
+    return _YOU if m and m.group(1) in own else set()
 
 
 def _clause_subject(span):
@@ -682,6 +747,8 @@ def _an_adult(who, own: set[str], adults: set[str]) -> bool:
         # adult around the child, and the child by first name only as whose relative they
         # are, is that adult.
         sent = who.sent
+        if who.lower_ in _HE_OR_SHE and _said_by_an_adult(who, own):
+            return True
         return who.lower_ in _HE_OR_SHE and any(
             t.lemma_.lower() in adults and t.dep_ != "poss" for t in sent) and not any(
             _the_child_named(t, own) for t in sent)
@@ -690,12 +757,30 @@ def _an_adult(who, own: set[str], adults: set[str]) -> bool:
 
 
 
+def _said_by_an_adult(who, own: set[str]) -> bool:
+    """Is 'she' the one who says it, named and not the child nor a child the note gives an
+    age: "Chloe said she has been in a really dark place" (not "Kyle said he ...")?"""
+    if who.dep_ != "nsubj":
+        return False  # "Staff have heard that she is being given vodka": done to her
+    verb = who.head
+    while verb.dep_ not in ("ccomp",) and verb.head.i != verb.i and verb.pos_ != "VERB":
+        verb = verb.head
+    if verb.dep_ != "ccomp":
+        return False
+    speaker = next((t for t in verb.head.children if t.dep_ == "nsubj"), None)
+    if speaker is None or speaker.pos_ != "PROPN" or speaker.text in own:
+        return False
+    return speaker.text not in _aged_names(who.doc.text, 18)[0]
+
+
 def _the_child_named(token, own: set[str]) -> bool:
     """Is the child named here, not only as whose relative someone is ("Riley's dad") nor
     as a surname they share ("Mum, Gemma Pinnock")?"""
     if token.text not in own or token.dep_ == "poss":
         return False
-    name = [token, *token.children] + ([token.head] if token.dep_ == "compound" else [])
+    # "Ty and Poppy" names Ty; "Mum, Gemma Pinnock" names only a surname Gemma shares.
+    name = [token, *(t for t in token.children if t.dep_ in ("compound", "flat"))] + (
+        [token.head] if token.dep_ == "compound" else [])
     return not any(t.pos_ == "PROPN" and t.text not in own for t in name)
 
 
