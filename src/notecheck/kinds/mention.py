@@ -821,10 +821,13 @@ def _out_of_the_way(sent, c, own: set[str]) -> bool:
         if verb.pos_ not in ("VERB", "AUX") or not _someone_else(subject_of(verb), own):
             continue  # "Mia went upstairs", "she stayed in the lounge": maybe the person
         # The whole sentence as parsed, which a line of shorthand may have cut in two
-        # ("Mum was in the kitchen while Mia | and I talked"): about the writer's time with
-        # the person, naming them or saying 'we'.
+        # ("Mum was in the kitchen while Mia | and I talked", "Farid | and I talked in the
+        # front room; his father stayed in the kitchen"): about the writer's time with the
+        # person, naming them or saying 'we'.
         doc = verb.doc
         start, end = min(sent.start, verb.sent.start), max(sent.end, verb.sent.end)
+        while start > 0 and doc[start].is_lower and doc[start].is_alpha:
+            start = doc[start - 1].sent.start  # a sentence cut off before: "Farid | and I"
         while end < len(doc) and doc[end].is_lower:
             end = doc[end].sent.end  # a sentence that runs on: "| and I talked."
         whole = doc[start:end]

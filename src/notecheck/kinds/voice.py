@@ -51,7 +51,9 @@ class VoiceOptions(Options):
     other_party_note_types: list[str] = []
     # Job titles with one of other_party_note_types' words in them, naming who wrote the
     # record: "Mental Health Act assessment (approved mental health professional record)"
-    # is the AMHP's record of assessing the person, not a professionals' meeting.
+    # is the AMHP's record of assessing the person, not a professionals' meeting. So is
+    # supervision under a court order by the service holding it ("youth justice
+    # supervision session"), not a worker's supervision.
     writer_roles: list[str] = []
     # Without note_type: words in the text that show a contact took place.
     contact_terms: list[str] = Field(min_length=1)
@@ -94,6 +96,16 @@ class VoiceOptions(Options):
     # Verbs whose direct object is the language someone uses: "Mr Kowalczyk speaks fluent
     # English" says what language to talk to him in, not what he said.
     language_verbs: list[str] = []
+    # Verbs of telling that also mean living with or holding in common, and what is held so:
+    # "the flat she shares with her partner", "he shares a bedroom with his brother".
+    share_verbs: list[str] = []
+    shared_places: list[str] = []
+    # Verbs of telling that, with only a noun for what was told ("she disclosed domestic
+    # abuse"), name the kind of thing said, not what was said.
+    label_verbs: list[str] = []
+    # Phrases in which a voice verb's word is not one: "thought disordered" is a clinical
+    # term, not what he thinks.
+    not_voice: list[str] = []
     speech_verbs: list[str] = Field(min_length=1)  # whose subject reports someone else's words
     # Why the person's views could not be had: "be asleep", "not seen alone because".
     not_obtained: list[str] = Field(min_length=1)
@@ -141,6 +153,10 @@ def compile_voice(rule) -> dict:
             "asking": Terms(o.asking_verbs, "asking_verbs"),
             "request": Terms(o.request_verbs, "request_verbs"),
             "language": Terms(o.language_verbs, "language_verbs"),
+            "share_verbs": Terms(o.share_verbs, "share_verbs"),
+            "label_verbs": Terms(o.label_verbs, "label_verbs"),
+            "not_voice": Terms(o.not_voice, "not_voice", lemma=False),
+            "shared_places": Terms(o.shared_places, "shared_places", lemma=False),
             "log_types": NoteTypes(o.log_note_types),
             "title_terms": NoteTypes(o.title_terms),
             "call_types": NoteTypes(o.call_note_types),
@@ -283,12 +299,45 @@ def _is_name(token, c) -> bool:
 OBJECTS = {"dobj", "pobj", "dative"}
 
 
-def _mentions(doc, c, names: set[str]) -> list[tuple[int, bool | None, str | None]]:
+def _namesakes(doc, c, names: set[str]) -> dict[int, str]:
+    """The person's surname after a title, when it names a relative of theirs: in a note
+    about "Mr Ferris" that tells of "his mother, Jean Ferris", "Mrs Ferris" is his mother,
+    'she'. A relative of one sex is introduced by a role and a first name not the person's,
+    and the note gives the person a title of the other sex; then the surname after a title
+    of the relative's sex is the relative. Each such mention's token index, with its sex."""
+    relatives = set()
+    for token in tokens_of(doc):
+        if token.text not in names or token.i < 2 or doc[token.i - 1].text in names:
+            continue
+        first = doc[token.i - 1]
+        role = doc[token.i - 2] if doc[token.i - 2].text not in (",", "(") else doc[token.i - 3] if token.i > 2 else None
+        if not (first.pos_ == "PROPN" and first.text.istitle()) or role is None:
+            continue
+        if c["women"].has(role):
+            relatives.add("she")
+        elif c["men"].has(role):
+            relatives.add("he")
+    if len(relatives) != 1:
+        return {}
+    theirs = "he" if relatives == {"she"} else "she"
+    titled = {}
+    for token in tokens_of(doc):
+        title = doc[token.i - 1] if token.i else None
+        if token.text in names and title is not None and title.lower_.rstrip(".") in TITLES:
+            titled[token.i] = "she" if c["women"].has(title) else "he" if c["men"].has(title) else None
+    if theirs not in titled.values():
+        return {}  # the note never titles the person apart from the relative
+    return {i: sex for i, sex in titled.items() if sex in relatives}
+
+
+def _mentions(doc, c, names: set[str], namesakes: dict[int, str] | None = None
+              ) -> list[tuple[int, bool | None, str | None]]:
     """Each person named, in order: (token index, is it the subject?, 'she'/'he'/None).
     An object pronoun ("Jo weighed him") is listed with None: who it is, is worked out
     from the people before it."""
     found = []
     known = _genders_from_roles(doc, c, names)
+    namesakes = namesakes or {}
     for token in tokens_of(doc):
         if token.pos_ not in ("PROPN", "NOUN", "PRON") and token.text not in names:
             continue  # only names, nouns such as 'Mum' and pronouns can be a person
@@ -296,6 +345,8 @@ def _mentions(doc, c, names: set[str]) -> list[tuple[int, bool | None, str | Non
             continue  # "Jack's head teacher ... She": the teacher is the one named last
         if token.lower_ in c["object_pronouns"] and token.dep_ in OBJECTS:
             found.append((token.i, None, c["object_pronouns"][token.lower_]))
+        elif token.i in namesakes:
+            found.append((token.i, False, namesakes[token.i]))  # "Mrs Ferris", his mother
         elif token.text in names:
             found.append((token.i, True, None))
         elif c["women"].has(token) and token.pos_ in ("PROPN", "NOUN"):
@@ -367,6 +418,7 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
 
     tokens = tokens_of(doc)
     mentions = main_subjects = clause_subjects = person_at = None
+    namesakes = _namesakes(doc, c, names) if names else {}
 
     def people_named() -> None:
         """Who is named where, and the subjects of the main clauses: worked out at the
@@ -374,7 +426,7 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
         nonlocal mentions, main_subjects, clause_subjects, person_at
         if mentions is not None:
             return
-        mentions = _mentions(doc, c, names)
+        mentions = _mentions(doc, c, names, namesakes)
         # The subjects of main clauses, in order: a sentence's 'She' carries on the 'She' of
         # the sentence before ("She told me Jack was late. She said ..." is still the teacher).
         main_subjects = [t for t in tokens if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"]
@@ -464,8 +516,10 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
     you = addressee(parsed, c) in names  # a note written to the person: 'you' is them
 
     def is_subject(word) -> bool:
+        if word.i in namesakes:
+            return False  # "Mrs Ferris" in a note about Mr Ferris: his mother
         if word.text in names or any(
-                c.dep_ == "compound" and c.text in names for c in word.children):
+                c.dep_ == "compound" and c.text in names and c.i not in namesakes for c in word.children):
             return True
         if you and word.lower_ == "you":
             return True
@@ -494,6 +548,7 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
             return True  # "Assisted with breakfast. Wants a wash": no one else named yet
         return _last_person(verb.i, None, skip=())
 
+    not_voice = {t.i for span in c["not_voice"].spans(doc) for t in span}
     # Each voice verb, one word or its first ("turned [away]", "looking [forward]").
     for token in (span[0] for span in c["voice"].spans(doc)):
         # A verb the tagger took for a noun after 'and': "began to root and grizzle".
@@ -529,6 +584,12 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
             continue  # "Mrs Pinto was asked to explain the options back": not that she did
         if c["language"].has(token) and any(ch.dep_ == "dobj" for ch in token.children):
             continue  # "he speaks fluent English": the language he uses, not his words
+        if _shares_a_place(token, c):
+            continue  # "the flat she shares with her partner": where she lives
+        if token.i in not_voice:
+            continue  # "thought disordered": a clinical term, not what he thinks
+        if _only_labelled(parsed, token, c):
+            continue  # "She disclosed domestic abuse": what kind of thing, not what she said
         if _conditional(token):
             continue  # "if she wants to talk, she can ring me" records no wish of hers
         if floor is not None and scores:
@@ -624,7 +685,7 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
             else:
                 earlier = [t for t in sents[index - 1] if is_subject(t) or _person(t, c)] if index else []
                 theirs = bool(earlier) and is_subject(earlier[-1])
-            if not theirs:
+            if not theirs or _seeing_someone(span, is_subject):
                 continue
             # In a log of hours of care, a state at one moment ("Ivor was asleep in his
             # chair at 17:30") does not excuse the rest; "slept 22:00-06:30" does.
@@ -637,6 +698,44 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
                 continue
             return True
     return False
+
+
+def _seeing_someone(span, is_subject) -> bool:
+    """Is 'not seen' the person not seeing someone else: "Mr Ferris has not seen the home
+    treatment team since September" is who he has seen, not why he was not heard ("Jamie
+    was not seen", "not seen today" are)."""
+    verb = span.root
+    if verb.lemma_ != "see" or _passive(verb):
+        return False
+    who = next((ch for ch in verb.children if ch.dep_ == "nsubj"), None)
+    return who is not None and is_subject(who) and any(
+        ch.dep_ == "dobj" and ch.lower_ not in FIRST_PERSON for ch in verb.children)
+
+
+def _only_labelled(parsed: ParsedNote, verb, c) -> bool:
+    """A verb of telling with only a noun for what was told, no clause and no quote: "She
+    disclosed domestic abuse by her partner" names the kind of thing she said ("she
+    disclosed that he hits her", "he disclosed being hit" tell it)."""
+    if not c["label_verbs"].has(verb) or _quotes_them(parsed, verb):
+        return False
+    told = [ch for ch in verb.children if ch.dep_ in ("ccomp", "xcomp", "pcomp", "advcl", "parataxis")]
+    told += [g for ch in verb.children if ch.dep_ == "prep" for g in ch.children if g.dep_ == "pcomp"]
+    return not told
+
+
+def _shares_a_place(verb, c) -> bool:
+    """A verb of telling that here means living with or holding in common: "the flat she
+    shares with her partner", "he shares a bedroom with his brother" (not "she shared her
+    worries")."""
+    if not c["share_verbs"].has(verb):
+        return False
+    things = [ch for ch in verb.children if ch.dep_ == "dobj"]
+    if verb.dep_ == "relcl" or (verb.dep_ == "pobj" and verb.i > 0):
+        # "the flat she shares": the noun before its clause, however the parse hung it.
+        things += [t for t in verb.doc[max(0, verb.i - 4):verb.i] if t.pos_ in ("NOUN", "ADJ")]
+        if verb.dep_ == "relcl":
+            things.append(verb.head)
+    return any(c["shared_places"].has(t) for t in things)
 
 
 NOTHING = english("said_nothing")
@@ -846,11 +945,26 @@ def _short_forms(doc, people: list[tuple[str, set[str]]]) -> list[tuple[str, set
     another subject)."""
     taken = set().union(*(names for _, names in people)) if people else set()
     written = {t.text for t in tokens_of(doc) if t.pos_ == "PROPN" and t.text.istitle() and len(t.text) >= 3}
+    initials = _initials(doc)
     found = []
     for name, names in people:
         short = {w for w in written - taken if any(n.startswith(w) and n != w for n in names)}
+        # A log's initial for them: "Z back from school", "M calling out" in a record about
+        # Zara or Marjorie, when no other subject's name starts with that letter.
+        others = {n[:1] for other, more in people if other != name for n in more}
+        short |= {w for w in initials if w not in others and any(n[:1] == w for n in names)}
         found.append((name, names | short))
     return found
+
+
+def _initials(doc) -> set[str]:
+    """Capital letters a note uses on their own as a name, twice or more: "Z asked if she
+    could ring nan", "M agreed when asked". Not 'I', nor 'A' as an article."""
+    counts: dict[str, int] = {}
+    for t in tokens_of(doc):
+        if len(t.text) == 1 and t.text.isupper() and t.text != "I" and t.pos_ in ("PROPN", "NOUN"):
+            counts[t.text] = counts.get(t.text, 0) + 1
+    return {w for w, n in counts.items() if n >= 2}
 
 
 HEADER_LINES = 5
@@ -955,6 +1069,8 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         # A log of care that never names its person ("Rm 22 wandering from 01:00") is
         # still about someone: their voice is missing all the same.
         names = name_parts(inferred) if inferred and inferred == headed else {inferred}
+        if inferred and inferred == headed:  # a full name: "Cliff", "Z" for short as well
+            names = _short_forms(parsed.doc, [(inferred, names)])[0][1]
         people = [(inferred, names)] if inferred else [(None, set())]
         all_names = names if inferred else set()
     if not is_contact(parsed, c, all_names):
