@@ -11,10 +11,37 @@ When nothing else is named, sentence openers count as they are.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from notecheck.kinds.language import tokens_of
 from notecheck.kinds.terms import Terms
+
+
+# How many lines from the top a pasted header naming the person may take.
+HEADER_LINES = 5
+
+
+def header_labels(labels: list[str]) -> set[str]:
+    """Header labels as Layout.header_fields gives them: lower-cased, single spaces."""
+    return {" ".join(label.lower().split()) for label in labels}
+
+
+def header_name(titles: list[str]) -> re.Pattern:
+    """The name a header field gives, after a title: "Mr Horace Bentley, 79"."""
+    return re.compile(r"(?:(?:%s)\.?\s+)?(?P<name>[A-Z][a-z][\w'’-]*(?: [A-Z][a-z][\w'’-]*)*)"
+                      % "|".join(map(re.escape, titles or ["Mr"])))
+
+
+def header_person(parsed, labels: set[str], name: re.Pattern) -> str | None:
+    """The person a pasted header names, whoever else the note names more often:
+    "Person: Leonard Bright   Contact date: ...", "Pt: Mr Horace Bentley, 79", "Young
+    person: Tasha Kirwan (18)" (labels from header_labels, name from header_name)."""
+    for label, start, end in parsed.layout.header_fields(HEADER_LINES):
+        found = name.match(parsed.text, start, end) if label in labels else None
+        if found:
+            return found.group("name")
+    return None
 
 
 def is_name(token, *not_names: Terms) -> bool:

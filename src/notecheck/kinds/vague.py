@@ -11,7 +11,6 @@ left alone.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from pydantic import Field
@@ -104,9 +103,8 @@ def compile_vague(rule) -> dict:
             "topics": Terms(o.topic_words, "topic_words"),
             "agreeing": Terms(o.agreement_subjects, "agreement_subjects"),
             "not_names": Terms(o.not_names, "not_names"),
-            "header_labels": {" ".join(label.lower().split()) for label in o.header_labels},
-            "header_name": re.compile(r"(?:(?:%s)\.?\s+)?(?P<name>[A-Z][a-z][\w'’-]*)"
-                                      % "|".join(map(re.escape, o.header_titles or ["Mr"]))),
+            "header_labels": subject.header_labels(o.header_labels),
+            "header_name": subject.header_name(o.header_titles),
             "pinned_after": set(o.pinned_after)}
 
 
@@ -197,21 +195,6 @@ def _pinned(parsed: ParsedNote, span, c: dict) -> bool:
         has_count(before, c["time_words"])
 
 
-HEADER_LINES = 5
-
-
-def _header_person(parsed: ParsedNote, c: dict) -> str | None:
-    """The first name a pasted header gives for the person the note is about: "Child:
-    Bonnie Aspinall (7 months)", "Adult: Mr Harold Bywater (91)"."""
-    if not c["header_labels"]:
-        return None
-    for label, start, end in parsed.layout.header_fields(HEADER_LINES):
-        found = c["header_name"].match(parsed.text, start, end) if label in c["header_labels"] else None
-        if found:
-            return found.group("name")
-    return None
-
-
 def _counted(sent, time_words: Terms) -> bool:
     """A count or measurement in the sentence, or a number standing for what is counted:
     "police have identified three of them"."""
@@ -258,8 +241,8 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         if not known:
             found = {part for name in parsed.note.subjects for part in name_parts(name)}
             if not found:
-                headed = _header_person(parsed, c)
-                found = {headed} if headed else set()
+                headed = subject.header_person(parsed, c["header_labels"], c["header_name"])
+                found = {headed.split()[0]} if headed else set()
             if not found and rule.options.infer_subject:
                 inferred = subject.infer_subject(parsed, c["not_names"])
                 found = {inferred} if inferred else set()

@@ -172,10 +172,8 @@ def compile_voice(rule) -> dict:
                                 for p, g in o.object_pronouns.items()},
             "addressed_by": {w.lower() for w in o.addressed_by},
             "unnamed": o.unnamed_subject,
-            "header_labels": {" ".join(label.lower().split()) for label in o.header_labels},
-            # The name a header field gives, after a title: "Mr Horace Bentley, 79".
-            "header_name": re.compile(r"(?:(?:%s)\.?\s+)?(?P<name>[A-Z][a-z][\w'’-]*(?: [A-Z][a-z][\w'’-]*)*)"
-                                      % "|".join(map(re.escape, o.header_titles)))}
+            "header_labels": subject.header_labels(o.header_labels),
+            "header_name": subject.header_name(o.header_titles)}
 
 
 def needs(rule) -> set[str]:
@@ -967,19 +965,6 @@ def _initials(doc) -> set[str]:
     return {w for w, n in counts.items() if n >= 2}
 
 
-HEADER_LINES = 5
-
-
-def _header_person(parsed: ParsedNote, c) -> str | None:
-    """The person a pasted header names: "Person: Leonard Bright   Contact date: ...",
-    "Pt: Mr Horace Bentley, 79", "Young person: Tasha Kirwan (18)"."""
-    for label, start, end in parsed.layout.header_fields(HEADER_LINES):
-        found = c["header_name"].match(parsed.text, start, end) if label in c["header_labels"] else None
-        if found:
-            return found.group("name")
-    return None
-
-
 def _infer_person(parsed: ParsedNote, c) -> str | None:
     """The person named most often, passing over a place or a room taken for one: "in
     Ghana", "Rm 22 wandering" (a name followed by a number, or after 'in' or 'at')."""
@@ -1062,7 +1047,7 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         people = _short_forms(parsed.doc, _own_names(subjects))
         all_names = set().union(*(names for _, names in people))
     else:
-        headed = _header_person(parsed, c)
+        headed = subject.header_person(parsed, c["header_labels"], c["header_name"])
         inferred = addressee(parsed, c) or headed or _infer_person(parsed, c)
         if inferred is None and not is_log(parsed, c):
             return  # no one is named: nothing to say whose voice is missing
