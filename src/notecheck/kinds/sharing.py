@@ -23,7 +23,8 @@ Each rule picks one ``require``:
   Megan that ...", "shared by phone") is left out: it was heard.
 - secure-channel: a sentence where the writer sends something names an insecure
   channel from ``channels`` (with ``case_details: true``, only when the sentence also
-  names case material from ``case_details``).
+  names case material from ``case_details``; with ``names_person: true``, only when the
+  match holds a word of the person's name, as an email subject line that names them).
 
 All vocabulary is in the rule YAML.
 """
@@ -62,11 +63,15 @@ class Trigger(Options):
     # Who was told is only the one the verb is "with" ("Discussed her falls with the
     # district nurse"); its object is what was talked about ("We discussed Mason").
     addressed_with: bool = False
+    # Handing someone over to a relative is the person going back to their family ("handed
+    # over to his mum at 15:50"), even when an adult's relatives are third parties.
+    person_to_family: bool = False
 
 
 class Channel(Options):
     regex: str
     case_details: bool = False  # only when the sentence also names case material
+    names_person: bool = False  # only when the match names the person the note is about
     message: str | None = None
 
 
@@ -269,13 +274,27 @@ def _joined_to_past(verb) -> bool:
     the school and let them know" records what was done ("let" reads as a bare verb).
     A note's opening word with an object is such a verb however it is tagged ("Rang a PC
     at the station and let them know": "Rang" reads as a name)."""
-    if not (verb.dep_ == "conj" and verb.head.i < verb.i):
+    if not (verb.dep_ == "conj" and verb.head.i < verb.i) or _requested(verb):
         return False
     head = verb.head
     return head.tag_ in ("VBD", "VBN") or (
         head.dep_ == "ROOT" and head.tag_ != "VB"
         and not any(t.is_alpha for t in head.doc[head.sent.start:head.i])  # "08:20 Rang ..."
         and any(t.dep_ == "dobj" for t in head.children))
+
+
+def _requested(token) -> bool:
+    """The word is in what someone asked for, not in what was done: "She asked me to
+    WhatsApp her the plan, or send it to her personal Gmail" (a bare verb or a phrase
+    under a verb of asking, with no verb in the past between them)."""
+    if token.tag_ in ("VBD", "VBN", "VBZ", "VBP"):
+        return False  # "Mum asked for the plan and I sent it": done
+    for a in token.ancestors:
+        if a.lemma_.lower() in REQUEST_VERBS:
+            return True
+        if a.tag_ in ("VBD", "VBN", "VBZ", "VBP"):
+            return False
+    return False
 
 
 def _past_in_context(verb) -> bool:
@@ -356,7 +375,11 @@ def _subject(verb):
 
 
 def _by_writer(verb, c: Compiled, subjects: set[str], anchor=None) -> bool:
+    if _by_someone_else(verb, c):
+        return False  # "Police notification forwarded to the team inbox by Dee Harker"
     subject = _subject(verb)
+    if subject is not None and subject.tag_ == "CD" and subject.i < verb.i:
+        subject = None  # "12:00 Sent the referral to ...": the time read as the subject
     if subject is None or (anchor is not None and subject.i == anchor.i):  # "Referral made to ..."
         return True  # "Emailed the school ...", "Referral made to ..."
     if subject.i > verb.i and not any(t.is_alpha for t in verb.doc[verb.sent.start:verb.i]):
@@ -379,7 +402,11 @@ def _by_someone_else(verb, c: Compiled) -> bool:
     """A passive whose agent is a person or organisation other than the writer: "the
     plan was sent by the school", "his views were shared by Lauren". Not a channel ("sent
     by email", "passed on by phone")."""
-    for agent in (t for t in verb.children if t.dep_ == "agent"):
+    # The parser can hang "by ..." on the verb's own phrase: "notification forwarded to
+    # the team inbox by Dee Harker".
+    agents = [t for t in verb.subtree if t.dep_ == "agent" and
+              next((a.i for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None) == verb.i]
+    for agent in agents:
         for who in (t for t in agent.children if t.dep_ == "pobj"):
             if is_one_of(who, c.writers):
                 return False
@@ -473,7 +500,7 @@ def _recipient(anchor, sentence, c: Compiled, subjects: set[str],
         # asked for a welfare check. I gave his name and address, ...".
         if anchor.lemma_.lower() in GIVING and \
                 not any(named(t) or family(t) or t.pos_ == "PROPN" for t in direct):
-            called = _called_before(sentence, c, subjects)
+            called = _rung_first(sentence, anchor, c, subjects) or _called_before(sentence, c, subjects)
             if called is not None:
                 return called
         return FAMILY if told_family else None
@@ -510,6 +537,9 @@ TELL_VERBS = set(english("tell_verbs"))
 POINTING_BACK = set(english("pointing_back"))
 LIMITING = set(english("limiting_words"))
 GIVING = set(english("giving_verbs"))
+ADVICE_MODALS = set(english("advice_modals"))
+OCCASIONS = set(english("handover_times"))
+REQUEST_VERBS = set(english("request_verbs"))
 
 
 def _called_before(sentence, c: Compiled, subjects: set[str]) -> str | None:
@@ -528,6 +558,39 @@ def _called_before(sentence, c: Compiled, subjects: set[str]) -> str | None:
             if is_one_of(token, c.recipients) and not is_one_of(token, c.not_recipients) \
                     and token.lower_ not in subjects:
                 return _name(token)
+    return None
+
+
+def _of_the_one_rung(recipient: str, sentence, anchor, c: Compiled, subjects: set[str]) -> bool:
+    """'the manager' in "Rang Harbour Lodge and gave the manager all his details" is the
+    manager of the organisation rung, not the writer's own."""
+    words = recipient.lower().split()
+    if len(words) != 2 or words[0] != "the":
+        return False
+    rung = _rung_first(sentence, anchor, c, subjects)
+    return rung is not None and not _internal(rung, sentence, c)
+
+
+def _rung_first(sentence, before, c: Compiled, subjects: set[str]):
+    """The organisation or role a note-style sentence opens by ringing ("14:15 Phoned
+    Nigel's solicitor, Mr Ellison, and outlined our concerns", "Rang Harbour Lodge and
+    gave the manager ..."), named before the token ``before``; the parser often reads the
+    opening verb as a name or an adjective, so the words are read in order."""
+    def calling(t) -> bool:
+        return t.lower_ in CALL_VERBS or t.lemma_.lower() in CALL_VERBS
+    words = [t for t in sentence if t.is_alpha]
+    # The note's opening word ("Phoned"), or a call the writer made ("I phoned the
+    # solicitor and outlined our concerns").
+    call = words[0] if words and calling(words[0]) else next(
+        (t for t in sentence.doc[sentence.start:before.i] if calling(t) and t.tag_.startswith("VB")
+         and _by_writer(t, c, subjects)), None)
+    if call is None:
+        return None
+    for token in sentence.doc[call.i + 1:before.i]:
+        if is_one_of(token, c.not_recipients) or token.lower_ in subjects or _possessor(token):
+            continue
+        if is_one_of(token, c.recipients) or token.pos_ == "PROPN":
+            return _name(token)
     return None
 
 
@@ -594,9 +657,11 @@ def find_sharing(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
                 # school.", "DN to body map any injuries and inform SW."
                 continue
             if token.dep_ in ("amod", "compound") and \
-                    any(t.is_alpha for t in sentence.doc[sentence.start:token.i]):
+                    any(t.is_alpha for t in sentence.doc[sentence.start:token.i]) and \
+                    not (token.i > sentence.start and is_one_of(token.doc[token.i - 1], c.writers)):
                 # A describing word: "shared staffing overnight", "a shared bedroom";
-                # but a note-style "Shared care plan with the GP" opens its sentence.
+                # but a note-style "Shared care plan with the GP" opens its sentence, and
+                # "SW shared notification w/ HV" follows the writer.
                 continue
             if trigger.complement and not any(t.lower_ == trigger.complement.lower()
                                               for t in token.children):
@@ -605,6 +670,8 @@ def find_sharing(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
         elif token.lemma_.lower() in c.event_nouns and _event_made(token, c):
             verb = token.head if token.head.pos_ in ("VERB", "AUX") else token
             anchor, trigger = token, None
+            if any(_by_someone_else(v, c) for v in (verb, *token.children) if v.pos_ in ("VERB", "AUX")):
+                continue  # "Police notification forwarded to the team inbox by Dee Harker": came in
         else:
             continue
         if parsed.in_quotes(token.idx, token.idx + len(token)):
@@ -635,9 +702,11 @@ def find_sharing(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
                 continue
             recipient = _recipient(anchor, sentence, c, subjects,
                                    trigger is not None and trigger.needs_recipient)
-        if recipient == FAMILY:
+        if recipient == FAMILY or (trigger is not None and trigger.person_to_family and recipient
+                                   and set(recipient.lower().split()) & c.adult_relatives):
             continue  # giving the person or their family information is not third-party sharing
-        if recipient is not None and _internal(recipient, sentence, c):
+        if recipient is not None and _internal(recipient, sentence, c) and \
+                not _of_the_one_rung(recipient, sentence, anchor, c, subjects):
             continue  # "Team manager updated": nothing left the writer's own service
         if recipient is None and (trigger is not None and trigger.needs_recipient or
                                   any(t.dep_ == "ccomp" for t in verb.children)):
@@ -713,8 +782,10 @@ def _internal(recipient: str, sentence, c: Compiled) -> bool:
             after = words[size:size + 2]
             # "the manager at the nursery" is theirs; "day team for follow-up" and "the duty
             # social worker in our team" are ours.
+            # "night staff at 21:00", "at handover" say when, not whose.
             return not (after and after[0] in ("of", "at", "from", "in")
-                        and not (len(after) > 1 and after[1] in ("our", "my", "this")))
+                        and not (len(after) > 1 and (after[1] in ("our", "my", "this")
+                                                     or after[1].strip(".;:()") in OCCASIONS or after[1][:1].isdigit())))
     return False
 
 
@@ -740,7 +811,11 @@ def _not_information(verb, trigger: Trigger, c: Compiled, subjects: set[str]) ->
         if any(all(thing(x) for x in (t, *t.conjuncts)) for t in given):
             return True
     if trigger.needs_recipient:
+        # "I told the school to ring the police"; "I told Mr Rampling he should write to
+        # Daniel directly": what the one told should or can do, not information passed on.
         return any(t.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children)
+                   or t.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in ADVICE_MODALS
+                                                for a in t.children)
                    for t in verb.children)
     subject = next((t for t in verb.children if t.dep_ == "nsubjpass"), None)
     if subject is None:
@@ -767,7 +842,9 @@ def _told_in_note_style(verb, c: Compiled, subjects: set[str],
         subject = verb.head  # "Mum informed by text.": parsed as a noun and its modifier
     if subject is None:
         return None
-    told = [subject, *subject.conjuncts]
+    # Every subject: the parser can give "The fire brigade and the police made aware" two.
+    told = [t for s in [subject, *(t for t in verb.children if t.dep_ == "nsubj" and t.i != subject.i)]
+            for t in (s, *s.conjuncts)]
     # The verb straight after its subject, heading its clause: not "School to keep SW
     # updated" (a plan), nor "Mum said the school informed ..." (someone else's words).
     if verb.i != max(t.i for t in told) + 1 or \
@@ -775,7 +852,9 @@ def _told_in_note_style(verb, c: Compiled, subjects: set[str],
         return None
     if any(is_one_of(t, c.not_recipients | c.writers) or t.lower_ in subjects for t in told):
         return None
-    if not all(is_one_of(t, c.recipients) for t in told):
+    # "Environmental health and the fire service made aware": one recipient word among
+    # them names them all as agencies.
+    if not any(is_one_of(t, c.recipients) for t in told):
         return None
     return _name(subject)
 
@@ -862,13 +941,15 @@ def _insecure(parsed: ParsedNote, c: Compiled) -> Iterator[Finding]:
     if not any(pattern.search(text) for pattern, _ in c.channels):
         return  # most notes name no insecure channel: no need to look at their sentences
     subjects = {s.lower() for name in parsed.note.subjects for s in name.split()}
+    named = _subject_words(parsed, c) if any(ch.names_person for _, ch in c.channels) else set()
 
     def sending(token) -> bool:
         return token.tag_.startswith("VB") and bool(
             c.trigger_words.get(token.lower_) or c.trigger_words.get(token.lemma_.lower()))
 
     def sent_by_writer(token) -> bool:
-        return _by_writer(token, c, subjects) and _recorded_not_planned(token, c)
+        return _by_writer(token, c, subjects) and _recorded_not_planned(token, c) and \
+            not _requested(token)
 
     for sentence in doc.sents:
         start, end = sentence.start_char, sentence.end_char
@@ -883,12 +964,16 @@ def _insecure(parsed: ParsedNote, c: Compiled) -> Iterator[Finding]:
         for match, channel in hits:
             if channel.case_details and not details:
                 continue
+            if channel.names_person and not set(re.findall(r"[\w'’-]+", match.group().lower())) & named:
+                continue  # "subject line 'Review minutes, ref 4471'": no name in it
             # The verb this channel belongs to decides ("I did not send it by WhatsApp;
             # I posted it"); failing that, any sending verb in the sentence.
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             token = span[0] if span is not None and len(span) else None
             verb = None if token is None else next(
                 (a for a in [token, *token.ancestors] if sending(a)), None)
+            if token is not None and _requested(token):
+                continue  # "She asked me to WhatsApp it to her": her request
             if not (sent_by_writer(verb) if verb is not None else any(map(sent_by_writer, senders))):
                 continue
             yield Finding(match.start(), match.end(), message=channel.message)
