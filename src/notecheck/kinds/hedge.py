@@ -75,10 +75,15 @@ class HedgeOptions(Options):
     # Parts of the body that, after a colon, say what the view rests on: "Harold appeared
     # settled: lying still with his eyes closed, breathing steadily".
     body_words: list[str] = []
+    # Verbs of a hedge that say what the writer means to do when 'to' follows them: "I
+    # would expect to visit on Friday" is a plan; "I'd expect another missing episode" and
+    # "I'd expect him to go missing" are forecasts.
+    intent_verbs: list[str] = []
 
 
 COMPLEMENTS = {"oprd", "acomp", "xcomp", "ccomp", "attr"}
 PREPOSITIONS = english("complement_prepositions")
+CLAUSE_MARKS = {"like", "if", "though"}
 
 
 def compile_hedge(rule) -> dict:
@@ -99,7 +104,8 @@ def compile_hedge(rule) -> dict:
             "pointing_back": Terms(o.pointing_back, "pointing_back"),
             "topic_preps": Terms(o.topic_prepositions, "topic_prepositions"),
             "seen": Terms(o.seen_qualities, "seen_qualities"),
-            "body": Terms(o.body_words, "body_words")}
+            "body": Terms(o.body_words, "body_words"),
+            "intent": Terms(o.intent_verbs, "intent_verbs")}
 
 
 def _thought_about(span, c) -> bool:
@@ -133,15 +139,31 @@ def _hedges_a_time(word, c) -> bool:
                               any(c["time_words"].has(t) for t in objects))
 
 
+def _guessed_reason(span, sent):
+    """The reason word that directly follows a hedge ("probably [because]", "most likely
+    [due] to"), which is what is guessed, or None."""
+    after = span.end
+    if after >= sent.end:
+        return None
+    word = sent.doc[after]
+    return word if word.lower_ in GUESSED_REASONS else None
+
+
+GUESSED_REASONS = {"because", "cos", "coz", "cause"}
+
+
 def needs(rule) -> set[str]:
     return {"parse", "lemma"}
 
 
 def _takes_complement(token) -> bool:
     # The complement follows: "I will look into it" with a misparsed clause before 'look'
-    # is not "looked tired".
+    # is not "looked tired". A clause after 'like', 'as if' or 'as though' is one too:
+    # "Looks like he's been on the whisky again".
     return any(c.i > token.i and (c.dep_ in COMPLEMENTS
-                                  or (c.dep_ == "prep" and c.lower_ in PREPOSITIONS))
+                                  or (c.dep_ == "prep" and c.lower_ in PREPOSITIONS)
+                                  or (c.dep_ == "advcl" and any(
+                                      m.dep_ == "mark" and m.lower_ in CLAUSE_MARKS for m in c.children)))
                for c in token.children)
 
 
@@ -199,6 +221,8 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
                 continue  # "appeared at the door", "will be looked at as part of ..."
             if len(span) == 1 and c["complement"].has(head) and _looks_seen(head, c):
                 continue  # "Skin on his bottom looked a bit red": what was seen
+            if c["intent"].has(span[-1]) and span.end < sent.end and sent.doc[span.end].lower_ == "to":
+                continue  # "I would expect to visit on Friday": a plan, not a view
             if _thought_about(span, c):
                 continue  # "We thought together about Reuben": a topic, not a view
             if _described_after_colon(span, sent, c):
@@ -234,7 +258,13 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
                 about = None
             # The verb a hedging adverb qualifies is the claim, not evidence for it:
             # "Dad is obviously [saying] things to unsettle him".
-            claim = head.head if len(span) == 1 and head.dep_ == "advmod" else None
+            claim = [head.head] if len(span) == 1 and head.dep_ == "advmod" else []
+            # A reason straight after the hedge is the guess itself, not what it rests on:
+            # "Reg didn't want his lunch, probably because Michelle had upset him",
+            # "Likely because she won't use her frame".
+            guessed = _guessed_reason(span, sent)
+            if guessed is not None:
+                claim.append(guessed)
             if evidence_near(parsed, sents, index, c["evidence"], o.numbers_are_evidence,
                              before, after, c["time_words"], c["speech"], about, claim, c["actions"],
                              actions_near=True):

@@ -76,6 +76,9 @@ class JudgementOptions(Options):
     # Words a number can go with that make it a time or date, not a count: 2pm, 3 March.
     time_words: list[str] = []
     speech_verbs: list[str] = Field(min_length=1)
+    # Verbs that report someone else's finding, like their words: "the capacity assessment
+    # by Dr Rigby found that she lacks capacity" is Dr Rigby's finding, not the writer's.
+    finding_verbs: list[str] = []
     # Things a person does that can be seen ("yawned", "slammed the door", "was slurring"):
     # said of the person the claim is about, they describe what led to it.
     observed_actions: list[str] = []
@@ -109,6 +112,7 @@ def compile_judgement(rule) -> dict:
             "labelled_by": Terms(o.labelled_by, "labelled_by"),
             "time_words": Terms(o.time_words, "time_words"),
             "speech": Terms(o.speech_verbs, "speech_verbs"),
+            "reporting": Terms(o.speech_verbs + o.finding_verbs, "finding_verbs"),
             "actions": Terms(o.observed_actions, "observed_actions")}
 
 
@@ -134,6 +138,17 @@ def _said_of(verb, c) -> bool:
     if subject is None:
         return verb.dep_ == "ROOT"
     return _judged_thing(subject, c)
+
+
+def _clipped(token, c) -> bool:
+    """A line of shorthand that names a person or place and then judges them, with no
+    verb between ("Pete a bit of a soft touch", "Sister Denise a bad influence", "House
+    immaculate as ever"): the judgement is said of whom the line opens with."""
+    sent = token.sent
+    if token.i == sent.start or not _about_person_or_place(sent[0], c):
+        return False
+    between = token.doc[sent.start + 1:token.i]
+    return not any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in between)
 
 
 def _judged(token, c):
@@ -213,6 +228,9 @@ def _named(subject):
 def _judged_verb(token, c):
     """The last word of a verb judgement ("is not [coping]", "[lacks insight]") said of a
     person, or of no one in a clipped line; not an aim ("to help her cope")."""
+    if token.dep_ == "xcomp" and token.head.lower_ == "going" and token.head.pos_ in ("VERB", "AUX"):
+        # "She is going to struggle": a forecast, like "she will struggle"
+        return token if _said_of(token.head, c) else None
     if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("xcomp", "pcomp", "acl", "relcl"):
         return None
     if token.dep_ == "advcl" and not any(ch.dep_ == "mark" and c["reason_marks"].has(ch) for ch in token.children):
@@ -278,7 +296,7 @@ def _judgements(sent, c):
     """(first word, last word) of each judgement in the sentence said of someone."""
     for start, stop in c["judgements"].find(sent):
         token = sent[start]
-        end = _judged(token, c)
+        end = _judged(token, c) or (token if _clipped(token, c) else None)
         if end is not None and not is_negated(token) and not _to_a_place(token, c):
             yield token, max(end, sent[stop - 1], key=lambda t: t.i)  # "unable to understand"
     for start, stop in c["verbs"].find(sent):
@@ -315,7 +333,7 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
             if (parsed.layout.in_heading(token.idx) or _held(token, c) or _hedged(token, c)
                     or _possible(token, c) or _agrees(token, c)):
                 continue
-            if reported_by_someone_else(parsed, token, c["speech"]):
+            if reported_by_someone_else(parsed, token, c["reporting"]):
                 continue
             own = c["own_sentence"].has(token)
             if evidence_near(parsed, sents, index, c["evidence"], o.numbers_are_evidence,

@@ -131,7 +131,9 @@ def has_evidence(parsed: ParsedNote, sent, markers: Terms, numbers: bool,
         # count. A phrase ("as shown by", "I base this on") counts wherever it is.
         if len(span) == 1 and _passive(span.root):
             continue
-        if claim is not None and span.root.i == claim.i:
+        if len(span) == 1 and _foreseen(span.root):
+            continue  # "won't be able to say no to Lauren": what may be said, not what was
+        if claim is not None and span.root.i in _indices(claim):
             continue  # "Dad is obviously saying things to unsettle him": the view itself
         if about is not None and speech is not None and _in_others_account(span.root, speech, about):
             continue  # "Graham said he wants her in a home because ...": Graham's reason
@@ -158,6 +160,22 @@ def has_evidence(parsed: ParsedNote, sent, markers: Terms, numbers: bool,
                           and len(parsed.text[q_start:q_end].split()) > 1 for q_start, q_end in parsed.quotes):
         return True  # what someone said, quoted; not a name or a word in quotes ("Jay")
     return numbers and not others and has_count(sent, time_words, not_labels=True)
+
+
+FORESEEING = english("foreseeing_modals")
+
+
+def _foreseen(verb) -> bool:
+    """Is this verb something foreseen, not done: under 'will', 'would' or 'might', or
+    'able to' under one ("she won't be able to say no", "he would tell anyone")?"""
+    if verb.dep_ == "xcomp" and verb.head.lemma_ == "able":
+        verb = verb.head.head
+    return any(ch.dep_ == "aux" and ch.lower_ in FORESEEING for ch in verb.children)
+
+
+def _indices(claim) -> set[int]:
+    """The token positions of a claim: one token, or a list of them."""
+    return {t.i for t in claim} if isinstance(claim, (list, tuple)) else {claim.i}
 
 
 def _seen_doing(verb, about, speech) -> bool:
