@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from notecheck.kinds.base import Finding, Options, ParsedNote, RuleProblem
-from notecheck.kinds.language import reported_by_someone_else
+from notecheck.kinds.language import has_count, reported_by_someone_else
 from notecheck.kinds.terms import Terms
 
 
@@ -34,6 +34,10 @@ class PassiveVerb(Options):
     # Only with a perfect infinitive: "he is supposed to have left" is hearsay; "he is
     # supposed to ring on Friday" is what he should do.
     only_with_perfect: bool = False
+    # Subjects (of ``subjects``) that count only with what they were told as a clause:
+    # "The ward were told [that he had stopped his depot]"; not "whether the police have
+    # been told", a step taken.
+    clause_subjects: list[str] = []
 
 
 class UnnamedReporters(Options):
@@ -50,6 +54,12 @@ class UnnamedReporters(Options):
     # couple of the other lads"): "The girls say they like their school" may be the
     # children the note is about, in their own words.
     only_with_modifier: list[str] = []
+    # Services that, before the group's noun, leave it no one's: "[Police] records
+    # indicate ...", "[health] records show": which record, entry or officer?
+    services: list[str] = []
+    # Not when the sentence gives a count of what the record holds: "Police records show
+    # four call-outs to her old address that year".
+    not_with_count: bool = False
 
 
 class AgentlessOptions(Options):
@@ -75,6 +85,9 @@ class AgentlessOptions(Options):
     # Subjects that name no one who can answer for a decision: "Professionals agreed that
     # ...", "Everyone agreed": who, in which meeting?
     unnamed_deciders: list[str] = []
+    # Words after such a subject that point to the people the note lists: "All the
+    # professionals [listed] above agreed", "the professionals [present]".
+    listed_modifiers: list[str] = []
     # Groups that say or hear things with no one in them to go back to, each with the
     # verbs it is flagged with: "Neighbours have complained", "Staff have heard that ...".
     unnamed_reporters: list[UnnamedReporters] = []
@@ -113,7 +126,7 @@ def compile_agentless(rule) -> dict:
         labels = re.compile(rf"^[ \t]*(?:[-*•][ \t]+)?(?:\*\*|__)?([^\n:*_]{{0,40}}?\b(?:{words})(?![\w-])"
                             rf"[^\n:*_]{{0,100}}?)(?:\*\*|__)?[ \t]*:", re.MULTILINE | re.IGNORECASE)
     verbs = {v.verb.lower(): (Terms(v.subjects, "subjects"), v.only_with_clause, v.only_by,
-                              v.only_with_perfect)
+                              v.only_with_perfect, Terms(v.clause_subjects, "clause_subjects"))
              for v in o.verbs}
     verbs.update({form.lower(): verbs[v.verb.lower()] for v in o.verbs for form in v.adjective_forms})
     return {"verbs": verbs,
@@ -126,10 +139,12 @@ def compile_agentless(rule) -> dict:
             "existential": Terms(o.existential_nouns, "existential_nouns"),
             "clipped": Terms(o.clipped_passive_verbs, "clipped_passive_verbs"),
             "unnamed_deciders": Terms(o.unnamed_deciders, "unnamed_deciders"),
+            "listed": Terms(o.listed_modifiers, "listed_modifiers"),
             "time_nouns": Terms(o.time_nouns, "time_nouns"),
             "speech": Terms(o.speech_verbs, "speech_verbs"),
             "reporters": [(Terms(g.subjects, "subjects"), Terms(g.verbs, "verbs"), g.only_with_clause, g.present_only,
-                           Terms(g.only_with_modifier, "only_with_modifier"))
+                           Terms(g.only_with_modifier, "only_with_modifier"), Terms(g.services, "services"),
+                           g.not_with_count)
                           for g in o.unnamed_reporters],
             "quantifiers": Terms(o.group_quantifiers, "group_quantifiers"),
             "hearsay": Terms(o.hearsay_subjects, "hearsay_subjects"),
@@ -243,11 +258,19 @@ def _unheld_reports(doc, c) -> Iterator[Finding]:
         if verb.dep_ in ("ccomp", "xcomp") or any(ch.lower_ in ("no", "not", "never") or ch.dep_ == "neg"
                                                   for ch in (*noun.children, *verb.children)):
             continue
-        if _has_source(noun, c["sources"] | {"by"}, c["unnamed"]) or _has_source(
-                verb, c["sources"], c["unnamed"]):
-            continue
+        if not _unnamed_from(noun, c["unnamed"]) and (_has_source(noun, c["sources"] | {"by"}, c["unnamed"]) or _has_source(
+                verb, c["sources"], c["unnamed"])):
+            continue  # (but "comments from other parents at the school gate": the gate is where, not who)
         start = next(ch for ch in verb.children if ch.dep_ == "expl")
         yield Finding(min(start.idx, verb.idx), noun.idx + len(noun))
+
+
+def _unnamed_from(noun, unnamed: Terms) -> bool:
+    """"comments [from other parents]", "reports [from various professionals]": a source
+    said to be someone, but no one named."""
+    return any(ch.dep_ == "prep" and ch.lower_ in ("from", "by") and any(
+        g.dep_ == "pobj" and (unnamed.has(g) or any(unnamed.has(m) for m in g.children)) for g in ch.children)
+        for ch in noun.children)
 
 
 def _clipped_passive(verb) -> bool:
@@ -296,6 +319,9 @@ def _unnamed_decider(verb, c) -> bool:
     subject = next((ch for ch in verb.children if ch.dep_ == "nsubj"), None)
     if subject is None or not c["unnamed_deciders"].has(subject):
         return False
+    if any(c["listed"].has(g) for ch in subject.children if ch.dep_ in ("acl", "amod", "advmod", "relcl")
+           for g in ch.subtree):
+        return False  # "All the professionals listed above agreed": the note's list names them
     return not (_has_source(verb, c["sources"], c["unnamed"], times=c["time_nouns"])
                 or _has_source(subject, c["sources"], c["unnamed"], times=c["time_nouns"]))
 
@@ -303,7 +329,7 @@ def _unnamed_decider(verb, c) -> bool:
 def _unnamed_reports(doc, c) -> Iterator[Finding]:
     """"Neighbours have complained", "Staff have heard that ...": a group that says or
     hears something, with no one in it named, said as a fact (not "neighbours may say")."""
-    for subjects, verbs, only_with_clause, present_only, modifiers in c["reporters"]:
+    for subjects, verbs, only_with_clause, present_only, modifiers, services, not_with_count in c["reporters"]:
         for verb in verbs.tokens(doc):
             if verb.pos_ != "VERB" or any(
                     ch.dep_ in ("aux", "mark") and (ch.tag_ in ("MD", "TO") or ch.dep_ == "mark")
@@ -323,7 +349,8 @@ def _unnamed_reports(doc, c) -> Iterator[Finding]:
                 of = next((ch for ch in subject.children if ch.dep_ == "prep" and ch.lower_ == "of"), None)
                 subject = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
             if subject is None or not subjects.has(subject) or any(
-                    not (ch.dep_ in ("compound", "amod") and (c["unnamed"].has(ch) or c["time_nouns"].has(ch)))
+                    not (ch.dep_ in ("compound", "amod") and (c["unnamed"].has(ch) or c["time_nouns"].has(ch)
+                                                              or services.has(ch)))
                     and (ch.dep_ in ("compound", "amod", "poss", "appos", "prep", "relcl") or ch.pos_ == "PROPN")
                     for ch in subject.children):
                 continue  # "his neighbour Mrs Cole said", "care staff", "neighbours at no. 4": placed
@@ -332,6 +359,8 @@ def _unnamed_reports(doc, c) -> Iterator[Finding]:
                 continue
             if _has_source(verb, {"from"}, c["unnamed"]):
                 continue  # "I heard from Mrs Cole that ..."
+            if not_with_count and has_count(verb.sent, c["time_nouns"]):
+                continue  # "Police records show four call-outs": what they hold, counted
             # Where they complained ("in the garden") does not say who: no other source check.
             yield Finding(start.left_edge.idx, verb.idx + len(verb))
 
@@ -349,11 +378,14 @@ def _hearsay_talk(doc, c) -> Iterator[Finding]:
     for noun in c["hearsay"].tokens(doc):
         verb = noun.head
         if noun.dep_ != "nsubj" or verb.lemma_ != "be" or not any(
-                ch.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in ch.children)
+                ch.dep_ == "ccomp" and ch.i > verb.i and (_finite(ch) or any(
+                    g.dep_ == "mark" and g.lower_ == "that" for g in ch.children))
                 for ch in verb.children):
-            continue
+            continue  # "The word is that ...", "Word from the home is she came back with ..." 
         if any(ch.dep_ in ("poss", "det") and ch.lower_ not in ("the", "a") for ch in noun.children):
             continue  # "his word is that ...", "Mum's word"
+        if any(ch.dep_ == "mark" or ch.tag_ in ("WRB", "WDT") for ch in verb.children):
+            continue  # "Where a word is both a label and a judgement, ...": not talk reported
         yield Finding(noun.left_edge.idx, verb.idx + len(verb))
 
 
@@ -374,7 +406,9 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         wanted = verbs.get(token.lemma_.lower())
         if wanted is None or token.tag_ == "VBG":
             continue
-        subjects, only_with_clause, only_by, only_with_perfect = wanted
+        subjects, only_with_clause, only_by, only_with_perfect, clause_subjects = wanted
+        if clause_subjects and any(ch.dep_ == "nsubjpass" and clause_subjects.has(ch) for ch in token.children):
+            only_with_clause = True  # "The ward were told that ...", not "the police have been told"
         passive_subject = next((ch for ch in token.children if ch.dep_ == "nsubjpass"), None)
         is_passive = passive_subject is not None or any(ch.dep_ == "auxpass" for ch in token.children)
         if not is_passive and token.dep_ == "acomp" and token.head.lemma_.lower() == "be":

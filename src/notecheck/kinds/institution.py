@@ -67,6 +67,10 @@ class InstitutionOptions(Options):
     # ("Ms Khan said ..."); without one or a role, a name there is the family's ("Carla
     # told me ..."), and a role answers only when it says or gets in touch.
     titles: list[str] = []
+    # Titles and roles that, in another sentence, tie someone to a service without its
+    # word: "DC Tasker said ... Police believe", "Ms Khan, the class teacher ... School
+    # say". Each service with its roles.
+    service_roles: dict[str, list[str]] = {}
 
 
 def compile_institution(rule) -> dict:
@@ -78,7 +82,9 @@ def compile_institution(rule) -> dict:
             "contact_claim_nouns": Terms(o.contact_claim_nouns, "contact_claim_nouns"),
             "known_to": Terms(o.known_to, "known_to"), "count_words": Terms(o.count_words, "count_words"),
             "told": Terms(o.told_verbs, "told_verbs"), "no_claim": Terms(o.no_claim_objects, "no_claim_objects"),
-            "titles": Terms(o.titles, "titles"), "before": o.sentences_before, "after": o.sentences_after, "view_nouns": Terms(o.view_nouns, "view_nouns")}
+            "titles": Terms(o.titles, "titles"),
+            "service_roles": {k.lower(): Terms(v, "service_roles") for k, v in o.service_roles.items()},
+            "people_list": [p.lower() for p in o.people], "before": o.sentences_before, "after": o.sentences_after, "view_nouns": Terms(o.view_nouns, "view_nouns")}
 
 
 def needs(rule) -> set[str]:
@@ -133,6 +139,15 @@ def _claim(token, c):
         if service is not None and (service.i == token.sent.start or token.doc[service.i - 1].is_punct):
             return service, token
     return None
+
+
+def _in_account(verb, c) -> bool:
+    """Is this service's claim inside what someone else said: "She said [his nursery had
+    mentioned something similar]"? (Not "I said", the writer.)"""
+    if verb.dep_ != "ccomp" or not c["verbs"].has(verb.head):
+        return False
+    speaker = next((ch for ch in verb.head.children if ch.dep_ == "nsubj"), None)
+    return speaker is not None and speaker.lower_ not in ("i", "we") and not c["institutions"].has(speaker)
 
 
 def _view_of(verb, c):
@@ -198,7 +213,9 @@ def _as_a_source(token, c) -> bool:
         node = node.head
     if node.dep_ == "nsubj" and c["titles"]:
         # saying or getting in touch, not "her own GP started her on tablets"
-        return any(terms.has(node.head) for terms in (c["verbs"], c["contact_verbs"], c["contact_claim_verbs"]))
+        # (or a verb joined to it: "Children's social care (Sharon Leigh) attended and confirmed")
+        heads = [node.head, *(v for v in node.head.children if v.dep_ == "conj")]
+        return any(terms.has(h) for h in heads for terms in (c["verbs"], c["contact_verbs"], c["contact_claim_verbs"]))
     if node.dep_ in ("nsubj", "nsubjpass"):
         return True
     return node.dep_ == "pobj" and node.head.lower_ in ("by", "from")
@@ -212,17 +229,51 @@ def _titled(name, c) -> bool:
         c["people"].has(g) for a in name.children if a.dep_ == "appos" for g in a.subtree)
 
 
-def _names_someone(span, c, skip, as_source: bool = False) -> bool:
+def _of_the_service(token, span, service, c) -> bool:
+    """In another sentence than the claim's, is this person tied to the service — its word
+    on the same line ("DC Tasker (Quarrington police)", "Ms Khan from the school said"),
+    or getting in touch ("PC Daniels rang at 9am")? A person giving their own account
+    ("Mrs Greatorex said ...", "The ward OT, Neha Bassi, said ...") or listed as there
+    ("Present: ... DC Tasker (police)") is the source of that, not of what "Health said"."""
+    node = token
+    while node.dep_ in ("compound", "appos", "conj", "poss", "amod") and node.head is not node:
+        node = node.head
+    if node.dep_ == "nsubj" and (c["contact_verbs"].has(node.head) or c["contact_claim_verbs"].has(node.head)):
+        return True
+    if node.dep_ == "pobj" and node.head.lower_ == "from":
+        return True  # "T/C from DSL at Hollins Brook Primary", "a call from her teacher"
+    word = service.lemma_.lower()
+    roles = c["service_roles"].get(service.lower_, c["service_roles"].get(word))
+    person = [token, *token.subtree, *(g for a in token.children if a.dep_ == "appos" for g in a.subtree)]
+    if roles is not None and any(roles.has(g) for g in person):
+        return True  # "DC Tasker", "the class teacher": police's, the school's
+    others = {r for k, terms in c["service_roles"].items() if k not in (word, service.lower_) for r in terms.words}
+    if any(c["people"].has(g) and g.lower_ not in others and g.lemma_.lower() not in others for g in person) and _as_a_source(token, c):
+        return True  # "Sharon Leigh, duty team manager, confirmed ...": a professional who says, not police's
+    text = token.doc.text
+    return any(t.lemma_.lower() == word or t.lower_ == service.lower_ for t in span
+               if t.i != token.i and "\n" not in text[min(t.idx, token.idx):max(t.idx, token.idx)])
+
+
+def _undated_text(span, skip) -> str:
+    """The sentence without what was said: in "housing said there is nothing until
+    Friday", Friday is when there may be a room, not when they said it."""
+    return "".join(t.text_with_ws for t in span if t.i not in skip)
+
+
+def _names_someone(span, c, skip, as_source: bool = False, service=None) -> bool:
     """Someone in these words who can be gone back to, or a date: a title or role ("PC
     Ray", "her class teacher", but not the "GP" of "GP surgery"), a name given with one
     ("Amy Clarke, the school nurse"), a name that says something ("Ms Khan said").
     With ``as_source`` (another sentence than the claim's), a role must be someone saying
     or doing something, and a name must say something ("Info shared with GP" names
     neither: "Info" only looks like a name, and nothing is said)."""
-    if not as_source and dates.dates_in(span.text):
+    if not as_source and dates.dates_in(_undated_text(span, skip)):
         return True  # when they said it; a date in another sentence is when something else happened
     for t in span:
         if t.i in skip:
+            continue
+        if as_source and service is not None and not _of_the_service(t, span, service, c):
             continue
         if (c["people"].has(t) and t.pos_ in ("NOUN", "PROPN")  # "Miss", not "missed"
                 and not (t.dep_ == "compound" and c["institutions"].has(t.head))
@@ -252,7 +303,7 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
             if found is None:
                 continue
             subject, verb = found
-            if reported_by_someone_else(parsed, verb, c["verbs"]):
+            if reported_by_someone_else(parsed, verb, c["verbs"]) or _in_account(verb, c):
                 continue  # "Mum said school are worried": her account, quoted or not
             # The service's own name ("Westfield School") is not a person in it.
             skip = {subject.i} | {ch.i for ch in subject.subtree}
@@ -268,7 +319,7 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
                             at + 1 + c["after"] if c["after"] is not None else len(around)]
             # In another sentence, a role is the source only when it says or does something:
             # "Info shared with school and GP" names who was told, not who said it.
-            if any(_names_someone(s, c, skip, as_source=s != sent) for s in around) or has_count(
+            if any(_names_someone(s, c, skip, as_source=s != sent, service=subject) for s in around) or has_count(
                     sent, c["time_words"]) or any(c["count_words"].has(t) for t in sent):
                 continue
             if any(sent.start_char < q_end and q_start < sent.end_char for q_start, q_end in parsed.quotes):
