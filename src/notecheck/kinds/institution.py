@@ -209,7 +209,7 @@ def _as_a_source(token, c) -> bool:
     Daniels rang", "a call from her teacher", "reported by the nurse"), not someone things
     are done to ("Info shared with school and GP")?"""
     node = token
-    while node.dep_ in ("compound", "appos", "conj", "poss", "amod") and node.head is not node:
+    while node.dep_ in ("compound", "appos", "conj", "poss", "amod") and node.head.i != node.i:
         node = node.head
     if node.dep_ == "nsubj" and c["titles"]:
         # saying or getting in touch, not "her own GP started her on tablets"
@@ -236,7 +236,7 @@ def _of_the_service(token, span, service, c) -> bool:
     ("Mrs Greatorex said ...", "The ward OT, Neha Bassi, said ...") or listed as there
     ("Present: ... DC Tasker (police)") is the source of that, not of what "Health said"."""
     node = token
-    while node.dep_ in ("compound", "appos", "conj", "poss", "amod") and node.head is not node:
+    while node.dep_ in ("compound", "appos", "conj", "poss", "amod") and node.head.i != node.i:
         node = node.head
     if node.dep_ == "nsubj" and (c["contact_verbs"].has(node.head) or c["contact_claim_verbs"].has(node.head)):
         return True

@@ -205,7 +205,7 @@ def _judged(token, c):
 
 def _judged_subject(token, c):
     """Who the judgement is said of ("[She] was rude"), when the parse shows it."""
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     if token.dep_ == "amod" and token.head.dep_ in ("attr", "oprd"):
         token = token.head  # "Jayden is a [manipulative] child": said of Jayden

@@ -90,7 +90,7 @@ def subject_of(verb):
         subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and not c.is_punct]
         if subjects:
             return min(subjects, key=lambda c: abs(c.i - node.i))
-        if node.dep_ in ("conj", "xcomp") and node.head is not node:
+        if node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
             node = node.head
             continue
         break

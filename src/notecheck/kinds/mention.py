@@ -162,11 +162,14 @@ class MentionOptions(Options):
     # and Poppy on the nights Gary has been drinking", "I asked whether any children live
     # with Ronald". A sentence whose verb is one of question_verbs, its subject 'I' or 'we',
     # with one of question_words after it, counts as considered when it names them, and
-    # whatever it names when its question word is one of household_question_words ("I asked
-    # who comes round": who is at home or visits).
+    # whatever it names when its question word is one of household_question_words and the
+    # question is about the home, with one of household_question_about in it ("I asked
+    # who comes round", "who lives with her": who is at home or visits; not "I asked who
+    # her GP is").
     question_verbs: list[str] = []
     question_words: list[str] = []
     household_question_words: list[str] = []
+    household_question_about: list[str] = []
 
 
 # "Holly (13)", "Alfie Ward (7 weeks)", "Craig (48)": a name and the age it is given with.
@@ -225,6 +228,7 @@ def compile_mention(rule) -> dict:
             "question_verbs": {w.lower() for w in o.question_verbs},
             "question_words": {w.lower() for w in o.question_words},
             "household_question_words": {w.lower() for w in o.household_question_words},
+            "household_question_about": {w.lower() for w in o.household_question_about},
             "child_signs": Terms(o.child_signs, "child_signs"),
             "lives": Terms(o.lives, "lives")}
 
@@ -370,7 +374,7 @@ def _dependants(parsed: ParsedNote, c, adult_age: int) -> tuple[list, set[str], 
             # A son who "lives in Bristol and phones on Sundays" says who the family are;
             # one told only as part of the risk ("His son Darren was asleep on the settee.
             # There were 11 empty cans of lager by him") does not.
-            relatives = relatives or c["lives"].any_in(span.sent)
+            relatives = relatives or _lives_somewhere(span, c["lives"])
             continue
         children.update(t.text for t in named)
         words.append(span)
@@ -507,7 +511,9 @@ def _asked(sent, c, household: bool) -> bool:
             continue
         if not any(t.dep_ == "nsubj" and t.lower_ in _WRITER for t in verb.children):
             continue
-        if any(t.i > verb.i and t.lower_ in words for t in verb.subtree):
+        after = [t for t in verb.subtree if t.i > verb.i]
+        if any(t.lower_ in words for t in after) and (
+                not household or any(t.lemma_.lower() in c["household_question_about"] for t in after)):
             return True
     return False
 
@@ -674,9 +680,13 @@ def _child_note(parsed: ParsedNote, c, o) -> Iterator[Finding]:
     # another adult: Kayden said "Gary was off his head again".
     # A service's name is not the risk: "the drug and alcohol service".
     services = [(s.start, s.end) for s in c["fallback_triggers"].spans(parsed.doc)]
+
+    def in_a_service(span) -> bool:
+        return any(start <= span.start and span.end <= end and end - start > len(span)
+                   for start, end in services)
+
     trigger = next((span for span in c["child_note_triggers"].spans(parsed.doc)
-                    if not any(start <= span.start and span.end <= end and end - start > len(span)
-                               for start, end in services)
+                    if not in_a_service(span)
                     and not _the_childs_own(span, own)
                     and ((not parsed.in_quotes(span.start_char, span.end_char)
                           and not c["child_note_others_only"].any_in(span))
@@ -691,7 +701,8 @@ def _child_note(parsed: ParsedNote, c, o) -> Iterator[Finding]:
     # diagnosed with postnatal depression ... We thought together about Reuben ... until
     # the perinatal mental health team's first appointment".
     since = next((span for span in c["triggers"].spans(parsed.doc)
-                  if span.start < trigger.start and not parsed.in_quotes(span.start_char, span.end_char)), trigger)
+                  if span.start < trigger.start and not in_a_service(span)
+                  and not parsed.in_quotes(span.start_char, span.end_char)), trigger)
     if _considered(parsed, c, words, names | own | _addressed(parsed, own), since, child_note=True,
                    at_risk=_at_risk(parsed, trigger) - own):
         return
@@ -834,6 +845,8 @@ def _out_of_the_way(sent, c, own: set[str]) -> bool:
         if not any(t.text in own or t.lower_ in ("we", "us") for t in whole) or (
                 c["near"] and not c["near"].any_in(whole)):
             continue
+        if _with_the_writer(whole, own):
+            continue  # "Nan stayed in the kitchen, and Mum and I talked with Jamie": Mum stayed
         if c["leaving_verbs"].has(verb):
             if any(ch.dep_ == "dobj" and c["left_places"].has(ch) for ch in verb.children):
                 return True
@@ -844,6 +857,37 @@ def _out_of_the_way(sent, c, own: set[str]) -> bool:
                for t in after):
             continue  # "Dad stayed in the lounge with us": there all along
         if after and any(c["away_places"].spans(verb.doc[after[0].i:after[-1].i + 1])):
+            return True
+    return False
+
+
+def _lives_somewhere(span, lives: Terms) -> bool:
+    """Is it this relative who lives somewhere ("His son Darren lives in Leeds"), not
+    someone else in the sentence ("... asleep on the settee; Nan lives next door")?"""
+    for verb in lives.tokens_in(span.sent):
+        who = subject_of(verb)
+        if who is not None and any(span.start <= t.i < span.end for t in who.subtree):
+            return True
+    return False
+
+
+def _with_the_writer(span, own: set[str]) -> bool:
+    """Is someone other than the person joined with the writer here ("Mum and I talked
+    with Jamie", "Mum, Jamie and I")?"""
+    doc = span.doc
+    for t in span:
+        if t.lower_ != "i":
+            continue
+        # "Mum and I", however the parser attaches it.
+        if t.i >= 2 and doc[t.i - 1].lower_ == "and" and doc[t.i - 2].pos_ in ("PROPN", "NOUN") \
+                and doc[t.i - 2].text not in own:
+            return True
+        if t.dep_ != "conj":
+            continue
+        first = t
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        if any(x.lower_ != "i" and _someone_else(x, own) for x in (first, *first.conjuncts)):
             return True
     return False
 

@@ -560,7 +560,7 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
             # "refused breakfast, saying she wasn't hungry", "texted me to say thanks": the
             # one who refused or texted said it (words said; "kicking off, shouting at
             # another resident" tells of behaviour).
-            if token.dep_ == "advcl" and c["speech"].has(token) and token.head is not token and (
+            if token.dep_ == "advcl" and c["speech"].has(token) and token.head.i != token.i and (
                     token.tag_ == "VBG" or any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in token.children)):
                 subject = subject_of(token.head)
             # A log's shorthand leaves the subject out: "Says knee bad today", "Wants a wash
@@ -938,19 +938,22 @@ def _own_names(subjects: list[str]) -> list[tuple[str, set[str]]]:
 
 
 def _short_forms(doc, people: list[tuple[str, set[str]]]) -> list[tuple[str, set[str]]]:
-    """Each subject's names with the short forms of them the note uses: "Cliff" in a log
-    about "Clifford Ames", "Sam" for "Samuel" (three letters or more, and not the name of
-    another subject)."""
+    """Each subject's names with the short forms of their first name the note uses: "Cliff"
+    in a log about "Clifford Ames", "Sam" for "Samuel" (three letters or more, and not the
+    name of another subject)."""
     taken = set().union(*(names for _, names in people)) if people else set()
     written = {t.text for t in tokens_of(doc) if t.pos_ == "PROPN" and t.text.istitle() and len(t.text) >= 3}
     initials = _initials(doc)
     found = []
     for name, names in people:
-        short = {w for w in written - taken if any(n.startswith(w) and n != w for n in names)}
+        # Only the first name is shortened ("Ben" in a note about Horace Bentley is someone
+        # else).
+        first = next((w for w in name.split() if w in names), "")
+        short = {w for w in written - taken if first.startswith(w) and first != w}
         # A log's initial for them: "Z back from school", "M calling out" in a record about
         # Zara or Marjorie, when no other subject's name starts with that letter.
         others = {n[:1] for other, more in people if other != name for n in more}
-        short |= {w for w in initials if w not in others and any(n[:1] == w for n in names)}
+        short |= {w for w in initials if w not in others and first[:1] == w}
         found.append((name, names | short))
     return found
 
@@ -1030,7 +1033,7 @@ def _place_mention(token) -> bool:
                 return True
             i += step
     node = token
-    while node.dep_ == "compound" and node.head is not node:
+    while node.dep_ == "compound" and node.head.i != node.i:
         node = node.head  # "at Thornby YJS office"
         if node.lower_ in PLACE_NOUNS:
             return True  # "Elm Bank Care Home", "Willow Unit"
