@@ -262,16 +262,11 @@ def _first_aged_is_child(text: str, adult_age: int) -> bool:
     return m is not None and bool(m.group(3) or int(m.group(2)) < adult_age)
 
 
-def _headed_by_a_child(parsed: ParsedNote, labels: set[str], adult_age: int) -> bool:
-    """Does a note without metadata say in a header field that it is about a child:
-    "Re: Ashton Wallace (3) and Skye Wallace (11 months)", not "Patient: Sinead Dolan (38)"
-    (a labelled field in the first three lines, the first person it gives an age a child)?"""
-    return any(label in labels and _first_aged_is_child(parsed.text[start:end], adult_age)
-               for label, start, end in parsed.layout.header_fields(3))
-
-
 def _headed_child(parsed: ParsedNote, labels: set[str], adult_age: int) -> str | None:
-    """The first name of the child a header field names: "Child: Riley Ashcombe (7)"."""
+    """The first name of the child a header field names, in a note without metadata:
+    "Child: Riley Ashcombe (7)", "Re: Ashton Wallace (3) and Skye Wallace (11 months)",
+    not "Patient: Sinead Dolan (38)" (a labelled field in the first three lines, the first
+    person it gives an age a child)."""
     for label, start, end in parsed.layout.header_fields(3):
         m = _AGED_NAME.search(parsed.text[start:end]) if label in labels else None
         if m is not None and (m.group(3) or int(m.group(2)) < adult_age):
@@ -596,7 +591,7 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     if "child" in o.subject_types and not subject_type and _about_an_adult(parsed, o):
         return
     if o.child_note_triggers and "child" not in o.subject_types and not subject_type \
-            and _headed_by_a_child(parsed, c["child_labels"], o.adult_age):
+            and _headed_child(parsed, c["child_labels"], o.adult_age) is not None:
         yield from _child_note(parsed, c, o)  # "Re: Ashton Wallace (3) and Skye Wallace (11 months)"
         return
     if c["note_types"]:
