@@ -252,6 +252,49 @@ def test_billion_laughs_in_a_rule_file_is_a_rule_file_error(write, cli):
     assert f"notecheck: rule file error: {bomb}:6: its aliases (*a4 and others)" in result.stderr
 
 
+# Options this round added to the kinds: a wrong value is a rule file error with its line,
+# and nothing is checked with a half-read rule.
+NEW_OPTIONS_RULES = """\
+rules:
+  - id: clarity.team-lists
+    summary: "Lists"
+    kind: sentence-length
+    severity: info
+    message: "Too long."
+    description: "A team rule."
+    principle: "Records should be clear."
+    examples:
+      pass: ["Kelly was at home."]
+      fail: ["x"]
+    max_words: 30
+    max_words_in_lists: lots
+  - id: holistic.team-family
+    summary: "Family"
+    kind: mention
+    severity: info
+    message: "Family."
+    description: "A team rule."
+    principle: "Think Family."
+    examples:
+      pass: ["Kelly was at home."]
+      fail: ["Kelly was drunk."]
+    triggers: [drunk]
+    required: [children]
+    household_question_about: 5
+"""
+
+
+def test_a_bad_value_for_a_new_option_is_a_rule_file_error_with_its_line(write, cli):
+    rules = write("rules/team.yaml", NEW_OPTIONS_RULES, dedent=False)
+    note = write("a.txt", NOTE)
+    result = cli(["check", "--rules", rules.parent, note])
+    assert result.exit_code == 2
+    assert (f"notecheck: rule file error: {rules}:13: must be a valid integer, unable to parse string "
+            f"as an integer (field 'max_words_in_lists')") in result.stderr
+    assert f"notecheck: rule file error: {rules}:26: must be a list" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 # --- 3. JSON and JSON Lines ---------------------------------------------------------------
 
 def test_jsonl_rows_python_cannot_read_lose_only_themselves(write, check):
