@@ -10,11 +10,6 @@ from notecheck.notes.text import parse_text
 from notecheck.rules.loader import builtin_rules_dir, load_rules
 
 
-@pytest.fixture(scope="module")
-def linter():
-    return Linter([r for r in load_rules([builtin_rules_dir()]) if r.enabled])
-
-
 def found(linter, text: str, category: str) -> list[tuple[str, int, int]]:
     parsed = linter.parse(parse_text("note.md", text))
     return [(d.rule, d.line, d.column) for d in linter.check(parsed) if d.rule.startswith(category + ".")]
