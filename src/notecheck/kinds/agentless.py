@@ -73,6 +73,13 @@ class AgentlessOptions(Options):
     # sentence after it must name who decided — a name, or one of ``deciders``.
     decision_labels: list[str] = []
     deciders: list[str] = []
+    # Words in such a label that make it a decision still to be made, not one made:
+    # "Decision to be made: where he should live", "Decision needed: ..." (a capacity
+    # assessment names the decision it is about).
+    pending_label_words: list[str] = []
+    # Words that, first after the label, make what follows the question to be decided:
+    # "The decision: whether to move to a care home".
+    question_words: list[str] = []
     # Passive subjects that point to something the note gives elsewhere, with its source
     # there: "Sally will tell Gwen what was decided", "I would make sure this was said".
     referring_subjects: list[str] = []
@@ -136,6 +143,8 @@ def compile_agentless(rule) -> dict:
             "unnamed": Terms(o.unnamed_sources, "unnamed_sources"),
             "labels": labels, "deciders": Terms(o.deciders, "deciders"),
             "labels_words": Terms(o.decision_labels, "decision_labels"),
+            "pending": Terms(o.pending_label_words, "pending_label_words"),
+            "questions": Terms(o.question_words, "question_words"),
             "existential": Terms(o.existential_nouns, "existential_nouns"),
             "clipped": Terms(o.clipped_passive_verbs, "clipped_passive_verbs"),
             "unnamed_deciders": Terms(o.unnamed_deciders, "unnamed_deciders"),
@@ -187,6 +196,30 @@ def _has_source(verb, sources: set[str], unnamed: Terms, depth: int = 0, times: 
     return False
 
 
+def _spliced(verb, clause) -> bool:
+    """A sentence of its own joined on with a comma, which the parser reads as the verb's
+    clause: "Kacey is known to CSC[,] previous S17 closed in spring" says what is on record,
+    then another thing; nothing is known by someone unnamed. ("It is known, from the
+    file, that ...": a 'that' clause is the verb's own.)"""
+    if clause.dep_ != "ccomp" or clause.i < verb.i or any(
+            g.dep_ == "mark" for g in clause.children):
+        return False
+    if any(g.dep_ in ("nsubjpass", "expl") and g.lower_ == "it" for g in verb.children):
+        return False  # "It is felt, given the history, he should not ...": 'it' is what follows
+    subject = next((g for g in clause.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return False
+    return any(t.text in (",", ";") for t in verb.doc[verb.i + 1:subject.left_edge.i])
+
+
+def _it_aside(verb, subject) -> bool:
+    """"It is felt, given the history, he should not ...", "He should not, it is felt,
+    ...": 'it' with the passive set beside the sentence it reports, which the parser makes
+    the head."""
+    return subject is not None and subject.lower_ == "it" and verb.dep_ in ("ccomp", "parataxis") and (
+        verb.head.pos_ in ("VERB", "AUX"))
+
+
 def _own_passive(verb) -> bool:
     """A clause that is a passive of its own, whose 'by' is its own: in "he is believed to
     have been taken by two men", the men took him; who believes it is not said."""
@@ -201,6 +234,8 @@ def _unowned_decisions(parsed: ParsedNote, c) -> Iterator[Finding]:
         label = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
         if label is None:
             continue
+        if c["pending"].any_in(label) or _poses_question(doc, label.end, m.end(), c["questions"]):
+            continue  # "Decision to be made: ...", "The decision: whether to move": not yet made
         if any(_names_decider(t, c) for t in label) or any(
                 _names_decider(t, c) for t in _first_sentence_after(doc, label.end, m.end())):
             continue
@@ -208,6 +243,14 @@ def _unowned_decisions(parsed: ParsedNote, c) -> Iterator[Finding]:
             continue  # "Decision: a strategy discussion is needed ... I have shared ...": the writer's
         span = label if label.text.strip() else doc.char_span(m.start(), m.end(), alignment_mode="expand")
         yield Finding(span.start_char, span.end_char)
+
+
+def _poses_question(doc, i: int, offset: int, questions: Terms) -> bool:
+    """Whether the words after a decision label are the question to decide: they begin with
+    one of ``questions`` ("whether to move ...") or end with a question mark."""
+    words = list(_first_sentence_after(doc, i, offset))
+    first = next((t for t in words if t.is_alpha), None)
+    return first is not None and (questions.has(first) or any(t.text == "?" for t in words))
 
 
 def _bare_label(label, c) -> bool:
@@ -240,9 +283,11 @@ def _first_sentence_after(doc, i: int, offset: int) -> Iterator:
 
 
 def _names_decider(token, c) -> bool:
-    """A person's name ("Sam Ali"; not "MASH", not "NFA") or a decider ("manager", "I")."""
+    """A person's name ("Sam Ali"; not "MASH", not "NFA", not "Friday") or a decider
+    ("manager", "I")."""
     return c["deciders"].has(token) or (
-        token.pos_ == "PROPN" and token.is_alpha and token.text[:1].isupper() and not token.text.isupper())
+        token.pos_ == "PROPN" and token.is_alpha and token.text[:1].isupper() and not token.text.isupper()
+        and not c["time_nouns"].has(token))  # "Friday", "November": when, not who
 
 
 def _unheld_reports(doc, c) -> Iterator[Finding]:
@@ -406,6 +451,8 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         wanted = verbs.get(token.lemma_.lower())
         if wanted is None or token.tag_ == "VBG":
             continue
+        if any(ch.dep_ == "aux" and ch.tag_ in ("MD", "TO") for ch in token.children):
+            continue  # "Decision to be made: ...", "discharge to be considered if ...": what is to come
         subjects, only_with_clause, only_by, only_with_perfect, clause_subjects = wanted
         if clause_subjects and any(ch.dep_ == "nsubjpass" and clause_subjects.has(ch) for ch in token.children):
             only_with_clause = True  # "The ward were told that ...", not "the police have been told"
@@ -436,7 +483,8 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
             continue
         if passive_subject is not None and c["referring"].has(passive_subject):
             continue
-        if only_with_clause and not any(ch.dep_ in _CLAUSES for ch in token.children):
+        if only_with_clause and not any(ch.dep_ in _CLAUSES and not _spliced(token, ch) for ch in token.children) and not (
+                _it_aside(token, passive_subject)):
             continue
         if only_with_perfect and not any(ch.dep_ == "xcomp" and any(
                 g.dep_ == "aux" and g.lemma_ == "have" for g in ch.children) for ch in token.children):

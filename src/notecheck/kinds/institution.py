@@ -60,6 +60,10 @@ class InstitutionOptions(Options):
     # Verbs of telling that, with no one told and nothing said, are a note's passive:
     # "Police informed at 20:35 as the protocol requires" (police were told).
     told_verbs: list[str] = []
+    # Of those, the verbs that, said by someone, always name who was told ("Police told
+    # me", "school informed us"): with no one told, even with what was told, the service is
+    # the one told, in a note's passive: "22:30 Police informed she is back".
+    told_object_verbs: list[str] = []
     # Objects that name no claim, only that something was passed on: "Police and school
     # shared what they hold", "school shared the information".
     no_claim_objects: list[str] = []
@@ -81,7 +85,8 @@ def compile_institution(rule) -> dict:
             "contact_claim_verbs": Terms(o.contact_claim_verbs, "contact_claim_verbs"),
             "contact_claim_nouns": Terms(o.contact_claim_nouns, "contact_claim_nouns"),
             "known_to": Terms(o.known_to, "known_to"), "count_words": Terms(o.count_words, "count_words"),
-            "told": Terms(o.told_verbs, "told_verbs"), "no_claim": Terms(o.no_claim_objects, "no_claim_objects"),
+            "told": Terms(o.told_verbs, "told_verbs"), "told_object": Terms(o.told_object_verbs, "told_object_verbs"),
+            "no_claim": Terms(o.no_claim_objects, "no_claim_objects"),
             "titles": Terms(o.titles, "titles"),
             "service_roles": {k.lower(): Terms(v, "service_roles") for k, v in o.service_roles.items()},
             "people_list": [p.lower() for p in o.people], "before": o.sentences_before, "after": o.sentences_after, "view_nouns": Terms(o.view_nouns, "view_nouns")}
@@ -128,6 +133,8 @@ def _claim(token, c):
         if c["told"].has(token) and not any(ch.dep_ in ("dobj", "dative", "ccomp", "xcomp") for ch in said + [
                 ch for ch in token.children if ch.dep_ == "dative"]):
             return None  # "Police informed at 20:35": police were told
+        if c["told_object"].has(token) and not any(ch.dep_ in ("dobj", "dative") for ch in token.children):
+            return None  # "22:30 Police informed she is back": police were told that
         if all((ch.dep_ == "dobj" and c["no_claim"].has(ch) and not any(g.dep_ in ("acl", "relcl")
                                                                         for g in ch.children))
                or (ch.dep_ == "ccomp" and c["no_claim"].has(ch.left_edge)) for ch in said):

@@ -1,0 +1,63 @@
+"""Attribution round eight (from the blind set tests/dev-attribution3 and the false flags of
+the regression sets): classes of hidden source the rules now find, and classes of writing
+that has its source, or needs none, that they now leave alone. Invented notes in, exact
+findings out (rule, line, column), for attribution only."""
+
+from __future__ import annotations
+
+import pytest
+
+from notecheck.notes.text import parse_text
+
+
+def found(linter, text: str, name: str = "note.md") -> list[tuple[str, int, int]]:
+    parsed = linter.parse(parse_text(name, text))
+    return sorted((d.rule, d.line, d.column) for d in linter.check(parsed)
+                  if d.rule.startswith("attribution."))
+
+
+REPORT = "attribution.unsourced-report"
+SERVICE = "attribution.institution-only-source"
+DECISION = "attribution.unsourced-decision"
+
+CASES = {
+    # ---- false flags: what is to come, the decision in question, a service told --------
+    "trap: a capacity assessment names the decision it is about": ("""\
+Capacity assessment on Ward 7 on 5 November 2026.
+The decision: whether to move to a care home on discharge or to go home with four calls a day.
+Decision to be made: where Mr Khan should live when he leaves hospital.
+Decision needed: is a care home in his best interests?
+""", []),
+    "a decision label that gives a decision made still needs its maker": ("""\
+Capacity assessment on Ward 7 on 5 November 2026.
+The decision: he will move to a care home on Friday.
+""", [(DECISION, 2, 1)]),
+    "trap: a passive for what is to come": ("""\
+Review with Shane on 5 November 2026.
+Discharge from the service to be considered if he does not come to the next two appointments.
+A referral is to be made to the carers' centre.
+""", []),
+    "trap: a service told, in a log's passive, with what it was told": ("""\
+22:30 Tayla came back by taxi.
+22:35 Police informed she is back. Return interview to be arranged by the missing service.
+""", []),
+    "a service that tells someone, with no one in it named": ("""\
+Call on 5 November 2026.
+Police told me she has been seen with an older man at the station.
+""", [(SERVICE, 2, 1)]),
+    "trap: known to a service, then another thing after a comma": ("""\
+Duty call on 5 November 2026.
+Kacey is known to CSC, previous S17 closed in spring.
+""", []),
+    "'it is felt' set beside what it reports, and 'is known' with its clause": ("""\
+Discharge meeting on 5 November 2026.
+It is felt, given the stairs, he would not manage at home.
+Dad is known to be staying at the flat most nights.
+""", [(REPORT, 2, 1), (REPORT, 3, 1)]),
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_attribution_class(linter, name):
+    text, expected = CASES[name]
+    assert found(linter, text) == sorted(expected)
