@@ -54,6 +54,32 @@ Discharge meeting on 5 November 2026.
 It is felt, given the stairs, he would not manage at home.
 Dad is known to be staying at the flat most nights.
 """, [(REPORT, 2, 1), (REPORT, 3, 1)]),
+    # ---- a group as the source, with no one in it named ---------------------------------
+    "a group's view or report: staff, family, other family members, neighbours": ("""\
+Review on 5 November 2026.
+Staff feel Tayla was under the influence when she returned.
+Staff report Daniel has been having more meltdowns in the evenings.
+Family say she is not eating much at teatime.
+Family have complained that Mum is left in bed all day.
+Other family members have expressed worries about Stuart's temper.
+Neighbours have noticed Gary's new car and are worried.
+Relatives are worried about her.
+""", [(REPORT, 2, 1), (REPORT, 3, 1), (REPORT, 4, 1), (REPORT, 5, 1), (REPORT, 6, 1), (REPORT, 7, 1),
+      (REPORT, 8, 1)]),
+    "'according to neighbours'": ("""\
+Core group on 5 November 2026.
+Dad still around according to neighbours, contrary to the written agreement.
+""", [(REPORT, 2, 18)]),
+    "trap: the household together, told in the past, no report, someone named": ("""\
+Visit to Mrs Cole on 5 November 2026.
+The family say they are happy with the care.
+His family said she was fine when they visited on Sunday.
+Staff said he has had a good week.
+Other family members have expressed a wish to visit at Christmas.
+Her neighbour, Mrs Patel, has noticed the curtains closed all day.
+Dad is still around, according to her neighbour, Mrs Patel.
+Staff feel tired after the night shift.
+""", []),
 }
 
 

@@ -54,12 +54,20 @@ class UnnamedReporters(Options):
     # couple of the other lads"): "The girls say they like their school" may be the
     # children the note is about, in their own words.
     only_with_modifier: list[str] = []
-    # Services that, before the group's noun, leave it no one's: "[Police] records
-    # indicate ...", "[health] records show": which record, entry or officer?
+    # Words that, before the group's noun, leave it no one's: "[Police] records indicate
+    # ...", "[health] records show" (which record, entry or officer?), "other [family]
+    # members have said".
     services: list[str] = []
     # Not when the sentence gives a count of what the record holds: "Police records show
     # four call-outs to her old address that year".
     not_with_count: bool = False
+    # Only the bare noun, with no 'the', 'his' or 'a' before it: "Family say she is not
+    # eating" is no one in particular; "the family say" may be the household the note is
+    # about, speaking together.
+    bare_only: bool = False
+    # Only with one of these as what they voiced: "Other family members have expressed
+    # [worries] about his temper" (not "expressed a wish to visit").
+    objects: list[str] = []
 
 
 class AgentlessOptions(Options):
@@ -153,7 +161,7 @@ def compile_agentless(rule) -> dict:
             "speech": Terms(o.speech_verbs, "speech_verbs"),
             "reporters": [(Terms(g.subjects, "subjects"), Terms(g.verbs, "verbs"), g.only_with_clause, g.present_only,
                            Terms(g.only_with_modifier, "only_with_modifier"), Terms(g.services, "services"),
-                           g.not_with_count)
+                           g.not_with_count, g.bare_only, Terms(g.objects, "objects"))
                           for g in o.unnamed_reporters],
             "quantifiers": Terms(o.group_quantifiers, "group_quantifiers"),
             "hearsay": Terms(o.hearsay_subjects, "hearsay_subjects"),
@@ -374,31 +382,34 @@ def _unnamed_decider(verb, c) -> bool:
 def _unnamed_reports(doc, c) -> Iterator[Finding]:
     """"Neighbours have complained", "Staff have heard that ...": a group that says or
     hears something, with no one in it named, said as a fact (not "neighbours may say")."""
-    for subjects, verbs, only_with_clause, present_only, modifiers, services, not_with_count in c["reporters"]:
+    flagged = set()  # one finding for a group: "Neighbours have noticed his car and are worried"
+    for (subjects, verbs, only_with_clause, present_only, modifiers, services, not_with_count, bare_only,
+         objects) in c["reporters"]:
         for verb in verbs.tokens(doc):
-            if verb.pos_ != "VERB" or any(
+            subject = _group_subject(verb)
+            if subject is None or any(
                     ch.dep_ in ("aux", "mark") and (ch.tag_ in ("MD", "TO") or ch.dep_ == "mark")
-                    for ch in verb.children):
+                    for ch in _verb_of(verb).children):
                 continue
-            if verb.tag_ == "VBG" and not any(ch.dep_ == "aux" and ch.lemma_ == "be" for ch in verb.children):
+            head = _verb_of(verb)
+            if head.tag_ == "VBG" and not any(ch.dep_ == "aux" and ch.lemma_ == "be" for ch in head.children):
                 continue  # "neighbours complaining about ...", but not "the girls have been saying"
-            if present_only and not (verb.tag_ in ("VBP", "VBZ") or any(
-                    ch.dep_ == "aux" and ch.tag_ in ("VBP", "VBZ") for ch in verb.children)):
+            if present_only and not (head.tag_ in ("VBP", "VBZ", "NN") or any(
+                    ch.dep_ == "aux" and ch.tag_ in ("VBP", "VBZ") for ch in head.children)):
                 continue  # "Staff said he had a good week": told to the writer
             if only_with_clause and not any(ch.dep_ == "ccomp" and _finite(ch) for ch in verb.children):
                 continue  # "I heard shouting", "I heard Mum shouting": what was heard, not what was said
-            subject = next((ch for ch in verb.children if ch.dep_ == "nsubj"), None)
+            if objects and not any(ch.dep_ == "dobj" and objects.has(ch) for ch in verb.children):
+                continue  # "have expressed a wish to visit": no report
             start = subject
-            if subject is not None and c["quantifiers"].has(subject):
+            if c["quantifiers"].has(subject):
                 # "a couple of the other girls": the girls are the group
                 of = next((ch for ch in subject.children if ch.dep_ == "prep" and ch.lower_ == "of"), None)
                 subject = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
-            if subject is None or not subjects.has(subject) or any(
-                    not (ch.dep_ in ("compound", "amod") and (c["unnamed"].has(ch) or c["time_nouns"].has(ch)
-                                                              or services.has(ch)))
-                    and (ch.dep_ in ("compound", "amod", "poss", "appos", "prep", "relcl") or ch.pos_ == "PROPN")
-                    for ch in subject.children):
+            if subject is None or not _unnamed_group(subject, subjects, services, c):
                 continue  # "his neighbour Mrs Cole said", "care staff", "neighbours at no. 4": placed
+            if bare_only and any(ch.dep_ in ("det", "poss") for ch in subject.children):
+                continue  # "the family say": the household, speaking together
             # ("night staff", "the other girls": a shift or the rest of a group is no one named)
             if modifiers and not any(ch.dep_ == "amod" and modifiers.has(ch) for ch in subject.children):
                 continue
@@ -407,7 +418,66 @@ def _unnamed_reports(doc, c) -> Iterator[Finding]:
             if not_with_count and has_count(verb.sent, c["time_nouns"]):
                 continue  # "Police records show four call-outs": what they hold, counted
             # Where they complained ("in the garden") does not say who: no other source check.
-            yield Finding(start.left_edge.idx, verb.idx + len(verb))
+            if start.i in flagged:
+                continue
+            flagged.add(start.i)
+            end = verb if verb.i > start.i else start
+            if end.i - start.i > 4:
+                start = min(head, verb, key=lambda t: t.i)  # "... and [are worried]": the verb alone
+            yield Finding(start.left_edge.idx, end.idx + len(end))
+
+
+def _verb_of(word):
+    """The verb that carries a group's word: 'are' for "worried" in "Family are worried"."""
+    return word.head if word.dep_ == "acomp" else word
+
+
+def _group_subject(verb):
+    """Who says or feels: the subject of the verb ("Neighbours [have complained]"), of
+    'be' for a feeling ("Family are [worried]"), of the verb it is joined to ("Neighbours
+    have noticed his car and [are] worried"), or the noun before a verb the parser reads as
+    a noun ("[Staff] report Daniel has been ..."). None when it is not a verb so used."""
+    if verb.pos_ == "ADJ" and verb.dep_ == "acomp" and verb.head.lemma_ == "be":
+        head = verb.head
+    elif verb.pos_ == "VERB":
+        head = verb
+    elif verb.tag_ in ("NN", "NNS") and any(ch.dep_ == "ccomp" and _finite(ch) for ch in verb.children):
+        # "Staff report Daniel has been having more meltdowns": a sentence's first words
+        subject = next((ch for ch in verb.children if ch.dep_ == "compound" and ch.i == verb.i - 1), None)
+        if subject is not None and (subject.i == verb.sent.start or verb.doc[subject.i - 1].is_punct):
+            return subject
+        return None
+    else:
+        return None
+    subject = next((ch for ch in head.children if ch.dep_ == "nsubj"), None)
+    if subject is None and head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX"):
+        subject = next((ch for ch in head.head.children if ch.dep_ == "nsubj"), None)
+    return subject
+
+
+def _unnamed_group(subject, subjects: Terms, services: Terms, c) -> bool:
+    """Is this one of the groups, with no one in it named or placed: "Neighbours", "night
+    staff", "other family members"; not "his neighbour Mrs Cole", "care staff" (a service),
+    "neighbours at no. 4"."""
+    return subjects.has(subject) and not any(
+        not (ch.dep_ in ("compound", "amod") and (c["unnamed"].has(ch) or c["time_nouns"].has(ch)
+                                                  or services.has(ch)))
+        and (ch.dep_ in ("compound", "amod", "poss", "appos", "prep", "relcl") or ch.pos_ == "PROPN")
+        for ch in subject.children)
+
+
+def _according_to_group(doc, c) -> Iterator[Finding]:
+    """"Dad still around according to neighbours": a group as the only source, with no one
+    in it named (not "according to her neighbour, Mrs Cole")."""
+    for word in doc:
+        if word.lower_ != "according" or word.i + 1 >= len(doc) or doc[word.i + 1].lower_ != "to":
+            continue
+        group = next((g for g in doc[word.i + 1].children if g.dep_ == "pobj"), None)
+        if group is None or any(ch.dep_ in ("det", "poss") and ch.lower_ != "the" for ch in group.children):
+            continue
+        if any(_unnamed_group(group, subjects, services, c) and not modifiers
+               for subjects, _, _, _, modifiers, services, _, _, _ in c["reporters"]):
+            yield Finding(word.idx, group.idx + len(group))
 
 
 def _finite(clause) -> bool:
@@ -442,6 +512,7 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         yield from _hearsay_talk(doc, c)
     if c["reporters"]:
         yield from _unnamed_reports(doc, c)
+        yield from _according_to_group(doc, c)
     for span in c["adverbs"].spans(doc):
         yield Finding(span.start_char, span.end_char)
     if c["labels"] is not None:
