@@ -80,6 +80,31 @@ Her neighbour, Mrs Patel, has noticed the curtains closed all day.
 Dad is still around, according to her neighbour, Mrs Patel.
 Staff feel tired after the night shift.
 """, []),
+    # ---- a service as the only source ----------------------------------------------------
+    "a service of a kind, with a date inside what it said, or in a log's entry": ("""\
+Review on 5 November 2026.
+Day service have said he hit another man on the minibus on 29 October.
+18/11/2026 - Health visiting service advised that her weight has dropped from the 25th to the 9th centile.
+""", [(SERVICE, 2, 1), (SERVICE, 3, 14)]),
+    "trap: a 'service manager' at the review is not the day service's": ("""\
+Review at Daniel's flat on 5 November 2026. Present: Daniel, his mum and the service manager, Abbie Thorne.
+Day service have said he hit another man on the minibus on 29 October.
+""", [(SERVICE, 2, 1)]),
+    "a person of another service nearby does not answer for the police": ("""\
+Referral at 08:15 from Dr Saira Mahmood, GP, for a Mental Health Act assessment.
+Police report he was threatening neighbours with a kitchen knife on the landing last night.
+""", [(SERVICE, 2, 1)]),
+    "trap: an officer who rang answers for the police": ("""\
+Call at 08:15 from PC Jo Ray.
+Police report he was threatening neighbours with a kitchen knife on the landing last night.
+""", []),
+    "trap: what a service will do, someone named in its own phrase, a reason": ("""\
+Visit on 5 November 2026.
+The equipment service has said it will be delivered by 6 November.
+Police said they will visit tonight.
+His provider, Kestrel Housing (key worker Abdul Rahman), told me he has not slept at the flat on four nights since 20 November.
+Information sharing: each agency shared what it holds, without consent, because asking first could put Ellis at risk.
+""", []),
 }
 
 
