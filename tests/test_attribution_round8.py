@@ -105,6 +105,39 @@ Police said they will visit tonight.
 His provider, Kestrel Housing (key worker Abdul Rahman), told me he has not slept at the flat on four nights since 20 November.
 Information sharing: each agency shared what it holds, without consent, because asking first could put Ellis at risk.
 """, []),
+    # ---- a report no one made or holds ------------------------------------------------------
+    "a log's report with its 'was' left out: 'Information received that', 'Concerns shared that'": ("""\
+Chronology for Amber.
+14/11/2026 - Information received that Mr Lowe has been released from prison and is living locally.
+20/11/2026 - Concerns shared that Amber has a new phone nobody has bought for her.
+""", [(REPORT, 2, 14), (REPORT, 3, 14)]),
+    "trap: a header's letter with its sender, concerns shared with someone": ("""\
+Letter received today (dated 12 November) from Dr Sunita Rao, GP, about the children's father.
+Concerns shared with Mum at the end of the visit.
+""", []),
+    "'known to services', 'It is common knowledge that', 'I understand' with what is understood": ("""\
+Visit on 5 November 2026.
+The family are known to services.
+It is common knowledge that the flat is used by dealers.
+I understand there have been previous incidents at the address.
+""", [(SERVICE, 2, 16), (REPORT, 3, 1), (REPORT, 4, 1)]),
+    "trap: 'I understand' to the reader, a question, with its source": ("""\
+Letter to Ms Dean, 5 November 2026.
+I understand that you are worried about the move.
+I understand why you left the meeting early.
+I understand from Mrs Cole that the flat has been cleared.
+""", []),
+    "concerns that go on with no one holding them": ("""\
+Core group on 5 November 2026.
+Mum says she is doing everything asked but concerns remain.
+Concerns persist around Dad's drinking.
+""", [(REPORT, 2, 44), (REPORT, 3, 1)]),
+    "trap: whose concerns remain, none remain, someone's account": ("""\
+Core group on 5 November 2026.
+The school's concerns remain.
+No concerns remain about the flat.
+Mum said concerns remain about the flat.
+""", []),
 }
 
 

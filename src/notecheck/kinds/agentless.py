@@ -68,6 +68,10 @@ class UnnamedReporters(Options):
     # Only with one of these as what they voiced: "Other family members have expressed
     # [worries] about his temper" (not "expressed a wish to visit").
     objects: list[str] = []
+    # With ``only_with_clause``, not a clause with one of these as its subject: "I
+    # understand [you] are worried", "I understand [this] is hard" acknowledge the reader,
+    # they report nothing. (Nor a question: "I understand why she left".)
+    clause_not_about: list[str] = []
 
 
 class AgentlessOptions(Options):
@@ -94,6 +98,10 @@ class AgentlessOptions(Options):
     # Nouns for a report with no one holding it, after "there is/are/have been": "there
     # are concerns that Dad is drinking", "there have been reports of a fight".
     existential_nouns: list[str] = []
+    # Verbs that, with one of those nouns as subject and no one holding it, keep a report
+    # going that no one owns: "but concerns remain", "Concerns persist around Dad's
+    # drinking" (not "the school's concerns remain", "my worries remain").
+    unheld_verbs: list[str] = []
     # Verbs a note writes as a passive with its 'is' left out, before 'to be' or 'to
     # have': "Eldest reported to be caring for the younger ones", "Dad said to have left".
     clipped_passive_verbs: list[str] = []
@@ -119,6 +127,10 @@ class AgentlessOptions(Options):
     # Verbs (of those with ``subjects``) a note writes as a passive with its 'was' left
     # out and the report as the subject: "Concern raised re unsupervised trips".
     clipped_subject_verbs: list[str] = []
+    # The report words that make such a passive (and the verb's ``subjects``, if it has
+    # them): "Concerns shared that Amber has a new phone nobody has bought for her",
+    # "Information received that ..." (not "Letter received today from Dr Rao", a header).
+    clipped_subject_nouns: list[str] = []
     # Words for a time, which after 'at', 'in' or 'during' say when, not who or where:
     # "heard shouting late at night", "agreed in the morning".
     time_nouns: list[str] = []
@@ -154,6 +166,7 @@ def compile_agentless(rule) -> dict:
             "pending": Terms(o.pending_label_words, "pending_label_words"),
             "questions": Terms(o.question_words, "question_words"),
             "existential": Terms(o.existential_nouns, "existential_nouns"),
+            "unheld_verbs": Terms(o.unheld_verbs, "unheld_verbs"),
             "clipped": Terms(o.clipped_passive_verbs, "clipped_passive_verbs"),
             "unnamed_deciders": Terms(o.unnamed_deciders, "unnamed_deciders"),
             "listed": Terms(o.listed_modifiers, "listed_modifiers"),
@@ -161,12 +174,14 @@ def compile_agentless(rule) -> dict:
             "speech": Terms(o.speech_verbs, "speech_verbs"),
             "reporters": [(Terms(g.subjects, "subjects"), Terms(g.verbs, "verbs"), g.only_with_clause, g.present_only,
                            Terms(g.only_with_modifier, "only_with_modifier"), Terms(g.services, "services"),
-                           g.not_with_count, g.bare_only, Terms(g.objects, "objects"))
+                           g.not_with_count, g.bare_only, Terms(g.objects, "objects"),
+                           Terms(g.clause_not_about, "clause_not_about"))
                           for g in o.unnamed_reporters],
             "quantifiers": Terms(o.group_quantifiers, "group_quantifiers"),
             "hearsay": Terms(o.hearsay_subjects, "hearsay_subjects"),
             "subjectless": Terms(o.subjectless_verbs, "subjectless_verbs"),
             "clipped_subject": Terms(o.clipped_subject_verbs, "clipped_subject_verbs"),
+            "clipped_nouns": Terms(o.clipped_subject_nouns, "clipped_subject_nouns"),
             "verb_words": Terms([v.verb for v in o.verbs] + [f for v in o.verbs for f in v.adjective_forms],
                                 "verbs", key="verb")}
 
@@ -318,6 +333,26 @@ def _unheld_reports(doc, c) -> Iterator[Finding]:
         yield Finding(min(start.idx, verb.idx), noun.idx + len(noun))
 
 
+def _lasting_reports(doc, c) -> Iterator[Finding]:
+    """"But concerns remain", "Concerns persist around his drinking": a report that goes on
+    with no one holding it. Not "the school's concerns remain", "no concerns remain", nor
+    "Mum said concerns remain" (her account), nor "concerns remain from the core group"."""
+    for noun in c["existential"].tokens(doc):
+        verb = noun.head
+        if noun.dep_ != "nsubj" or not c["unheld_verbs"].has(verb) or verb.pos_ != "VERB" or verb.dep_ in (
+                "ccomp", "xcomp"):
+            continue
+        if any(ch.dep_ in ("poss", "neg") or ch.lower_ in ("no", "not", "never") or ch.pos_ == "PROPN"
+               or (ch.dep_ == "compound" and ch.pos_ in ("NOUN", "PROPN")) for ch in (*noun.children, *verb.children)):
+            continue  # "the school's concerns", "school concerns", "no concerns remain"
+        if any(ch.dep_ == "aux" and ch.tag_ in ("MD", "TO") for ch in verb.children):
+            continue  # "concerns will remain if ...": not said to be held now
+        if _has_source(noun, c["sources"] | {"by", "from"}, c["unnamed"]) or _has_source(
+                verb, c["sources"] | {"from"}, c["unnamed"], times=c["time_nouns"]):
+            continue
+        yield Finding(noun.left_edge.idx, verb.idx + len(verb))
+
+
 def _unnamed_from(noun, unnamed: Terms) -> bool:
     """"comments [from other parents]", "reports [from various professionals]": a source
     said to be someone, but no one named."""
@@ -384,7 +419,7 @@ def _unnamed_reports(doc, c) -> Iterator[Finding]:
     hears something, with no one in it named, said as a fact (not "neighbours may say")."""
     flagged = set()  # one finding for a group: "Neighbours have noticed his car and are worried"
     for (subjects, verbs, only_with_clause, present_only, modifiers, services, not_with_count, bare_only,
-         objects) in c["reporters"]:
+         objects, not_about) in c["reporters"]:
         for verb in verbs.tokens(doc):
             subject = _group_subject(verb)
             if subject is None or any(
@@ -397,7 +432,8 @@ def _unnamed_reports(doc, c) -> Iterator[Finding]:
             if present_only and not (head.tag_ in ("VBP", "VBZ", "NN") or any(
                     ch.dep_ == "aux" and ch.tag_ in ("VBP", "VBZ") for ch in head.children)):
                 continue  # "Staff said he had a good week": told to the writer
-            if only_with_clause and not any(ch.dep_ == "ccomp" and _finite(ch) for ch in verb.children):
+            if only_with_clause and not any(ch.dep_ == "ccomp" and _finite(ch) and _reported(ch, not_about)
+                                            for ch in verb.children):
                 continue  # "I heard shouting", "I heard Mum shouting": what was heard, not what was said
             if objects and not any(ch.dep_ == "dobj" and objects.has(ch) for ch in verb.children):
                 continue  # "have expressed a wish to visit": no report
@@ -425,6 +461,16 @@ def _unnamed_reports(doc, c) -> Iterator[Finding]:
             if end.i - start.i > 4:
                 start = min(head, verb, key=lambda t: t.i)  # "... and [are worried]": the verb alone
             yield Finding(start.left_edge.idx, end.idx + len(end))
+
+
+def _reported(clause, not_about: Terms) -> bool:
+    """Is this clause something reported, not a question ("why she left") or words to the
+    reader ("you are worried", "this is hard")?"""
+    if clause.left_edge.tag_ in ("WRB", "WP", "WDT") or any(
+            g.dep_ == "mark" and g.lower_ in ("whether", "if") for g in clause.children):
+        return False
+    subject = next((g for g in clause.children if g.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    return subject is None or not not_about.has(subject)
 
 
 def _verb_of(word):
@@ -476,7 +522,7 @@ def _according_to_group(doc, c) -> Iterator[Finding]:
         if group is None or any(ch.dep_ in ("det", "poss") and ch.lower_ != "the" for ch in group.children):
             continue
         if any(_unnamed_group(group, subjects, services, c) and not modifiers
-               for subjects, _, _, _, modifiers, services, _, _, _ in c["reporters"]):
+               for subjects, _, _, _, modifiers, services, _, _, _, _ in c["reporters"]):
             yield Finding(word.idx, group.idx + len(group))
 
 
@@ -508,6 +554,8 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     c = rule.compiled
     doc = parsed.doc
     yield from _unheld_reports(doc, c)
+    if c["unheld_verbs"]:
+        yield from _lasting_reports(doc, c)
     if c["hearsay"]:
         yield from _hearsay_talk(doc, c)
     if c["reporters"]:
@@ -537,7 +585,8 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         if not is_passive and c["clipped"].has(token) and _clipped_passive(token):
             passive_subject = next((ch for ch in token.children if ch.dep_ == "nsubj"), None)
             is_passive = True
-        if not is_passive and subjects and c["clipped_subject"].has(token) and _clipped_subject_passive(token, subjects):
+        if not is_passive and c["clipped_subject"].has(token) and _clipped_subject_passive(
+                token, c["clipped_nouns"]):
             # "Concern raised re unsupervised trips": a note's passive with its 'was' left out
             passive_subject = next(ch for ch in token.children if ch.dep_ == "nsubj")
             is_passive = True
