@@ -98,11 +98,16 @@ Police report he was threatening neighbours with a kitchen knife on the landing 
 Call at 08:15 from PC Jo Ray.
 Police report he was threatening neighbours with a kitchen knife on the landing last night.
 """, []),
-    "trap: what a service will do, someone named in its own phrase, a reason": ("""\
+    "trap: what a service says it will do": ("""\
 Visit on 5 November 2026.
 The equipment service has said it will be delivered by 6 November.
-Police said they will visit tonight.
+""", []),
+    "trap: someone named in the service's own phrase": ("""\
+Visit on 5 November 2026.
 His provider, Kestrel Housing (key worker Abdul Rahman), told me he has not slept at the flat on four nights since 20 November.
+""", []),
+    "trap: a reason is not what the service said": ("""\
+Strategy discussion on 5 November 2026.
 Information sharing: each agency shared what it holds, without consent, because asking first could put Ellis at risk.
 """, []),
     # ---- a report no one made or holds ------------------------------------------------------
