@@ -54,6 +54,15 @@ Discharge meeting on 5 November 2026.
 It is felt, given the stairs, he would not manage at home.
 Dad is known to be staying at the flat most nights.
 """, [(REPORT, 2, 1), (REPORT, 3, 1)]),
+    "trap: a plan the law says who makes": ("""\
+Visit to Keira on 5 November 2026.
+Keira has a child protection plan under the category of emotional abuse. The plan was made because Lee was violent to her mum.
+A child protection plan was made for her brother on 3 May.
+""", []),
+    "a plan of no such kind still needs its maker": ("""\
+Visit to Keira on 5 November 2026.
+Mum has a new partner. The plan was made for her to ring me daily.
+""", [(DECISION, 2, 28)]),
     # ---- a group as the source, with no one in it named ---------------------------------
     "a group's view or report: staff, family, other family members, neighbours": ("""\
 Review on 5 November 2026.

@@ -81,6 +81,12 @@ class AgentlessOptions(Options):
     source_prepositions: list[str] = []
     # Words that leave a source unnamed: "received from [various] professionals".
     unnamed_sources: list[str] = []
+    # Kinds of plan whose maker the law sets: a child protection plan is made by the
+    # conference. Such a plan made ("a child protection plan was made on 3 May"), or 'the
+    # plan' after one is named in the sentence before ("Keira has a child protection
+    # plan. The plan was made because ..."), is a step of the procedure, not a decision
+    # with its maker hidden.
+    procedural_kinds: list[str] = []
     # Words that make a line's label a decision: "MASH decision: NFA." The label and the
     # sentence after it must name who decided — a name, or one of ``deciders``.
     decision_labels: list[str] = []
@@ -166,6 +172,7 @@ def compile_agentless(rule) -> dict:
             "pending": Terms(o.pending_label_words, "pending_label_words"),
             "questions": Terms(o.question_words, "question_words"),
             "existential": Terms(o.existential_nouns, "existential_nouns"),
+            "procedural": Terms(o.procedural_kinds, "procedural_kinds"),
             "unheld_verbs": Terms(o.unheld_verbs, "unheld_verbs"),
             "clipped": Terms(o.clipped_passive_verbs, "clipped_passive_verbs"),
             "unnamed_deciders": Terms(o.unnamed_deciders, "unnamed_deciders"),
@@ -241,6 +248,19 @@ def _it_aside(verb, subject) -> bool:
     the head."""
     return subject is not None and subject.lower_ == "it" and verb.dep_ in ("ccomp", "parataxis") and (
         verb.head.pos_ in ("VERB", "AUX"))
+
+
+def _procedural(noun, kinds: Terms) -> bool:
+    """Is this a plan of a kind the law says who makes: "[a child protection plan] was
+    made", or "[the plan]" just after one is named ("Keira has a child protection plan
+    ... The plan was made because ...")?"""
+    doc = noun.doc
+    if kinds.any_in(doc[noun.left_edge.i:noun.i + 1]):
+        return True
+    if not any(ch.dep_ == "det" and ch.lower_ == "the" for ch in noun.children) or noun.sent.start == 0:
+        return False
+    before = doc[noun.sent.start - 1].sent
+    return any(t.lemma_ == noun.lemma_ and kinds.any_in(doc[t.left_edge.i:t.i + 1]) for t in before)
 
 
 def _own_passive(verb) -> bool:
@@ -603,6 +623,8 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
             continue
         if passive_subject is not None and c["referring"].has(passive_subject):
             continue
+        if passive_subject is not None and c["procedural"] and _procedural(passive_subject, c["procedural"]):
+            continue  # "The plan was made because ...": the conference's child protection plan
         if only_with_clause and not any(ch.dep_ in _CLAUSES and not _spliced(token, ch) for ch in token.children) and not (
                 _it_aside(token, passive_subject)):
             continue
