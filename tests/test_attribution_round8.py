@@ -103,6 +103,10 @@ Day service have said he hit another man on the minibus on 29 October.
 Referral at 08:15 from Dr Saira Mahmood, GP, for a Mental Health Act assessment.
 Police report he was threatening neighbours with a kitchen knife on the landing last night.
 """, [(SERVICE, 2, 1)]),
+    "a year is no count of what a service holds": ("""\
+Chronology for Skye.
+2025: family known to services in Penrock before moving to Northby.
+""", [(SERVICE, 2, 14)]),
     "trap: an officer who rang answers for the police": ("""\
 Call at 08:15 from PC Jo Ray.
 Police report he was threatening neighbours with a kitchen knife on the landing last night.

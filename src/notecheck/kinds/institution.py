@@ -270,8 +270,10 @@ def _of_the_service(token, span, service, c) -> bool:
     if roles is not None and any(roles.has(g) for g in person):
         return True  # "DC Tasker", "the class teacher": police's, the school's
     others = {r for k, terms in c["service_roles"].items() if k not in (word, service.lower_) for r in terms.words}
-    if any(g.lower_ in others or g.lemma_.lower() in others for g in person):
+    if any(g.lower_ in others or g.lemma_.lower() in others for g in person) and not any(
+            g.lemma_.lower() == word or g.lower_ == service.lower_ for g in person):
         return False  # "Referral at 08:15 from Dr Saira Mahmood, GP": health's, not what "Police report"
+        # (but "Mrs Patel, the school nurse": the school's)
     if node.dep_ == "nsubj" and (c["contact_verbs"].has(node.head) or c["contact_claim_verbs"].has(node.head)):
         return True
     if node.dep_ == "pobj" and node.head.lower_ == "from":
@@ -363,7 +365,7 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
             # In another sentence, a role is the source only when it says or does something:
             # "Info shared with school and GP" names who was told, not who said it.
             if any(_names_someone(s, c, skip, as_source=s != sent, service=subject) for s in around) or has_count(
-                    sent, c["time_words"]) or any(c["count_words"].has(t) for t in sent):
+                    sent, c["time_words"], not_years=True) or any(c["count_words"].has(t) for t in sent):
                 continue
             if any(sent.start_char < q_end and q_start < sent.end_char for q_start, q_end in parsed.quotes):
                 continue  # their words, quoted: what was said is on the record
