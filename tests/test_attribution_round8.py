@@ -115,6 +115,11 @@ Police report he was threatening neighbours with a kitchen knife on the landing 
 Visit on 5 November 2026.
 The equipment service has said it will be delivered by 6 November.
 """, []),
+    "trap: what a service said it would do; but its view with 'would' is a claim": ("""\
+Call to the bank on 5 November 2026.
+Bank said they would review recent transactions and call back within 5 working days.
+School said it would be better if Mum collected him earlier.
+""", [(SERVICE, 3, 1)]),
     "trap: someone named in the service's own phrase": ("""\
 Visit on 5 November 2026.
 His provider, Kestrel Housing (key worker Abdul Rahman), told me he has not slept at the flat on four nights since 20 November.

@@ -163,6 +163,8 @@ def _own_plan(clause, c) -> bool:
     """Is this what the service will do: "[they will hand back the package]", "[it will be
     delivered by 6 November]"?"""
     subject = next((g for g in clause.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+    if clause.lemma_ == "be":
+        return False  # "School said it would be better if Mum ...": a view
     return subject is not None and (c["plan_subjects"].has(subject) or c["institutions"].has(subject)) and any(
         g.dep_ == "aux" and c["plan_modals"].has(g) for g in clause.children)
 
