@@ -54,12 +54,24 @@ class UnnamedReporters(Options):
     # couple of the other lads"): "The girls say they like their school" may be the
     # children the note is about, in their own words.
     only_with_modifier: list[str] = []
-    # Services that, before the group's noun, leave it no one's: "[Police] records
-    # indicate ...", "[health] records show": which record, entry or officer?
+    # Words that, before the group's noun, leave it no one's: "[Police] records indicate
+    # ...", "[health] records show" (which record, entry or officer?), "other [family]
+    # members have said".
     services: list[str] = []
     # Not when the sentence gives a count of what the record holds: "Police records show
     # four call-outs to her old address that year".
     not_with_count: bool = False
+    # Only the bare noun, with no 'the', 'his' or 'a' before it: "Family say she is not
+    # eating" is no one in particular; "the family say" may be the household the note is
+    # about, speaking together.
+    bare_only: bool = False
+    # Only with one of these as what they voiced: "Other family members have expressed
+    # [worries] about his temper" (not "expressed a wish to visit").
+    objects: list[str] = []
+    # With ``only_with_clause``, not a clause with one of these as its subject: "I
+    # understand [you] are worried", "I understand [this] is hard" acknowledge the reader,
+    # they report nothing. (Nor a question: "I understand why she left".)
+    clause_not_about: list[str] = []
 
 
 class AgentlessOptions(Options):
@@ -69,16 +81,33 @@ class AgentlessOptions(Options):
     source_prepositions: list[str] = []
     # Words that leave a source unnamed: "received from [various] professionals".
     unnamed_sources: list[str] = []
+    # Kinds of plan whose maker the law sets: a child protection plan is made by the
+    # conference. Such a plan made ("a child protection plan was made on 3 May"), or 'the
+    # plan' after one is named in the sentence before ("Keira has a child protection
+    # plan. The plan was made because ..."), is a step of the procedure, not a decision
+    # with its maker hidden.
+    procedural_kinds: list[str] = []
     # Words that make a line's label a decision: "MASH decision: NFA." The label and the
     # sentence after it must name who decided — a name, or one of ``deciders``.
     decision_labels: list[str] = []
     deciders: list[str] = []
+    # Words in such a label that make it a decision still to be made, not one made:
+    # "Decision to be made: where he should live", "Decision needed: ..." (a capacity
+    # assessment names the decision it is about).
+    pending_label_words: list[str] = []
+    # Words that, first after the label, make what follows the question to be decided:
+    # "The decision: whether to move to a care home".
+    question_words: list[str] = []
     # Passive subjects that point to something the note gives elsewhere, with its source
     # there: "Sally will tell Gwen what was decided", "I would make sure this was said".
     referring_subjects: list[str] = []
     # Nouns for a report with no one holding it, after "there is/are/have been": "there
     # are concerns that Dad is drinking", "there have been reports of a fight".
     existential_nouns: list[str] = []
+    # Verbs that, with one of those nouns as subject and no one holding it, keep a report
+    # going that no one owns: "but concerns remain", "Concerns persist around Dad's
+    # drinking" (not "the school's concerns remain", "my worries remain").
+    unheld_verbs: list[str] = []
     # Verbs a note writes as a passive with its 'is' left out, before 'to be' or 'to
     # have': "Eldest reported to be caring for the younger ones", "Dad said to have left".
     clipped_passive_verbs: list[str] = []
@@ -104,6 +133,10 @@ class AgentlessOptions(Options):
     # Verbs (of those with ``subjects``) a note writes as a passive with its 'was' left
     # out and the report as the subject: "Concern raised re unsupervised trips".
     clipped_subject_verbs: list[str] = []
+    # The report words that make such a passive (and the verb's ``subjects``, if it has
+    # them): "Concerns shared that Amber has a new phone nobody has bought for her",
+    # "Information received that ..." (not "Letter received today from Dr Rao", a header).
+    clipped_subject_nouns: list[str] = []
     # Words for a time, which after 'at', 'in' or 'during' say when, not who or where:
     # "heard shouting late at night", "agreed in the morning".
     time_nouns: list[str] = []
@@ -136,7 +169,11 @@ def compile_agentless(rule) -> dict:
             "unnamed": Terms(o.unnamed_sources, "unnamed_sources"),
             "labels": labels, "deciders": Terms(o.deciders, "deciders"),
             "labels_words": Terms(o.decision_labels, "decision_labels"),
+            "pending": Terms(o.pending_label_words, "pending_label_words"),
+            "questions": Terms(o.question_words, "question_words"),
             "existential": Terms(o.existential_nouns, "existential_nouns"),
+            "procedural": Terms(o.procedural_kinds, "procedural_kinds"),
+            "unheld_verbs": Terms(o.unheld_verbs, "unheld_verbs"),
             "clipped": Terms(o.clipped_passive_verbs, "clipped_passive_verbs"),
             "unnamed_deciders": Terms(o.unnamed_deciders, "unnamed_deciders"),
             "listed": Terms(o.listed_modifiers, "listed_modifiers"),
@@ -144,12 +181,14 @@ def compile_agentless(rule) -> dict:
             "speech": Terms(o.speech_verbs, "speech_verbs"),
             "reporters": [(Terms(g.subjects, "subjects"), Terms(g.verbs, "verbs"), g.only_with_clause, g.present_only,
                            Terms(g.only_with_modifier, "only_with_modifier"), Terms(g.services, "services"),
-                           g.not_with_count)
+                           g.not_with_count, g.bare_only, Terms(g.objects, "objects"),
+                           Terms(g.clause_not_about, "clause_not_about"))
                           for g in o.unnamed_reporters],
             "quantifiers": Terms(o.group_quantifiers, "group_quantifiers"),
             "hearsay": Terms(o.hearsay_subjects, "hearsay_subjects"),
             "subjectless": Terms(o.subjectless_verbs, "subjectless_verbs"),
             "clipped_subject": Terms(o.clipped_subject_verbs, "clipped_subject_verbs"),
+            "clipped_nouns": Terms(o.clipped_subject_nouns, "clipped_subject_nouns"),
             "verb_words": Terms([v.verb for v in o.verbs] + [f for v in o.verbs for f in v.adjective_forms],
                                 "verbs", key="verb")}
 
@@ -187,6 +226,43 @@ def _has_source(verb, sources: set[str], unnamed: Terms, depth: int = 0, times: 
     return False
 
 
+def _spliced(verb, clause) -> bool:
+    """A sentence of its own joined on with a comma, which the parser reads as the verb's
+    clause: "Kacey is known to CSC[,] previous S17 closed in spring" says what is on record,
+    then another thing; nothing is known by someone unnamed. ("It is known, from the
+    file, that ...": a 'that' clause is the verb's own.)"""
+    if clause.dep_ != "ccomp" or clause.i < verb.i or any(
+            g.dep_ == "mark" for g in clause.children):
+        return False
+    if any(g.dep_ in ("nsubjpass", "expl") and g.lower_ == "it" for g in verb.children):
+        return False  # "It is felt, given the history, he should not ...": 'it' is what follows
+    subject = next((g for g in clause.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return False
+    return any(t.text in (",", ";") for t in verb.doc[verb.i + 1:subject.left_edge.i])
+
+
+def _it_aside(verb, subject) -> bool:
+    """"It is felt, given the history, he should not ...", "He should not, it is felt,
+    ...": 'it' with the passive set beside the sentence it reports, which the parser makes
+    the head."""
+    return subject is not None and subject.lower_ == "it" and verb.dep_ in ("ccomp", "parataxis") and (
+        verb.head.pos_ in ("VERB", "AUX"))
+
+
+def _procedural(noun, kinds: Terms) -> bool:
+    """Is this a plan of a kind the law says who makes: "[a child protection plan] was
+    made", or "[the plan]" just after one is named ("Keira has a child protection plan
+    ... The plan was made because ...")?"""
+    doc = noun.doc
+    if kinds.any_in(doc[noun.left_edge.i:noun.i + 1]):
+        return True
+    if not any(ch.dep_ == "det" and ch.lower_ == "the" for ch in noun.children) or noun.sent.start == 0:
+        return False
+    before = doc[noun.sent.start - 1].sent
+    return any(t.lemma_ == noun.lemma_ and kinds.any_in(doc[t.left_edge.i:t.i + 1]) for t in before)
+
+
 def _own_passive(verb) -> bool:
     """A clause that is a passive of its own, whose 'by' is its own: in "he is believed to
     have been taken by two men", the men took him; who believes it is not said."""
@@ -201,6 +277,8 @@ def _unowned_decisions(parsed: ParsedNote, c) -> Iterator[Finding]:
         label = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
         if label is None:
             continue
+        if c["pending"].any_in(label) or _poses_question(doc, label.end, m.end(), c["questions"]):
+            continue  # "Decision to be made: ...", "The decision: whether to move": not yet made
         if any(_names_decider(t, c) for t in label) or any(
                 _names_decider(t, c) for t in _first_sentence_after(doc, label.end, m.end())):
             continue
@@ -208,6 +286,14 @@ def _unowned_decisions(parsed: ParsedNote, c) -> Iterator[Finding]:
             continue  # "Decision: a strategy discussion is needed ... I have shared ...": the writer's
         span = label if label.text.strip() else doc.char_span(m.start(), m.end(), alignment_mode="expand")
         yield Finding(span.start_char, span.end_char)
+
+
+def _poses_question(doc, i: int, offset: int, questions: Terms) -> bool:
+    """Whether the words after a decision label are the question to decide: they begin with
+    one of ``questions`` ("whether to move ...") or end with a question mark."""
+    words = list(_first_sentence_after(doc, i, offset))
+    first = next((t for t in words if t.is_alpha), None)
+    return first is not None and (questions.has(first) or any(t.text == "?" for t in words))
 
 
 def _bare_label(label, c) -> bool:
@@ -240,9 +326,11 @@ def _first_sentence_after(doc, i: int, offset: int) -> Iterator:
 
 
 def _names_decider(token, c) -> bool:
-    """A person's name ("Sam Ali"; not "MASH", not "NFA") or a decider ("manager", "I")."""
+    """A person's name ("Sam Ali"; not "MASH", not "NFA", not "Friday") or a decider
+    ("manager", "I")."""
     return c["deciders"].has(token) or (
-        token.pos_ == "PROPN" and token.is_alpha and token.text[:1].isupper() and not token.text.isupper())
+        token.pos_ == "PROPN" and token.is_alpha and token.text[:1].isupper() and not token.text.isupper()
+        and not c["time_nouns"].has(token))  # "Friday", "November": when, not who
 
 
 def _unheld_reports(doc, c) -> Iterator[Finding]:
@@ -263,6 +351,26 @@ def _unheld_reports(doc, c) -> Iterator[Finding]:
             continue  # (but "comments from other parents at the school gate": the gate is where, not who)
         start = next(ch for ch in verb.children if ch.dep_ == "expl")
         yield Finding(min(start.idx, verb.idx), noun.idx + len(noun))
+
+
+def _lasting_reports(doc, c) -> Iterator[Finding]:
+    """"But concerns remain", "Concerns persist around his drinking": a report that goes on
+    with no one holding it. Not "the school's concerns remain", "no concerns remain", nor
+    "Mum said concerns remain" (her account), nor "concerns remain from the core group"."""
+    for noun in c["existential"].tokens(doc):
+        verb = noun.head
+        if noun.dep_ != "nsubj" or not c["unheld_verbs"].has(verb) or verb.pos_ != "VERB" or verb.dep_ in (
+                "ccomp", "xcomp"):
+            continue
+        if any(ch.dep_ in ("poss", "neg") or ch.lower_ in ("no", "not", "never") or ch.pos_ == "PROPN"
+               or (ch.dep_ == "compound" and ch.pos_ in ("NOUN", "PROPN")) for ch in (*noun.children, *verb.children)):
+            continue  # "the school's concerns", "school concerns", "no concerns remain"
+        if any(ch.dep_ == "aux" and ch.tag_ in ("MD", "TO") for ch in verb.children):
+            continue  # "concerns will remain if ...": not said to be held now
+        if _has_source(noun, c["sources"] | {"by", "from"}, c["unnamed"]) or _has_source(
+                verb, c["sources"] | {"from"}, c["unnamed"], times=c["time_nouns"]):
+            continue
+        yield Finding(noun.left_edge.idx, verb.idx + len(verb))
 
 
 def _unnamed_from(noun, unnamed: Terms) -> bool:
@@ -329,31 +437,35 @@ def _unnamed_decider(verb, c) -> bool:
 def _unnamed_reports(doc, c) -> Iterator[Finding]:
     """"Neighbours have complained", "Staff have heard that ...": a group that says or
     hears something, with no one in it named, said as a fact (not "neighbours may say")."""
-    for subjects, verbs, only_with_clause, present_only, modifiers, services, not_with_count in c["reporters"]:
+    flagged = set()  # one finding for a group: "Neighbours have noticed his car and are worried"
+    for (subjects, verbs, only_with_clause, present_only, modifiers, services, not_with_count, bare_only,
+         objects, not_about) in c["reporters"]:
         for verb in verbs.tokens(doc):
-            if verb.pos_ != "VERB" or any(
+            subject = _group_subject(verb)
+            if subject is None or any(
                     ch.dep_ in ("aux", "mark") and (ch.tag_ in ("MD", "TO") or ch.dep_ == "mark")
-                    for ch in verb.children):
+                    for ch in _verb_of(verb).children):
                 continue
-            if verb.tag_ == "VBG" and not any(ch.dep_ == "aux" and ch.lemma_ == "be" for ch in verb.children):
+            head = _verb_of(verb)
+            if head.tag_ == "VBG" and not any(ch.dep_ == "aux" and ch.lemma_ == "be" for ch in head.children):
                 continue  # "neighbours complaining about ...", but not "the girls have been saying"
-            if present_only and not (verb.tag_ in ("VBP", "VBZ") or any(
-                    ch.dep_ == "aux" and ch.tag_ in ("VBP", "VBZ") for ch in verb.children)):
+            if present_only and not (head.tag_ in ("VBP", "VBZ", "NN") or any(
+                    ch.dep_ == "aux" and ch.tag_ in ("VBP", "VBZ") for ch in head.children)):
                 continue  # "Staff said he had a good week": told to the writer
-            if only_with_clause and not any(ch.dep_ == "ccomp" and _finite(ch) for ch in verb.children):
+            if only_with_clause and not any(ch.dep_ == "ccomp" and _finite(ch) and _reported(ch, not_about)
+                                            for ch in verb.children):
                 continue  # "I heard shouting", "I heard Mum shouting": what was heard, not what was said
-            subject = next((ch for ch in verb.children if ch.dep_ == "nsubj"), None)
+            if objects and not any(ch.dep_ == "dobj" and objects.has(ch) for ch in verb.children):
+                continue  # "have expressed a wish to visit": no report
             start = subject
-            if subject is not None and c["quantifiers"].has(subject):
+            if c["quantifiers"].has(subject):
                 # "a couple of the other girls": the girls are the group
                 of = next((ch for ch in subject.children if ch.dep_ == "prep" and ch.lower_ == "of"), None)
                 subject = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
-            if subject is None or not subjects.has(subject) or any(
-                    not (ch.dep_ in ("compound", "amod") and (c["unnamed"].has(ch) or c["time_nouns"].has(ch)
-                                                              or services.has(ch)))
-                    and (ch.dep_ in ("compound", "amod", "poss", "appos", "prep", "relcl") or ch.pos_ == "PROPN")
-                    for ch in subject.children):
+            if subject is None or not _unnamed_group(subject, subjects, services, c):
                 continue  # "his neighbour Mrs Cole said", "care staff", "neighbours at no. 4": placed
+            if bare_only and any(ch.dep_ in ("det", "poss") for ch in subject.children):
+                continue  # "the family say": the household, speaking together
             # ("night staff", "the other girls": a shift or the rest of a group is no one named)
             if modifiers and not any(ch.dep_ == "amod" and modifiers.has(ch) for ch in subject.children):
                 continue
@@ -362,7 +474,76 @@ def _unnamed_reports(doc, c) -> Iterator[Finding]:
             if not_with_count and has_count(verb.sent, c["time_nouns"]):
                 continue  # "Police records show four call-outs": what they hold, counted
             # Where they complained ("in the garden") does not say who: no other source check.
-            yield Finding(start.left_edge.idx, verb.idx + len(verb))
+            if start.i in flagged:
+                continue
+            flagged.add(start.i)
+            end = verb if verb.i > start.i else start
+            if end.i - start.i > 4:
+                start = min(head, verb, key=lambda t: t.i)  # "... and [are worried]": the verb alone
+            yield Finding(start.left_edge.idx, end.idx + len(end))
+
+
+def _reported(clause, not_about: Terms) -> bool:
+    """Is this clause something reported, not a question ("why she left") or words to the
+    reader ("you are worried", "this is hard")?"""
+    if clause.left_edge.tag_ in ("WRB", "WP", "WDT") or any(
+            g.dep_ == "mark" and g.lower_ in ("whether", "if") for g in clause.children):
+        return False
+    subject = next((g for g in clause.children if g.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    return subject is None or not not_about.has(subject)
+
+
+def _verb_of(word):
+    """The verb that carries a group's word: 'are' for "worried" in "Family are worried"."""
+    return word.head if word.dep_ == "acomp" else word
+
+
+def _group_subject(verb):
+    """Who says or feels: the subject of the verb ("Neighbours [have complained]"), of
+    'be' for a feeling ("Family are [worried]"), of the verb it is joined to ("Neighbours
+    have noticed his car and [are] worried"), or the noun before a verb the parser reads as
+    a noun ("[Staff] report Daniel has been ..."). None when it is not a verb so used."""
+    if verb.pos_ == "ADJ" and verb.dep_ == "acomp" and verb.head.lemma_ == "be":
+        head = verb.head
+    elif verb.pos_ == "VERB":
+        head = verb
+    elif verb.tag_ in ("NN", "NNS") and any(ch.dep_ == "ccomp" and _finite(ch) for ch in verb.children):
+        # "Staff report Daniel has been having more meltdowns": a sentence's first words
+        subject = next((ch for ch in verb.children if ch.dep_ == "compound" and ch.i == verb.i - 1), None)
+        if subject is not None and (subject.i == verb.sent.start or verb.doc[subject.i - 1].is_punct):
+            return subject
+        return None
+    else:
+        return None
+    subject = next((ch for ch in head.children if ch.dep_ == "nsubj"), None)
+    if subject is None and head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX"):
+        subject = next((ch for ch in head.head.children if ch.dep_ == "nsubj"), None)
+    return subject
+
+
+def _unnamed_group(subject, subjects: Terms, services: Terms, c) -> bool:
+    """Is this one of the groups, with no one in it named or placed: "Neighbours", "night
+    staff", "other family members"; not "his neighbour Mrs Cole", "care staff" (a service),
+    "neighbours at no. 4"."""
+    return subjects.has(subject) and not any(
+        not (ch.dep_ in ("compound", "amod") and (c["unnamed"].has(ch) or c["time_nouns"].has(ch)
+                                                  or services.has(ch)))
+        and (ch.dep_ in ("compound", "amod", "poss", "appos", "prep", "relcl") or ch.pos_ == "PROPN")
+        for ch in subject.children)
+
+
+def _according_to_group(doc, c) -> Iterator[Finding]:
+    """"Dad still around according to neighbours": a group as the only source, with no one
+    in it named (not "according to her neighbour, Mrs Cole")."""
+    for word in doc:
+        if word.lower_ != "according" or word.i + 1 >= len(doc) or doc[word.i + 1].lower_ != "to":
+            continue
+        group = next((g for g in doc[word.i + 1].children if g.dep_ == "pobj"), None)
+        if group is None or any(ch.dep_ in ("det", "poss") and ch.lower_ != "the" for ch in group.children):
+            continue
+        if any(_unnamed_group(group, subjects, services, c) and not modifiers
+               for subjects, _, _, _, modifiers, services, _, _, _, _ in c["reporters"]):
+            yield Finding(word.idx, group.idx + len(group))
 
 
 def _finite(clause) -> bool:
@@ -393,10 +574,13 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     c = rule.compiled
     doc = parsed.doc
     yield from _unheld_reports(doc, c)
+    if c["unheld_verbs"]:
+        yield from _lasting_reports(doc, c)
     if c["hearsay"]:
         yield from _hearsay_talk(doc, c)
     if c["reporters"]:
         yield from _unnamed_reports(doc, c)
+        yield from _according_to_group(doc, c)
     for span in c["adverbs"].spans(doc):
         yield Finding(span.start_char, span.end_char)
     if c["labels"] is not None:
@@ -406,6 +590,8 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         wanted = verbs.get(token.lemma_.lower())
         if wanted is None or token.tag_ == "VBG":
             continue
+        if any(ch.dep_ == "aux" and ch.tag_ in ("MD", "TO") for ch in token.children):
+            continue  # "Decision to be made: ...", "discharge to be considered if ...": what is to come
         subjects, only_with_clause, only_by, only_with_perfect, clause_subjects = wanted
         if clause_subjects and any(ch.dep_ == "nsubjpass" and clause_subjects.has(ch) for ch in token.children):
             only_with_clause = True  # "The ward were told that ...", not "the police have been told"
@@ -419,7 +605,8 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         if not is_passive and c["clipped"].has(token) and _clipped_passive(token):
             passive_subject = next((ch for ch in token.children if ch.dep_ == "nsubj"), None)
             is_passive = True
-        if not is_passive and subjects and c["clipped_subject"].has(token) and _clipped_subject_passive(token, subjects):
+        if not is_passive and c["clipped_subject"].has(token) and _clipped_subject_passive(
+                token, c["clipped_nouns"]):
             # "Concern raised re unsupervised trips": a note's passive with its 'was' left out
             passive_subject = next(ch for ch in token.children if ch.dep_ == "nsubj")
             is_passive = True
@@ -436,7 +623,10 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
             continue
         if passive_subject is not None and c["referring"].has(passive_subject):
             continue
-        if only_with_clause and not any(ch.dep_ in _CLAUSES for ch in token.children):
+        if passive_subject is not None and c["procedural"] and _procedural(passive_subject, c["procedural"]):
+            continue  # "The plan was made because ...": the conference's child protection plan
+        if only_with_clause and not any(ch.dep_ in _CLAUSES and not _spliced(token, ch) for ch in token.children) and not (
+                _it_aside(token, passive_subject)):
             continue
         if only_with_perfect and not any(ch.dep_ == "xcomp" and any(
                 g.dep_ == "aux" and g.lemma_ == "have" for g in ch.children) for ch in token.children):

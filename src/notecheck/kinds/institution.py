@@ -60,6 +60,10 @@ class InstitutionOptions(Options):
     # Verbs of telling that, with no one told and nothing said, are a note's passive:
     # "Police informed at 20:35 as the protocol requires" (police were told).
     told_verbs: list[str] = []
+    # Of those, the verbs that, said by someone, always name who was told ("Police told
+    # me", "school informed us"): with no one told, even with what was told, the service is
+    # the one told, in a note's passive: "22:30 Police informed she is back".
+    told_object_verbs: list[str] = []
     # Objects that name no claim, only that something was passed on: "Police and school
     # shared what they hold", "school shared the information".
     no_claim_objects: list[str] = []
@@ -67,6 +71,13 @@ class InstitutionOptions(Options):
     # ("Ms Khan said ..."); without one or a role, a name there is the family's ("Carla
     # told me ..."), and a role answers only when it says or gets in touch.
     titles: list[str] = []
+    # What a service says it will do is an arrangement, not a claim to source: "The
+    # equipment service has said it will be delivered by 6 November", "Agency say ... they
+    # will hand back the package". The clause's subject (one of these, or the service's
+    # word) with one of ``plan_modals``. ("The hospital have said he will need two carers"
+    # is a view of him.)
+    plan_subjects: list[str] = []
+    plan_modals: list[str] = []
     # Titles and roles that, in another sentence, tie someone to a service without its
     # word: "DC Tasker said ... Police believe", "Ms Khan, the class teacher ... School
     # say". Each service with its roles.
@@ -81,8 +92,10 @@ def compile_institution(rule) -> dict:
             "contact_claim_verbs": Terms(o.contact_claim_verbs, "contact_claim_verbs"),
             "contact_claim_nouns": Terms(o.contact_claim_nouns, "contact_claim_nouns"),
             "known_to": Terms(o.known_to, "known_to"), "count_words": Terms(o.count_words, "count_words"),
-            "told": Terms(o.told_verbs, "told_verbs"), "no_claim": Terms(o.no_claim_objects, "no_claim_objects"),
+            "told": Terms(o.told_verbs, "told_verbs"), "told_object": Terms(o.told_object_verbs, "told_object_verbs"),
+            "no_claim": Terms(o.no_claim_objects, "no_claim_objects"),
             "titles": Terms(o.titles, "titles"),
+            "plan_subjects": Terms(o.plan_subjects, "plan_subjects"), "plan_modals": Terms(o.plan_modals, "plan_modals"),
             "service_roles": {k.lower(): Terms(v, "service_roles") for k, v in o.service_roles.items()},
             "people_list": [p.lower() for p in o.people], "before": o.sentences_before, "after": o.sentences_after, "view_nouns": Terms(o.view_nouns, "view_nouns")}
 
@@ -122,16 +135,21 @@ def _claim(token, c):
         subject = next((ch for ch in token.children if ch.dep_ == "nsubj"), None)
         if subject is None or not c["institutions"].has(subject):
             return None
-        said = [ch for ch in token.children if ch.dep_ in _SAID]
+        said = [ch for ch in token.children if ch.dep_ in _SAID and not (
+            ch.dep_ == "advcl" and any(g.dep_ == "mark" for g in ch.children))]  # not "because ...", "if ..."
         if not said:
             return None
         if c["told"].has(token) and not any(ch.dep_ in ("dobj", "dative", "ccomp", "xcomp") for ch in said + [
                 ch for ch in token.children if ch.dep_ == "dative"]):
             return None  # "Police informed at 20:35": police were told
+        if c["told_object"].has(token) and not any(ch.dep_ in ("dobj", "dative") for ch in token.children):
+            return None  # "22:30 Police informed she is back": police were told that
         if all((ch.dep_ == "dobj" and c["no_claim"].has(ch) and not any(g.dep_ in ("acl", "relcl")
                                                                         for g in ch.children))
                or (ch.dep_ == "ccomp" and c["no_claim"].has(ch.left_edge)) for ch in said):
             return None  # "School shared the information", "Police and school shared what they hold"
+        if c["plan_modals"] and all(ch.dep_ == "ccomp" and _own_plan(ch, c) for ch in said):
+            return None  # "The equipment service has said it will be delivered by Friday"
         return subject, token
     if token.tag_ in ("NN", "NNS") and token.head.i > token.i and token.head.pos_ in ("VERB", "AUX"):
         service = next((ch for ch in token.children if ch.dep_ == "compound" and ch.i == token.i - 1
@@ -139,6 +157,16 @@ def _claim(token, c):
         if service is not None and (service.i == token.sent.start or token.doc[service.i - 1].is_punct):
             return service, token
     return None
+
+
+def _own_plan(clause, c) -> bool:
+    """Is this what the service will do: "[they will hand back the package]", "[it will be
+    delivered by 6 November]"?"""
+    subject = next((g for g in clause.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+    if clause.lemma_ == "be":
+        return False  # "School said it would be better if Mum ...": a view
+    return subject is not None and (c["plan_subjects"].has(subject) or c["institutions"].has(subject)) and any(
+        g.dep_ == "aux" and c["plan_modals"].has(g) for g in clause.children)
 
 
 def _in_account(verb, c) -> bool:
@@ -238,21 +266,40 @@ def _of_the_service(token, span, service, c) -> bool:
     node = token
     while node.dep_ in ("compound", "appos", "conj", "poss", "amod") and node.head.i != node.i:
         node = node.head
-    if node.dep_ == "nsubj" and (c["contact_verbs"].has(node.head) or c["contact_claim_verbs"].has(node.head)):
-        return True
-    if node.dep_ == "pobj" and node.head.lower_ == "from":
-        return True  # "T/C from DSL at Hollins Brook Primary", "a call from her teacher"
     word = service.lemma_.lower()
     roles = c["service_roles"].get(service.lower_, c["service_roles"].get(word))
     person = [token, *token.subtree, *(g for a in token.children if a.dep_ == "appos" for g in a.subtree)]
     if roles is not None and any(roles.has(g) for g in person):
         return True  # "DC Tasker", "the class teacher": police's, the school's
     others = {r for k, terms in c["service_roles"].items() if k not in (word, service.lower_) for r in terms.words}
+    if any(g.lower_ in others or g.lemma_.lower() in others for g in person) and not any(
+            g.lemma_.lower() == word or g.lower_ == service.lower_ for g in person):
+        return False  # "Referral at 08:15 from Dr Saira Mahmood, GP": health's, not what "Police report"
+        # (but "Mrs Patel, the school nurse": the school's)
+    if node.dep_ == "nsubj" and (c["contact_verbs"].has(node.head) or c["contact_claim_verbs"].has(node.head)):
+        return True
+    if node.dep_ == "pobj" and node.head.lower_ == "from":
+        return True  # "T/C from DSL at Hollins Brook Primary", "a call from her teacher"
     if any(c["people"].has(g) and g.lower_ not in others and g.lemma_.lower() not in others for g in person) and _as_a_source(token, c):
         return True  # "Sharon Leigh, duty team manager, confirmed ...": a professional who says, not police's
     text = token.doc.text
-    return any(t.lemma_.lower() == word or t.lower_ == service.lower_ for t in span
+    # A service named with what kind it is ("[Day] service", "[Health visiting] service")
+    # is that one only: a "service manager" on the line is someone else's.
+    kinds = {g.lemma_.lower() for g in service.children if g.dep_ in ("compound", "nmod") and g.is_alpha}
+    return any((t.lemma_.lower() == word or t.lower_ == service.lower_) and kinds <= {
+                   g.lemma_.lower() for g in span if g.i < t.i and t.i - g.i <= 3}
+               for t in span
                if t.i != token.i and "\n" not in text[min(t.idx, token.idx):max(t.idx, token.idx)])
+
+
+def _named_with(subject, c) -> set[int]:
+    """Someone named in the service's own phrase, who is a source like any other: "Kestrel
+    Housing ([key worker Abdul Rahman]) told me ...", "The school (Ms Khan) said ..."."""
+    found = set()
+    for node in subject.subtree:
+        if node.dep_ == "appos" and any(c["people"].has(g) or c["titles"].has(g) for g in node.subtree):
+            found |= {g.i for g in node.subtree}
+    return found
 
 
 def _undated_text(span, skip) -> str:
@@ -306,7 +353,7 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
             if reported_by_someone_else(parsed, verb, c["verbs"]) or _in_account(verb, c):
                 continue  # "Mum said school are worried": her account, quoted or not
             # The service's own name ("Westfield School") is not a person in it.
-            skip = {subject.i} | {ch.i for ch in subject.subtree}
+            skip = {subject.i} | {ch.i for ch in subject.subtree} - _named_with(subject, c)
             # Nor is someone the claim is about: "The provider has confirmed that [the worker]
             # has been taken off her calls".
             skip |= {g.i for ch in verb.children if ch.dep_ == "ccomp" and ch.i > verb.i for g in ch.subtree}
@@ -320,14 +367,15 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
             # In another sentence, a role is the source only when it says or does something:
             # "Info shared with school and GP" names who was told, not who said it.
             if any(_names_someone(s, c, skip, as_source=s != sent, service=subject) for s in around) or has_count(
-                    sent, c["time_words"]) or any(c["count_words"].has(t) for t in sent):
+                    sent, c["time_words"], not_years=True) or any(c["count_words"].has(t) for t in sent):
                 continue
             if any(sent.start_char < q_end and q_start < sent.end_char for q_start, q_end in parsed.quotes):
                 continue  # their words, quoted: what was said is on the record
             if subject.i > verb.i:  # a passive with the service as its agent: "raised by school"
                 yield Finding(verb.idx, subject.idx + len(subject))
                 break
-            start = min((t for t in subject.subtree if not t.is_punct and not t.is_space),
-                        key=lambda t: t.i)
+            start = min((t for t in subject.subtree if not t.is_punct and not t.is_space
+                         and not (t.like_num or dates.dates_in(t.text))),
+                        key=lambda t: t.i, default=subject)  # not a log's "18/11/2026 -"
             yield Finding(start.idx, verb.idx + len(verb))
             break

@@ -238,16 +238,22 @@ COUNTED_PEOPLE = (english("counted_people") | english("female_people") | english
                   | english("kin_people"))
 
 
-def has_count(sent, time_words: Terms | None = None, not_labels: bool = False) -> bool:
+def has_count(sent, time_words: Terms | None = None, not_labels: bool = False, not_years: bool = False) -> bool:
     """A count or measurement ("14 bags", "two litres", "88%"), not a time or date ("2pm").
     With ``not_labels``, nor a number that names something ("Ward 7", "pathway 3 bed",
     "section 2"): one right after a noun is its label, not a count of what was seen; nor a
     count of people ("not coping with two children", "her three sons"), which says who
-    is in the family, not what was seen."""
+    is in the family, not what was seen. With ``not_years``, nor a year ("2025: family
+    known to services"), which says when."""
     return any(t.like_num and t.dep_ in ("nummod", "quantmod") and t.lower_ != "one"
                and not (time_words and time_words.has(t.head))
                and not (not_labels and (_label_number(t) or t.head.lemma_.lower() in COUNTED_PEOPLE))
+               and not (not_years and _year(t))
                for t in sent)
+
+
+def _year(token) -> bool:
+    return len(token.text) == 4 and token.text.isdigit() and token.text[:2] in ("19", "20")
 
 
 def _label_number(token) -> bool:
