@@ -590,6 +590,8 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
             continue  # "She disclosed domestic abuse": what kind of thing, not what she said
         if _conditional(token):
             continue  # "if she wants to talk, she can ring me" records no wish of hers
+        if _guessed(token):
+            continue  # "she may be worried", "she can speak to me at any time": a guess
         if floor is not None and scores:
             cats = sentence_scores(token)
             if cats and max(cats.get("voice", 0.0), cats.get("observation", 0.0)) < floor:
@@ -641,8 +643,8 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
         # What it was about hangs on the feeling or on its verb: "upset [when Mum left]".
         if not any(_about(ch) for ch in (*word.children, *verb.children) if ch is not word):
             continue
-        if verb.dep_ == "xcomp" and verb.head.lemma_ in HEDGED_FEELING:
-            continue  # "she seems to be worried about her mum": the writer's guess
+        if (verb.dep_ == "xcomp" and verb.head.lemma_ in HEDGED_FEELING) or _guessed(verb):
+            continue  # "she seems to be worried about her mum", "she may be worried": a guess
         subject = subject_of(verb)
         if subject is None or not is_subject(subject) or _conditional(verb):
             continue
@@ -750,6 +752,37 @@ INVERTED_CONDITIONS = english("inverted_conditions")
 FEELING_VERBS = english("feeling_verbs")
 FEELING_ABOUT = english("feeling_about")
 HEDGED_FEELING = english("hedged_feeling")
+GUESSING_MODALS = english("guessing_modals")
+GUESSING_WORDS = english("guessing_words")
+ABLE_MODALS = english("able_modals")
+TOLD = {"ccomp", "dobj", "xcomp", "parataxis"}
+
+
+def _guessed(verb) -> bool:
+    """Is the verb the writer's guess or a possibility, not something the person did:
+    "she may be worried that it is her fault", "Lily-Mae is likely to feel frightened",
+    "he probably wants to go home", "Tiana knows she can speak to me at any time"? The
+    helpers and words are the verb's own, or those of the verbs it hangs from by 'to' or
+    'and' ("is likely [to feel]", "may be tired and [want] to sleep"). Being able to
+    ("can", "could") is a guess only when nothing is told: "she can speak to me at any
+    time", not "she could tell me she can't manage the stairs"."""
+    node = verb
+    for _ in range(4):
+        for ch in node.children:
+            if ch.dep_ == "aux" and ch.lower_ in GUESSING_MODALS:
+                return True
+            if ch.dep_ == "aux" and ch.lower_ in ABLE_MODALS and not any(g.dep_ in TOLD for g in node.children):
+                return True
+            if ch.dep_ == "advmod" and ch.lower_ in GUESSING_WORDS:
+                return True
+        if node.dep_ not in ("xcomp", "conj", "acomp") or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.lower_ in GUESSING_WORDS:
+            return True  # "is likely to feel"
+        if node.pos_ not in ("VERB", "AUX", "ADJ"):
+            return False
+    return False
 
 
 def _about(child) -> bool:
