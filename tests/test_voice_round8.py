@@ -53,3 +53,37 @@ def test_a_guess_at_their_feelings_is_not_their_voice(linter, sentence):
 def test_what_they_could_tell_or_said_they_might_want_is_their_voice(linter, sentence):
     assert voice(linter, note("mental capacity assessment", "Edna Price", "adult",
                               "Assessment at her home with Mrs Price. " + sentence)) == []
+
+
+# "indicated he was happy" sums up what the person conveyed without showing how: the
+# writer's conclusion. How it was shown makes it their voice.
+@pytest.mark.parametrize("sentence", ["Gary indicated he was happy with the new rota.",
+                                      "Gary indicated that he wants to keep swimming on Saturdays.",
+                                      "Gary communicated that he wanted to stay at the day centre."])
+def test_a_summed_up_indication_is_not_their_voice(linter, sentence):
+    assert voice(linter, note("support plan review", "Gary Thistle", "adult",
+                              "Review at Gary's flat with Gary and his support worker. " + sentence)) \
+        == [(MISSING, 6, 1)]
+
+
+@pytest.mark.parametrize("sentence", ["Gary indicated that he wants to keep swimming by signing 'swim' and smiling.",
+                                      "Gary indicated he wanted the blue one, using his picture cards.",
+                                      "Gary indicated through Makaton that he wanted a drink.",
+                                      "Gary indicated yes with a thumbs up when I asked about swimming."])
+def test_an_indication_shown_is_their_voice(linter, sentence):
+    assert voice(linter, note("support plan review", "Gary Thistle", "adult",
+                              "Review at Gary's flat with Gary and his support worker. " + sentence)) == []
+
+
+# A quote that holds the verb is the speaker's words for the person: Bev said Gary
+# "loves the water" is Bev's voice, not Gary's.
+def test_a_verb_inside_someone_elses_quote_is_theirs(linter):
+    assert voice(linter, note("support plan review", "Gary Thistle", "adult",
+                              "Review at Gary's flat. Bev, his support worker, said that Gary \"loves the water\" "
+                              "and goes swimming every week.")) == [(MISSING, 6, 1)]
+
+
+def test_their_quote_passed_on_by_someone_else_is_still_their_voice(linter):
+    assert voice(linter, note("support plan review", "Gary Thistle", "adult",
+                              "Review at Gary's flat. Bev said Gary told her, \"I want to go swimming more.\"")) \
+        == []

@@ -103,6 +103,11 @@ class VoiceOptions(Options):
     # Verbs of telling that, with only a noun for what was told ("she disclosed domestic
     # abuse"), name the kind of thing said, not what was said.
     label_verbs: list[str] = []
+    # Verbs that sum up what someone conveyed without telling it: "Gary indicated he was
+    # happy with the new rota" is the writer's conclusion. They count, and so does what
+    # they report, only with how it was conveyed: "indicated yes by nodding", "through
+    # Makaton", "using his picture cards", "with a thumbs up", or in quotes.
+    means_verbs: list[str] = []
     # Phrases in which a voice verb's word is not one: "thought disordered" is a clinical
     # term, not what he thinks.
     not_voice: list[str] = []
@@ -155,6 +160,7 @@ def compile_voice(rule) -> dict:
             "language": Terms(o.language_verbs, "language_verbs"),
             "share_verbs": Terms(o.share_verbs, "share_verbs"),
             "label_verbs": Terms(o.label_verbs, "label_verbs"),
+            "means_verbs": Terms(o.means_verbs, "means_verbs"),
             "not_voice": Terms(o.not_voice, "not_voice", lemma=False),
             "shared_places": Terms(o.shared_places, "shared_places", lemma=False),
             "log_types": NoteTypes(o.log_note_types),
@@ -588,6 +594,8 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
             continue  # "thought disordered": a clinical term, not what he thinks
         if _only_labelled(parsed, token, c):
             continue  # "She disclosed domestic abuse": what kind of thing, not what she said
+        if _summed_up(parsed, token, c):
+            continue  # "Gary indicated he was happy": the writer's conclusion, not how he showed it
         if _conditional(token):
             continue  # "if she wants to talk, she can ring me" records no wish of hers
         if _guessed(token):
@@ -723,6 +731,27 @@ def _only_labelled(parsed: ParsedNote, verb, c) -> bool:
     return not told
 
 
+def _summed_up(parsed: ParsedNote, verb, c) -> bool:
+    """Is this a verb that sums up what someone conveyed ("indicated", "communicated"),
+    or what such a verb reports, with nothing of how it was conveyed: "Gary indicated he
+    was happy with the new rota" (not "indicated yes by nodding", "communicated through
+    Makaton that he wanted a drink", "indicated with a thumbs up")?"""
+    node = verb if c["means_verbs"].has(verb) else reporting_verb(verb, c["means_verbs"])
+    if node is None:
+        return False
+    if _quotes_them(parsed, node):
+        return False
+    for t in node.subtree:
+        if t.dep_ == "prep" and t.lower_ in MEANS_PREPOSITIONS:
+            return False  # "by nodding", "through Makaton", "via her talker"
+        if t.lemma_ == "use" and t.pos_ == "VERB" and t.i > node.i:
+            return False  # "using his picture cards"
+        if t.dep_ == "prep" and t.lower_ == "with" and any(
+                g.dep_ == "pobj" and c["gesture_nouns"].has(g) for g in t.children):
+            return False  # "with a thumbs up", "with a nod"
+    return True
+
+
 def _shares_a_place(verb, c) -> bool:
     """A verb of telling that here means living with or holding in common: "the flat she
     shares with her partner", "he shares a bedroom with his brother" (not "she shared her
@@ -739,6 +768,7 @@ def _shares_a_place(verb, c) -> bool:
 
 
 NOTHING = english("said_nothing")
+MEANS_PREPOSITIONS = english("means_prepositions")
 TALK = english("talk_verbs")
 CONDITIONS = english("conditions")
 PLACE_PREPOSITIONS = english("place_prepositions")
@@ -893,7 +923,11 @@ def _reported_by_other(token, c, is_subject) -> bool:
 def _quotes_them(parsed: ParsedNote, verb) -> bool:
     """Does what the person said come in their own words, quoted, even when someone else
     passes it on: in 'Ms Short said Jordan told her, "If I stop going they'll come to my
-    house."' the quote is Jordan's voice, though Ms Short reports it."""
+    house."' the quote is Jordan's voice, though Ms Short reports it. A verb inside the
+    quote is the quoted speaker's word for them, not theirs: Bev said Gary "loves the
+    water"."""
+    if parsed.in_quotes(verb.idx, verb.idx + len(verb)):
+        return False  # Bev said Gary "loves the water": the verb is in Bev's quote, her words
     words = [t for t in verb.subtree if t.i > verb.i and not t.is_punct
              and parsed.in_quotes(t.idx, t.idx + len(t))]
     return len(words) >= 2
