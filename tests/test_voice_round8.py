@@ -87,3 +87,75 @@ def test_their_quote_passed_on_by_someone_else_is_still_their_voice(linter):
     assert voice(linter, note("support plan review", "Gary Thistle", "adult",
                               "Review at Gary's flat. Bev said Gary told her, \"I want to go swimming more.\"")) \
         == []
+
+
+# A form's "Seen alone: No." says the child was not seen alone, not why: flagged on that
+# field, with a message asking why. A reason after it answers.
+NO_REASON = "This visit note says the child was not seen alone but not why."
+
+
+def visit_form(seen_alone: str) -> str:
+    return ("CHILD IN CARE STATUTORY VISIT   Visit date: 12/11/2026\n"
+            "Young person: Ollie Brandt (child, 13)   Visiting worker: Jo Hart, social worker\n"
+            f"Seen: Yes.   Seen alone: {seen_alone}   Bedroom seen: Yes.\n"
+            "Ollie said he is \"alright here\" and wants more time with his dad.\n")
+
+
+def test_seen_alone_no_without_a_reason_is_flagged_on_the_field(linter):
+    assert voice(linter, visit_form("No.")) == [(ALONE, 3, 14)]
+    found = linter.check(linter.parse(parse_text("note.md", visit_form("No."))))
+    assert found[0].message.startswith(NO_REASON)
+
+
+@pytest.mark.parametrize("answer", ["Yes.", "No - Ollie asked for his carer to stay.",
+                                    "No, as Ollie was not well and stayed in bed."])
+def test_seen_alone_yes_or_no_with_a_reason_passes(linter, answer):
+    assert voice(linter, visit_form(answer)) == []
+
+
+# "Young person: Ollie Brandt (child, 13)": a header that says what they are before their
+# age gives the child's age, so a visit note without metadata is a visit to a child.
+def test_a_header_age_after_child_makes_it_a_visit_to_a_child(linter):
+    assert voice(linter, "CHILD IN CARE STATUTORY VISIT\nYoung person: Ollie Brandt (child, 13)\n"
+                         "Ollie said he is \"alright here\".\n") == [(ALONE, 1, 1)]
+    assert voice(linter, "STATUTORY VISIT\nPerson: Ollie Brandt (adult, 43)\n"
+                         "Ollie said he is \"alright here\".\n") == []
+
+
+def test_a_call_that_speaks_of_a_visit_is_not_a_visit(linter):
+    assert voice(linter, "Case note: telephone call (outgoing) | Contact date 30/11/2026\n"
+                         "Child: Zain Farooq (child, 16) | Worker: Imogen Tully\n"
+                         "I rang Zain at 12:30 as we agreed at my last visit. Zain said he had a good weekend.\n") \
+        == []
+
+
+# A call the writer will make is not a contact yet: "I will ring Mrs Barr this afternoon".
+def test_a_call_to_come_is_not_a_contact(linter):
+    text = ("Telephone call (outgoing) to pharmacy   Date: 01/12/2026\n"
+            "Adult: Mrs Hilda Barr (adult, 77)   Worker: Owain Parry\n"
+            "Rang Highcross Pharmacy and spoke to the pharmacist, Mr Gill, to move Mrs Barr's blister packs to "
+            "Thursdays. Mr Gill confirmed the change. I will ring Mrs Barr this afternoon to let her know.\n")
+    assert voice(linter, text) == []
+    assert voice(linter, text.replace("I will ring", "I rang")) == [(MISSING, 1, 1)]
+
+
+# A Deaf child seen with only the interpreter she agreed to, her parents downstairs, was
+# seen alone: the carer out of the way may be told in the sentence after.
+def test_seen_with_only_an_interpreter_while_parents_stayed_downstairs_is_alone(linter):
+    body = ("Statutory visit at home. A BSL interpreter, Ruth Hammill, came with me. Maya, Ruth and I talked in "
+            "Maya's bedroom for 30 minutes. Her mum and stepdad stayed downstairs. Maya signed that things are "
+            "\"better, mostly\".")
+    assert voice(linter, note("child protection statutory visit", "Maya Price", "child", body)) == []
+
+
+@pytest.mark.parametrize("body", [
+    # Someone else with them: Mum was there while they talked.
+    "Statutory visit at home. Maya, Mum and I talked in Maya's bedroom. Her stepdad stayed downstairs. "
+    "Maya said things are better.",
+    # An interpreter is not named as such: Ruth is someone else.
+    "Statutory visit at home. Maya, Ruth and I talked in Maya's bedroom. Her stepdad stayed downstairs. "
+    "Maya said things are better.",
+])
+def test_someone_else_with_them_the_sentence_before_is_not_alone(linter, body):
+    assert voice(linter, note("child protection statutory visit", "Maya Price", "child", body)) \
+        == [(ALONE, 6, 1)]

@@ -20,7 +20,7 @@ from pydantic import Field
 from notecheck.kinds import evidence, subject
 from notecheck.kinds.base import Finding, Options, ParsedNote
 from notecheck.kinds.language import (
-    FEMALE, FIRST_PERSON, MALE, english, is_negated, name_parts, reporting_verb, subject_of, tokens_of)
+    FEMALE, FIRST_PERSON, MALE, english, foreseen, is_negated, name_parts, reporting_verb, subject_of, tokens_of)
 from notecheck.kinds.notetypes import NoteTypes, note_type, type_words
 from notecheck.kinds.terms import Terms
 
@@ -270,8 +270,8 @@ def _called(parsed: ParsedNote, c, names: set[str]) -> bool:
     phoned to say Mrs Okafor is fit") is not enough."""
     for span in c["call_terms"].spans(parsed.doc):
         verb = span.root
-        if is_negated(verb):
-            continue
+        if is_negated(verb) or foreseen(verb):
+            continue  # "I will ring Mrs Barraclough this afternoon": not a call yet
         if _party(verb, names):
             return True
     return False
