@@ -159,3 +159,17 @@ def test_seen_with_only_an_interpreter_while_parents_stayed_downstairs_is_alone(
 def test_someone_else_with_them_the_sentence_before_is_not_alone(linter, body):
     assert voice(linter, note("child protection statutory visit", "Maya Price", "child", body)) \
         == [(ALONE, 6, 1)]
+
+
+# With no word of the note's to go on, the sentence evidence takes a near-certain score:
+# the tasks a carer does are not her voice; a choice the person made is.
+def test_the_tasks_a_carer_does_are_not_her_voice(linter):
+    assert voice(linter, note("carer's assessment", "Marguerite Ellison", "adult",
+                              "Carer's assessment at their home. Caring tasks: Marguerite helps Roy to wash and dress "
+                              "every morning (about 45 minutes), gives his tablets five times a day, and gets up to "
+                              "help him to the toilet two or three times a night.")) == [(MISSING, 6, 1)]
+
+
+def test_a_choice_they_made_is_their_voice(linter):
+    assert voice(linter, note("care home daily record", "Margaret Pryce", "adult",
+                              "09:00 Supported Margaret to wash and dress. Margaret chose her green jumper.")) == []
