@@ -173,3 +173,30 @@ def test_the_tasks_a_carer_does_are_not_her_voice(linter):
 def test_a_choice_they_made_is_their_voice(linter):
     assert voice(linter, note("care home daily record", "Margaret Pryce", "adult",
                               "09:00 Supported Margaret to wash and dress. Margaret chose her green jumper.")) == []
+
+
+# A visit to several children, listed with their ages as those visited: each needs their
+# own voice, though the metadata names one.
+SIBLINGS = ("Statutory visit to Amos (13) and his sister Delphine (5), both on child protection plans. "
+            "Amos and I talked on our own in the garden. Amos told me the arguing at home is \"less\". ")
+
+
+def test_each_child_a_visit_is_to_needs_their_voice(linter):
+    assert voice(linter, note("child protection statutory visit", "Amos Kirwan", "child",
+                              SIBLINGS + "Delphine was at home. Mum said Delphine has been clingy.")) \
+        == [(MISSING, 6, 1)]
+    found = linter.check(linter.parse(parse_text("note.md", note(
+        "child protection statutory visit", "Amos Kirwan", "child", SIBLINGS + "Delphine was at home."))))
+    assert "Delphine" in found[0].message and "Amos" not in found[0].message
+
+
+def test_each_child_heard_passes(linter):
+    assert voice(linter, note("child protection statutory visit", "Amos Kirwan", "child",
+                              SIBLINGS + "Delphine showed me her drawing of the family and said Gareth is \"shouty\".")) \
+        == []
+
+
+def test_a_family_visit_naming_a_sibling_is_about_the_subject(linter):
+    assert voice(linter, note("child in need visit", "Tamsin Oye", "child",
+                              "Visit with mum (Bisi), Tamsin (5) and baby Tobi (7 months). I saw Tamsin alone in her "
+                              "room. Tamsin told me she doesn't like sleeping in there because \"it smells\".")) == []

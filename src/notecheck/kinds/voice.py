@@ -108,6 +108,10 @@ class VoiceOptions(Options):
     # they report, only with how it was conveyed: "indicated yes by nodding", "through
     # Makaton", "using his picture cards", "with a thumbs up", or in quotes.
     means_verbs: list[str] = []
+    # Words that open a visit to the children it lists, with their ages ("Statutory visit
+    # to Amos (13) and his sister Delphine (5)"): each child listed needs their own voice,
+    # though the 'subject' metadata names only one of them.
+    visited_together: list[str] = []
     # Phrases in which a voice verb's word is not one: "thought disordered" is a clinical
     # term, not what he thinks.
     not_voice: list[str] = []
@@ -161,6 +165,8 @@ def compile_voice(rule) -> dict:
             "share_verbs": Terms(o.share_verbs, "share_verbs"),
             "label_verbs": Terms(o.label_verbs, "label_verbs"),
             "means_verbs": Terms(o.means_verbs, "means_verbs"),
+            "visited_together": (re.compile(r"\b(?:%s)\s+(?:to|with)\s+" % "|".join(
+                re.escape(w) for w in o.visited_together), re.I) if o.visited_together else None),
             "not_voice": Terms(o.not_voice, "not_voice", lemma=False),
             "shared_places": Terms(o.shared_places, "shared_places", lemma=False),
             "log_types": NoteTypes(o.log_note_types),
@@ -1107,6 +1113,40 @@ def _place_mention(token) -> bool:
     return node.dep_ == "pobj" and node.head.lower_ in PLACE_PREPOSITIONS
 
 
+# "Amos (13)", "Delphine (5)", "Mia (4 months)": a first name and a child's age after it.
+_CHILD_AGED = re.compile(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?)? \((\d{1,2})(\s*(?:weeks?|months?|days?))?\)")
+
+
+def _visited_together(parsed: ParsedNote, c) -> list[str]:
+    """The children a visit is to, when the note opens with it and names them with their
+    ages: "Statutory visit to Amos (13) and his sister Delphine (5), both on plans", "Home
+    visit to Harvey (9) and Rosie (6)" (not "Home visit to Mum. Her son Jay (4) was at
+    nursery": the list ends at the sentence, or at a comma not before 'and')."""
+    sents = parsed.layout.sentences
+    for sent in sents[:2]:
+        text = sent.text
+        m = c["visited_together"].search(text)
+        if m is None:
+            continue
+        listed = re.split(r"[.;:]|,(?!\s*(?:and\b|[A-Z][a-z]+ \())", text[m.end():], maxsplit=1)[0]
+        aged = list(_CHILD_AGED.finditer(listed))
+        if not aged or not all(g.group(3) or int(g.group(2)) < 18 for g in aged):
+            return []
+        # Only children, by name and age: "visit with Mum, Tamsin (5) and Tobi" is a visit
+        # to the family, about the child the metadata names.
+        rest = _CHILD_AGED.sub(" ", listed)
+        if re.search(r"\b[A-Z][a-z]+\b", rest) or any(w in PARENT_WORDS for w in re.findall(r"[a-z]+", rest.lower())):
+            return []
+        return [g.group(1) for g in aged]
+    return []
+
+
+# The grown-ups a visit may be with ("Mum", "her partner", "the carers"); not the
+# children's own relations to each other ("his sister Delphine").
+PARENT_WORDS = (english("female_people") | english("male_people") | english("kin_people")
+                | english("grown_ups")) - english("child_relations")
+
+
 def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     if not parsed.text.strip():
         return  # an empty note has nothing to check
@@ -1130,6 +1170,12 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         all_names = names if inferred else set()
     if not is_contact(parsed, c, all_names):
         return
+    if all_names and c["visited_together"]:
+        # "Statutory visit to Amos (13) and his sister Delphine (5)": every child the visit
+        # is to needs their own voice, though the metadata names one.
+        more = [name for name in _visited_together(parsed, c) if name not in all_names]
+        if more and any(name in all_names for name in _visited_together(parsed, c)):
+            people = people + [(name, {name}) for name in more]
     if not subjects and not all_names:
         if not has_voice(parsed, c, set(), rule.options):
             start, end = parsed.layout.first_line
