@@ -200,3 +200,13 @@ def test_a_family_visit_naming_a_sibling_is_about_the_subject(linter):
     assert voice(linter, note("child in need visit", "Tamsin Oye", "child",
                               "Visit with mum (Bisi), Tamsin (5) and baby Tobi (7 months). I saw Tamsin alone in her "
                               "room. Tamsin told me she doesn't like sleeping in there because \"it smells\".")) == []
+
+
+# An assessment's title says it is a contact with the person, as its note_type would:
+# "AMHP assessment under the Mental Health Act", "Mental capacity assessment".
+def test_an_assessment_title_is_a_contact(linter):
+    body = ("Assessment at Mr Burke's flat with the section 12 doctor and his GP. Both doctors recommended "
+            "admission. Application made under section 2.\n")
+    assert voice(linter, "AMHP assessment under the Mental Health Act 1983\nAdult: Leon Burke (adult, 34)\n\n" + body) \
+        == [(MISSING, 1, 1)]
+    assert voice(linter, "Referral for assessment from the GP\nAdult: Leon Burke (adult, 34)\n\n" + body) == []
