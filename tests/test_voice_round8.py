@@ -210,3 +210,16 @@ def test_an_assessment_title_is_a_contact(linter):
     assert voice(linter, "AMHP assessment under the Mental Health Act 1983\nAdult: Leon Burke (adult, 34)\n\n" + body) \
         == [(MISSING, 1, 1)]
     assert voice(linter, "Referral for assessment from the GP\nAdult: Leon Burke (adult, 34)\n\n" + body) == []
+
+
+# A one-word answer, quoted as a sentence of its own right after the writer asked, is the
+# person's voice; a word in quotes elsewhere is not.
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("I asked Jay how school was. \"Fine.\"", []),
+    ("I asked Jay about his dad. \"Dunno.\"", []),
+    ("I asked Mum how school was. \"Fine.\"", [(MISSING, 6, 1)]),
+    ("Jay's \"friend\" was there.", [(MISSING, 6, 1)]),
+])
+def test_a_one_word_answer_on_its_own_is_their_voice(linter, sentence, expected):
+    assert voice(linter, note("home visit", "Jay Patel", "child",
+                              "Home visit. I saw Jay alone in his room. " + sentence)) == expected

@@ -968,8 +968,10 @@ def _quoted_on_their_line(parsed: ParsedNote, c, names: set[str]) -> bool:
     cardigan today."' or '"Not now." Margaret declined her bath' is Margaret speaking."""
     text, doc = parsed.text, parsed.doc
     for start, end in parsed.quotes:
+        if _answer_on_its_own(parsed, c, names, start, end):
+            return True  # 'I asked Jay about his dad. "Dunno."'
         if len(text[start:end].split()) < 2:
-            continue
+            continue  # "Jay's 'friend'": a word in quotes
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)
         line_end = len(text) if line_end < 0 else line_end
@@ -988,6 +990,25 @@ def _quoted_on_their_line(parsed: ParsedNote, c, names: set[str]) -> bool:
             continue
         return True
     return False
+
+
+def _answer_on_its_own(parsed: ParsedNote, c, names: set[str], start: int, end: int) -> bool:
+    """Is a quote a sentence of its own, right after the writer asked the person something:
+    'I asked Jay how school was. "Fine."', 'I asked Jay about his dad. "Dunno."' (not 'I
+    asked Mum how school was. "Fine."')?"""
+    doc = parsed.doc
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    sent = span[0].sent
+    if any(not t.is_punct and not t.is_space and not parsed.in_quotes(t.idx, t.idx + len(t)) for t in sent):
+        return False
+    if sent.start == 0:
+        return False
+    before = doc[sent.start - 1].sent
+    return any(c["asking"].has(t) and t.pos_ == "VERB" and (
+        subject_of(t) is None or subject_of(t).lower_ in FIRST_PERSON)
+        and any(ch.dep_ in ("dobj", "dative") and ch.text in names for ch in t.children) for t in before)
 
 
 def _bare_name(name: str) -> str:
