@@ -223,3 +223,30 @@ def test_an_assessment_title_is_a_contact(linter):
 def test_a_one_word_answer_on_its_own_is_their_voice(linter, sentence, expected):
     assert voice(linter, note("home visit", "Jay Patel", "child",
                               "Home visit. I saw Jay alone in his room. " + sentence)) == expected
+
+
+# More of the writer's guesses: "it is likely that", "I imagine", what they will or would
+# feel; a wish after 'would' is still theirs.
+@pytest.mark.parametrize("sentence", [
+    "It is likely that Jay feels scared when Dad shouts.",
+    "I imagine Jay feels torn between his parents.",
+    "Jay would feel safer if Dad moved out.",
+    "Jay will want to stay with his nan.",
+])
+def test_more_guesses_are_not_their_voice(linter, sentence):
+    assert voice(linter, note("home visit", "Jay Patel", "child", "Home visit. I saw Jay alone. " + sentence)) \
+        == [(MISSING, 6, 1)]
+
+
+def test_a_wish_after_would_is_their_voice(linter):
+    assert voice(linter, note("home visit", "Jay Patel", "child",
+                              "Home visit. I saw Jay alone. Jay would like to see his dad at weekends.")) == []
+
+
+# "Seen and spoken to alone" says where and how, not what they said.
+def test_seen_and_spoken_to_alone_is_not_their_voice(linter):
+    assert voice(linter, note("home visit", "Jay Patel", "child",
+                              "Home visit. Jay was seen and spoken to alone. Jay's views were sought.")) \
+        == [(MISSING, 6, 1)]
+    assert voice(linter, note("home visit", "Jay Patel", "child",
+                              "Home visit. Jay was seen and spoken to alone. He told me school is \"boring\".")) == []

@@ -791,6 +791,8 @@ HEDGED_FEELING = english("hedged_feeling")
 GUESSING_MODALS = english("guessing_modals")
 GUESSING_WORDS = english("guessing_words")
 ABLE_MODALS = english("able_modals")
+FORESEEING_MODALS = english("foreseen_modals")
+WISH_AFTER_WOULD = english("wish_after_would")
 TOLD = {"ccomp", "dobj", "xcomp", "parataxis"}
 
 
@@ -807,10 +809,15 @@ def _guessed(verb) -> bool:
         for ch in node.children:
             if ch.dep_ == "aux" and ch.lower_ in GUESSING_MODALS:
                 return True
+            if ch.dep_ == "aux" and ch.lower_ in FORESEEING_MODALS and node.lemma_.lower() not in WISH_AFTER_WOULD:
+                return True  # "Jay will want to stay", "would feel safer" (not "would like")
             if ch.dep_ == "aux" and ch.lower_ in ABLE_MODALS and not any(g.dep_ in TOLD for g in node.children):
                 return True
             if ch.dep_ == "advmod" and ch.lower_ in GUESSING_WORDS:
                 return True
+        if node.dep_ == "ccomp" and (node.head.lower_ in GUESSING_WORDS or any(
+                ch.dep_ == "acomp" and ch.lower_ in GUESSING_WORDS for ch in node.head.children)):
+            return True  # "it is likely that Jay feels scared"
         if node.dep_ not in ("xcomp", "conj", "acomp") or node.head.i == node.i:
             return False
         node = node.head
@@ -900,6 +907,9 @@ def _asked_to(verb, c) -> bool:
     said ..." (said is hers), nor "he was seen to smile" (seen is no request)."""
     if _passive(verb):
         return True
+    if verb.tag_ == "VBN" and verb.dep_ == "conj" and _passive(verb.head) and not any(
+            ch.dep_ in ("nsubj", "aux") for ch in verb.children):
+        return True  # "Jay was seen and spoken to alone": the passive carries on
     # What they were asked to do or say, and what that was about: "was encouraged to say
     # [what she wants]", "was asked [what he wants]".
     node = verb
