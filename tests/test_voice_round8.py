@@ -250,3 +250,20 @@ def test_seen_and_spoken_to_alone_is_not_their_voice(linter):
         == [(MISSING, 6, 1)]
     assert voice(linter, note("home visit", "Jay Patel", "child",
                               "Home visit. Jay was seen and spoken to alone. He told me school is \"boring\".")) == []
+
+
+# A summary of what kind of thing was told stands in for it: "shared his wishes and
+# feelings", "expressed no worries". What was told, or what it was about, is their voice.
+@pytest.mark.parametrize("sentence", ["Jay shared his wishes and feelings.", "Jay shared his views with me.",
+                                      "Jay expressed no worries."])
+def test_a_summary_of_what_was_told_is_not_their_voice(linter, sentence):
+    assert voice(linter, note("home visit", "Jay Patel", "child", "Home visit. Jay was seen alone. " + sentence)) \
+        == [(MISSING, 6, 1)]
+
+
+@pytest.mark.parametrize("sentence", ["Jay expressed a wish to live with his nan.",
+                                      "Jay shared his worries about school.",
+                                      "Jay expressed his feelings that Dad does not listen."])
+def test_what_was_told_is_their_voice(linter, sentence):
+    assert voice(linter, note("home visit", "Jay Patel", "child", "Home visit. Jay was seen alone. " + sentence)) \
+        == []

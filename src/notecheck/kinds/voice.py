@@ -108,6 +108,12 @@ class VoiceOptions(Options):
     # they report, only with how it was conveyed: "indicated yes by nodding", "through
     # Makaton", "using his picture cards", "with a thumbs up", or in quotes.
     means_verbs: list[str] = []
+    # Verbs of telling whose object only names what kind of thing was told: "Jay shared
+    # his wishes and feelings", "she expressed no worries" (the summary stands in for what
+    # they said; "expressed a wish to return home", "shared his worries about school" tell
+    # it). The object is one of summary_nouns, with nothing of its own after it.
+    summary_verbs: list[str] = []
+    summary_nouns: list[str] = []
     # Words that open a visit to the children it lists, with their ages ("Statutory visit
     # to Amos (13) and his sister Delphine (5)"): each child listed needs their own voice,
     # though the 'subject' metadata names only one of them.
@@ -165,6 +171,8 @@ def compile_voice(rule) -> dict:
             "share_verbs": Terms(o.share_verbs, "share_verbs"),
             "label_verbs": Terms(o.label_verbs, "label_verbs"),
             "means_verbs": Terms(o.means_verbs, "means_verbs"),
+            "summary_verbs": Terms(o.summary_verbs, "summary_verbs"),
+            "summary_nouns": Terms(o.summary_nouns, "summary_nouns"),
             "visited_together": (re.compile(r"\b(?:%s)\s+(?:to|with)\s+" % "|".join(
                 re.escape(w) for w in o.visited_together), re.I) if o.visited_together else None),
             "not_voice": Terms(o.not_voice, "not_voice", lemma=False),
@@ -729,8 +737,20 @@ def _seeing_someone(span, is_subject) -> bool:
 def _only_labelled(parsed: ParsedNote, verb, c) -> bool:
     """A verb of telling with only a noun for what was told, no clause and no quote: "She
     disclosed domestic abuse by her partner" names the kind of thing she said ("she
-    disclosed that he hits her", "he disclosed being hit" tell it)."""
-    if not c["label_verbs"].has(verb) or _quotes_them(parsed, verb):
+    disclosed that he hits her", "he disclosed being hit" tell it); "Jay shared his wishes
+    and feelings", "she expressed no worries" only say that something was told."""
+    if _quotes_them(parsed, verb):
+        return False
+    if c["summary_verbs"].has(verb) and not any(
+            ch.dep_ in ("ccomp", "xcomp", "parataxis") or (ch.dep_ == "prep" and ch.lower_ not in PARTY_PREPOSITIONS)
+            for ch in verb.children):  # "shared his worries [about school]"; not "[with me]"
+        things = [ch for ch in verb.children if ch.dep_ == "dobj"]
+        things += [cj for t in things for cj in t.conjuncts]
+        if things and all(c["summary_nouns"].has(t) and (
+                any(ch.lower_ == "no" for ch in t.children)
+                or not any(ch.dep_ in ("acl", "relcl", "prep", "ccomp") for ch in t.children)) for t in things):
+            return True
+    if not c["label_verbs"].has(verb):
         return False
     told = [ch for ch in verb.children if ch.dep_ in ("ccomp", "xcomp", "pcomp", "advcl", "parataxis")]
     told += [g for ch in verb.children if ch.dep_ == "prep" for g in ch.children if g.dep_ == "pcomp"]
