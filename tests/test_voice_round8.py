@@ -267,3 +267,17 @@ def test_a_summary_of_what_was_told_is_not_their_voice(linter, sentence):
 def test_what_was_told_is_their_voice(linter, sentence):
     assert voice(linter, note("home visit", "Jay Patel", "child", "Home visit. Jay was seen alone. " + sentence)) \
         == []
+
+
+# A profile written as the person, under headings in their words, is their voice.
+def test_a_profile_in_their_own_words_is_their_voice(linter):
+    assert voice(linter, note("one-page profile review", "Jay Patel", "child",
+                              "Review of Jay's one-page profile with Jay.\nWhat people like about me: I am funny.\n"
+                              "What is important to me: my dog Max and football.\n"
+                              "How best to support me: give me time to answer.")) == []
+
+
+def test_the_writers_own_list_is_not_a_profile(linter):
+    assert voice(linter, note("review", "Jay Patel", "child",
+                              "Review with Jay and his mum. Mum said Jay is doing well.\n"
+                              "Actions for me: ring the school about his reading.")) == [(MISSING, 6, 1)]

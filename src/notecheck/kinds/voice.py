@@ -112,6 +112,10 @@ class VoiceOptions(Options):
     # his wishes and feelings", "she expressed no worries" (the summary stands in for what
     # they said; "expressed a wish to return home", "shared his worries about school" tell
     # it). The object is one of summary_nouns, with nothing of its own after it.
+    # Headings that end in words of the person's own, in a profile written as them: "What
+    # people like about me:", "What is important to me:", "How best to support me:". A
+    # heading so worded, with their answer after it, is their voice.
+    own_words_labels: list[str] = []
     summary_verbs: list[str] = []
     summary_nouns: list[str] = []
     # Words that open a visit to the children it lists, with their ages ("Statutory visit
@@ -172,6 +176,8 @@ def compile_voice(rule) -> dict:
             "label_verbs": Terms(o.label_verbs, "label_verbs"),
             "means_verbs": Terms(o.means_verbs, "means_verbs"),
             "summary_verbs": Terms(o.summary_verbs, "summary_verbs"),
+            "own_words": (re.compile(r"(?:^|\n|[.!?]\s+)[^\n:.]{0,40}?\b(?:%s)\s*[:?]\s*\S+\s+\S+" % "|".join(
+                re.escape(w) for w in o.own_words_labels), re.I) if o.own_words_labels else None),
             "summary_nouns": Terms(o.summary_nouns, "summary_nouns"),
             "visited_together": (re.compile(r"\b(?:%s)\s+(?:to|with)\s+" % "|".join(
                 re.escape(w) for w in o.visited_together), re.I) if o.visited_together else None),
@@ -674,6 +680,8 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
             return True
     if _quoted_after_name(parsed, names) or _quoted_on_their_line(parsed, c, names):
         return True
+    if c["own_words"] is not None and c["own_words"].search(parsed.text):
+        return True  # a profile in their words: "What is important to me: my dog Max"
     if at_least is not None:
         for sent, cats in evidence.sentence_evidence(parsed):
             if cats.get("voice", 0.0) < at_least or cats.get("sourced_claim", 0.0) >= 0.5:
