@@ -131,7 +131,7 @@ def has_evidence(parsed: ParsedNote, sent, markers: Terms, numbers: bool,
         # count. A phrase ("as shown by", "I base this on") counts wherever it is.
         if len(span) == 1 and _passive(span.root):
             continue
-        if len(span) == 1 and _foreseen(span.root):
+        if len(span) == 1 and foreseen(span.root):
             continue  # "won't be able to say no to Lauren": what may be said, not what was
         if claim is not None and span.root.i in _indices(claim):
             continue  # "Dad is obviously saying things to unsettle him": the view itself
@@ -165,7 +165,7 @@ def has_evidence(parsed: ParsedNote, sent, markers: Terms, numbers: bool,
 FORESEEING = english("foreseeing_modals")
 
 
-def _foreseen(verb) -> bool:
+def foreseen(verb) -> bool:
     """Is this verb something foreseen, not done: under 'will', 'would' or 'might', or
     'able to' under one ("she won't be able to say no", "he would tell anyone")?"""
     if verb.dep_ == "xcomp" and verb.head.lemma_ == "able":

@@ -55,6 +55,11 @@ class MentionOptions(Options):
     trigger_not_after: list[str] = []
     required: list[str] = Field(min_length=1)
     near: list[str] = []
+    # A form's field that names a required term and answers only one of these ("Seen
+    # alone: No.", "Seen alone? N"), with no reason after it, says the thing did not happen
+    # but not why: it does not count, and the finding uses no_answer_message.
+    no_answers: list[str] = []
+    no_answer_message: str | None = None
     # Someone else out of the way, told of them: a sentence whose clause has one of
     # away_verbs with one of away_places, its subject someone other than the person the note
     # is about and the writer ("Mum stayed downstairs while we talked", "his foster carer went
@@ -63,6 +68,11 @@ class MentionOptions(Options):
     # moves ("Mia went upstairs") do not.
     away_verbs: list[str] = []
     away_places: list[str] = []
+    # People whose being there still leaves the person alone with the writer: a sign
+    # language interpreter the child agreed to ("Maya, Ruth and I talked in her bedroom"
+    # after "A BSL interpreter, Ruth Hammill, came with me"). Named beside one of these
+    # words, or called by it.
+    alone_with: list[str] = []
     # Leaving, with what was left as its object: "Mum left the room", "Dad left us to talk".
     leaving_verbs: list[str] = []
     left_places: list[str] = []
@@ -172,8 +182,12 @@ class MentionOptions(Options):
     household_question_about: list[str] = []
 
 
-# "Holly (13)", "Alfie Ward (7 weeks)", "Craig (48)": a name and the age it is given with.
-_AGED_NAME = re.compile(r"\b([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)(?: [A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)*,? \(\s*(?:aged? )?"
+# "Holly (13)", "Alfie Ward (7 weeks)", "Craig (48)": a name and the age it is given with;
+# a case header may say what they are first: "Oskar Lindqvist-Bah (child, 13)", "Doreen
+# Halliwell (adult, 79)".
+_KINDS = "|".join(re.escape(w) for w in sorted(english("person_kinds"), key=len, reverse=True))
+_AGED_NAME = re.compile(r"\b([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)(?: [A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)*,? \(\s*"
+                        r"(?:(?i:%s),\s*)?(?:aged? )?" % _KINDS +
                         r"(\d{1,3})(\s*(?:weeks?|months?|days?))?\b")
 _NONE = english("negators")
 # "his 4yo son", "her 6-year-old daughter", "young son", "baby daughter"
@@ -205,6 +219,7 @@ def compile_mention(rule) -> dict:
             "required": Terms(o.required, "required"),
             "near": Terms(o.near, "near"), "dependants": Terms(o.dependants, "dependants"),
             "away_verbs": Terms(o.away_verbs, "away_verbs"), "away_places": Terms(o.away_places, "away_places"),
+            "alone_with": Terms(o.alone_with, "alone_with"),
             "leaving_verbs": Terms(o.leaving_verbs, "leaving_verbs"), "left_places": Terms(o.left_places, "left_places"),
             "considered": Terms(o.considered, "considered"),
             "considered_not_with": Terms(o.considered_not_with, "considered_not_with"),
@@ -645,15 +660,45 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         if relatives:
             return  # a grown-up son or daughter: the note says who the family are
     own = _own_names(parsed, o.adult_age) if c["away_verbs"] or c["leaving_verbs"] else set()
+    if own and c["alone_with"]:
+        own = own | _helpers(parsed.doc, c["alone_with"])
+    bare_no = None
     for sent in parsed.layout.sentences:
-        if c["required"].any_in(sent) and (not c["near"] or c["near"].any_in(sent)):
-            return
+        if not c["near"] or c["near"].any_in(sent):
+            for span in c["required"].spans(sent):
+                field = _answered_no(parsed.text, span.start_char, span.end_char, o.no_answers)
+                if field is None:
+                    return
+                bare_no = bare_no or field
         if _out_of_the_way(sent, c, own):
             return
     if trigger is not None:
         yield Finding(trigger.start_char, trigger.end_char)
+    elif bare_no is not None:
+        yield Finding(*bare_no, message=o.no_answer_message)  # "Seen alone: No."
     else:
         yield Finding(*parsed.layout.first_line)
+
+
+_FIELD_END = re.compile(r"\.?(?=[ \t]*(?:$|\n|[ \t]{2,}|[;|]))")
+_FIELD_START = re.compile(r"(?:^|[ \t]{2,}|[;|.])[ \t]*(?=[^;|.]*$)")
+
+
+def _answered_no(text: str, start: int, end: int, answers: list[str]) -> tuple[int, int] | None:
+    """Is the required term a form's field answered only "No", with no reason: "Seen
+    alone: No.", "Seen alone? N   Bedroom seen: Yes" (not "Seen alone: No - Mum would not
+    leave the room", nor "was not seen alone because ...")? The field's place, if so."""
+    if not answers:
+        return None
+    m = re.match(r"[ \t]*[:?=\-–—][ \t]*(\w+)", text[end:])
+    if m is None or m.group(1).lower() not in {a.lower() for a in answers}:
+        return None
+    after = _FIELD_END.match(text, end + m.end())
+    if after is None:
+        return None
+    line_start = text.rfind("\n", 0, start) + 1
+    label = _FIELD_START.search(text[line_start:start])
+    return line_start + (label.end() if label else 0), after.end()
 
 
 def _child_note(parsed: ParsedNote, c, o) -> Iterator[Finding]:
@@ -837,8 +882,13 @@ def _out_of_the_way(sent, c, own: set[str]) -> bool:
         while end < len(doc) and doc[end].is_lower:
             end = doc[end].sent.end  # a sentence that runs on: "| and I talked."
         whole = doc[start:end]
-        if not any(t.text in own or t.lower_ in ("we", "us") for t in whole) or (
-                c["near"] and not c["near"].any_in(whole)):
+        if not _with_person(whole, own) and start > 0:
+            # Told in the sentence before: "Maya, Ruth and I talked in her bedroom. Her mum
+            # and stepdad stayed downstairs." — when it names no one else with them.
+            before = doc[doc[start - 1].sent.start:start]
+            if _with_person(before, own) and not _others_named(before, own):
+                whole = doc[before.start:end]
+        if not _with_person(whole, own) or (c["near"] and not c["near"].any_in(whole)):
             continue
         if _with_the_writer(whole, own):
             continue  # "Nan stayed in the kitchen, and Mum and I talked with Jamie": Mum stayed
@@ -854,6 +904,36 @@ def _out_of_the_way(sent, c, own: set[str]) -> bool:
         if after and any(c["away_places"].spans(verb.doc[after[0].i:after[-1].i + 1])):
             return True
     return False
+
+
+def _with_person(span, own: set[str]) -> bool:
+    return any(t.text in own or t.lower_ in ("we", "us") for t in span)
+
+
+_PEOPLE = english("female_people") | english("male_people") | english("kin_people")
+
+
+def _others_named(span, own: set[str]) -> bool:
+    """Does the span name anyone but the person, their helpers and the writer: a name or
+    a word such as 'Mum'?"""
+    return any((t.pos_ == "PROPN" and t.text not in own and t.text[:1].isupper() and t.dep_ != "poss")
+               or (t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in _PEOPLE) for t in span)
+
+
+def _helpers(doc, words: Terms) -> set[str]:
+    """The words for those who may be there while the person is seen alone ("the
+    interpreter"), and the names the note gives them: "A BSL interpreter, Ruth Hammill",
+    "Ruth Hammill (interpreter)"."""
+    found = set()
+    for word in words.tokens(doc):
+        found.add(word.text)
+        named = [ch for ch in word.children if ch.dep_ == "appos"]
+        if word.dep_ == "appos":
+            named.append(word.head)
+        for person in named:
+            found |= {t.text for t in (person, *person.children) if t.pos_ == "PROPN"
+                      and (t.i == person.i or t.dep_ in ("compound", "flat"))}
+    return found
 
 
 def _lives_somewhere(span, lives: Terms) -> bool:

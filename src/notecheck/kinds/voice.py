@@ -20,7 +20,7 @@ from pydantic import Field
 from notecheck.kinds import evidence, subject
 from notecheck.kinds.base import Finding, Options, ParsedNote
 from notecheck.kinds.language import (
-    FEMALE, FIRST_PERSON, MALE, english, is_negated, name_parts, reporting_verb, subject_of, tokens_of)
+    FEMALE, FIRST_PERSON, MALE, english, foreseen, is_negated, name_parts, reporting_verb, subject_of, tokens_of)
 from notecheck.kinds.notetypes import NoteTypes, note_type, type_words
 from notecheck.kinds.terms import Terms
 
@@ -103,6 +103,25 @@ class VoiceOptions(Options):
     # Verbs of telling that, with only a noun for what was told ("she disclosed domestic
     # abuse"), name the kind of thing said, not what was said.
     label_verbs: list[str] = []
+    # Verbs that sum up what someone conveyed without telling it: "Gary indicated he was
+    # happy with the new rota" is the writer's conclusion. They count, and so does what
+    # they report, only with how it was conveyed: "indicated yes by nodding", "through
+    # Makaton", "using his picture cards", "with a thumbs up", or in quotes.
+    means_verbs: list[str] = []
+    # Verbs of telling whose object only names what kind of thing was told: "Jay shared
+    # his wishes and feelings", "she expressed no worries" (the summary stands in for what
+    # they said; "expressed a wish to return home", "shared his worries about school" tell
+    # it). The object is one of summary_nouns, with nothing of its own after it.
+    # Headings that end in words of the person's own, in a profile written as them: "What
+    # people like about me:", "What is important to me:", "How best to support me:". A
+    # heading so worded, with their answer after it, is their voice.
+    own_words_labels: list[str] = []
+    summary_verbs: list[str] = []
+    summary_nouns: list[str] = []
+    # Words that open a visit to the children it lists, with their ages ("Statutory visit
+    # to Amos (13) and his sister Delphine (5)"): each child listed needs their own voice,
+    # though the 'subject' metadata names only one of them.
+    visited_together: list[str] = []
     # Phrases in which a voice verb's word is not one: "thought disordered" is a clinical
     # term, not what he thinks.
     not_voice: list[str] = []
@@ -155,6 +174,13 @@ def compile_voice(rule) -> dict:
             "language": Terms(o.language_verbs, "language_verbs"),
             "share_verbs": Terms(o.share_verbs, "share_verbs"),
             "label_verbs": Terms(o.label_verbs, "label_verbs"),
+            "means_verbs": Terms(o.means_verbs, "means_verbs"),
+            "summary_verbs": Terms(o.summary_verbs, "summary_verbs"),
+            "own_words": (re.compile(r"(?:^|\n|[.!?]\s+)[^\n:.]{0,40}?\b(?:%s)\s*[:?]\s*\S+\s+\S+" % "|".join(
+                re.escape(w) for w in o.own_words_labels), re.I) if o.own_words_labels else None),
+            "summary_nouns": Terms(o.summary_nouns, "summary_nouns"),
+            "visited_together": (re.compile(r"\b(?:%s)\s+(?:to|with)\s+" % "|".join(
+                re.escape(w) for w in o.visited_together), re.I) if o.visited_together else None),
             "not_voice": Terms(o.not_voice, "not_voice", lemma=False),
             "shared_places": Terms(o.shared_places, "shared_places", lemma=False),
             "log_types": NoteTypes(o.log_note_types),
@@ -264,8 +290,8 @@ def _called(parsed: ParsedNote, c, names: set[str]) -> bool:
     phoned to say Mrs Okafor is fit") is not enough."""
     for span in c["call_terms"].spans(parsed.doc):
         verb = span.root
-        if is_negated(verb):
-            continue
+        if is_negated(verb) or foreseen(verb):
+            continue  # "I will ring Mrs Barraclough this afternoon": not a call yet
         if _party(verb, names):
             return True
     return False
@@ -588,8 +614,12 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
             continue  # "thought disordered": a clinical term, not what he thinks
         if _only_labelled(parsed, token, c):
             continue  # "She disclosed domestic abuse": what kind of thing, not what she said
+        if _summed_up(parsed, token, c):
+            continue  # "Gary indicated he was happy": the writer's conclusion, not how he showed it
         if _conditional(token):
             continue  # "if she wants to talk, she can ring me" records no wish of hers
+        if _guessed(token):
+            continue  # "she may be worried", "she can speak to me at any time": a guess
         if floor is not None and scores:
             cats = sentence_scores(token)
             if cats and max(cats.get("voice", 0.0), cats.get("observation", 0.0)) < floor:
@@ -641,8 +671,8 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
         # What it was about hangs on the feeling or on its verb: "upset [when Mum left]".
         if not any(_about(ch) for ch in (*word.children, *verb.children) if ch is not word):
             continue
-        if verb.dep_ == "xcomp" and verb.head.lemma_ in HEDGED_FEELING:
-            continue  # "she seems to be worried about her mum": the writer's guess
+        if (verb.dep_ == "xcomp" and verb.head.lemma_ in HEDGED_FEELING) or _guessed(verb):
+            continue  # "she seems to be worried about her mum", "she may be worried": a guess
         subject = subject_of(verb)
         if subject is None or not is_subject(subject) or _conditional(verb):
             continue
@@ -650,6 +680,8 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
             return True
     if _quoted_after_name(parsed, names) or _quoted_on_their_line(parsed, c, names):
         return True
+    if c["own_words"] is not None and c["own_words"].search(parsed.text):
+        return True  # a profile in their words: "What is important to me: my dog Max"
     if at_least is not None:
         for sent, cats in evidence.sentence_evidence(parsed):
             if cats.get("voice", 0.0) < at_least or cats.get("sourced_claim", 0.0) >= 0.5:
@@ -713,12 +745,45 @@ def _seeing_someone(span, is_subject) -> bool:
 def _only_labelled(parsed: ParsedNote, verb, c) -> bool:
     """A verb of telling with only a noun for what was told, no clause and no quote: "She
     disclosed domestic abuse by her partner" names the kind of thing she said ("she
-    disclosed that he hits her", "he disclosed being hit" tell it)."""
-    if not c["label_verbs"].has(verb) or _quotes_them(parsed, verb):
+    disclosed that he hits her", "he disclosed being hit" tell it); "Jay shared his wishes
+    and feelings", "she expressed no worries" only say that something was told."""
+    if _quotes_them(parsed, verb):
+        return False
+    if c["summary_verbs"].has(verb) and not any(
+            ch.dep_ in ("ccomp", "xcomp", "parataxis") or (ch.dep_ == "prep" and ch.lower_ not in PARTY_PREPOSITIONS)
+            for ch in verb.children):  # "shared his worries [about school]"; not "[with me]"
+        things = [ch for ch in verb.children if ch.dep_ == "dobj"]
+        things += [cj for t in things for cj in t.conjuncts]
+        if things and all(c["summary_nouns"].has(t) and (
+                any(ch.lower_ == "no" for ch in t.children)
+                or not any(ch.dep_ in ("acl", "relcl", "prep", "ccomp") for ch in t.children)) for t in things):
+            return True
+    if not c["label_verbs"].has(verb):
         return False
     told = [ch for ch in verb.children if ch.dep_ in ("ccomp", "xcomp", "pcomp", "advcl", "parataxis")]
     told += [g for ch in verb.children if ch.dep_ == "prep" for g in ch.children if g.dep_ == "pcomp"]
     return not told
+
+
+def _summed_up(parsed: ParsedNote, verb, c) -> bool:
+    """Is this a verb that sums up what someone conveyed ("indicated", "communicated"),
+    or what such a verb reports, with nothing of how it was conveyed: "Gary indicated he
+    was happy with the new rota" (not "indicated yes by nodding", "communicated through
+    Makaton that he wanted a drink", "indicated with a thumbs up")?"""
+    node = verb if c["means_verbs"].has(verb) else reporting_verb(verb, c["means_verbs"])
+    if node is None:
+        return False
+    if _quotes_them(parsed, node):
+        return False
+    for t in node.subtree:
+        if t.dep_ == "prep" and t.lower_ in MEANS_PREPOSITIONS:
+            return False  # "by nodding", "through Makaton", "via her talker"
+        if t.lemma_ == "use" and t.pos_ == "VERB" and t.i > node.i:
+            return False  # "using his picture cards"
+        if t.dep_ == "prep" and t.lower_ == "with" and any(
+                g.dep_ == "pobj" and c["gesture_nouns"].has(g) for g in t.children):
+            return False  # "with a thumbs up", "with a nod"
+    return True
 
 
 def _shares_a_place(verb, c) -> bool:
@@ -737,6 +802,7 @@ def _shares_a_place(verb, c) -> bool:
 
 
 NOTHING = english("said_nothing")
+MEANS_PREPOSITIONS = english("means_prepositions")
 TALK = english("talk_verbs")
 CONDITIONS = english("conditions")
 PLACE_PREPOSITIONS = english("place_prepositions")
@@ -750,6 +816,44 @@ INVERTED_CONDITIONS = english("inverted_conditions")
 FEELING_VERBS = english("feeling_verbs")
 FEELING_ABOUT = english("feeling_about")
 HEDGED_FEELING = english("hedged_feeling")
+GUESSING_MODALS = english("guessing_modals")
+GUESSING_WORDS = english("guessing_words")
+ABLE_MODALS = english("able_modals")
+FORESEEING_MODALS = english("foreseen_modals")
+WISH_AFTER_WOULD = english("wish_after_would")
+TOLD = {"ccomp", "dobj", "xcomp", "parataxis"}
+
+
+def _guessed(verb) -> bool:
+    """Is the verb the writer's guess or a possibility, not something the person did:
+    "she may be worried that it is her fault", "Lily-Mae is likely to feel frightened",
+    "he probably wants to go home", "Tiana knows she can speak to me at any time"? The
+    helpers and words are the verb's own, or those of the verbs it hangs from by 'to' or
+    'and' ("is likely [to feel]", "may be tired and [want] to sleep"). Being able to
+    ("can", "could") is a guess only when nothing is told: "she can speak to me at any
+    time", not "she could tell me she can't manage the stairs"."""
+    node = verb
+    for _ in range(4):
+        for ch in node.children:
+            if ch.dep_ == "aux" and ch.lower_ in GUESSING_MODALS:
+                return True
+            if ch.dep_ == "aux" and ch.lower_ in FORESEEING_MODALS and node.lemma_.lower() not in WISH_AFTER_WOULD:
+                return True  # "Jay will want to stay", "would feel safer" (not "would like")
+            if ch.dep_ == "aux" and ch.lower_ in ABLE_MODALS and not any(g.dep_ in TOLD for g in node.children):
+                return True
+            if ch.dep_ == "advmod" and ch.lower_ in GUESSING_WORDS:
+                return True
+        if node.dep_ == "ccomp" and (node.head.lower_ in GUESSING_WORDS or any(
+                ch.dep_ == "acomp" and ch.lower_ in GUESSING_WORDS for ch in node.head.children)):
+            return True  # "it is likely that Jay feels scared"
+        if node.dep_ not in ("xcomp", "conj", "acomp") or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.lower_ in GUESSING_WORDS:
+            return True  # "is likely to feel"
+        if node.pos_ not in ("VERB", "AUX", "ADJ"):
+            return False
+    return False
 
 
 def _about(child) -> bool:
@@ -831,6 +935,9 @@ def _asked_to(verb, c) -> bool:
     said ..." (said is hers), nor "he was seen to smile" (seen is no request)."""
     if _passive(verb):
         return True
+    if verb.tag_ == "VBN" and verb.dep_ == "conj" and _passive(verb.head) and not any(
+            ch.dep_ in ("nsubj", "aux") for ch in verb.children):
+        return True  # "Jay was seen and spoken to alone": the passive carries on
     # What they were asked to do or say, and what that was about: "was encouraged to say
     # [what she wants]", "was asked [what he wants]".
     node = verb
@@ -860,7 +967,11 @@ def _reported_by_other(token, c, is_subject) -> bool:
 def _quotes_them(parsed: ParsedNote, verb) -> bool:
     """Does what the person said come in their own words, quoted, even when someone else
     passes it on: in 'Ms Short said Jordan told her, "If I stop going they'll come to my
-    house."' the quote is Jordan's voice, though Ms Short reports it."""
+    house."' the quote is Jordan's voice, though Ms Short reports it. A verb inside the
+    quote is the quoted speaker's word for them, not theirs: Bev said Gary "loves the
+    water"."""
+    if parsed.in_quotes(verb.idx, verb.idx + len(verb)):
+        return False  # Bev said Gary "loves the water": the verb is in Bev's quote, her words
     words = [t for t in verb.subtree if t.i > verb.i and not t.is_punct
              and parsed.in_quotes(t.idx, t.idx + len(t))]
     return len(words) >= 2
@@ -895,8 +1006,10 @@ def _quoted_on_their_line(parsed: ParsedNote, c, names: set[str]) -> bool:
     cardigan today."' or '"Not now." Margaret declined her bath' is Margaret speaking."""
     text, doc = parsed.text, parsed.doc
     for start, end in parsed.quotes:
+        if _answer_on_its_own(parsed, c, names, start, end):
+            return True  # 'I asked Jay about his dad. "Dunno."'
         if len(text[start:end].split()) < 2:
-            continue
+            continue  # "Jay's 'friend'": a word in quotes
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)
         line_end = len(text) if line_end < 0 else line_end
@@ -915,6 +1028,25 @@ def _quoted_on_their_line(parsed: ParsedNote, c, names: set[str]) -> bool:
             continue
         return True
     return False
+
+
+def _answer_on_its_own(parsed: ParsedNote, c, names: set[str], start: int, end: int) -> bool:
+    """Is a quote a sentence of its own, right after the writer asked the person something:
+    'I asked Jay how school was. "Fine."', 'I asked Jay about his dad. "Dunno."' (not 'I
+    asked Mum how school was. "Fine."')?"""
+    doc = parsed.doc
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    sent = span[0].sent
+    if any(not t.is_punct and not t.is_space and not parsed.in_quotes(t.idx, t.idx + len(t)) for t in sent):
+        return False
+    if sent.start == 0:
+        return False
+    before = doc[sent.start - 1].sent
+    return any(c["asking"].has(t) and t.pos_ == "VERB" and (
+        subject_of(t) is None or subject_of(t).lower_ in FIRST_PERSON)
+        and any(ch.dep_ in ("dobj", "dative") and ch.text in names for ch in t.children) for t in before)
 
 
 def _bare_name(name: str) -> str:
@@ -1040,6 +1172,40 @@ def _place_mention(token) -> bool:
     return node.dep_ == "pobj" and node.head.lower_ in PLACE_PREPOSITIONS
 
 
+# "Amos (13)", "Delphine (5)", "Mia (4 months)": a first name and a child's age after it.
+_CHILD_AGED = re.compile(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?)? \((\d{1,2})(\s*(?:weeks?|months?|days?))?\)")
+
+
+def _visited_together(parsed: ParsedNote, c) -> list[str]:
+    """The children a visit is to, when the note opens with it and names them with their
+    ages: "Statutory visit to Amos (13) and his sister Delphine (5), both on plans", "Home
+    visit to Harvey (9) and Rosie (6)" (not "Home visit to Mum. Her son Jay (4) was at
+    nursery": the list ends at the sentence, or at a comma not before 'and')."""
+    sents = parsed.layout.sentences
+    for sent in sents[:2]:
+        text = sent.text
+        m = c["visited_together"].search(text)
+        if m is None:
+            continue
+        listed = re.split(r"[.;:]|,(?!\s*(?:and\b|[A-Z][a-z]+ \())", text[m.end():], maxsplit=1)[0]
+        aged = list(_CHILD_AGED.finditer(listed))
+        if not aged or not all(g.group(3) or int(g.group(2)) < 18 for g in aged):
+            return []
+        # Only children, by name and age: "visit with Mum, Tamsin (5) and Tobi" is a visit
+        # to the family, about the child the metadata names.
+        rest = _CHILD_AGED.sub(" ", listed)
+        if re.search(r"\b[A-Z][a-z]+\b", rest) or any(w in PARENT_WORDS for w in re.findall(r"[a-z]+", rest.lower())):
+            return []
+        return [g.group(1) for g in aged]
+    return []
+
+
+# The grown-ups a visit may be with ("Mum", "her partner", "the carers"); not the
+# children's own relations to each other ("his sister Delphine").
+PARENT_WORDS = (english("female_people") | english("male_people") | english("kin_people")
+                | english("grown_ups")) - english("child_relations")
+
+
 def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     if not parsed.text.strip():
         return  # an empty note has nothing to check
@@ -1063,6 +1229,12 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         all_names = names if inferred else set()
     if not is_contact(parsed, c, all_names):
         return
+    if all_names and c["visited_together"]:
+        # "Statutory visit to Amos (13) and his sister Delphine (5)": every child the visit
+        # is to needs their own voice, though the metadata names one.
+        more = [name for name in _visited_together(parsed, c) if name not in all_names]
+        if more and any(name in all_names for name in _visited_together(parsed, c)):
+            people = people + [(name, {name}) for name in more]
     if not subjects and not all_names:
         if not has_voice(parsed, c, set(), rule.options):
             start, end = parsed.layout.first_line
