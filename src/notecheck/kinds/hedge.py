@@ -14,7 +14,7 @@ from pydantic import Field
 
 from notecheck.kinds.base import Finding, Options, ParsedNote
 from notecheck.kinds.language import (
-    FIRST_PERSON, english, evidence_near, reported_by_someone_else, subject_of)
+    FIRST_PERSON, english, evidence_near, held_by_someone_else, reported_by_someone_else, subject_of)
 from notecheck.kinds.terms import Terms
 
 
@@ -79,6 +79,9 @@ class HedgeOptions(Options):
     # would expect to visit on Friday" is a plan; "I'd expect another missing episode" and
     # "I'd expect him to go missing" are forecasts.
     intent_verbs: list[str] = []
+    # Nouns for a view, which someone named holds when they own it ("[Her] view is that
+    # she is likely to need help", "Dr Malik's opinion is"): what follows is theirs.
+    view_nouns: list[str] = []
 
 
 COMPLEMENTS = {"oprd", "acomp", "xcomp", "ccomp", "attr"}
@@ -105,7 +108,8 @@ def compile_hedge(rule) -> dict:
             "topic_preps": Terms(o.topic_prepositions, "topic_prepositions"),
             "seen": Terms(o.seen_qualities, "seen_qualities"),
             "body": Terms(o.body_words, "body_words"),
-            "intent": Terms(o.intent_verbs, "intent_verbs")}
+            "intent": Terms(o.intent_verbs, "intent_verbs"),
+            "view_nouns": Terms(o.view_nouns, "view_nouns")}
 
 
 def _thought_about(span, c) -> bool:
@@ -238,6 +242,8 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
                 continue  # "possibly since the summer": when is vague (timeliness), not a view
             if reported_by_someone_else(parsed, head, c["speech"]):
                 continue
+            if held_by_someone_else(sent, head, c["view_nouns"]):
+                continue  # "Her view is that she is likely to need help": hers, not the writer's
             if head.dep_ == "xcomp" and any(
                     ch.dep_ in ("auxpass", "nsubjpass") for ch in head.head.children):
                 continue  # "Pat has been seen looking thin": an unnamed someone's report (attribution)

@@ -112,6 +112,31 @@ def reported_by_someone_else(parsed: ParsedNote, token, speech: Terms) -> bool:
     return subject is not None and subject.lower_ not in FIRST_PERSON
 
 
+OWN_POSSESSIVES = english("own_possessives")
+
+
+def held_by_someone_else(sent, token, view_nouns: Terms) -> bool:
+    """Is this word in a view that the sentence gives to someone other than the writer,
+    before it: "[Her] view is that Olive can manage", "in [Dr Malik's] opinion she is
+    fit", "the OT's assessment is that he is likely to need help"?"""
+    return any(t.i < token.i and view_nouns.has(t) and any(
+        ch.dep_ == "poss" and ch.lower_ not in OWN_POSSESSIVES for ch in t.children)
+        for t in sent)
+
+
+def is_name_elsewhere(word) -> bool:
+    """Is this capitalised noun a name the parser tags as one elsewhere in the note? It
+    sometimes reads a name at the start of a sentence ("Grace lacks capacity") as a noun."""
+    if word.pos_ != "NOUN" or not word.text[:1].isupper() or word.text.isupper():
+        return False
+    doc = word.doc
+    names = doc.user_data.get("notecheck_names")
+    if names is None:
+        names = doc.user_data["notecheck_names"] = frozenset(
+            t.text for t in doc if t.pos_ == "PROPN" and t.text[:1].isupper() and not t.text.isupper())
+    return word.text in names
+
+
 # ---- evidence nearby -------------------------------------------------------------------
 
 def has_evidence(parsed: ParsedNote, sent, markers: Terms, numbers: bool,

@@ -1,0 +1,73 @@
+"""Opinion written as fact, in the classes blind development set dev-opinion3 showed were
+missed or wrongly flagged: invented sentences in, exact opinion findings (rule id, line,
+column) out. Each class has its trap beside it: a verdict on a parent's capacity or a
+person's honesty or interest, denied ("not capable", "never interested"); trust and
+feeling denied ("cannot be trusted", "did not care"); a forecast with "will never"; a
+feeling or a relationship asserted for someone else ("loves his new home", "gets on well
+with everyone"); abuse concluded as fact; a verdict on what a person knows; who is the
+best carer, concluded; a name the parser reads as a noun at the start of a sentence; a
+judgement under "it is likely that", reported once; and a view someone named holds ("Her
+view is that ..."), which is theirs, not the writer's."""
+
+from __future__ import annotations
+
+import pytest
+
+from notecheck.notes.text import parse_text
+
+J, H = "opinion.unsupported-judgement", "opinion.unsupported-opinion"
+
+
+def opinion(linter, text: str) -> list[tuple[str, int, int]]:
+    diagnostics = linter.check(linter.parse(parse_text("note.md", text + "\n")))
+    return [(d.rule, d.line, d.column) for d in diagnostics if d.category == "opinion"]
+
+
+CASES = [
+    # A verdict on a parent's capacity, honesty or interest, denied, is still a verdict;
+    # with what was seen set out it is evidenced. "The flat was not dirty" is no judgement.
+    ("Gemma is not capable of keeping the girls safe.", [(J, 1, 14)]),
+    ("Dad was not capable of walking up the stairs unaided: I watched him stop on every step.", []),
+    ("Your birth dad, Aaron, was never interested in you.", [(J, 1, 34)]),
+    ("Mr Shah was not honest with me about the rent arrears.", [(J, 1, 17)]),
+    ("The flat was not dirty and Mum had made up a bed for the baby.", []),
+    # Trust and feeling, denied: a verdict on a person or an account, a feeling asserted.
+    ("Kim cannot be trusted.", [(J, 1, 15)]),
+    ("Lacey's account has changed and cannot be relied on.", [(J, 1, 43)]),
+    ("He did not care what happened to you.", [(J, 1, 12)]),
+    ("He cannot be trusted with money, his daughter said.", []),
+    # A forecast with "will never", stated as certain; not an arrangement or a plan.
+    ("Michelle will never leave Rob.", [(J, 1, 10)]),
+    ("Kim will never be left alone with Mia.", []),
+    ("Ben will never have to see Dad again unless he wants to.", []),
+    ("I will never share this without her consent.", []),
+    ("Dad will not leave the children alone with Dale.", []),
+    # A feeling or a relationship asserted for someone else; a wish is not one.
+    ("Callum loves his new home.", [(J, 1, 8)]),
+    ("Callum gets on well with everyone here.", [(J, 1, 8)]),
+    ("Mum would love to take Ava swimming.", []),
+    ("Grace said she loves the garden.", []),
+    ("Amir loves football and told me he plays every Saturday.", []),
+    # Abuse concluded as fact; under "it is likely that" it is the hedge rule's, once.
+    ("Neil is financially abusing his mother and has been for years.", [(J, 1, 21)]),
+    ("It is likely that Pat is being financially abused.", [(H, 1, 7)]),
+    # A verdict on what a person knows or means, which cannot be seen.
+    ("He knows exactly what he is doing.", [(J, 1, 4)]),
+    ("I know exactly where the key safe is.", []),
+    # Who is best for a child, concluded.
+    ("June and Ray are the best people to care for Mia in the long term.", [(J, 1, 22)]),
+    # A name at the start of a sentence that the parser reads as a noun is still the name
+    # it tags elsewhere in the note: "Grace lacks capacity" is a finding about Grace.
+    (("Assessment with Grace Achebe on Ward 7.\nI explained the two options. Grace said she "
+      'wanted "to go home".\nGrace lacks capacity to make this decision.'), [(J, 3, 7)]),
+    # A view someone named holds is theirs: the occupational therapist's, not the writer's.
+    (("Her view is that Olive can manage at home with a second stair rail, and that she is "
+      "likely to need help with washing for the first two weeks."), []),
+    ("Dr Malik's opinion is that she is likely to need more help.", []),
+    ("My view is that she is likely to need more help.", [(H, 1, 24)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[text[:60] for text, _ in CASES])
+def test_opinion_class(linter, text, expected):
+    assert opinion(linter, text) == expected
