@@ -28,7 +28,8 @@ CASES = [
     # with what was seen set out it is evidenced. "The flat was not dirty" is no judgement.
     ("Gemma is not capable of keeping the girls safe.", [(J, 1, 14)]),
     ("Dad was not capable of walking up the stairs unaided: I watched him stop on every step.", []),
-    ("Your birth dad, Aaron, was never interested in you.", [(J, 1, 34)]),
+    ("Your birth dad, Aaron, did not care what happened to you.", [(J, 1, 32)]),
+    ("Dad was not interested in a cup of tea.", []),
     ("Mr Shah was not honest with me about the rent arrears.", [(J, 1, 17)]),
     ("The flat was not dirty and Mum had made up a bed for the baby.", []),
     # Trust and feeling, denied: a verdict on a person or an account, a feeling asserted.
@@ -54,6 +55,7 @@ CASES = [
     # A verdict on what a person knows or means, which cannot be seen.
     ("He knows exactly what he is doing.", [(J, 1, 4)]),
     ("I know exactly where the key safe is.", []),
+    ("He knows exactly where his medication is kept.", []),
     # Who is best for a child, concluded.
     ("June and Ray are the best people to care for Mia in the long term.", [(J, 1, 22)]),
     # A name at the start of a sentence that the parser reads as a noun is still the name
@@ -70,4 +72,31 @@ CASES = [
 
 @pytest.mark.parametrize("text,expected", CASES, ids=[text[:60] for text, _ in CASES])
 def test_opinion_class(linter, text, expected):
+    assert opinion(linter, text) == expected
+
+
+MORE = [
+    # Safety, credibility and reliability denied are verdicts on a person or an account;
+    # of a thing ("the lift is not reliable") or with the reason given, they are not.
+    ("He is not safe around children.", [(J, 1, 11)]),
+    ("Her account is not credible.", [(J, 1, 20)]),
+    ("The lift is not reliable, so Mr Ahmed uses the stairs.", []),
+    ("The referral was not credible because the caller gave a wrong address.", []),
+    ("Lacey's account lacks credibility.", [(J, 1, 17)]),
+    # Of a place or an act, a denied judgement is a finding about it, with what was seen.
+    ("The house was not safe: there were exposed wires in the kitchen and no smoke alarm.", []),
+    ("It is not safe to visit alone, so a joint visit with police is booked.", []),
+    # Denial, understanding and selfishness concluded.
+    ("He is not safe to mobilise independently.", []),
+    ("Mum is in denial about the drinking.", [(J, 1, 8)]),
+    ("Mum has no understanding of the risks.", [(J, 1, 5)]),
+    ("Mum only cares about herself.", [(J, 1, 10)]),
+    # Ordinary senses: what someone does not want, a bus got on.
+    ("Mum does not care for coffee.", []),
+    ("She gets on the bus at 8am.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", MORE, ids=[text[:60] for text, _ in MORE])
+def test_more_opinion_classes(linter, text, expected):
     assert opinion(linter, text) == expected

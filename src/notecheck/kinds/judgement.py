@@ -64,6 +64,9 @@ class JudgementOptions(Options):
     # Words that judge a person when denied: "Gemma is not capable of keeping the girls
     # safe", "he was never interested in her" ("the flat was not dirty" is no judgement).
     denied_judgements: list[str] = []
+    # What a denied judgement is not a verdict on: a place or an act ("the house was not
+    # safe: there were exposed wires", "it is not safe to visit alone").
+    denied_not_of: list[str] = []
     # Nouns for a view, which someone named holds when they own it ("[Her] view is that
     # she can manage at home", "Dr Malik's opinion is"): what follows is theirs.
     view_nouns: list[str] = []
@@ -117,6 +120,7 @@ def compile_judgement(rule) -> dict:
             "prediction_negations": Terms(o.prediction_negations, "prediction_negations"),
             "arranged": Terms(o.arranged_verbs, "arranged_verbs"),
             "denied": Terms(o.denied_judgements, "denied_judgements"),
+            "denied_not_of": Terms(o.denied_not_of, "denied_not_of"),
             "view_nouns": Terms(o.view_nouns, "view_nouns"),
             "reason_marks": Terms(o.reason_marks, "reason_marks"),
             "possibility": Terms(o.possibility, "possibility"),
@@ -258,6 +262,14 @@ def _judged_verb(token, c):
     return token if _said_of(token, c) else None
 
 
+def _of_an_act(token) -> bool:
+    """Is the judgement about something the person would do, with 'to' ("not safe [to
+    mobilise] independently"), which the parse may hang on the adjective or on 'is'?"""
+    words = list(token.children) + (list(token.head.children) if token.dep_ == "acomp" else [])
+    return any(w.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in w.children)
+               for w in words)
+
+
 def _held(token, c) -> bool:
     """Is this word part of what a concern, worry or allegation holds ("there are
     concerns [he is being neglected]")?"""
@@ -323,7 +335,9 @@ def _judgements(sent, c):
     for start, stop in c["denied"].find(sent):
         token = sent[start]
         end = _judged(token, c)
-        if end is not None and is_negated(token):
+        subject = _judged_subject(token, c) if end is not None else None
+        if (end is not None and is_negated(token) and not (subject is not None and c["denied_not_of"].has(subject))
+                and not _of_an_act(token)):
             yield token, max(end, sent[stop - 1], key=lambda t: t.i)  # "not capable"
     for start, stop in c["verbs"].find(sent):
         # The verb of the phrase, after any adverb it opens with: "financially [abusing]"
