@@ -91,6 +91,12 @@ MORE = [
     ("Mum is in denial about the drinking.", [(J, 1, 8)]),
     ("Mum has no understanding of the risks.", [(J, 1, 5)]),
     ("Mum only cares about herself.", [(J, 1, 10)]),
+    # A reason that is itself a judgement of the person's state of mind is a guess, not
+    # evidence; a reason that says what happened is.
+    ("The flat's a mess because he's given up on himself.", [(J, 1, 32)]),
+    ("The flat was a mess because the boiler had leaked overnight.", []),
+    ("Dad was angry because the appointment had been cancelled again.", []),
+    ("He made a mess in the kitchen.", []),
     # Ordinary senses: what someone does not want, a bus got on.
     ("Mum does not care for coffee.", []),
     ("She gets on the bus at 8am.", []),

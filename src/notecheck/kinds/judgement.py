@@ -372,12 +372,26 @@ def _judgements(sent, c):
             yield token.head, token  # "engaged well", "doing really well", "not managing well"
 
 
+def _judged_reasons(sent, found) -> list:
+    """The reason words ("because", "as", "since") whose clause is itself a judgement: "The
+    flat's a mess [because] he's given up on himself" gives a guess about his state of mind
+    as the reason, which is no evidence for the first judgement."""
+    judged = {token.i for token, _ in found}
+    return [t for t in sent if t.dep_ == "mark" and t.lower_ in REASON_WORDS
+            and any(w.i in judged for w in t.head.subtree)]
+
+
+REASON_WORDS = english("reason_words")
+
+
 def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     c, o = rule.compiled, rule.options
     sents = parsed.layout.sentences
     for index, sent in enumerate(sents):
         labels = [sent.start + stop for _, stop in c["labelled_by"].find(sent)]
-        for token, end in sorted(_judgements(sent, c), key=lambda pair: pair[0].i):
+        found = sorted(_judgements(sent, c), key=lambda pair: pair[0].i)
+        guessed = _judged_reasons(sent, found)
+        for token, end in found:
             if any(token.i >= stop for stop in labels):
                 continue  # "In my view Mum is struggling": the hedge rule's view
             if (parsed.layout.in_heading(token.idx) or _held(token, c) or _hedged(token, c)
@@ -390,7 +404,7 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
             own = c["own_sentence"].has(token)
             if evidence_near(parsed, sents, index, c["evidence"], o.numbers_are_evidence,
                              0 if own else o.sentences_before, 0 if own else o.sentences_after, c["time_words"],
-                             c["speech"], _named(_judged_subject(token, c)), None, c["actions"]):
+                             c["speech"], _named(_judged_subject(token, c)), guessed, c["actions"]):
                 continue
             yield Finding(token.idx, end.idx + len(end))
             break
