@@ -67,6 +67,17 @@ CASES = [
       "likely to need help with washing for the first two weeks."), []),
     ("Dr Malik's opinion is that she is likely to need more help.", []),
     ("My view is that she is likely to need more help.", [(H, 1, 24)]),
+    # A finding reported from someone named, or a claim given with its source.
+    ("The paediatrician concluded that the bruising is consistent with a slap.", []),
+    ("According to the school, Ava is settled in class.", []),
+    ("Ava is settled in class.", [(J, 1, 8)]),
+    # A view followed on the next line by what was seen of the same person, by name or
+    # pronoun, rests on it; a judgement stated as fact needs it on its own line, and the
+    # next line about someone else is no evidence.
+    ("Mr Dunn appeared confused.\nHe asked me three times what day it was.", []),
+    ("Mum appeared low.\nShe cried twice while talking about her mother.", []),
+    ("Mr Dunn appeared confused.\nHis daughter Jo told me she visits three times a week.", [(H, 1, 9)]),
+    ("Mr Dunn is confused.\nHe asked me three times what day it was.", [(J, 1, 12)]),
 ]
 
 

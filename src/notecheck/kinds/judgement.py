@@ -70,6 +70,8 @@ class JudgementOptions(Options):
     # Nouns for a view, which someone named holds when they own it ("[Her] view is that
     # she can manage at home", "Dr Malik's opinion is"): what follows is theirs.
     view_nouns: list[str] = []
+    # Phrases that name where a sentence's claim comes from: "according to the school".
+    source_phrases: list[str] = []
     # Verbs of what a person does (judged_doings), judged by how well it goes
     # (judged_manners): "Mum has [engaged well]", "he is [doing really well]".
     judged_doings: list[str] = []
@@ -100,6 +102,10 @@ class JudgementOptions(Options):
     observed_actions: list[str] = []
     sentences_before: int = Field(default=1, ge=0)
     sentences_after: int = Field(default=1, ge=0)
+    # The line before or after, in the same paragraph, is evidence too when it goes on
+    # about the same person by name or pronoun ("Mr Dunn appeared confused." / "He asked
+    # me three times what day it was.").
+    same_person_lines: bool = False
 
 
 PRONOUNS = english("judged_pronouns")
@@ -122,6 +128,7 @@ def compile_judgement(rule) -> dict:
             "denied": Terms(o.denied_judgements, "denied_judgements"),
             "denied_not_of": Terms(o.denied_not_of, "denied_not_of"),
             "view_nouns": Terms(o.view_nouns, "view_nouns"),
+            "sources": Terms(o.source_phrases, "source_phrases"),
             "reason_marks": Terms(o.reason_marks, "reason_marks"),
             "possibility": Terms(o.possibility, "possibility"),
             "agreeing": Terms(o.agreeing, "agreeing"),
@@ -399,12 +406,13 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
                 continue
             if reported_by_someone_else(parsed, token, c["reporting"]):
                 continue
-            if held_by_someone_else(sent, token, c["view_nouns"]):
+            if held_by_someone_else(sent, token, c["view_nouns"], c["sources"]):
                 continue  # "Her view is that Olive can manage at home": hers, not the writer's
             own = c["own_sentence"].has(token)
             if evidence_near(parsed, sents, index, c["evidence"], o.numbers_are_evidence,
                              0 if own else o.sentences_before, 0 if own else o.sentences_after, c["time_words"],
-                             c["speech"], _named(_judged_subject(token, c)), guessed, c["actions"]):
+                             c["speech"], _named(_judged_subject(token, c)), guessed, c["actions"],
+                             same_line_person=o.same_person_lines):
                 continue
             yield Finding(token.idx, end.idx + len(end))
             break
