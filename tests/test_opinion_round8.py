@@ -58,6 +58,7 @@ CASES = [
     ("He knows exactly where his medication is kept.", []),
     # Who is best for a child, concluded.
     ("June and Ray are the best people to care for Mia in the long term.", [(J, 1, 22)]),
+    ("Nan is the best person to contact in an emergency.", []),
     # A name at the start of a sentence that the parser reads as a noun is still the name
     # it tags elsewhere in the note: "Grace lacks capacity" is a finding about Grace.
     (("Assessment with Grace Achebe on Ward 7.\nI explained the two options. Grace said she "
