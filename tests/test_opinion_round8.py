@@ -27,6 +27,9 @@ CASES = [
     # A verdict on a parent's capacity, honesty or interest, denied, is still a verdict;
     # with what was seen set out it is evidenced. "The flat was not dirty" is no judgement.
     ("Gemma is not capable of keeping the girls safe.", [(J, 1, 14)]),
+    ("Dad cannot keep the children safe.", [(J, 1, 30)]),
+    ("Dad kept the children safe during the fire.", []),
+    ("Mum does not keep dirty washing in the bath.", []),
     ("Dad was not capable of walking up the stairs unaided: I watched him stop on every step.", []),
     ("Your birth dad, Aaron, did not care what happened to you.", [(J, 1, 32)]),
     ("Dad was not interested in a cup of tea.", []),

@@ -67,6 +67,9 @@ class JudgementOptions(Options):
     # What a denied judgement is not a verdict on: a place or an act ("the house was not
     # safe: there were exposed wires", "it is not safe to visit alone").
     denied_not_of: list[str] = []
+    # Verbs by which a person keeps someone in a state, denied: "Dad cannot keep the
+    # children safe" (with denied_judgements).
+    keeping_verbs: list[str] = []
     # Nouns for a view, which someone named holds when they own it ("[Her] view is that
     # she can manage at home", "Dr Malik's opinion is"): what follows is theirs.
     view_nouns: list[str] = []
@@ -127,6 +130,7 @@ def compile_judgement(rule) -> dict:
             "arranged": Terms(o.arranged_verbs, "arranged_verbs"),
             "denied": Terms(o.denied_judgements, "denied_judgements"),
             "denied_not_of": Terms(o.denied_not_of, "denied_not_of"),
+            "keeping": Terms(o.keeping_verbs, "keeping_verbs"),
             "view_nouns": Terms(o.view_nouns, "view_nouns"),
             "sources": Terms(o.source_phrases, "source_phrases"),
             "reason_marks": Terms(o.reason_marks, "reason_marks"),
@@ -269,6 +273,11 @@ def _judged_verb(token, c):
     return token if _said_of(token, c) else None
 
 
+def _kept(token, c) -> bool:
+    """Is the word what a person keeps someone ("Dad cannot keep the children [safe]")?"""
+    return token.dep_ in ("oprd", "acomp", "ccomp") and c["keeping"].has(token.head) and _said_of(token.head, c)
+
+
 def _of_an_act(token) -> bool:
     """Is the judgement about something the person would do, with 'to' ("not safe [to
     mobilise] independently"), which the parse may hang on the adjective or on 'is'?"""
@@ -341,7 +350,7 @@ def _judgements(sent, c):
             yield token, max(end, sent[stop - 1], key=lambda t: t.i)  # "unable to understand"
     for start, stop in c["denied"].find(sent):
         token = sent[start]
-        end = _judged(token, c)
+        end = _judged(token, c) or (token if _kept(token, c) else None)
         subject = _judged_subject(token, c) if end is not None else None
         if (end is not None and is_negated(token) and not (subject is not None and c["denied_not_of"].has(subject))
                 and not _of_an_act(token)):
