@@ -14,7 +14,7 @@ from pydantic import Field
 
 from notecheck.kinds.base import Finding, Options, ParsedNote
 from notecheck.kinds.language import (
-    FIRST_PERSON, english, evidence_near, reported_by_someone_else, subject_of)
+    FIRST_PERSON, english, evidence_near, held_by_someone_else, reported_by_someone_else, subject_of)
 from notecheck.kinds.terms import Terms
 
 
@@ -37,6 +37,10 @@ class HedgeOptions(Options):
     observed_actions: list[str] = []
     sentences_before: int = Field(default=0, ge=0)
     sentences_after: int = Field(default=1, ge=0)
+    # The line before or after, in the same paragraph, is evidence too when it goes on
+    # about the same person by name or pronoun ("Mr Dunn appeared confused." / "He asked
+    # me three times what day it was.").
+    same_person_lines: bool = False
     # Hedges that label the view as the writer's own ("I think", "in my view"): these may
     # rest on evidence up to labelled_sentences_before sentences back in the same paragraph.
     labelled_opinions: list[str] = []
@@ -79,6 +83,11 @@ class HedgeOptions(Options):
     # would expect to visit on Friday" is a plan; "I'd expect another missing episode" and
     # "I'd expect him to go missing" are forecasts.
     intent_verbs: list[str] = []
+    # Nouns for a view, which someone named holds when they own it ("[Her] view is that
+    # she is likely to need help", "Dr Malik's opinion is"): what follows is theirs.
+    view_nouns: list[str] = []
+    # Phrases that name where a sentence's claim comes from: "according to the school".
+    source_phrases: list[str] = []
 
 
 COMPLEMENTS = {"oprd", "acomp", "xcomp", "ccomp", "attr"}
@@ -105,7 +114,9 @@ def compile_hedge(rule) -> dict:
             "topic_preps": Terms(o.topic_prepositions, "topic_prepositions"),
             "seen": Terms(o.seen_qualities, "seen_qualities"),
             "body": Terms(o.body_words, "body_words"),
-            "intent": Terms(o.intent_verbs, "intent_verbs")}
+            "intent": Terms(o.intent_verbs, "intent_verbs"),
+            "view_nouns": Terms(o.view_nouns, "view_nouns"),
+            "sources": Terms(o.source_phrases, "source_phrases")}
 
 
 def _thought_about(span, c) -> bool:
@@ -238,6 +249,8 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
                 continue  # "possibly since the summer": when is vague (timeliness), not a view
             if reported_by_someone_else(parsed, head, c["speech"]):
                 continue
+            if held_by_someone_else(sent, head, c["view_nouns"], c["sources"]):
+                continue  # "Her view is that she is likely to need help": hers, not the writer's
             if head.dep_ == "xcomp" and any(
                     ch.dep_ in ("auxpass", "nsubjpass") for ch in head.head.children):
                 continue  # "Pat has been seen looking thin": an unnamed someone's report (attribution)
@@ -267,7 +280,7 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
                 claim.append(guessed)
             if evidence_near(parsed, sents, index, c["evidence"], o.numbers_are_evidence,
                              before, after, c["time_words"], c["speech"], about, claim, c["actions"],
-                             actions_near=True):
+                             actions_near=True, same_line_person=o.same_person_lines):
                 continue
             yield Finding(span.start_char, span.end_char)
             break  # one finding per sentence is enough to prompt a rewrite

@@ -14,7 +14,8 @@ from pydantic import Field
 
 from notecheck.kinds.base import Finding, Options, ParsedNote
 from notecheck.kinds.language import (
-    english, evidence_near, is_negated, reported_by_someone_else, subject_of)
+    english, evidence_near, held_by_someone_else, is_name_elsewhere, is_negated,
+    reported_by_someone_else, subject_of)
 from notecheck.kinds.terms import Terms
 
 
@@ -54,6 +55,26 @@ class JudgementOptions(Options):
     # will reoffend" (with one of prediction_modals).
     predictions: list[str] = []
     prediction_modals: list[str] = []
+    # Words that, with one of prediction_modals, make any doing a forecast stated as
+    # certain: "Michelle will [never] leave Rob", "he'll never stop drinking".
+    prediction_negations: list[str] = []
+    # Verbs that, after "will never", say what is arranged, not foreseen: "Ben will never
+    # have to see Dad again".
+    arranged_verbs: list[str] = []
+    # Words that judge a person when denied: "Gemma is not capable of keeping the girls
+    # safe", "he was never interested in her" ("the flat was not dirty" is no judgement).
+    denied_judgements: list[str] = []
+    # What a denied judgement is not a verdict on: a place or an act ("the house was not
+    # safe: there were exposed wires", "it is not safe to visit alone").
+    denied_not_of: list[str] = []
+    # Verbs by which a person keeps someone in a state, denied: "Dad cannot keep the
+    # children safe" (with denied_judgements).
+    keeping_verbs: list[str] = []
+    # Nouns for a view, which someone named holds when they own it ("[Her] view is that
+    # she can manage at home", "Dr Malik's opinion is"): what follows is theirs.
+    view_nouns: list[str] = []
+    # Phrases that name where a sentence's claim comes from: "according to the school".
+    source_phrases: list[str] = []
     # Verbs of what a person does (judged_doings), judged by how well it goes
     # (judged_manners): "Mum has [engaged well]", "he is [doing really well]".
     judged_doings: list[str] = []
@@ -84,6 +105,10 @@ class JudgementOptions(Options):
     observed_actions: list[str] = []
     sentences_before: int = Field(default=1, ge=0)
     sentences_after: int = Field(default=1, ge=0)
+    # The line before or after, in the same paragraph, is evidence too when it goes on
+    # about the same person by name or pronoun ("Mr Dunn appeared confused." / "He asked
+    # me three times what day it was.").
+    same_person_lines: bool = False
 
 
 PRONOUNS = english("judged_pronouns")
@@ -101,6 +126,13 @@ def compile_judgement(rule) -> dict:
             "predictions": Terms(o.predictions, "predictions"),
             "negated_verbs": Terms(o.negated_verbs, "negated_verbs"),
             "prediction_modals": Terms(o.prediction_modals, "prediction_modals"),
+            "prediction_negations": Terms(o.prediction_negations, "prediction_negations"),
+            "arranged": Terms(o.arranged_verbs, "arranged_verbs"),
+            "denied": Terms(o.denied_judgements, "denied_judgements"),
+            "denied_not_of": Terms(o.denied_not_of, "denied_not_of"),
+            "keeping": Terms(o.keeping_verbs, "keeping_verbs"),
+            "view_nouns": Terms(o.view_nouns, "view_nouns"),
+            "sources": Terms(o.source_phrases, "source_phrases"),
             "reason_marks": Terms(o.reason_marks, "reason_marks"),
             "possibility": Terms(o.possibility, "possibility"),
             "agreeing": Terms(o.agreeing, "agreeing"),
@@ -121,7 +153,8 @@ def needs(rule) -> set[str]:
 
 
 def _about_person_or_place(word, c) -> bool:
-    return word.pos_ == "PROPN" or word.lower_ in PRONOUNS or c["subjects"].has(word)
+    return (word.pos_ == "PROPN" or word.lower_ in PRONOUNS or c["subjects"].has(word)
+            or is_name_elsewhere(word))
 
 
 def _judged_thing(word, c) -> bool:
@@ -240,6 +273,19 @@ def _judged_verb(token, c):
     return token if _said_of(token, c) else None
 
 
+def _kept(token, c) -> bool:
+    """Is the word what a person keeps someone ("Dad cannot keep the children [safe]")?"""
+    return token.dep_ in ("oprd", "acomp", "ccomp") and c["keeping"].has(token.head) and _said_of(token.head, c)
+
+
+def _of_an_act(token) -> bool:
+    """Is the judgement about something the person would do, with 'to' ("not safe [to
+    mobilise] independently"), which the parse may hang on the adjective or on 'is'?"""
+    words = list(token.children) + (list(token.head.children) if token.dep_ == "acomp" else [])
+    return any(w.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in w.children)
+               for w in words)
+
+
 def _held(token, c) -> bool:
     """Is this word part of what a concern, worry or allegation holds ("there are
     concerns [he is being neglected]")?"""
@@ -279,13 +325,16 @@ def _bare_particle_hedge(verb, c) -> bool:
 
 def _hedged(token, c) -> bool:
     """Is this judgement given under a hedge: the verb it hangs on ("[presented] as
-    hostile", "[appear] to be neglected", "[appeared] to be in a terrible state") or a word
-    qualifying it ("[clearly] struggling")?"""
+    hostile", "[appear] to be neglected", "[appeared] to be in a terrible state"), a word
+    qualifying it ("[clearly] struggling") or the clause it is in ("it is [likely] that
+    she is being abused")?"""
     node = token
     for _ in range(5):
         if (c["hedged_by"].has(node) and not _bare_particle_hedge(node, c)) or any(
                 ch.dep_ == "advmod" and c["hedged_by"].has(ch) for ch in node.children):
             return True
+        if node.dep_ == "ccomp" and any(ch.dep_ == "acomp" and c["hedged_by"].has(ch) for ch in node.head.children):
+            return True  # "It is [likely] that Pat is being financially abused"
         if node.head is node or node.dep_ not in ("acomp", "attr", "oprd", "xcomp", "pobj", "amod", "conj", "prep"):
             return False
         node = node.head
@@ -299,8 +348,16 @@ def _judgements(sent, c):
         end = _judged(token, c) or (token if _clipped(token, c) else None)
         if end is not None and not is_negated(token) and not _to_a_place(token, c):
             yield token, max(end, sent[stop - 1], key=lambda t: t.i)  # "unable to understand"
-    for start, stop in c["verbs"].find(sent):
+    for start, stop in c["denied"].find(sent):
         token = sent[start]
+        end = _judged(token, c) or (token if _kept(token, c) else None)
+        subject = _judged_subject(token, c) if end is not None else None
+        if (end is not None and is_negated(token) and not (subject is not None and c["denied_not_of"].has(subject))
+                and not _of_an_act(token)):
+            yield token, max(end, sent[stop - 1], key=lambda t: t.i)  # "not capable"
+    for start, stop in c["verbs"].find(sent):
+        # The verb of the phrase, after any adverb it opens with: "financially [abusing]"
+        token = next((t for t in sent[start:stop] if t.pos_ in ("VERB", "AUX")), sent[start])
         if _judged_verb(token, c) is not None:
             yield token, sent[stop - 1]
     for start, stop in c["negated_verbs"].find(sent):
@@ -315,6 +372,15 @@ def _judgements(sent, c):
                                                       for m in ch.children) for ch in token.children)
         if modal is not None and not conditional and _judged_verb(token, c) is not None:
             yield modal, sent[stop - 1]  # "will relapse"; not a risk "if nothing changes"
+    if c["prediction_negations"]:
+        for token in sent:
+            modal = next((ch for ch in token.children if ch.dep_ == "aux" and c["prediction_modals"].has(ch)), None)
+            never = next((ch for ch in token.children if c["prediction_negations"].has(ch)), None)
+            if (modal is not None and never is not None and token.pos_ == "VERB"
+                    and not any(ch.dep_ == "auxpass" for ch in token.children) and not c["arranged"].has(token)
+                    and _judged_verb(token, c) is not None):
+                # Not a plan for the person: "Kim will never be left alone with Mia"
+                yield modal, token  # "will never leave": a forecast stated as certain
     for start, _ in c["manners"].find(sent):
         token = sent[start]
         if token.dep_ == "advmod" and c["doings"].has(token.head) and (
@@ -322,12 +388,26 @@ def _judgements(sent, c):
             yield token.head, token  # "engaged well", "doing really well", "not managing well"
 
 
+def _judged_reasons(sent, found) -> list:
+    """The reason words ("because", "as", "since") whose clause is itself a judgement: "The
+    flat's a mess [because] he's given up on himself" gives a guess about his state of mind
+    as the reason, which is no evidence for the first judgement."""
+    judged = {token.i for token, _ in found}
+    return [t for t in sent if t.dep_ == "mark" and t.lower_ in REASON_WORDS
+            and any(w.i in judged for w in t.head.subtree)]
+
+
+REASON_WORDS = english("reason_words")
+
+
 def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     c, o = rule.compiled, rule.options
     sents = parsed.layout.sentences
     for index, sent in enumerate(sents):
         labels = [sent.start + stop for _, stop in c["labelled_by"].find(sent)]
-        for token, end in sorted(_judgements(sent, c), key=lambda pair: pair[0].i):
+        found = sorted(_judgements(sent, c), key=lambda pair: pair[0].i)
+        guessed = _judged_reasons(sent, found)
+        for token, end in found:
             if any(token.i >= stop for stop in labels):
                 continue  # "In my view Mum is struggling": the hedge rule's view
             if (parsed.layout.in_heading(token.idx) or _held(token, c) or _hedged(token, c)
@@ -335,10 +415,13 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
                 continue
             if reported_by_someone_else(parsed, token, c["reporting"]):
                 continue
+            if held_by_someone_else(sent, token, c["view_nouns"], c["sources"]):
+                continue  # "Her view is that Olive can manage at home": hers, not the writer's
             own = c["own_sentence"].has(token)
             if evidence_near(parsed, sents, index, c["evidence"], o.numbers_are_evidence,
                              0 if own else o.sentences_before, 0 if own else o.sentences_after, c["time_words"],
-                             c["speech"], _named(_judged_subject(token, c)), None, c["actions"]):
+                             c["speech"], _named(_judged_subject(token, c)), guessed, c["actions"],
+                             same_line_person=o.same_person_lines):
                 continue
             yield Finding(token.idx, end.idx + len(end))
             break

@@ -112,6 +112,34 @@ def reported_by_someone_else(parsed: ParsedNote, token, speech: Terms) -> bool:
     return subject is not None and subject.lower_ not in FIRST_PERSON
 
 
+OWN_POSSESSIVES = english("own_possessives")
+
+
+def held_by_someone_else(sent, token, view_nouns: Terms, sources: Terms | None = None) -> bool:
+    """Is this word in a view that the sentence gives to someone other than the writer,
+    before it: "[Her] view is that Olive can manage", "in [Dr Malik's] opinion she is
+    fit", "the OT's assessment is that he is likely to need help"; or does the sentence
+    name its source ("[according to] the school, Ava is settled")?"""
+    if sources and sources.any_in(sent):
+        return True
+    return any(t.i < token.i and view_nouns.has(t) and any(
+        ch.dep_ == "poss" and ch.lower_ not in OWN_POSSESSIVES for ch in t.children)
+        for t in sent)
+
+
+def is_name_elsewhere(word) -> bool:
+    """Is this capitalised noun a name the parser tags as one elsewhere in the note? It
+    sometimes reads a name at the start of a sentence ("Grace lacks capacity") as a noun."""
+    if word.pos_ != "NOUN" or not word.text[:1].isupper() or word.text.isupper():
+        return False
+    doc = word.doc
+    names = doc.user_data.get("notecheck_names")
+    if names is None:
+        names = doc.user_data["notecheck_names"] = frozenset(
+            t.text for t in doc if t.pos_ == "PROPN" and t.text[:1].isupper() and not t.text.isupper())
+    return word.text in names
+
+
 # ---- evidence nearby -------------------------------------------------------------------
 
 def has_evidence(parsed: ParsedNote, sent, markers: Terms, numbers: bool,
@@ -272,7 +300,8 @@ def _passive(token) -> bool:
 def evidence_near(parsed: ParsedNote, sents: list, index: int, markers: Terms, numbers: bool,
                   before: int, after: int, time_words: Terms | None = None,
                   speech: Terms | None = None, about=None, claim=None,
-                  actions: Terms | None = None, actions_near: bool = False) -> bool:
+                  actions: Terms | None = None, actions_near: bool = False,
+                  same_line_person: bool = False) -> bool:
     """Evidence in this sentence, or in one of the sentences around it in the same
     paragraph (Layout.passage: a line typed as its own thought is its own paragraph): a
     quote or count in the next entry of a daily log, on the next line, or under the next
@@ -280,11 +309,30 @@ def evidence_near(parsed: ParsedNote, sents: list, index: int, markers: Terms, n
     person), someone else's account is not evidence of what that person did."""
     low, high = max(0, index - before), min(len(sents) - 1, index + after)
     passage = parsed.layout.passage(sents[index].start_char)
+
+    def near(i: int) -> bool:
+        if i == index or parsed.layout.passage(sents[i].start_char) == passage:
+            return True
+        # The next or last line of the same paragraph, when it goes on about the same
+        # person: "Mr Dunn appeared confused." / "He asked me three times what day it was."
+        return (same_line_person and abs(i - index) == 1
+                and parsed.layout.paragraph(sents[i].start_char) == passage[0]
+                and _goes_on_about(sents[i], about))
+
     return any(has_evidence(parsed, sents[i], markers, numbers, time_words,
                             speech if i != index else None, about if i != index else None,
                             claim if i == index else None, actions if i == index or actions_near else None)
-               for i in range(low, high + 1)
-               if i == index or parsed.layout.passage(sents[i].start_char) == passage)
+               for i in range(low, high + 1) if near(i))
+
+
+def _goes_on_about(sent, about) -> bool:
+    """Is this sentence's subject the person ``about`` is, as far as can be told: the same
+    name, or a pronoun standing for them ("Mr Dunn ..." / "He asked me ...")?"""
+    if about is None or not is_person(about):
+        return False
+    subjects = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]
+    return bool(subjects) and is_person(subjects[0]) and same_person(subjects[0], about) and (
+        subjects[0].lower_ in PERSONAL_PRONOUNS or bool(_referent(subjects[0]) & _referent(about)))
 
 
 PERSONAL_PRONOUNS = english("personal_pronouns")
