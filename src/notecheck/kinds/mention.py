@@ -53,6 +53,9 @@ class MentionOptions(Options):
     # Words right before a trigger that make it something else: "energy drinks", "soft
     # drinks", "hot drinks" are not alcohol.
     trigger_not_after: list[str] = []
+    # Words right after a trigger that make it something else: a "drinks round" or a
+    # "drinks trolley" in a care home is tea and juice.
+    trigger_not_before: list[str] = []
     required: list[str] = Field(min_length=1)
     near: list[str] = []
     # Someone else out of the way, told of them: a sentence whose clause has one of
@@ -119,6 +122,15 @@ class MentionOptions(Options):
     # ("Craig looks after his two boys on his own", "are looked after at the house").
     care_verbs: list[str] = []
     adult_age: int = Field(default=18, ge=1)
+    # Grown-ups who depend on the adult at risk count as dependants too, whatever their
+    # age: one said to have one of care_needs ("their son Adam (34), who has a learning
+    # disability", "his wife, Jean, who has dementia"), or whom the adult is said to look
+    # after with one of carer_phrases ("he does everything for June", "the main carer for
+    # his mother"). A relation told by one of adult_relatives ("his wife") is named by that
+    # word. Not the adult at risk themselves ("Mr Hall has dementia").
+    care_needs: list[str] = []
+    carer_phrases: list[str] = []
+    adult_relatives: list[str] = []
     # A parent called by one of these, capitalised and as a name ("Mum told me", not "her
     # mum"), shows the note is written about a child: the child is its focus already.
     child_view: list[str] = []
@@ -218,9 +230,15 @@ def compile_mention(rule) -> dict:
             "child_note_adults": {w.lower() for w in o.child_note_adults},
             "child_labels": {" ".join(w.lower().split()) for w in o.child_labels},
             "relatives": Terms(o.relatives, "relatives"),
-            "child_note_triggers": Terms(_listed_once(o.child_note_triggers, o.child_note_others_only),
-                                         "child_note_triggers"),
-            "child_note_others_only": Terms(o.child_note_others_only, "child_note_others_only"),
+            # A medicine stopped is an adult's risk in a note about a child too, said of
+            # someone other than the child ("Danielle told me she stopped taking her
+            # sertraline"): one of the others-only triggers.
+            "child_note_triggers": Terms(_listed_once(o.child_note_triggers, _listed_once(
+                o.child_note_others_only, o.needs_trigger_words if o.child_note_triggers else [])),
+                "child_note_triggers"),
+            "child_note_others_only": Terms(_listed_once(
+                o.child_note_others_only, o.needs_trigger_words if o.child_note_triggers else []),
+                "child_note_others_only"),
             "needs_trigger_words": Terms(o.needs_trigger_words, "needs_trigger_words"),
             "trigger_needs": Terms(o.trigger_needs, "trigger_needs"),
             "child_view": Terms(o.child_view, "child_view"),
@@ -230,6 +248,9 @@ def compile_mention(rule) -> dict:
             "household_question_words": {w.lower() for w in o.household_question_words},
             "household_question_about": {w.lower() for w in o.household_question_about},
             "child_signs": Terms(o.child_signs, "child_signs"),
+            "care_needs": Terms(o.care_needs, "care_needs"),
+            "carer_phrases": Terms(o.carer_phrases, "carer_phrases"),
+            "adult_relatives": Terms(o.adult_relatives, "adult_relatives"),
             "lives": Terms(o.lives, "lives")}
 
 
@@ -328,12 +349,18 @@ def _called_a_baby(text: str, own: set[str], words: list[str]) -> bool:
                      % (baby, name, name, baby), text) is not None
 
 
+# "his little sisters (Amara, 7, and Leah, 5)", "special guardian for Skye, 9, and her
+# brother Ellis, 6)": a first name and a child's age between commas.
+_AGE_LISTED = re.compile(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?), (\d{1,2})(?=[,;)])")
+
+
 def _aged_names(text: str, adult_age: int) -> tuple[set[str], set[str]]:
     """First names given with a child's age, and with an adult's."""
     children, adults = set(), set()
     for m in _AGED_NAME.finditer(text):
         name, age, unit = m.group(1), int(m.group(2)), m.group(3)
         (children if unit or age < adult_age else adults).add(name)
+    children |= {m.group(1) for m in _AGE_LISTED.finditer(text) if int(m.group(2)) < adult_age} - adults
     return children, adults
 
 
@@ -352,6 +379,8 @@ def _dependants(parsed: ParsedNote, c, adult_age: int) -> tuple[list, set[str], 
             continue  # "carry on as a child in need", "the Children in Need Team": a name
         if _negated(doc, span.start):
             continue  # "has no children", "does not have a son"
+        if span.end < len(doc) and doc[span.end].text == ":":
+            continue  # a form's heading, "Household and dependants: Graham lives alone."
         age = _AGE_AFTER.match(parsed.text, span.end_char, span.sent.end_char)
         if age and not age.group(2) and int(age.group(1)) >= adult_age:
             continue  # "Her son, Dean, is 24 and lives in Manchester."
@@ -374,6 +403,67 @@ def _dependants(parsed: ParsedNote, c, adult_age: int) -> tuple[list, set[str], 
         children.update(t.text for t in named)
         words.append(span)
     return words, children - adults, relatives
+
+
+_WHO = {"who", "that", "which"}
+_TITLES = {"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr"}
+
+
+def _cared_for(parsed: ParsedNote, c, in_the_risk: set[str]) -> tuple[list, set[str]]:
+    """The grown-ups who depend on the adult (see care_needs): the relation words that
+    name them ("his wife") and their first names ("Jean", "Adam"); not one named in the
+    risk's sentence (in_the_risk), who is part of it."""
+    if not (c["care_needs"] or c["carer_phrases"]):
+        return [], set()
+    doc = parsed.doc
+    # First names: a husband shares her surname ("Marian Cho" cares for "Dennis Cho").
+    own = {name.split()[-1] if name.split()[0].rstrip(".") in _TITLES else name.split()[0]
+           for name in parsed.note.subjects if name.split()}
+    if not own:
+        inferred = subject.infer_subject(parsed, c["child_view"])
+        own = {inferred} if inferred else set()
+    bearers = []
+    for span in c["care_needs"].spans(doc):
+        root = span.root
+        if root.dep_ == "amod" and root.head.pos_ in ("NOUN", "PROPN"):
+            bearers.append(root.head)  # "her disabled son"
+            continue
+        who = _clause_subject(span)
+        if who is not None and who.lower_ in _WHO and who.head.dep_ == "relcl":
+            who = who.head.head  # "their son Adam (34), who has a learning disability"
+        if who is None or who.pos_ == "PRON":
+            who = next((t for t in root.children if t.dep_ == "poss" and t.pos_ == "PROPN"), None)
+        if who is not None:
+            bearers.append(who)  # "June's dementia"
+    for span in c["carer_phrases"].spans(doc):
+        carer = _clause_subject(span)
+        if carer is not None and carer.pos_ != "PRON" and not (carer.text in own or any(
+                t.text in own for t in carer.children if t.dep_ == "compound")):
+            continue  # "his daughter looks after him": someone else is the carer
+        last = span[-1]
+        after = [t for t in last.children if t.dep_ in ("pobj", "dobj")]
+        if not after and last.i + 1 < len(doc):
+            after = [t for t in doc[last.i + 1].children if t.dep_ == "pobj"]
+        bearers += after[:1]
+    def first_name(name):
+        return min([name, *(t for t in name.children if t.dep_ == "compound" and t.pos_ == "PROPN")],
+                   key=lambda t: t.i)
+
+    words, names = [], set()
+    for who in bearers:
+        named = [who] if who.pos_ == "PROPN" else [
+            t for t in who.children if t.dep_ in ("appos", "compound") and t.pos_ == "PROPN"][:1]
+        first = first_name(named[0]) if named else None
+        if who.text in own | in_the_risk or (first is not None and first.text in own | in_the_risk):
+            continue  # the adult's own needs, or the one who harms them
+        if who.pos_ == "PROPN" and who.dep_ == "appos" and c["adult_relatives"].has(who.head):
+            if all(w.start != who.head.i for w in words):
+                words.append(doc[who.head.i:who.head.i + 1])  # "his wife, Jean"
+        elif who.pos_ != "PROPN" and c["adult_relatives"].has(who) and all(w.start != who.i for w in words):
+            words.append(doc[who.i:who.i + 1])  # "his wife"
+        if first is not None:
+            names.add(first.text)
+    return words, names
 
 
 def _said_next(doc, span, terms) -> bool:
@@ -417,7 +507,8 @@ PLURAL = english("plural_pronouns")
 
 
 def _considered(parsed: ParsedNote, c, words: list, names: set[str], trigger=None,
-                child_note: bool = False, at_risk: frozenset[str] | set[str] = frozenset()) -> bool:
+                child_note: bool = False, at_risk: frozenset[str] | set[str] = frozenset(),
+                cared: frozenset[str] | set[str] = frozenset()) -> bool:
     """Does a sentence naming the dependants think about them? In a note about a child,
     whose name runs through it, only a sentence at or after the risk counts ("Tobi is
     waiting for a speech and language assessment" before it is not about the risk)."""
@@ -455,13 +546,20 @@ def _considered(parsed: ParsedNote, c, words: list, names: set[str], trigger=Non
         # Said of them, not of someone else in the sentence: "Leo is with Jay while mum
         # is at work" does not place Leo at work. A fragment ("children asleep") or a
         # pronoun may be them.
+        # Where a grown-up who depends on the adult is ("Keith was at his day centre")
+        # says nothing of what the risk means for them: they are not a child at school.
         token = span.root  # "children asleep upstairs": the word it describes
         while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
             if names_them(token):
-                return True
+                return not placed_elsewhere(token)
             token = token.head
         who = _clause_subject(span)
+        if who is not None and any(names_them(t) and placed_elsewhere(t) for t in who.subtree):
+            return False
         return who is None or who.pos_ == "PRON" or any(names_them(t) for t in who.subtree)
+
+    def placed_elsewhere(t) -> bool:
+        return t.text in cared or t.i in cared
 
     after = trigger.start_char if child_note and trigger is not None else 0
     named_before = introduced = False
@@ -609,9 +707,11 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     trigger = None
     if c["triggers"]:
         not_after = {w.lower() for w in o.trigger_not_after}
+        not_before = {w.lower() for w in o.trigger_not_before}
         generic = c["generic_subjects"]
         trigger = next((span for span in c["triggers"].spans(parsed.doc)
                         if not (span.start and parsed.doc[span.start - 1].lower_ in not_after)
+                        and not (span.end < len(parsed.doc) and parsed.doc[span.end].lower_ in not_before)
                         and not (span.start and parsed.doc[span.start - 1].lower_ == "a"
                                  and span.text.lower() in c["mass_triggers"])
                         and not _generic(span, generic)
@@ -635,8 +735,13 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         return
     if c["dependants"]:
         words, names, relatives = _dependants(parsed, c, o.adult_age)
+        # Not someone the risk's own sentence names: "his wife, Parveen, ... hit him".
+        cared_words, cared_names = _cared_for(parsed, c, _at_risk(parsed, trigger))
+        starts = {x.start for x in words}
+        cared = (cared_names - names) | {w.start for w in cared_words if w.start not in starts}
+        words, names = words + [w for w in cared_words if w.start not in starts], names | cared_names
         if (words or names) and not _considered(parsed, c, words, names, trigger,
-                                                at_risk=_at_risk(parsed, trigger)):
+                                                at_risk=_at_risk(parsed, trigger), cared=cared):
             start, end = ((trigger.start_char, trigger.end_char) if trigger is not None
                           else parsed.layout.first_line)
             yield Finding(start, end, message=o.unconsidered_message)
@@ -683,15 +788,26 @@ def _child_note(parsed: ParsedNote, c, o) -> Iterator[Finding]:
     trigger = next((span for span in c["child_note_triggers"].spans(parsed.doc)
                     if not in_a_service(span)
                     and not _the_childs_own(span, own)
+                    and not (c["needs_trigger_words"].any_in(span) and not c["trigger_needs"].any_in(span.sent))
                     and ((not parsed.in_quotes(span.start_char, span.end_char)
                           and not c["child_note_others_only"].any_in(span))
                          or _someone_elses(span, own, adults, o.adult_age))),
                    None)
     if trigger is None:
         return
-    if any(_the_child_named(t, own) for t in trigger.sent):
-        return  # the risk told with the child in it: "Mia told me Mum has been drinking"
     words, names, _ = _dependants(parsed, c, o.adult_age)
+    if any(_the_child_named(t, own) for t in trigger.sent):
+        # The risk told with the child in it ("Mia told me Mum has been drinking") thinks
+        # about the child; the brothers and sisters the note names ("he picks his little
+        # sisters (Amara, 7, and Leah, 5) up from school") must still be thought about.
+        others = names - own
+        if not others or _considered(parsed, c, [], others, trigger, child_note=True,
+                                     at_risk=_at_risk(parsed, trigger) - own):
+            return
+        child = " and ".join(sorted(others, key=parsed.text.find))
+        yield Finding(trigger.start_char, trigger.end_char, message=o.child_note_message,
+                      values={"child": child})
+        return
     # The risk begins where the note first speaks of it, in any words: "Reuben's mum was
     # diagnosed with postnatal depression ... We thought together about Reuben ... until
     # the perinatal mental health team's first appointment".
@@ -726,6 +842,10 @@ def _clause_subject(span):
             who = next((t for t in token.children if t.dep_ in ("nsubj", "nsubjpass")), None)
             if who is not None:
                 return who
+            # A chronology's fragment, with no verb of its own: "Mum (Kerry Dunstan) taken
+            # by ambulance after taking an overdose" is Mum's; the participle describes her.
+            if token.dep_ == "acl" and token.head.pos_ in ("PROPN", "NOUN") and token.head.dep_ == "ROOT":
+                return token.head
         if token.head.i == token.i:
             return None
         token = token.head
