@@ -23,7 +23,7 @@ from pydantic import Field
 from notecheck.kinds import subject
 from notecheck.kinds.base import Finding, Options, ParsedNote, RuleProblem
 from notecheck.kinds.evidence import sentence_evidence
-from notecheck.kinds.language import english, name_parts, subject_of, tokens_of
+from notecheck.kinds.language import FEMALE, HE, MALE, SHE, english, name_parts, subject_of, tokens_of
 from notecheck.kinds.notetypes import NoteTypes, note_type, type_words
 from notecheck.kinds.terms import Terms
 
@@ -185,7 +185,8 @@ class MentionOptions(Options):
 
 
 # "Holly (13)", "Alfie Ward (7 weeks)", "Craig (48)": a name and the age it is given with.
-_AGED_NAME = re.compile(r"\b([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)(?: [A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)*,? \(\s*(?:aged? )?"
+_AGED_NAME = re.compile(r"\b([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)(?: [A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)*,? \(\s*"
+                        r"(?:(?:child|adult|young person), )?(?:aged? )?"
                         r"(\d{1,3})(\s*(?:weeks?|months?|days?))?\b")
 _NONE = english("negators")
 # "his 4yo son", "her 6-year-old daughter", "young son", "baby daughter"
@@ -293,6 +294,14 @@ def _headed_child(parsed: ParsedNote, labels: set[str], adult_age: int) -> str |
         if m is not None and (m.group(3) or int(m.group(2)) < adult_age):
             return m.group(1)
     return None
+
+
+def _titled_child(parsed: ParsedNote, adult_age: int) -> str | None:
+    """The first name of the child the title block gives an age, when it is the first
+    person it gives one: "Noah Ferris-Banda (child, 5)   Worker: Yusuf Hamid"."""
+    block = "\n".join(parsed.text.lstrip().split("\n")[:3])
+    m = _AGED_NAME.search(block)
+    return m.group(1) if m is not None and (m.group(3) or int(m.group(2)) < adult_age) else None
 
 
 def _header(text: str, opening: str) -> str:
@@ -525,6 +534,7 @@ def _considered(parsed: ParsedNote, c, words: list, names: set[str], trigger=Non
         return not c["care_verbs"].any_in(span) or _someone_else_cares(span, at_risk)
 
     home_places, info = c["home_places"], c["information_nouns"]
+    people = c["child_note_adults"] | FEMALE | MALE
     considered_at = {i for span in c["considered"].spans(parsed.doc) for i in range(span.start, span.end)}
     starts = {span.start for span in words}
 
@@ -566,7 +576,11 @@ def _considered(parsed: ParsedNote, c, words: list, names: set[str], trigger=Non
     for sent in parsed.layout.sentences:
         # After a colon, what it introduced goes on: "We thought together about Reuben: he
         # is dependent on his parents for everything".
-        named = introduced or any(names_them(t) for t in sent)
+        # 'He' or 'she' right after them is them: "Her daughter Lily (5) lives with them.
+        # She was asleep at the time."
+        named = introduced or any(names_them(t) for t in sent) or any(
+            t.dep_ in _SUBJECTS and unquoted(t) and (a := _antecedent(t, people)) is not None
+            and names_them(a) for t in sent)
         introduced = named and sent.text.rstrip().endswith(":")
         # Before the risk, only what is tied to its time: "were in the house at the time".
         if (named or (named_before and any(t.lower_ in PLURAL and unquoted(t) for t in sent))) \
@@ -773,7 +787,7 @@ def _child_note(parsed: ParsedNote, c, o) -> Iterator[Finding]:
         # Ashcombe (7)"), else the one named most often ("Jamie told me Mum has been
         # drinking"): not Mum or Dad, whose words mark a note about a child.
         inferred = _headed_child(parsed, c["child_labels"], o.adult_age) \
-            or subject.infer_subject(parsed, c["child_view"])
+            or _titled_child(parsed, o.adult_age) or subject.infer_subject(parsed, c["child_view"])
         own = {inferred} if inferred else set()
     adults = c["child_note_adults"]
     # A risk in quotes is the child's own words about themselves, unless its clause is about
@@ -787,7 +801,7 @@ def _child_note(parsed: ParsedNote, c, o) -> Iterator[Finding]:
 
     trigger = next((span for span in c["child_note_triggers"].spans(parsed.doc)
                     if not in_a_service(span)
-                    and not _the_childs_own(span, own)
+                    and not _the_childs_own(span, own, adults)
                     and not (c["needs_trigger_words"].any_in(span) and not c["trigger_needs"].any_in(span.sent))
                     and ((not parsed.in_quotes(span.start_char, span.end_char)
                           and not c["child_note_others_only"].any_in(span))
@@ -862,12 +876,85 @@ def _someone_elses(span, own: set[str], adults: set[str], adult_age: int) -> boo
     return any(_an_adult(t, own, adults, adult_age) for t in [who, *(t for t in who.children if t.dep_ == "poss")])
 
 
+_GROUPS = english("group_people")
+_NOT_PEOPLE = {"DATE", "TIME", "GPE", "ORG", "LOC", "FAC", "CARDINAL", "ORDINAL", "PRODUCT", "EVENT", "MONEY", "QUANTITY"}
+_SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def _a_person(t, people: set[str]) -> bool:
+    """A name ("Troy"; not "Saturday", not "Leo's" in "Leo's dad") or a word for one
+    of the people around someone ("Mum", "her boyfriend")."""
+    if t.dep_ == "poss" or t.dep_ in ("compound", "flat") and t.head.pos_ == "PROPN":
+        return False
+    if t.lower_ in _GROUPS or t.tag_ in ("NNS", "NNPS"):
+        return False  # "Staff have heard that she ...", "officers"
+    if t.pos_ == "PROPN":
+        return t.text[:1].isupper() and not t.text.isupper() and t.ent_type_ not in _NOT_PEOPLE
+    return t.pos_ == "NOUN" and t.lemma_.lower() in people
+
+
+def _agrees(t, pronoun) -> bool:
+    """Could 'he' or 'she' be this person? Not 'he' for Mum, nor 'she' for Mr Cole."""
+    # "her daughter Lily", "Lily, her daughter": the word the name is given with.
+    words = {t.lemma_.lower(), *(ch.lemma_.lower().rstrip(".") for ch in t.children
+                                 if ch.dep_ in ("compound", "appos"))}
+    if t.dep_ in ("appos", "compound"):
+        words.add(t.head.lemma_.lower())
+    if pronoun.lower_ in HE:
+        return not (words & FEMALE or words & {"mrs", "ms", "miss"})
+    return not (words & MALE or "mr" in words)
+
+
+_HE_SHE = {"he", "she"}
+
+
+def _antecedent(pronoun, people: set[str], depth: int = 3):
+    """The person 'he' or 'she' stands for: in its own sentence, its main subject before
+    it ("Kyle told me he was drunk"), else the nearest person before it; else, in the
+    sentence before, its main subject, then its other subjects and people from the last
+    ("Mum said her boyfriend Troy came round. He was drunk": Troy). None when no one
+    before agrees."""
+    if pronoun.lower_ not in _HE_SHE or depth == 0:
+        return None
+    doc = pronoun.doc
+    sent = pronoun.sent
+    spans = [(sent.start, pronoun.i)]
+    if sent.start > 0:
+        before = doc[sent.start - 1].sent
+        spans.append((before.start, before.end))
+    for start, end in spans:
+        # The same 'she' as the main subject goes on: "She has three children, Aoife (12)
+        # and Niamh (4). She will be discharged on Friday" is still the mother.
+        same = next((t for t in doc[start:end] if t.lower_ == pronoun.lower_ and t.dep_ in _SUBJECTS
+                     and t.head.dep_ == "ROOT"), None)
+        if same is not None:
+            return _antecedent(same, people, depth - 1)
+        mentions = [t for t in doc[start:end] if _a_person(t, people) and _agrees(t, pronoun)]
+        if not mentions:
+            continue
+        main = [t for t in mentions if t.dep_ in _SUBJECTS and t.head.dep_ == "ROOT"
+                or t.dep_ == "appos" and t.head.dep_ in _SUBJECTS and t.head.head.dep_ == "ROOT"]
+        subjects = [t for t in mentions if t.dep_ in _SUBJECTS or t.dep_ == "appos" and t.head.dep_ in _SUBJECTS]
+        for group in (main, subjects[::-1], mentions[::-1]):
+            if group:
+                who = group[0]
+                # "her boyfriend Troy": the name, when the word has one.
+                return next((ch for ch in who.children if ch.dep_ == "appos" and ch.pos_ == "PROPN"), who)
+    return None
+
+
 # "he", "his": one person, who may be an adult the sentence names.
 _HE_OR_SHE = {"he", "she", "him", "her", "his"}
 
 
 def _an_adult(who, own: set[str], adults: set[str], adult_age: int) -> bool:
     if who.pos_ == "PRON":
+        # 'He' after an adult is named is that adult: "Mum said her boyfriend Troy came
+        # round on Saturday. He was drunk"; after the child, the child.
+        named = _antecedent(who, adults)
+        if named is not None:
+            return not _the_child_named(named, own) and named.text not in _aged_names(who.doc.text, adult_age)[0] \
+                and (named.pos_ == "PROPN" or named.lemma_.lower() in adults)
         # "Mum, Gemma Pinnock, told me she smokes cannabis", "Riley's dad came to collect
         # him and staff saw his speech was slurred": a pronoun in a sentence that names an
         # adult around the child, and the child by first name only as whose relative they
@@ -910,7 +997,7 @@ def _the_child_named(token, own: set[str]) -> bool:
     return not any(t.pos_ == "PROPN" and t.text not in own for t in name)
 
 
-def _the_childs_own(span, own: set[str]) -> bool:
+def _the_childs_own(span, own: set[str], adults: set[str] = frozenset()) -> bool:
     """Is the risk the child's own: "Kyle told me he was drunk at the weekend", "Kyle has
     been drinking"? Its clause's subject is the child, by name or as a pronoun in a
     sentence that names them and no one else."""
@@ -922,6 +1009,9 @@ def _the_childs_own(span, own: set[str]) -> bool:
         return True
     if who.lower_ not in _CHILD_PRONOUNS:
         return False
+    named = _antecedent(who, adults)
+    if named is not None:
+        return _the_child_named(named, own)  # "Leo came to the office at 4pm. He was drunk"
     people = {t.text for t in span.sent if t.pos_ == "PROPN"}
     return bool(people) and people <= own
 
