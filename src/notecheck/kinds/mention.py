@@ -140,6 +140,12 @@ class MentionOptions(Options):
     # anywhere in the note answers the rule (the household thought about in other words).
     trigger_evidence: str | None = None
     trigger_threshold: float = Field(0.5, gt=0, lt=1)
+    # In a note about a child, a sentence scored at least this for trigger_evidence, said
+    # of the child's carer (named beside one of child_note_carers: "Maureen Haworth
+    # (maternal grandmother and special guardian for Skye)", "foster carer Tina"), is a
+    # risk to the child's care told in other words. None: only the child_note_triggers.
+    child_note_evidence_threshold: float | None = Field(None, gt=0, lt=1)
+    child_note_carers: list[str] = []
     considered_evidence: str | None = None
     considered_threshold: float = Field(0.5, gt=0, lt=1)
     # Used when dependants are named but never considered; may use {match}.
@@ -250,6 +256,7 @@ def compile_mention(rule) -> dict:
             "household_question_about": {w.lower() for w in o.household_question_about},
             "child_signs": Terms(o.child_signs, "child_signs"),
             "care_needs": Terms(o.care_needs, "care_needs"),
+            "child_note_carers": Terms(o.child_note_carers, "child_note_carers"),
             "carer_phrases": Terms(o.carer_phrases, "carer_phrases"),
             "adult_relatives": Terms(o.adult_relatives, "adult_relatives"),
             "lives": Terms(o.lives, "lives")}
@@ -807,6 +814,17 @@ def _child_note(parsed: ParsedNote, c, o) -> Iterator[Finding]:
                           and not c["child_note_others_only"].any_in(span))
                          or _someone_elses(span, own, adults, o.adult_age))),
                    None)
+    if trigger is None and o.trigger_evidence and o.child_note_evidence_threshold is not None:
+        # An adult's risk told in other words, said of an adult other than the child: the
+        # special guardian who "can't get out of bed till dinner time" and is "forgetting
+        # things, pans and that" since her GP put her on diazepam.
+        carers = _carers(parsed, c, own, o.adult_age)
+        trigger = next((sent for sent in _evidence(parsed, o.trigger_evidence, o.child_note_evidence_threshold)
+                        if not any(_the_child_named(t, own) for t in sent)
+                        and _told_of(sent, carers, adults)), None) if carers else None
+        if trigger is not None:  # the sentence, without the line break after it
+            trigger = trigger.doc[trigger.start:max(trigger.start + 1, trigger.end - (
+                1 if trigger[-1].is_space else 0))]
     if trigger is None:
         return
     words, names, _ = _dependants(parsed, c, o.adult_age)
@@ -834,6 +852,43 @@ def _child_note(parsed: ParsedNote, c, o) -> Iterator[Finding]:
     child = " and ".join(subjects) if subjects else (next(iter(own)) if own else "the child")
     yield Finding(trigger.start_char, trigger.end_char, message=o.child_note_message,
                   values={"child": child})
+
+
+def _carers(parsed: ParsedNote, c, own: set[str], adult_age: int) -> set[str]:
+    """The first names of the child's carers: the nearest name before one of
+    child_note_carers in its sentence, else after it, that is not a child's ("Maureen
+    Haworth (maternal grandmother and special guardian for Skye, 9)", "foster carer Tina")."""
+    children = _aged_names(parsed.text, adult_age)[0] | own
+    names = set()
+    for span in c["child_note_carers"].spans(parsed.doc):
+        sent = span.sent
+        people = [t for t in sent if t.pos_ == "PROPN" and t.ent_type_ not in _NOT_PEOPLE
+                  and t.text not in children and t.dep_ != "poss"]
+        before = [t for t in people if t.i < span.start]
+        after = [t for t in people if t.i >= span.end]
+        who = before[-1] if before else (after[0] if after else None)
+        if who is None:
+            continue
+        first = min([who, *(t for t in who.children if t.dep_ == "compound" and t.pos_ == "PROPN")],
+                    key=lambda t: t.i)
+        if first.text not in children:
+            names.add(first.text)
+    return names
+
+
+def _told_of(sent, names: set[str], adults: set[str]) -> bool:
+    """Is the sentence's main subject one of these people, by name or as 'she' or 'he'?"""
+    root = next((t for t in sent if t.dep_ == "ROOT"), None)
+    who = subject_of(root) if root is not None else None
+    if who is None:
+        return False
+    if who.pos_ == "PRON":
+        who = _antecedent(who, adults)
+        if who is None:
+            return False
+    first = min([who, *(t for t in who.children if t.dep_ == "compound" and t.pos_ == "PROPN")],
+                key=lambda t: t.i)
+    return first.text in names or who.text in names
 
 
 _CHILD_PRONOUNS = {"he", "she", "they", "i"}
