@@ -446,7 +446,10 @@ def _cared_for(parsed: ParsedNote, c, in_the_risk: set[str]) -> tuple[list, set[
             continue
         who = _clause_subject(span)
         if who is not None and who.lower_ in _WHO and who.head.dep_ == "relcl":
-            who = who.head.head  # "their son Adam (34), who has a learning disability"
+            # "their son Adam (34), who has a learning disability": the person right
+            # before 'who', however the parser hangs the clause.
+            who = next((t for t in reversed(doc[who.sent.start:who.i])
+                        if t.pos_ == "PROPN" or c["adult_relatives"].has(t)), who.head.head)
         if who is None or who.pos_ == "PRON":
             who = next((t for t in root.children if t.dep_ == "poss" and t.pos_ == "PROPN"), None)
         if who is not None:
