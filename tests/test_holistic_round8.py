@@ -148,6 +148,22 @@ CASES = {
         "Becky told me she is on a methadone script and keeps the take-home doses in the kitchen. "
         "She said she used heroin in October.\nNext: panel 10/12/2026.\n"),
         [(RULE, 4, 27)]),
+    "mum come off her medication": (child("Leo Hart", (
+        "Mum told me she has come off her medication because it made her sleepy.\n"
+        "Leo showed me his football medals.\n")), [(RULE, 7, 26)]),
+    "a young person's own medicine stopped is his own": (child("Leo Hart", (
+        "Leo (15) told me he has stopped taking his sertraline.\nWe talked about his exams.\n"),
+        "CAMHS review"), []),
+    "the child says he hit Mum; the little sister never thought about": (child("Ruby Hale", (
+        "Ruby told me her mum's partner hit mum on Friday. Her sister Jade (2) lives with them.\n"
+        "Ruby said she felt safe.\n"), "visit"), [(RULE, 7, 32)]),
+    # ---- a risk given up years ago -----------------------------------------------------
+    "drinking given up in 2015, and the wife he cares for": (note("Ray Cox", "review", "adult", (
+        "Ray stopped drinking in 2015 and has been sober since. He lives with his wife, Pat, who "
+        "has dementia, and he is her main carer.\n")), []),
+    "drinking now, and the wife he cares for": (note("Ray Cox", "review", "adult", (
+        "Ray told me he has started drinking again. He lives with his wife, Pat, who "
+        "has dementia, and he is her main carer.\n")), [(RULE, 7, 28)]),
     # ---- a kinship or foster carer's own risk, in other words -------------------------
     "a special guardian on diazepam, forgetting pans": (child("Skye Haworth", (
         "Visit to Maureen Haworth (maternal grandmother and special guardian for Skye, 9, and her "

@@ -53,6 +53,9 @@ class MentionOptions(Options):
     # Words right before a trigger that make it something else: "energy drinks", "soft
     # drinks", "hot drinks" are not alcohol.
     trigger_not_after: list[str] = []
+    # Verbs that put a trigger in the past when the sentence gives a year or says "years
+    # ago": "stopped drinking in 2015", "gave up heroin years ago".
+    past_verbs: list[str] = []
     # Words right after a trigger that make it something else: a "drinks round" or a
     # "drinks trolley" in a care home is tea and juice.
     trigger_not_before: list[str] = []
@@ -256,6 +259,7 @@ def compile_mention(rule) -> dict:
             "household_question_about": {w.lower() for w in o.household_question_about},
             "child_signs": Terms(o.child_signs, "child_signs"),
             "care_needs": Terms(o.care_needs, "care_needs"),
+            "past_verbs": {" ".join(w.lower().split()) for w in o.past_verbs},
             "child_note_carers": Terms(o.child_note_carers, "child_note_carers"),
             "carer_phrases": Terms(o.carer_phrases, "carer_phrases"),
             "adult_relatives": Terms(o.adult_relatives, "adult_relatives"),
@@ -662,6 +666,20 @@ def _away(sent, home_places: set[str], theirs) -> bool:
     return False
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b|\byears ago\b", re.IGNORECASE)
+
+
+def _given_up(span, past_verbs: set[str]) -> bool:
+    """Is the risk one given up long ago: "Ray stopped drinking in 2015", "gave up heroin
+    years ago" (a verb of past_verbs over it, and a year in its sentence)?"""
+    if not past_verbs or not _YEAR.search(span.sent.text):
+        return False
+    root = span.root  # "stopped [drinking]", "gave up [alcohol]"
+    verb = root if root.pos_ == "VERB" and root.dep_ not in ("xcomp", "dobj", "pcomp") else root.head
+    words = {verb.lemma_.lower(), " ".join([verb.lemma_.lower(), *(t.lower_ for t in verb.children if t.dep_ == "prt")])}
+    return bool(words & past_verbs)
+
+
 def _generic(span, generic: set[str]) -> bool:
     """Is the trigger said of anyone at all: "whether an adult is being abused", "for
     people who drink", "anyone affected by domestic abuse"?"""
@@ -736,6 +754,7 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         trigger = next((span for span in c["triggers"].spans(parsed.doc)
                         if not (span.start and parsed.doc[span.start - 1].lower_ in not_after)
                         and not (span.end < len(parsed.doc) and parsed.doc[span.end].lower_ in not_before)
+                        and not _given_up(span, c["past_verbs"])
                         and not (span.start and parsed.doc[span.start - 1].lower_ == "a"
                                  and span.text.lower() in c["mass_triggers"])
                         and not _generic(span, generic)
