@@ -1,8 +1,9 @@
 """Think Family, round 8 (tests/dev-holistic3): the household named but nobody thought
 about. Each class beside the case that must still pass. In an adult's note: a grown-up
 who depends on the adult (a son with a learning disability, a wife with dementia, a
-mother the adult cares for), not placed away as a child at school would be; 'she' after a
-child is named is that child. In a note about a child: a parent's medicine stopped, drink
+mother the adult cares for), not accounted for by being at a day centre; children at
+school or nursery, which says why they were not seen, not what the risk means for them;
+'she' after a child is named is that child. In a note about a child: a parent's medicine stopped, drink
 driving and an arrest for assault; a chronology's verbless fragment ("Mum taken by
 ambulance after taking an overdose"); the child telling the risk, with the brothers and
 sisters the note names never thought about; ages between commas ("Amara, 7, and Leah,
@@ -82,6 +83,21 @@ CASES = {
         "Amy told me her partner Dave hit her last night. Her daughter Lily (5) lives with "
         "them. He is at risk of losing his job.\n")),
         [(RULE, 7, 30)]),
+    # ---- at school or nursery says why they were not seen -----------------------------
+    "the children at school during the assessment": (adult("Jenna Hill", (
+        "Jenna told me her partner Craig pins her down when he has had a drink.\n"
+        "Jenna's two children, Maisie (9) and Ryan (6), were at school.\nReferred to the IDVA.\n")),
+        [(RULE, 7, 33)]),
+    "a toddler at nursery while his mother's partner is out of his antidepressants": (adult("Alan Kerr", (
+        "Reviewed his sertraline: he has run out. Stacey's son Kian (3) lives with them; Kian was "
+        "at nursery.\nPrescription request sent to GP.\n")),
+        [(RULE, 7, 14)]),
+    "at school when it happened is where they were at the time": (adult("Jenna Hill", (
+        "Jenna told me her partner Craig pins her down when he has had a drink.\n"
+        "Jenna's two children, Maisie (9) and Ryan (6), were at school when it happened.\n")), []),
+    "at their nan's is away from the risk": (adult("Jenna Hill", (
+        "Jenna told me her partner Craig pins her down when he has had a drink.\n"
+        "Jenna's two children, Maisie (9) and Ryan (6), are at their nan's this week.\n")), []),
     # ---- false flags in an adult's note ----------------------------------------------
     "a care home's drinks round, and a baby visiting with her mother": (note(
         "Dorothy Vance", "care home daily record", "adult", (

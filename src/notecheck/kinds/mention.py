@@ -114,6 +114,10 @@ class MentionOptions(Options):
     # to be somewhere else ("at school", "at their nan's", "not at home") is accounted
     # for; one at home with the adult ("was there", "was present") is not thought about.
     home_places: list[str] = []
+    # The routine places of someone's day ("at school", "at nursery", "at his day centre"):
+    # a dependant there is not accounted for by it, unless the sentence ties it to the risk
+    # (whereabouts_when: "were at school when it happened").
+    routine_places: list[str] = []
     # What is known about them, which a note lists or passes on: a sentence that names them
     # only as its owner ("faxed the referral with the children's names") is not about them.
     information_nouns: list[str] = []
@@ -235,6 +239,7 @@ def compile_mention(rule) -> dict:
             "whereabouts_when": Terms(o.whereabouts_when, "whereabouts_when"),
             "care_verbs": Terms(o.care_verbs, "care_verbs"),
             "home_places": {w.lower() for w in o.home_places},
+            "routine_places": {w.lower() for w in o.routine_places},
             "information_nouns": {w.lower() for w in o.information_nouns},
             "generic_subjects": {w.lower() for w in o.generic_subjects},
             "child_note_adults": {w.lower() for w in o.child_note_adults},
@@ -609,7 +614,7 @@ def _considered(parsed: ParsedNote, c, words: list, names: set[str], trigger=Non
             if child_note or c["whereabouts_when"].any_in(sent):
                 if any(theirs(span) for span in c["whereabouts"].spans(sent)):
                     return True
-            elif _away(sent, home_places, theirs):
+            elif _away(sent, home_places, theirs, c["routine_places"]):
                 return True
         if _asked(sent, c, household=True) and (sent.end_char > after):
             return True
@@ -643,11 +648,12 @@ _HERE = set(english("here_words"))
 
 
 
-def _away(sent, home_places: set[str], theirs) -> bool:
-    """Does the sentence place someone away from home: "Tia was at school", "were at their
-    nan's", "were at her sister's house", "were not at home"? Not at home with the adult
-    ("Kai was there", "Harvey was present", "were in the flat"), which says who is
-    exposed to the risk, not what it means for them."""
+def _away(sent, home_places: set[str], theirs, routine: set[str] = frozenset()) -> bool:
+    """Does the sentence place someone away from home: "were at their nan's", "were at her
+    sister's house", "were not at home"? Not at home with the adult ("Kai was there",
+    "Harvey was present", "were in the flat"), which says who is exposed to the risk, not
+    what it means for them; nor at one of the routine places of their day ("Tia was at
+    school", "Kian was at nursery"), which says why they were not seen."""
     for be in sent:
         if be.lemma_ != "be" or not theirs(be.doc[be.i:be.i + 1]):
             continue
@@ -659,6 +665,8 @@ def _away(sent, home_places: set[str], theirs) -> bool:
                     continue
                 # "at her mum's house" is someone else's home; "at their house" theirs.
                 elsewhere = any(w.dep_ == "poss" and w.pos_ in ("NOUN", "PROPN") for w in place.children)
+                if not negated and not elsewhere and place.lemma_.lower() in routine:
+                    continue
                 if negated or elsewhere or place.lemma_.lower() not in home_places:
                     return True
             elif negated and t.lower_ in _HERE:
