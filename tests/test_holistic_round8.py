@@ -2,7 +2,8 @@
 about. Each class beside the case that must still pass. In an adult's note: a grown-up
 who depends on the adult (a son with a learning disability, a wife with dementia, a
 mother the adult cares for), not accounted for by being at a day centre; children at
-school or nursery, which says why they were not seen, not what the risk means for them;
+school or nursery, which says why they were not seen, or at home during the incident,
+which says they were exposed to it, not what the risk means for them;
 'she' after a child is named is that child. In a note about a child: a parent's medicine stopped, drink
 driving and an arrest for assault; a chronology's verbless fragment ("Mum taken by
 ambulance after taking an overdose"); the child telling the risk, with the brothers and
@@ -98,6 +99,15 @@ CASES = {
     "at their nan's is away from the risk": (adult("Jenna Hill", (
         "Jenna told me her partner Craig pins her down when he has had a drink.\n"
         "Jenna's two children, Maisie (9) and Ryan (6), are at their nan's this week.\n")), []),
+    "at home during the incident says they were exposed to it": (adult("Nadine Ferreira", (
+        "Nadine told me her husband, Luis, punched her in the ribs on 15/11/2026.\n"
+        "Nadine and Luis have three children, aged 2, 6 and 9, who were at home during the incident.\n"
+        "I passed Nadine's details to a women's aid worker.\n")),
+        [(RULE, 7, 35)]),
+    "asleep upstairs at the time is where they were, thought about": (adult("Nadine Ferreira", (
+        "Nadine told me her husband, Luis, punched her in the ribs on 15/11/2026.\n"
+        "Nadine and Luis have three children, aged 2, 6 and 9, who were asleep upstairs at the time.\n")),
+        []),
     # ---- false flags in an adult's note ----------------------------------------------
     "a care home's drinks round, and a baby visiting with her mother": (note(
         "Dorothy Vance", "care home daily record", "adult", (

@@ -118,6 +118,10 @@ class MentionOptions(Options):
     # a dependant there is not accounted for by it, unless the sentence ties it to the risk
     # (whereabouts_when: "were at school when it happened").
     routine_places: list[str] = []
+    # Of whereabouts, those that in an adult's note say only that they were at home with
+    # the adult when it happened ("three children, who were at home during the incident"):
+    # exposed to it, not thought about. With a place after them, only one of home_places.
+    exposed_whereabouts: list[str] = []
     # What is known about them, which a note lists or passes on: a sentence that names them
     # only as its owner ("faxed the referral with the children's names") is not about them.
     information_nouns: list[str] = []
@@ -240,6 +244,7 @@ def compile_mention(rule) -> dict:
             "care_verbs": Terms(o.care_verbs, "care_verbs"),
             "home_places": {w.lower() for w in o.home_places},
             "routine_places": {w.lower() for w in o.routine_places},
+            "exposed": Terms(o.exposed_whereabouts, "exposed_whereabouts"),
             "information_nouns": {w.lower() for w in o.information_nouns},
             "generic_subjects": {w.lower() for w in o.generic_subjects},
             "child_note_adults": {w.lower() for w in o.child_note_adults},
@@ -612,7 +617,8 @@ def _considered(parsed: ParsedNote, c, words: list, names: set[str], trigger=Non
             # Where they were: in a note about a child, anywhere; in an adult's, away from
             # the adult, or at the time of the risk ("asleep in her cot during the incident").
             if child_note or c["whereabouts_when"].any_in(sent):
-                if any(theirs(span) for span in c["whereabouts"].spans(sent)):
+                if any(theirs(span) and (child_note or not _exposed(span, c["exposed"], home_places))
+                       for span in c["whereabouts"].spans(sent)):
                     return True
             elif _away(sent, home_places, theirs, c["routine_places"]):
                 return True
@@ -646,6 +652,22 @@ def _asked(sent, c, household: bool) -> bool:
 
 _HERE = set(english("here_words"))
 
+
+
+def _exposed(span, exposed: Terms, home_places: set[str]) -> bool:
+    """Is this where they were only at home with the adult: "who were at home during the
+    incident", "were there at the time" (exposed, see exposed_whereabouts), not "asleep
+    upstairs at the time" or "at school when it happened"?"""
+    if not exposed.any_in(span):
+        return False
+    last = span[-1]
+    if last.pos_ != "ADP":
+        return True  # "were there", "were present", "were home"
+    place = next((t for t in last.children if t.dep_ == "pobj"), None)
+    if place is None and last.i + 1 < len(span.doc):
+        place = span.doc[last.i + 1]
+    return place is not None and place.lemma_.lower() in home_places and not any(
+        w.dep_ == "poss" and w.pos_ in ("NOUN", "PROPN") for w in place.children)
 
 
 def _away(sent, home_places: set[str], theirs, routine: set[str] = frozenset()) -> bool:
