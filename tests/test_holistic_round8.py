@@ -153,6 +153,9 @@ CASES = {
         "Jordan told me that his mum's boyfriend, Troy, was \"off his head\" on Saturday and "
         "threw the TV.\nI will ask Amara and Leah's school whether the girls are safe at home.\n"),
         "youth justice session"), []),
+    "the child told of by a hyphenated name is not a brother or sister": (child("Lily-Mae Thornton", (
+        "Present: Danielle Thornton (Mum) and Lily-Mae (6).\n"
+        "Analysis: Danielle's drinking is stopping her getting Lily-Mae to school.\n")), []),
     # ---- 'he' and 'she' --------------------------------------------------------------
     "'he' after mum's boyfriend is named is the boyfriend": (child("Leo Hart", (
         "Mum said her boyfriend Troy came round on Saturday. He was drunk and smashed the TV.\n"

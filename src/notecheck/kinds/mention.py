@@ -884,7 +884,8 @@ def _child_note(parsed: ParsedNote, c, o) -> Iterator[Finding]:
         # The risk told with the child in it ("Mia told me Mum has been drinking") thinks
         # about the child; the brothers and sisters the note names ("he picks his little
         # sisters (Amara, 7, and Leah, 5) up from school") must still be thought about.
-        others = names - own
+        # Not the children the note is about, however their names are cut: "Lily-Mae".
+        others = {n for n in names if n not in own and not set(re.split(r"[-']", n)) <= own}
         if not others or _considered(parsed, c, [], others, trigger, child_note=True,
                                      at_risk=_at_risk(parsed, trigger) - own):
             return
