@@ -23,7 +23,7 @@ from pydantic import Field
 from notecheck.kinds import subject
 from notecheck.kinds.base import Finding, Options, ParsedNote, RuleProblem
 from notecheck.kinds.evidence import sentence_evidence
-from notecheck.kinds.language import english, name_parts, subject_of, tokens_of
+from notecheck.kinds.language import FEMALE, HE, MALE, SHE, english, name_parts, subject_of, tokens_of
 from notecheck.kinds.notetypes import NoteTypes, note_type, type_words
 from notecheck.kinds.terms import Terms
 
@@ -53,6 +53,12 @@ class MentionOptions(Options):
     # Words right before a trigger that make it something else: "energy drinks", "soft
     # drinks", "hot drinks" are not alcohol.
     trigger_not_after: list[str] = []
+    # Verbs that put a trigger in the past when the sentence gives a year or says "years
+    # ago": "stopped drinking in 2015", "gave up heroin years ago".
+    past_verbs: list[str] = []
+    # Words right after a trigger that make it something else: a "drinks round" or a
+    # "drinks trolley" in a care home is tea and juice.
+    trigger_not_before: list[str] = []
     required: list[str] = Field(min_length=1)
     near: list[str] = []
     # A form's field that names a required term and answers only one of these ("Seen
@@ -118,6 +124,14 @@ class MentionOptions(Options):
     # to be somewhere else ("at school", "at their nan's", "not at home") is accounted
     # for; one at home with the adult ("was there", "was present") is not thought about.
     home_places: list[str] = []
+    # The routine places of someone's day ("at school", "at nursery", "at his day centre"):
+    # a dependant there is not accounted for by it, unless the sentence ties it to the risk
+    # (whereabouts_when: "were at school when it happened").
+    routine_places: list[str] = []
+    # Of whereabouts, those that in an adult's note say only that they were at home with
+    # the adult when it happened ("three children, who were at home during the incident"):
+    # exposed to it, not thought about. With a place after them, only one of home_places.
+    exposed_whereabouts: list[str] = []
     # What is known about them, which a note lists or passes on: a sentence that names them
     # only as its owner ("faxed the referral with the children's names") is not about them.
     information_nouns: list[str] = []
@@ -129,6 +143,15 @@ class MentionOptions(Options):
     # ("Craig looks after his two boys on his own", "are looked after at the house").
     care_verbs: list[str] = []
     adult_age: int = Field(default=18, ge=1)
+    # Grown-ups who depend on the adult at risk count as dependants too, whatever their
+    # age: one said to have one of care_needs ("their son Adam (34), who has a learning
+    # disability", "his wife, Jean, who has dementia"), or whom the adult is said to look
+    # after with one of carer_phrases ("he does everything for June", "the main carer for
+    # his mother"). A relation told by one of adult_relatives ("his wife") is named by that
+    # word. Not the adult at risk themselves ("Mr Hall has dementia").
+    care_needs: list[str] = []
+    carer_phrases: list[str] = []
+    adult_relatives: list[str] = []
     # A parent called by one of these, capitalised and as a name ("Mum told me", not "her
     # mum"), shows the note is written about a child: the child is its focus already.
     child_view: list[str] = []
@@ -138,6 +161,12 @@ class MentionOptions(Options):
     # anywhere in the note answers the rule (the household thought about in other words).
     trigger_evidence: str | None = None
     trigger_threshold: float = Field(0.5, gt=0, lt=1)
+    # In a note about a child, a sentence scored at least this for trigger_evidence, said
+    # of the child's carer (named beside one of child_note_carers: "Maureen Haworth
+    # (maternal grandmother and special guardian for Skye)", "foster carer Tina"), is a
+    # risk to the child's care told in other words. None: only the child_note_triggers.
+    child_note_evidence_threshold: float | None = Field(None, gt=0, lt=1)
+    child_note_carers: list[str] = []
     considered_evidence: str | None = None
     considered_threshold: float = Field(0.5, gt=0, lt=1)
     # Used when dependants are named but never considered; may use {match}.
@@ -228,14 +257,22 @@ def compile_mention(rule) -> dict:
             "whereabouts_when": Terms(o.whereabouts_when, "whereabouts_when"),
             "care_verbs": Terms(o.care_verbs, "care_verbs"),
             "home_places": {w.lower() for w in o.home_places},
+            "routine_places": {w.lower() for w in o.routine_places},
+            "exposed": Terms(o.exposed_whereabouts, "exposed_whereabouts"),
             "information_nouns": {w.lower() for w in o.information_nouns},
             "generic_subjects": {w.lower() for w in o.generic_subjects},
             "child_note_adults": {w.lower() for w in o.child_note_adults},
             "child_labels": {" ".join(w.lower().split()) for w in o.child_labels},
             "relatives": Terms(o.relatives, "relatives"),
-            "child_note_triggers": Terms(_listed_once(o.child_note_triggers, o.child_note_others_only),
-                                         "child_note_triggers"),
-            "child_note_others_only": Terms(o.child_note_others_only, "child_note_others_only"),
+            # A medicine stopped is an adult's risk in a note about a child too, said of
+            # someone other than the child ("Danielle told me she stopped taking her
+            # sertraline"): one of the others-only triggers.
+            "child_note_triggers": Terms(_listed_once(o.child_note_triggers, _listed_once(
+                o.child_note_others_only, o.needs_trigger_words if o.child_note_triggers else [])),
+                "child_note_triggers"),
+            "child_note_others_only": Terms(_listed_once(
+                o.child_note_others_only, o.needs_trigger_words if o.child_note_triggers else []),
+                "child_note_others_only"),
             "needs_trigger_words": Terms(o.needs_trigger_words, "needs_trigger_words"),
             "trigger_needs": Terms(o.trigger_needs, "trigger_needs"),
             "child_view": Terms(o.child_view, "child_view"),
@@ -245,6 +282,11 @@ def compile_mention(rule) -> dict:
             "household_question_words": {w.lower() for w in o.household_question_words},
             "household_question_about": {w.lower() for w in o.household_question_about},
             "child_signs": Terms(o.child_signs, "child_signs"),
+            "care_needs": Terms(o.care_needs, "care_needs"),
+            "past_verbs": {" ".join(w.lower().split()) for w in o.past_verbs},
+            "child_note_carers": Terms(o.child_note_carers, "child_note_carers"),
+            "carer_phrases": Terms(o.carer_phrases, "carer_phrases"),
+            "adult_relatives": Terms(o.adult_relatives, "adult_relatives"),
             "lives": Terms(o.lives, "lives")}
 
 
@@ -287,6 +329,14 @@ def _headed_child(parsed: ParsedNote, labels: set[str], adult_age: int) -> str |
         if m is not None and (m.group(3) or int(m.group(2)) < adult_age):
             return m.group(1)
     return None
+
+
+def _titled_child(parsed: ParsedNote, adult_age: int) -> str | None:
+    """The first name of the child the title block gives an age, when it is the first
+    person it gives one: "Noah Ferris-Banda (child, 5)   Worker: Yusuf Hamid"."""
+    block = "\n".join(parsed.text.lstrip().split("\n")[:3])
+    m = _AGED_NAME.search(block)
+    return m.group(1) if m is not None and (m.group(3) or int(m.group(2)) < adult_age) else None
 
 
 def _header(text: str, opening: str) -> str:
@@ -343,12 +393,18 @@ def _called_a_baby(text: str, own: set[str], words: list[str]) -> bool:
                      % (baby, name, name, baby), text) is not None
 
 
+# "his little sisters (Amara, 7, and Leah, 5)", "special guardian for Skye, 9, and her
+# brother Ellis, 6)": a first name and a child's age between commas.
+_AGE_LISTED = re.compile(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?), (\d{1,2})(?=[,;)])")
+
+
 def _aged_names(text: str, adult_age: int) -> tuple[set[str], set[str]]:
     """First names given with a child's age, and with an adult's."""
     children, adults = set(), set()
     for m in _AGED_NAME.finditer(text):
         name, age, unit = m.group(1), int(m.group(2)), m.group(3)
         (children if unit or age < adult_age else adults).add(name)
+    children |= {m.group(1) for m in _AGE_LISTED.finditer(text) if int(m.group(2)) < adult_age} - adults
     return children, adults
 
 
@@ -367,6 +423,8 @@ def _dependants(parsed: ParsedNote, c, adult_age: int) -> tuple[list, set[str], 
             continue  # "carry on as a child in need", "the Children in Need Team": a name
         if _negated(doc, span.start):
             continue  # "has no children", "does not have a son"
+        if span.end < len(doc) and doc[span.end].text == ":":
+            continue  # a form's heading, "Household and dependants: Graham lives alone."
         age = _AGE_AFTER.match(parsed.text, span.end_char, span.sent.end_char)
         if age and not age.group(2) and int(age.group(1)) >= adult_age:
             continue  # "Her son, Dean, is 24 and lives in Manchester."
@@ -389,6 +447,70 @@ def _dependants(parsed: ParsedNote, c, adult_age: int) -> tuple[list, set[str], 
         children.update(t.text for t in named)
         words.append(span)
     return words, children - adults, relatives
+
+
+_WHO = {"who", "that", "which"}
+_TITLES = {"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr"}
+
+
+def _cared_for(parsed: ParsedNote, c, in_the_risk: set[str]) -> tuple[list, set[str]]:
+    """The grown-ups who depend on the adult (see care_needs): the relation words that
+    name them ("his wife") and their first names ("Jean", "Adam"); not one named in the
+    risk's sentence (in_the_risk), who is part of it."""
+    if not (c["care_needs"] or c["carer_phrases"]):
+        return [], set()
+    doc = parsed.doc
+    # First names: a husband shares her surname ("Marian Cho" cares for "Dennis Cho").
+    own = {name.split()[-1] if name.split()[0].rstrip(".") in _TITLES else name.split()[0]
+           for name in parsed.note.subjects if name.split()}
+    if not own:
+        inferred = subject.infer_subject(parsed, c["child_view"])
+        own = {inferred} if inferred else set()
+    bearers = []
+    for span in c["care_needs"].spans(doc):
+        root = span.root
+        if root.dep_ == "amod" and root.head.pos_ in ("NOUN", "PROPN"):
+            bearers.append(root.head)  # "her disabled son"
+            continue
+        who = _clause_subject(span)
+        if who is not None and who.lower_ in _WHO and who.head.dep_ == "relcl":
+            # "their son Adam (34), who has a learning disability": the person right
+            # before 'who', however the parser hangs the clause.
+            who = next((t for t in reversed(doc[who.sent.start:who.i])
+                        if t.pos_ == "PROPN" or c["adult_relatives"].has(t)), who.head.head)
+        if who is None or who.pos_ == "PRON":
+            who = next((t for t in root.children if t.dep_ == "poss" and t.pos_ == "PROPN"), None)
+        if who is not None:
+            bearers.append(who)  # "June's dementia"
+    for span in c["carer_phrases"].spans(doc):
+        carer = _clause_subject(span)
+        if carer is not None and carer.pos_ != "PRON" and not (carer.text in own or any(
+                t.text in own for t in carer.children if t.dep_ == "compound")):
+            continue  # "his daughter looks after him": someone else is the carer
+        last = span[-1]
+        after = [t for t in last.children if t.dep_ in ("pobj", "dobj")]
+        if not after and last.i + 1 < len(doc):
+            after = [t for t in doc[last.i + 1].children if t.dep_ == "pobj"]
+        bearers += after[:1]
+    def first_name(name):
+        return min([name, *(t for t in name.children if t.dep_ == "compound" and t.pos_ == "PROPN")],
+                   key=lambda t: t.i)
+
+    words, names = [], set()
+    for who in bearers:
+        named = [who] if who.pos_ == "PROPN" else [
+            t for t in who.children if t.dep_ in ("appos", "compound") and t.pos_ == "PROPN"][:1]
+        first = first_name(named[0]) if named else None
+        if who.text in own | in_the_risk or (first is not None and first.text in own | in_the_risk):
+            continue  # the adult's own needs, or the one who harms them
+        if who.pos_ == "PROPN" and who.dep_ == "appos" and c["adult_relatives"].has(who.head):
+            if all(w.start != who.head.i for w in words):
+                words.append(doc[who.head.i:who.head.i + 1])  # "his wife, Jean"
+        elif who.pos_ != "PROPN" and c["adult_relatives"].has(who) and all(w.start != who.i for w in words):
+            words.append(doc[who.i:who.i + 1])  # "his wife"
+        if first is not None:
+            names.add(first.text)
+    return words, names
 
 
 def _said_next(doc, span, terms) -> bool:
@@ -432,7 +554,8 @@ PLURAL = english("plural_pronouns")
 
 
 def _considered(parsed: ParsedNote, c, words: list, names: set[str], trigger=None,
-                child_note: bool = False, at_risk: frozenset[str] | set[str] = frozenset()) -> bool:
+                child_note: bool = False, at_risk: frozenset[str] | set[str] = frozenset(),
+                cared: frozenset[str] | set[str] = frozenset()) -> bool:
     """Does a sentence naming the dependants think about them? In a note about a child,
     whose name runs through it, only a sentence at or after the risk counts ("Tobi is
     waiting for a speech and language assessment" before it is not about the risk)."""
@@ -449,6 +572,7 @@ def _considered(parsed: ParsedNote, c, words: list, names: set[str], trigger=Non
         return not c["care_verbs"].any_in(span) or _someone_else_cares(span, at_risk)
 
     home_places, info = c["home_places"], c["information_nouns"]
+    people = c["child_note_adults"] | FEMALE | MALE
     considered_at = {i for span in c["considered"].spans(parsed.doc) for i in range(span.start, span.end)}
     starts = {span.start for span in words}
 
@@ -470,20 +594,31 @@ def _considered(parsed: ParsedNote, c, words: list, names: set[str], trigger=Non
         # Said of them, not of someone else in the sentence: "Leo is with Jay while mum
         # is at work" does not place Leo at work. A fragment ("children asleep") or a
         # pronoun may be them.
+        # Where a grown-up who depends on the adult is ("Keith was at his day centre")
+        # says nothing of what the risk means for them: they are not a child at school.
         token = span.root  # "children asleep upstairs": the word it describes
         while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
             if names_them(token):
-                return True
+                return not placed_elsewhere(token)
             token = token.head
         who = _clause_subject(span)
+        if who is not None and any(names_them(t) and placed_elsewhere(t) for t in who.subtree):
+            return False
         return who is None or who.pos_ == "PRON" or any(names_them(t) for t in who.subtree)
+
+    def placed_elsewhere(t) -> bool:
+        return t.text in cared or t.i in cared
 
     after = trigger.start_char if child_note and trigger is not None else 0
     named_before = introduced = False
     for sent in parsed.layout.sentences:
         # After a colon, what it introduced goes on: "We thought together about Reuben: he
         # is dependent on his parents for everything".
-        named = introduced or any(names_them(t) for t in sent)
+        # 'He' or 'she' right after them is them: "Her daughter Lily (5) lives with them.
+        # She was asleep at the time."
+        named = introduced or any(names_them(t) for t in sent) or any(
+            t.dep_ in _SUBJECTS and unquoted(t) and (a := _antecedent(t, people)) is not None
+            and names_them(a) for t in sent)
         introduced = named and sent.text.rstrip().endswith(":")
         # Before the risk, only what is tied to its time: "were in the house at the time".
         if (named or (named_before and any(t.lower_ in PLURAL and unquoted(t) for t in sent))) \
@@ -496,9 +631,10 @@ def _considered(parsed: ParsedNote, c, words: list, names: set[str], trigger=Non
             # Where they were: in a note about a child, anywhere; in an adult's, away from
             # the adult, or at the time of the risk ("asleep in her cot during the incident").
             if child_note or c["whereabouts_when"].any_in(sent):
-                if any(theirs(span) for span in c["whereabouts"].spans(sent)):
+                if any(theirs(span) and (child_note or not _exposed(span, c["exposed"], home_places))
+                       for span in c["whereabouts"].spans(sent)):
                     return True
-            elif _away(sent, home_places, theirs):
+            elif _away(sent, home_places, theirs, c["routine_places"]):
                 return True
         if _asked(sent, c, household=True) and (sent.end_char > after):
             return True
@@ -532,11 +668,28 @@ _HERE = set(english("here_words"))
 
 
 
-def _away(sent, home_places: set[str], theirs) -> bool:
-    """Does the sentence place someone away from home: "Tia was at school", "were at their
-    nan's", "were at her sister's house", "were not at home"? Not at home with the adult
-    ("Kai was there", "Harvey was present", "were in the flat"), which says who is
-    exposed to the risk, not what it means for them."""
+def _exposed(span, exposed: Terms, home_places: set[str]) -> bool:
+    """Is this where they were only at home with the adult: "who were at home during the
+    incident", "were there at the time" (exposed, see exposed_whereabouts), not "asleep
+    upstairs at the time" or "at school when it happened"?"""
+    if not exposed.any_in(span):
+        return False
+    last = span[-1]
+    if last.pos_ != "ADP":
+        return True  # "were there", "were present", "were home"
+    place = next((t for t in last.children if t.dep_ == "pobj"), None)
+    if place is None and last.i + 1 < len(span.doc):
+        place = span.doc[last.i + 1]
+    return place is not None and place.lemma_.lower() in home_places and not any(
+        w.dep_ == "poss" and w.pos_ in ("NOUN", "PROPN") for w in place.children)
+
+
+def _away(sent, home_places: set[str], theirs, routine: set[str] = frozenset()) -> bool:
+    """Does the sentence place someone away from home: "were at their nan's", "were at her
+    sister's house", "were not at home"? Not at home with the adult ("Kai was there",
+    "Harvey was present", "were in the flat"), which says who is exposed to the risk, not
+    what it means for them; nor at one of the routine places of their day ("Tia was at
+    school", "Kian was at nursery"), which says why they were not seen."""
     for be in sent:
         if be.lemma_ != "be" or not theirs(be.doc[be.i:be.i + 1]):
             continue
@@ -548,11 +701,27 @@ def _away(sent, home_places: set[str], theirs) -> bool:
                     continue
                 # "at her mum's house" is someone else's home; "at their house" theirs.
                 elsewhere = any(w.dep_ == "poss" and w.pos_ in ("NOUN", "PROPN") for w in place.children)
+                if not negated and not elsewhere and place.lemma_.lower() in routine:
+                    continue
                 if negated or elsewhere or place.lemma_.lower() not in home_places:
                     return True
             elif negated and t.lower_ in _HERE:
                 return True
     return False
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b|\byears ago\b", re.IGNORECASE)
+
+
+def _given_up(span, past_verbs: set[str]) -> bool:
+    """Is the risk one given up long ago: "Ray stopped drinking in 2015", "gave up heroin
+    years ago" (a verb of past_verbs over it, and a year in its sentence)?"""
+    if not past_verbs or not _YEAR.search(span.sent.text):
+        return False
+    root = span.root  # "stopped [drinking]", "gave up [alcohol]"
+    verb = root if root.pos_ == "VERB" and root.dep_ not in ("xcomp", "dobj", "pcomp") else root.head
+    words = {verb.lemma_.lower(), " ".join([verb.lemma_.lower(), *(t.lower_ for t in verb.children if t.dep_ == "prt")])}
+    return bool(words & past_verbs)
 
 
 def _generic(span, generic: set[str]) -> bool:
@@ -624,9 +793,12 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     trigger = None
     if c["triggers"]:
         not_after = {w.lower() for w in o.trigger_not_after}
+        not_before = {w.lower() for w in o.trigger_not_before}
         generic = c["generic_subjects"]
         trigger = next((span for span in c["triggers"].spans(parsed.doc)
                         if not (span.start and parsed.doc[span.start - 1].lower_ in not_after)
+                        and not (span.end < len(parsed.doc) and parsed.doc[span.end].lower_ in not_before)
+                        and not _given_up(span, c["past_verbs"])
                         and not (span.start and parsed.doc[span.start - 1].lower_ == "a"
                                  and span.text.lower() in c["mass_triggers"])
                         and not _generic(span, generic)
@@ -650,8 +822,13 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         return
     if c["dependants"]:
         words, names, relatives = _dependants(parsed, c, o.adult_age)
+        # Not someone the risk's own sentence names: "his wife, Parveen, ... hit him".
+        cared_words, cared_names = _cared_for(parsed, c, _at_risk(parsed, trigger))
+        starts = {x.start for x in words}
+        cared = (cared_names - names) | {w.start for w in cared_words if w.start not in starts}
+        words, names = words + [w for w in cared_words if w.start not in starts], names | cared_names
         if (words or names) and not _considered(parsed, c, words, names, trigger,
-                                                at_risk=_at_risk(parsed, trigger)):
+                                                at_risk=_at_risk(parsed, trigger), cared=cared):
             start, end = ((trigger.start_char, trigger.end_char) if trigger is not None
                           else parsed.layout.first_line)
             yield Finding(start, end, message=o.unconsidered_message)
@@ -713,7 +890,7 @@ def _child_note(parsed: ParsedNote, c, o) -> Iterator[Finding]:
         # Ashcombe (7)"), else the one named most often ("Jamie told me Mum has been
         # drinking"): not Mum or Dad, whose words mark a note about a child.
         inferred = _headed_child(parsed, c["child_labels"], o.adult_age) \
-            or subject.infer_subject(parsed, c["child_view"])
+            or _titled_child(parsed, o.adult_age) or subject.infer_subject(parsed, c["child_view"])
         own = {inferred} if inferred else set()
     adults = c["child_note_adults"]
     # A risk in quotes is the child's own words about themselves, unless its clause is about
@@ -727,16 +904,39 @@ def _child_note(parsed: ParsedNote, c, o) -> Iterator[Finding]:
 
     trigger = next((span for span in c["child_note_triggers"].spans(parsed.doc)
                     if not in_a_service(span)
-                    and not _the_childs_own(span, own)
+                    and not _the_childs_own(span, own, adults)
+                    and not (c["needs_trigger_words"].any_in(span) and not c["trigger_needs"].any_in(span.sent))
                     and ((not parsed.in_quotes(span.start_char, span.end_char)
                           and not c["child_note_others_only"].any_in(span))
                          or _someone_elses(span, own, adults, o.adult_age))),
                    None)
+    if trigger is None and o.trigger_evidence and o.child_note_evidence_threshold is not None:
+        # An adult's risk told in other words, said of an adult other than the child: the
+        # special guardian who "can't get out of bed till dinner time" and is "forgetting
+        # things, pans and that" since her GP put her on diazepam.
+        carers = _carers(parsed, c, own, o.adult_age)
+        trigger = next((sent for sent in _evidence(parsed, o.trigger_evidence, o.child_note_evidence_threshold)
+                        if not any(_the_child_named(t, own) for t in sent)
+                        and _told_of(sent, carers, adults)), None) if carers else None
+        if trigger is not None:  # the sentence, without the line break after it
+            trigger = trigger.doc[trigger.start:max(trigger.start + 1, trigger.end - (
+                1 if trigger[-1].is_space else 0))]
     if trigger is None:
         return
-    if any(_the_child_named(t, own) for t in trigger.sent):
-        return  # the risk told with the child in it: "Mia told me Mum has been drinking"
     words, names, _ = _dependants(parsed, c, o.adult_age)
+    if any(_the_child_named(t, own) for t in trigger.sent):
+        # The risk told with the child in it ("Mia told me Mum has been drinking") thinks
+        # about the child; the brothers and sisters the note names ("he picks his little
+        # sisters (Amara, 7, and Leah, 5) up from school") must still be thought about.
+        # Not the children the note is about, however their names are cut: "Lily-Mae".
+        others = {n for n in names if n not in own and not set(re.split(r"[-']", n)) <= own}
+        if not others or _considered(parsed, c, [], others, trigger, child_note=True,
+                                     at_risk=_at_risk(parsed, trigger) - own):
+            return
+        child = " and ".join(sorted(others, key=parsed.text.find))
+        yield Finding(trigger.start_char, trigger.end_char, message=o.child_note_message,
+                      values={"child": child})
+        return
     # The risk begins where the note first speaks of it, in any words: "Reuben's mum was
     # diagnosed with postnatal depression ... We thought together about Reuben ... until
     # the perinatal mental health team's first appointment".
@@ -749,6 +949,43 @@ def _child_note(parsed: ParsedNote, c, o) -> Iterator[Finding]:
     child = " and ".join(subjects) if subjects else (next(iter(own)) if own else "the child")
     yield Finding(trigger.start_char, trigger.end_char, message=o.child_note_message,
                   values={"child": child})
+
+
+def _carers(parsed: ParsedNote, c, own: set[str], adult_age: int) -> set[str]:
+    """The first names of the child's carers: the nearest name before one of
+    child_note_carers in its sentence, else after it, that is not a child's ("Maureen
+    Haworth (maternal grandmother and special guardian for Skye, 9)", "foster carer Tina")."""
+    children = _aged_names(parsed.text, adult_age)[0] | own
+    names = set()
+    for span in c["child_note_carers"].spans(parsed.doc):
+        sent = span.sent
+        people = [t for t in sent if t.pos_ == "PROPN" and t.ent_type_ not in _NOT_PEOPLE
+                  and t.text not in children and t.dep_ != "poss"]
+        before = [t for t in people if t.i < span.start]
+        after = [t for t in people if t.i >= span.end]
+        who = before[-1] if before else (after[0] if after else None)
+        if who is None:
+            continue
+        first = min([who, *(t for t in who.children if t.dep_ == "compound" and t.pos_ == "PROPN")],
+                    key=lambda t: t.i)
+        if first.text not in children:
+            names.add(first.text)
+    return names
+
+
+def _told_of(sent, names: set[str], adults: set[str]) -> bool:
+    """Is the sentence's main subject one of these people, by name or as 'she' or 'he'?"""
+    root = next((t for t in sent if t.dep_ == "ROOT"), None)
+    who = subject_of(root) if root is not None else None
+    if who is None:
+        return False
+    if who.pos_ == "PRON":
+        who = _antecedent(who, adults)
+        if who is None:
+            return False
+    first = min([who, *(t for t in who.children if t.dep_ == "compound" and t.pos_ == "PROPN")],
+                key=lambda t: t.i)
+    return first.text in names or who.text in names
 
 
 _CHILD_PRONOUNS = {"he", "she", "they", "i"}
@@ -771,6 +1008,10 @@ def _clause_subject(span):
             who = next((t for t in token.children if t.dep_ in ("nsubj", "nsubjpass")), None)
             if who is not None:
                 return who
+            # A chronology's fragment, with no verb of its own: "Mum (Kerry Dunstan) taken
+            # by ambulance after taking an overdose" is Mum's; the participle describes her.
+            if token.dep_ == "acl" and token.head.pos_ in ("PROPN", "NOUN") and token.head.dep_ == "ROOT":
+                return token.head
         if token.head.i == token.i:
             return None
         token = token.head
@@ -787,12 +1028,85 @@ def _someone_elses(span, own: set[str], adults: set[str], adult_age: int) -> boo
     return any(_an_adult(t, own, adults, adult_age) for t in [who, *(t for t in who.children if t.dep_ == "poss")])
 
 
+_GROUPS = english("group_people")
+_NOT_PEOPLE = {"DATE", "TIME", "GPE", "ORG", "LOC", "FAC", "CARDINAL", "ORDINAL", "PRODUCT", "EVENT", "MONEY", "QUANTITY"}
+_SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def _a_person(t, people: set[str]) -> bool:
+    """A name ("Troy"; not "Saturday", not "Leo's" in "Leo's dad") or a word for one
+    of the people around someone ("Mum", "her boyfriend")."""
+    if t.dep_ == "poss" or t.dep_ in ("compound", "flat") and t.head.pos_ == "PROPN":
+        return False
+    if t.lower_ in _GROUPS or t.tag_ in ("NNS", "NNPS"):
+        return False  # "Staff have heard that she ...", "officers"
+    if t.pos_ == "PROPN":
+        return t.text[:1].isupper() and not t.text.isupper() and t.ent_type_ not in _NOT_PEOPLE
+    return t.pos_ == "NOUN" and t.lemma_.lower() in people
+
+
+def _agrees(t, pronoun) -> bool:
+    """Could 'he' or 'she' be this person? Not 'he' for Mum, nor 'she' for Mr Cole."""
+    # "her daughter Lily", "Lily, her daughter": the word the name is given with.
+    words = {t.lemma_.lower(), *(ch.lemma_.lower().rstrip(".") for ch in t.children
+                                 if ch.dep_ in ("compound", "appos"))}
+    if t.dep_ in ("appos", "compound"):
+        words.add(t.head.lemma_.lower())
+    if pronoun.lower_ in HE:
+        return not (words & FEMALE or words & {"mrs", "ms", "miss"})
+    return not (words & MALE or "mr" in words)
+
+
+_HE_SHE = {"he", "she"}
+
+
+def _antecedent(pronoun, people: set[str], depth: int = 3):
+    """The person 'he' or 'she' stands for: in its own sentence, its main subject before
+    it ("Kyle told me he was drunk"), else the nearest person before it; else, in the
+    sentence before, its main subject, then its other subjects and people from the last
+    ("Mum said her boyfriend Troy came round. He was drunk": Troy). None when no one
+    before agrees."""
+    if pronoun.lower_ not in _HE_SHE or depth == 0:
+        return None
+    doc = pronoun.doc
+    sent = pronoun.sent
+    spans = [(sent.start, pronoun.i)]
+    if sent.start > 0:
+        before = doc[sent.start - 1].sent
+        spans.append((before.start, before.end))
+    for start, end in spans:
+        # The same 'she' as the main subject goes on: "She has three children, Aoife (12)
+        # and Niamh (4). She will be discharged on Friday" is still the mother.
+        same = next((t for t in doc[start:end] if t.lower_ == pronoun.lower_ and t.dep_ in _SUBJECTS
+                     and t.head.dep_ == "ROOT"), None)
+        if same is not None:
+            return _antecedent(same, people, depth - 1)
+        mentions = [t for t in doc[start:end] if _a_person(t, people) and _agrees(t, pronoun)]
+        if not mentions:
+            continue
+        main = [t for t in mentions if t.dep_ in _SUBJECTS and t.head.dep_ == "ROOT"
+                or t.dep_ == "appos" and t.head.dep_ in _SUBJECTS and t.head.head.dep_ == "ROOT"]
+        subjects = [t for t in mentions if t.dep_ in _SUBJECTS or t.dep_ == "appos" and t.head.dep_ in _SUBJECTS]
+        for group in (main, subjects[::-1], mentions[::-1]):
+            if group:
+                who = group[0]
+                # "her boyfriend Troy": the name, when the word has one.
+                return next((ch for ch in who.children if ch.dep_ == "appos" and ch.pos_ == "PROPN"), who)
+    return None
+
+
 # "he", "his": one person, who may be an adult the sentence names.
 _HE_OR_SHE = {"he", "she", "him", "her", "his"}
 
 
 def _an_adult(who, own: set[str], adults: set[str], adult_age: int) -> bool:
     if who.pos_ == "PRON":
+        # 'He' after an adult is named is that adult: "Mum said her boyfriend Troy came
+        # round on Saturday. He was drunk"; after the child, the child.
+        named = _antecedent(who, adults)
+        if named is not None:
+            return not _the_child_named(named, own) and named.text not in _aged_names(who.doc.text, adult_age)[0] \
+                and (named.pos_ == "PROPN" or named.lemma_.lower() in adults)
         # "Mum, Gemma Pinnock, told me she smokes cannabis", "Riley's dad came to collect
         # him and staff saw his speech was slurred": a pronoun in a sentence that names an
         # adult around the child, and the child by first name only as whose relative they
@@ -835,7 +1149,7 @@ def _the_child_named(token, own: set[str]) -> bool:
     return not any(t.pos_ == "PROPN" and t.text not in own for t in name)
 
 
-def _the_childs_own(span, own: set[str]) -> bool:
+def _the_childs_own(span, own: set[str], adults: set[str] = frozenset()) -> bool:
     """Is the risk the child's own: "Kyle told me he was drunk at the weekend", "Kyle has
     been drinking"? Its clause's subject is the child, by name or as a pronoun in a
     sentence that names them and no one else."""
@@ -847,6 +1161,9 @@ def _the_childs_own(span, own: set[str]) -> bool:
         return True
     if who.lower_ not in _CHILD_PRONOUNS:
         return False
+    named = _antecedent(who, adults)
+    if named is not None:
+        return _the_child_named(named, own)  # "Leo came to the office at 4pm. He was drunk"
     people = {t.text for t in span.sent if t.pos_ == "PROPN"}
     return bool(people) and people <= own
 
