@@ -256,7 +256,25 @@ def _counted_noun(span):
         return root.head
     if root.pos_ == "NOUN" and root.i == span.end - 1:  # "large withdrawals"
         return root
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and (after.pos_ in ("NOUN", "PROPN") or after.tag_ == "VBG"):
+        return after  # "some bruising", parsed as a verb
     return None
+
+
+def _described_after(span, marks: set[str], words: int = 3) -> bool:
+    """Whether a colon or dash right after a verdict opens what was seen: "Ate well: a
+    full plate of pasta and a yoghurt" (a few words, to the end of the line or sentence)."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].text not in marks:
+        return False
+    count = 0
+    for t in doc[span.end + 1:]:
+        if t.text in (".", "!", "?") or "\n" in t.text:
+            break
+        count += t.is_alpha
+    return count >= words
 
 
 def _in_a_name(span) -> bool:
@@ -349,8 +367,7 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
             continue
         if c["questions"] and _asked(span, c["questions"]):
             continue
-        if has_count(span.sent, c["time_words"]) or (
-                c["pinned_after"] and _explained_after(span, c["pinned_after"])):
+        if has_count(span.sent, c["time_words"]) or _described_after(span, c["pinned_after"]):
             continue
         if rule.options.skip_in_names and _in_a_name(span):
             continue

@@ -72,14 +72,29 @@ def _as_well(token) -> bool:
         token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "as")
 
 
+def _modified_verb(token):
+    """The verb an adverb says how of, through other adverbs ("went [well] overall")."""
+    node = token
+    while node.dep_ == "advmod" and node.head.i != node.i:
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+        if node.pos_ != "ADV":
+            return None
+    return None
+
+
+def _verbless(sent) -> bool:
+    return not any(t.pos_ in ("VERB", "AUX") for t in sent)
+
+
 def _summed_up(noun) -> bool:
     """A graded time or event that is the whole entry ("Good day overall.", "Settled night,
     checked regularly", "21:00 Good day.") or what someone had ("had a good week"), not a name or a topic
     ("her house of good things", "what makes a good day")."""
     if noun.dep_ == "dobj":
         return noun.head.lemma_ == "have"
-    return noun.dep_ == "ROOT" or (noun.dep_ in ("npadvmod", "appos") and not any(
-        t.pos_ in ("VERB", "AUX") for t in noun.sent))  # "21:00 (Bilal) Good day."
+    return noun.dep_ == "ROOT" or (noun.dep_ in ("npadvmod", "appos") and _verbless(noun.sent))
 
 
 
@@ -100,10 +115,13 @@ def find(doc, verdicts: list[Verdict], compiled) -> Iterator[tuple[int, int, int
             other = None
             if words and words.has(token) and not _as_well(token):
                 if verbs:
-                    if token.dep_ == "advmod" and verbs.has(token.head) and token.head.pos_ in ("VERB", "AUX"):
-                        said_of = _subject_in(token.head, topics) if topics else None
+                    verb = _modified_verb(token)
+                    if verb is not None and verbs.has(verb):
+                        said_of = _subject_in(verb, topics) if topics else None
                         if not topics or said_of is not None:
-                            other = said_of if said_of is not None else token.head
+                            other = said_of if said_of is not None else verb
+                elif topics.has(token.head) and token.head.i < token.i and _verbless(token.sent):
+                    other = token.head  # "Mood good.", "Appetite poor today."
                 elif token.dep_ in SAID_OF:
                     other = _subject_in(token.head, topics)
                 elif token.dep_ == "amod" and topics.has(token.head) and _summed_up(token.head):
