@@ -19,8 +19,7 @@ from notecheck.kinds import subject
 from notecheck.kinds.base import Finding, Options, ParsedNote
 from notecheck.kinds.language import english, has_count, name_parts, reporting_verb, subject_of
 from notecheck.kinds.terms import Terms
-from notecheck.kinds.verdicts import Verdict, compile_verdicts
-from notecheck.kinds.verdicts import find as find_verdicts
+from notecheck.kinds.verdicts import Verdict, compile_verdicts, find_verdicts
 
 
 class VagueTerm(Options):
@@ -355,7 +354,8 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         yield Finding(span.start_char, span.end_char, suggestion=suggestion or rule.suggestion)
     # A letter or a record of direct work written to the person ("Dear Leo,") tells them
     # how it went; it is not the record the next worker reads for what was seen.
-    to_them = rule.options.verdicts and (subject.addressee(parsed, rule.options.addressed_by) or "") in names()
+    to_them = bool(rule.options.verdicts) and (
+        subject.addressee(parsed, rule.options.addressed_by) or "") in names()
     for start, end, k in ([] if to_them else find_verdicts(doc, rule.options.verdicts, c["verdicts"])):
         if any(start < b and a < end for a, b in taken):
             continue  # a term found there already ("coping well")

@@ -61,7 +61,8 @@ BARE_PREPOSITIONS = ("with", "at", "in", "by")
 def _subject_in(verb, topics: Terms):
     """The verb's subject when it is one of the topics; a verb joined to another by 'and'
     shares its subject ("Contact continues fortnightly and is going well")."""
-    while not any(c.dep_ in SUBJECTS for c in verb.children) and verb.dep_ == "conj" and verb.head.i != verb.i:
+    while (not any(c.dep_ in SUBJECTS for c in verb.children) and verb.dep_ == "conj"
+           and verb.head.i != verb.i):
         verb = verb.head
     return next((c for c in verb.children if c.dep_ in SUBJECTS and topics.has(c)), None)
 
@@ -84,6 +85,28 @@ def _modified_verb(token):
     return None
 
 
+REASONS = ("because", "as", "since")
+
+
+def _reason_given(token) -> bool:
+    """A grade with its reason says something: "does not sleep well because of the pain
+    in his hip", "went well, as Dad brought the photos he had promised"."""
+    node = token if token.pos_ in ("VERB", "AUX") else token.head
+    for child in node.children:
+        if child.dep_ == "prep" and child.lower_ == "because":
+            return True
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in REASONS for m in child.children):
+            return True
+    return False
+
+
+def _named(topic, verdict: Verdict) -> bool:
+    """An aim met that says which aim: "his goal of walking to the shop on his own was
+    met", "the target we set in June (two nights a week out of the house) was reached"."""
+    return bool(verdict.verbs) and not verdict.words and topic.dep_ != "amod" and any(
+        c.dep_ in ("prep", "relcl", "acl", "appos") for c in topic.children)
+
+
 def _verbless(sent) -> bool:
     return not any(t.pos_ in ("VERB", "AUX") for t in sent)
 
@@ -92,8 +115,8 @@ def _summed_up(noun) -> bool:
     """A graded time or event that is the whole entry ("Good day overall.", "Settled night,
     checked regularly", "21:00 Good day.") or what someone had ("had a good week"), not a name or a topic
     ("her house of good things", "what makes a good day")."""
-    if noun.dep_ == "dobj":
-        return noun.head.lemma_ == "have"
+    if noun.dep_ == "dobj":  # "had a good week", not "Have a good weekend" (a sign-off)
+        return noun.head.lemma_ == "have" and noun.head.tag_ in ("VBD", "VBN", "VBZ")
     return noun.dep_ == "ROOT" or (noun.dep_ in ("npadvmod", "appos") and _verbless(noun.sent))
 
 
@@ -108,7 +131,7 @@ def _bare(verb) -> bool:
         verb.tag_ in ("VBD", "VBN") and verb.dep_ == "ROOT"
 
 
-def find(doc, verdicts: list[Verdict], compiled) -> Iterator[tuple[int, int, int]]:
+def find_verdicts(doc, verdicts: list[Verdict], compiled) -> Iterator[tuple[int, int, int]]:
     """(start, end, entry) token spans of the verdicts in the Doc."""
     for token in doc:
         for k, (v, (topics, verbs, words)) in enumerate(zip(verdicts, compiled)):
@@ -135,6 +158,8 @@ def find(doc, verdicts: list[Verdict], compiled) -> Iterator[tuple[int, int, int
                     other = _subject_in(token, topics)
                     if other is None and token.dep_ in ("acl", "amod") and topics.has(token.head):
                         other = token.head
+            if other is not None and (_reason_given(token) or _reason_given(other) or _named(other, v)):
+                other = None
             if other is not None:
                 start, end = min(token.i, other.i), max(token.i, other.i) + 1
                 yield start, end, k
