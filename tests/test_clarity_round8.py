@@ -7,16 +7,17 @@ said of a topic or set down as a fragment ("Interaction was good throughout", "M
 good."), a day or a night graded as the whole entry ("Settled night."), how an event
 went ("The review went well overall"), how something was done ("ate and drank well"),
 aims met ("Outcomes achieved"), a topic only said to have been discussed ("Training
-discussed."). References the reader cannot see ("as previously documented", "as before",
-"the usual things", "the issues we discussed"); an event or an injury named, not described
-("had an incident", "staff intervened", "minor injuries", "within normal limits"); "some"
-where the amount matters (money, food and drink, an injury); "somewhat", "over a period of
-time", "an increase"; a long bracket counted as part of a long sentence. And the false-flag
-classes beside them: a grade in a name, a sign-off or a question; a verdict with what was
-seen after a colon, with its reason, or in the person's own words; a named aim; a minor
-injuries unit; "some" of what need not be counted; how someone communicates; a short gloss;
-a letter to the person. Invented notes in, exact findings out (rule, line, column),
-clarity only."""
+discussed."), a grade that is the whole entry ("Settled.", "16:00 Calmer later.").
+References the reader cannot see ("as previously documented", "as before", "the usual
+things", "the issues we discussed"); an event or an injury named, not described ("had an
+incident", "staff intervened", "minor injuries", "within normal limits"); "some" where the
+amount matters (money, food and drink, an injury); "somewhat", "over a period of time",
+"an increase"; a long bracket counted as part of a long sentence. And the false-flag
+classes beside them: a grade in a name, a sign-off or a question, or with a time; a
+verdict with what was seen after a colon, with its reason, or in the person's own words; a
+named aim; a minor injuries unit; "some" of what need not be counted; how someone
+communicates; a short gloss; a letter to the person. Invented notes in, exact findings out
+(rule, line, column), clarity only."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ def found(linter, text: str, name: str = "note.md") -> list[tuple[str, int, int]
     parsed = linter.parse(parse_text(name, text))
     return sorted((d.rule, d.line, d.column) for d in linter.check(parsed)
                   if d.rule.startswith("clarity."))
+
 
 
 CASES = {
@@ -49,6 +51,18 @@ Night record, Ash House, 1 December 2026.
 07:30 (Dev) Good day.
 Tyler had a good week at school, his key worker said.
 """, [('clarity.vague-phrase', 2, 7), ('clarity.vague-phrase', 3, 13), ('clarity.vague-phrase', 4, 13)]),
+    'a grade that is the whole entry': ("""\
+Care home daily record, 1 December 2026.
+08:30 Assisted with washing and dressing. Settled.
+16:00 Calmer later.
+Much brighter today.
+""", [('clarity.vague-phrase', 2, 43), ('clarity.vague-phrase', 3, 7), ('clarity.vague-phrase', 4, 6)]),
+    'a grade with what it is about, a time it happened or in their words passes': ("""\
+Care home daily record, 1 December 2026.
+Settled 03:30.
+I asked Mr Joyce how he was. He said, "Fine."
+Fine motor skills: he can do up his buttons.
+""", []),
     'a grade inside a name, a sign-off or a question passes': ("""\
 Direct work with Freya on 1 December 2026.
 We filled in the house of good things together: her rabbit, swimming on Saturdays and her friend Aisha.

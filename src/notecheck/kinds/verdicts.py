@@ -13,7 +13,8 @@ An entry names two of three word lists, and a verdict is two words of them linke
 - ``topics`` and ``verbs``: what was done to the topic ("Outcomes achieved", "all goals
   were met");
 - ``verbs`` with ``bare``: a topic named only as having been dealt with, the verb ending
-  the sentence ("Training discussed.", "Finances discussed with Mum.").
+  the sentence ("Training discussed.", "Finances discussed with Mum.");
+- ``words`` with ``alone``: the grade is the whole entry ("Settled.", "Calmer later.").
 """
 
 from __future__ import annotations
@@ -33,6 +34,12 @@ class Verdict(Options):
     # With verbs and no topics: any noun, when the verb says nothing more than that it was
     # done (nothing after it but who with).
     bare: bool = False
+    # With words only: the grade is the whole entry, nothing in its sentence but the grade,
+    # a time it opens with and these words ("Settled.", "16:00 Calmer later.", "Much
+    # brighter today."). Read from the words, not the parse, which often misreads a
+    # fragment.
+    alone: bool = False
+    fillers: list[str] = []
     suggestion: str | None = Field(default=None, min_length=1)
 
     @model_validator(mode="after")
@@ -40,15 +47,31 @@ class Verdict(Options):
         given = sum(bool(x) for x in (self.topics, self.verbs, self.words))
         if self.bare and (not self.verbs or self.topics or self.words):
             raise ValueError("a bare verdict names verbs only (topics and words left out)")
-        if not self.bare and given < 2:
+        if self.alone and (not self.words or self.topics or self.verbs):
+            raise ValueError("a verdict alone names words only (topics and verbs left out)")
+        if self.fillers and not self.alone:
+            raise ValueError("fillers are for a verdict alone")
+        if not (self.bare or self.alone) and given < 2:
             raise ValueError("a verdict names two or three of topics, verbs and words "
                              "(or verbs with bare: true)")
         return self
 
 
-def compile_verdicts(verdicts: list[Verdict]) -> list[tuple[Terms, Terms, Terms]]:
+def compile_verdicts(verdicts: list[Verdict]) -> list[tuple[Terms, Terms, Terms, Terms]]:
     return [(Terms(v.topics, f"verdicts[{i}].topics"), Terms(v.verbs, f"verdicts[{i}].verbs"),
-             Terms(v.words, f"verdicts[{i}].words", lemma=False)) for i, v in enumerate(verdicts)]
+             Terms(v.words, f"verdicts[{i}].words", lemma=False),
+             Terms(v.fillers, f"verdicts[{i}].fillers", lemma=False)) for i, v in enumerate(verdicts)]
+
+
+def _alone(token, words: Terms, fillers: Terms) -> bool:
+    """Whether the sentence is nothing but grades and fillers, after a time it opens with
+    ("16:00 Calmer later."); the first grade word stands for it."""
+    content = [t for t in token.sent if not (t.is_punct or t.is_space)]
+    while content and content[0].like_num or (content and any(ch.isdigit() for ch in content[0].text)):
+        content = content[1:]
+    grades = [t for t in content if words.has(t)]
+    return bool(grades) and grades[0].i == token.i and all(
+        words.has(t) or fillers.has(t) for t in content)
 
 
 SAID_OF = ("acomp", "attr", "oprd")  # "was good", "seemed fine"
@@ -134,10 +157,13 @@ def _bare(verb) -> bool:
 def find_verdicts(doc, verdicts: list[Verdict], compiled) -> Iterator[tuple[int, int, int]]:
     """(start, end, entry) token spans of the verdicts in the Doc."""
     for token in doc:
-        for k, (v, (topics, verbs, words)) in enumerate(zip(verdicts, compiled)):
+        for k, (v, (topics, verbs, words, fillers)) in enumerate(zip(verdicts, compiled)):
             other = None
             if words and words.has(token) and not _as_well(token):
-                if verbs:
+                if v.alone:
+                    if _alone(token, words, fillers):
+                        other = token
+                elif verbs:
                     verb = _modified_verb(token)
                     if verb is not None and verbs.has(verb):
                         said_of = _subject_in(verb, topics) if topics else None
