@@ -1,6 +1,7 @@
 """Round 8 of clarity, by class, in the voices of other services (a family centre, a
 children's home, home care, supported living, a ward, fostering supervision, reablement, a
-day service, a letter to a young person), not the notes of the development set.
+day service, a professionals' meeting, a letter to a young person), not the notes of the
+development set.
 
 Vague summaries that grade without saying what was seen, found from the parse: a grade
 said of a topic or set down as a fragment ("Interaction was good throughout", "Mood
@@ -16,8 +17,9 @@ amount matters (money, food and drink, an injury); "somewhat", "over a period of
 classes beside them: a grade in a name, a sign-off or a question, or with a time; a
 verdict with what was seen after a colon, with its reason, or in the person's own words; a
 named aim; a minor injuries unit; "some" of what need not be counted; how someone
-communicates; a short gloss; a letter to the person. Invented notes in, exact findings out
-(rule, line, column), clarity only."""
+communicates; a vague count with its whole list after a colon or in brackets (not a
+partial list, nor a list of whom); a short gloss; a letter to the person. Invented notes
+in, exact findings out (rule, line, column), clarity only."""
 
 from __future__ import annotations
 
@@ -133,6 +135,16 @@ Joshua answered some of the questions out loud, and some of the group joined in.
 Short break review, 1 December 2026.
 Reuben communicates with some words, a picture book and a few Makaton signs.
 """, []),
+    'a vague count with its whole list after a colon or in brackets passes': ("""\
+Professionals meeting, 1 December 2026.
+Several agencies were at the meeting: police, the school and the GP.
+There have been several referrals (police in May, school in June and the GP in August).
+""", []),
+    'a partial list, or a list of whom, does not say how many or how often': ("""\
+Annual review, 1 December 2026.
+Mr Hale has a number of health problems, including diabetes, a leg ulcer and COPD.
+His son often shouts at them: his wife, his daughter and the carers.
+""", [('clarity.vague-quantity', 2, 13), ('clarity.vague-quantity', 3, 9)]),
     'how much worse, over how long, by how much': ("""\
 Discharge planning call, 1 December 2026.
 Her mobility has deteriorated somewhat since admission.

@@ -104,6 +104,12 @@ class VagueOptions(Options):
     # words, a picture book and a few Makaton signs" says how, not how many. A term whose
     # noun (or the noun after 'of') is one of these is left alone.
     not_counting: list[str] = []
+    # A vague count of things followed, in its sentence, by one of these and then the
+    # things themselves is pinned by its list: "several agencies were there: police, the
+    # school and the GP", "several referrals (police in May, school in June)". Only a term
+    # that counts a noun: "Dad often shouts at them: Jamie, Kayla and Ben" names whom, not
+    # how often.
+    listed_after: list[str] = []
 
 
 def compile_vague(rule) -> dict:
@@ -123,6 +129,7 @@ def compile_vague(rule) -> dict:
             "pinned_after": set(o.pinned_after),
             "verdicts": compile_verdicts(o.verdicts),
             "not_counting": Terms(o.not_counting, "not_counting"),
+            "listed_after": Terms(o.listed_after, "listed_after"),
             "only_of": {i: Terms(t.only_of, f"terms[{i}].only_of") for i, t in enumerate(o.terms)
                         if t.only_of}}
 
@@ -262,6 +269,23 @@ def _counted_noun(span):
     return None
 
 
+def _listed_after(span, markers: Terms) -> bool:
+    """Whether, later in the sentence (on the same line), one of ``markers`` opens a list
+    of two things or more: a comma or an 'and' or 'or' after it, and three words."""
+    sent = span.sent
+    rest = span.doc[span.end:sent.end]
+    for match in markers.matches(rest):
+        words, joined = 0, False
+        for t in rest[match.end:]:
+            if "\n" in t.text or t.text in (".", "!", "?", ";"):
+                break
+            words += t.is_alpha
+            joined = joined or t.text == "," or t.lower_ in ("and", "or")
+        if joined and words >= 3:
+            return True
+    return False
+
+
 def _described_after(span, marks: set[str], words: int = 3) -> bool:
     """Whether a colon or dash right after a verdict opens what was seen: "Ate well: a
     full plate of pasta and a yoghurt" (a few words, to the end of the line or sentence)."""
@@ -331,9 +355,11 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         if rule.options.leave_agents and _in_source(span.root):
             continue
         term = rule.options.terms[match.term]
-        if c["not_counting"] or match.term in c["only_of"]:
+        if c["not_counting"] or c["listed_after"] or match.term in c["only_of"]:
             noun = _counted_noun(span)
             if noun is not None and c["not_counting"] and c["not_counting"].has(noun):
+                continue
+            if noun is not None and c["listed_after"] and _listed_after(span, c["listed_after"]):
                 continue
             if match.term in c["only_of"] and (noun is None or not c["only_of"][match.term].has(noun)):
                 continue
