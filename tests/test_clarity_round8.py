@@ -34,7 +34,6 @@ def found(linter, text: str, name: str = "note.md") -> list[tuple[str, int, int]
                   if d.rule.startswith("clarity."))
 
 
-
 CASES = {
     'a grade said of a topic, or set down as a fragment': ("""\
 Family time record, Holmwood Family Centre, 28 November 2026, 10:00 to 11:30.
