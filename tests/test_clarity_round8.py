@@ -8,7 +8,8 @@ said of a topic or set down as a fragment ("Interaction was good throughout", "M
 good."), a day or a night graded as the whole entry ("Settled night."), how an event
 went ("The review went well overall"), how something was done ("ate and drank well"),
 aims met ("Outcomes achieved"), a topic only said to have been discussed ("Training
-discussed."), a grade that is the whole entry ("Settled.", "16:00 Calmer later.").
+discussed."), a grade that is the whole entry ("Settled.", "16:00 Calmer later."), a
+check summed up as nothing found ("nothing untoward", "unremarkable", "all is well").
 References the reader cannot see ("as previously documented", "as before", "the usual
 things", "the issues we discussed"); an event or an injury named, not described ("had an
 incident", "staff intervened", "minor injuries", "within normal limits"); "some" where the
@@ -18,8 +19,9 @@ classes beside them: a grade in a name, a sign-off or a question, or with a time
 verdict with what was seen after a colon, with its reason, or in the person's own words; a
 named aim; a minor injuries unit; "some" of what need not be counted; how someone
 communicates; a vague count with its whole list after a colon or in brackets (not a
-partial list, nor a list of whom); a short gloss; a letter to the person. Invented notes
-in, exact findings out (rule, line, column), clarity only."""
+partial list, nor a list of whom); a short gloss; a letter to the person; a pleasantry
+in an email ("I hope all is well"). Invented notes in, exact findings out (rule, line,
+column), clarity only."""
 
 from __future__ import annotations
 
@@ -58,6 +60,15 @@ Care home daily record, 1 December 2026.
 16:00 Calmer later.
 Much brighter today.
 """, [('clarity.vague-phrase', 2, 43), ('clarity.vague-phrase', 3, 7), ('clarity.vague-phrase', 4, 6)]),
+    'a check summed up as nothing found': ("""\
+Night record, Larch Ward, 1 December 2026.
+02:00 Checked, nothing untoward. Skin unremarkable.
+All is well. Nil of note.
+""", [('clarity.vague-phrase', 2, 16), ('clarity.vague-phrase', 2, 39), ('clarity.vague-phrase', 3, 1), ('clarity.vague-phrase', 3, 14)]),
+    'a pleasantry in an email is not a finding': ("""\
+Hi Sam,
+I hope all is well with you. Mr Hale's new carers start on Monday at 8am.
+""", []),
     'a grade with what it is about, a time it happened or in their words passes': ("""\
 Care home daily record, 1 December 2026.
 Settled 03:30.
