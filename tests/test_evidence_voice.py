@@ -141,7 +141,9 @@ def test_why_views_could_not_be_obtained_passes(linter):
 def test_without_subject_metadata_the_most_named_person_is_inferred_and_said(linter):
     note = ("Home visit to see Leo. Mum and her partner Craig were present.\n"
             "Craig said Leo is sleeping through. Mum said Leo is eating well.\n")
-    assert findings(linter, note, "leo.txt") == [("voice.missing-voice", 1, 1)]
+    # "eating well", in Mum's words about Leo, is the writer's summary (clarity, round 8).
+    assert findings(linter, note, "leo.txt") == [("voice.missing-voice", 1, 1),
+                                                 ("clarity.vague-phrase", 2, 53)]
     message = messages(linter, note)["voice.missing-voice"]
     assert "Leo" in message and "named most often" in message and "subject:" in message
 
@@ -369,7 +371,8 @@ def test_seen_without_saying_what_was_seen_is_not_evidence(linter):
 
 def test_judgement_in_a_daily_log_fragment(linter):
     assert findings(linter, "10:30  Harold agitated in the lounge. Staff intervened.\n") == [
-        ("opinion.unsupported-judgement", 1, 15)]  # "agitated"
+        ("opinion.unsupported-judgement", 1, 15),  # "agitated"
+        ("clarity.vague-phrase", 1, 39)]  # "Staff intervened": what did they do?
     assert findings(linter, "10:30  Harold agitated in the lounge: he was shouting and threw "
                             "his cup at the wall.\n") == []
 
@@ -385,7 +388,8 @@ def test_daily_record_subject_is_the_resident_not_the_staff_initials(linter):
     note = ("ROSEWOOD HOUSE – DAILY RECORD\nName: Harold Whitfield\n\n"
             "07:45  Harold assisted with personal care. (KB)\n\n13:00  Harold ate his lunch. (SM)\n\n"
             "17:30  Harold ate well. (SM)\n")
-    assert findings(linter, note) == [("voice.missing-voice", 1, 1)]
+    # "ate well" says nothing of what he ate (clarity, round 8).
+    assert findings(linter, note) == [("voice.missing-voice", 1, 1), ("clarity.vague-phrase", 8, 15)]
     assert "Harold" in messages(linter, note)["voice.missing-voice"]
 
 

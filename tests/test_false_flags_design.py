@@ -231,7 +231,8 @@ note_type: home visit
 contact_date: 2026-11-18
 ---
 Home visit. I spoke with Mum in the kitchen for an hour. Mum said Jamie has been sleeping better and is eating well.
-""", [("voice.missing-voice", 7, 1), ("voice.not-seen-alone", 7, 1)]),
+""", [("voice.missing-voice", 7, 1), ("voice.not-seen-alone", 7, 1),
+      ("clarity.vague-phrase", 7, 105)]),  # "eating well": eating what? (clarity, round 8)
     "an adult given her age is not asked whether she was seen alone": ("""\
 ---
 subject: Leanne Price
@@ -257,7 +258,7 @@ contact_date: 2026-11-20
 ---
 Supervising visit to foster carers Jan and Phil Morris. Noah (9) was at school during the visit.
 Jan said Noah has settled well. Noah told Jan on Sunday that he likes his new bedroom.
-""", []),
+""", [("clarity.vague-phrase", 8, 19)]),  # "settled well": the carers' summary (clarity, round 8)
     "a child of eight is": ("""\
 ---
 subject: Kayden

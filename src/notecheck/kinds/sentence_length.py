@@ -35,6 +35,10 @@ class SentenceLengthOptions(Options):
     # not counted when it opens with one of these words. Other brackets ("Anika (7)", "(Mr
     # Walsh, Ms Ford and Dr Shah)") carry the sentence's content, and count.
     gloss_openers: list[str] = []
+    # A bracket longer than this is not an explanation but a passage of the sentence,
+    # however it opens: "(which Mr Obi felt might be why Zara has been late, although Zara
+    # said it was the bus, which ...)" is read and counted. None: any length is a gloss.
+    max_gloss_words: int | None = Field(default=None, ge=1)
     # A bracket that holds a clause of its own, with a verb ("(she explained the risks of
     # the bags near her chair)", "(aged 79, lives with dementia)"), is an aside read on its
     # own: it is a part, like one ended by a part break. A bracket without a verb ("(Mr
@@ -93,7 +97,7 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         if o.max_unbroken_words and within and max(stretch.longest_run, stretch.run) <= o.max_unbroken_words:
             return None  # every stretch marked off by punctuation, each short enough
         end = _line_end(over.sent, over)
-        return Finding(start.idx, end, values={"words": _count(over.sent, start, end, glosses, quoted),
+        return Finding(start.idx, end, values={"words": _count(over.sent, start, end, glosses, quoted, o.max_gloss_words),
                                                "max_words": limit})
 
     tokens = tokens_of(parsed.doc)
@@ -109,7 +113,7 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         word = _is_word(token, before)
         before = token
         if glosses:
-            depth, inside = _gloss_depth(token, depth, glosses)
+            depth, inside = _gloss_depth(token, depth, glosses, o.max_gloss_words)
             word = word and not inside
         if stretch is not None and (token.text in run_breaks or token.text in breaks
                                     or (token.text == "-" and token.whitespace_)):
@@ -180,30 +184,51 @@ def _line_end(sent, token) -> int:
     return sent.end_char
 
 
-def _count(sent, start, end: int, glosses: set[str], quoted=None) -> int:
+def _count(sent, start, end: int, glosses: set[str], quoted=None, max_gloss: int | None = None) -> int:
     words, depth = 0, 0
     for t in sent:
         inside = False
         if glosses:
-            depth, inside = _gloss_depth(t, depth, glosses)
+            depth, inside = _gloss_depth(t, depth, glosses, max_gloss)
         inside = inside or bool(quoted and quoted(t.idx, t.idx + len(t.text)))
         if start.idx <= t.idx < end and not inside and _is_word(t, t.doc[t.i - 1] if t.i else None):
             words += 1
     return words
 
 
-def _gloss_depth(token, depth: int, glosses: set[str]) -> tuple[int, bool]:
+def _gloss_depth(token, depth: int, glosses: set[str], max_words: int | None = None) -> tuple[int, bool]:
     """The depth of open glosses after this token, and whether the token is in one (its
-    brackets included). A gloss is a bracket whose first word is one of ``glosses``."""
+    brackets included). A gloss is a bracket whose first word is one of ``glosses``, and
+    (with ``max_words``) that closes, on its line, within that many words."""
     if depth == 0:
         doc = token.doc
         opens = token.text == "(" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in glosses
+        if opens and max_words is not None and _bracket_words(token) > max_words:
+            opens = False
         return (1, True) if opens else (0, False)
     if token.text == "(":
         return depth + 1, True
     if token.text == ")":
         return depth - 1, True
     return depth, True
+
+
+def _bracket_words(token) -> int:
+    """How many words the bracket opened by this token holds, to its closing bracket or
+    the end of the line."""
+    depth, words = 0, 0
+    for later in token.doc[token.i:]:
+        if "\n" in later.text:
+            break
+        if later.text == "(":
+            depth += 1
+        elif later.text == ")":
+            depth -= 1
+            if depth == 0:
+                break
+        elif _is_word(later, later.doc[later.i - 1]):
+            words += 1
+    return words
 
 
 def _is_word(token, before) -> bool:

@@ -19,6 +19,7 @@ from notecheck.kinds import subject
 from notecheck.kinds.base import Finding, Options, ParsedNote
 from notecheck.kinds.language import english, has_count, name_parts, reporting_verb, subject_of
 from notecheck.kinds.terms import Terms
+from notecheck.kinds.verdicts import Verdict, compile_verdicts, find_verdicts
 
 
 class VagueTerm(Options):
@@ -39,6 +40,10 @@ class VagueTerm(Options):
     # reply or a status ("OK, thanks", "VALIDATION: OK"); said of 'it', 'that' or 'this'
     # (one of agreement_subjects: "Mum said that was OK") it is consent.
     agreement: bool = False
+    # A word too common to flag everywhere ("some"), flagged only when what it counts is
+    # one of these, where the amount matters: "ate some lunch", "some money has gone
+    # missing", "some bruising", "spent some of his money".
+    only_of: list[str] = []
 
 
 class VagueOptions(Options):
@@ -89,6 +94,22 @@ class VagueOptions(Options):
     # A term in a title-cased name ("the Frequently Asked Questions leaflet", "a Good Deal
     # Club") is part of that name, not the writer's wording.
     skip_in_names: bool = False
+    # A summary that grades without saying what was seen, found from the parse: "Contact
+    # went well", "Interaction was good throughout", "Good day.", "Outcomes achieved",
+    # "Training discussed." (see kinds/verdicts.py). Left alone, like a term, in the
+    # person's own words, in a question, and with a count in its sentence or figures after
+    # a colon ("Ate well: two bowls of cereal").
+    verdicts: list[Verdict] = []
+    # What a vague amount counts, when the count does not matter: "communicates with some
+    # words, a picture book and a few Makaton signs" says how, not how many. A term whose
+    # noun (or the noun after 'of') is one of these is left alone.
+    not_counting: list[str] = []
+    # A vague count of things followed, in its sentence, by one of these and then the
+    # things themselves is pinned by its list: "several agencies were there: police, the
+    # school and the GP", "several referrals (police in May, school in June)". Only a term
+    # that counts a noun: "Dad often shouts at them: Jamie, Kayla and Ben" names whom, not
+    # how often.
+    listed_after: list[str] = []
 
 
 def compile_vague(rule) -> dict:
@@ -105,7 +126,12 @@ def compile_vague(rule) -> dict:
             "not_names": Terms(o.not_names, "not_names"),
             "header_labels": subject.header_labels(o.header_labels),
             "header_name": subject.header_name(o.header_titles),
-            "pinned_after": set(o.pinned_after)}
+            "pinned_after": set(o.pinned_after),
+            "verdicts": compile_verdicts(o.verdicts),
+            "not_counting": Terms(o.not_counting, "not_counting"),
+            "listed_after": Terms(o.listed_after, "listed_after"),
+            "only_of": {i: Terms(t.only_of, f"terms[{i}].only_of") for i, t in enumerate(o.terms)
+                        if t.only_of}}
 
 
 def needs(rule) -> set[str]:
@@ -135,6 +161,10 @@ def _their_own_words(parsed: ParsedNote, span, speech: Terms, names, addressed: 
     verb = reporting_verb(span.root, speech)
     if verb is None:
         return False
+    if verb.dep_ == "conj" and verb.head.dep_ == "relcl":
+        # "showed me the bathroom, where the new rail is, and told me that ...": 'told' is
+        # hung on the relative clause by the parser but goes with the sentence's main verb.
+        verb = verb.sent.root
     speaker = subject_of(verb)
     if speaker is None:
         return False
@@ -218,6 +248,58 @@ def _explained_after(span, marks: set[str]) -> bool:
     return False
 
 
+QUANTIFYING = ("det", "amod", "nummod", "quantmod", "advmod", "compound", "nmod", "npadvmod")
+
+
+def _counted_noun(span):
+    """The noun a vague amount counts: "some [words]", "a few Makaton [signs]", "some of
+    his [money]", "a number of [referrals]"; None when it counts nothing named."""
+    root = span.root
+    of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is not None:
+        return next((c for c in of.children if c.dep_ == "pobj"), None)
+    if root.dep_ in QUANTIFYING and root.head.i >= span.end and root.head.pos_ in ("NOUN", "PROPN"):
+        return root.head
+    if root.pos_ == "NOUN" and root.i == span.end - 1:  # "large withdrawals"
+        return root
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and (after.pos_ in ("NOUN", "PROPN") or after.tag_ == "VBG"):
+        return after  # "some bruising", parsed as a verb
+    return None
+
+
+def _listed_after(span, markers: Terms) -> bool:
+    """Whether, later in the sentence (on the same line), one of ``markers`` opens a list
+    of two things or more: a comma or an 'and' or 'or' after it, and three words."""
+    sent = span.sent
+    rest = span.doc[span.end:sent.end]
+    for match in markers.matches(rest):
+        words, joined = 0, False
+        for t in rest[match.end:]:
+            if "\n" in t.text or t.text in (".", "!", "?", ";"):
+                break
+            words += t.is_alpha
+            joined = joined or t.text == "," or t.lower_ in ("and", "or")
+        if joined and words >= 3:
+            return True
+    return False
+
+
+def _described_after(span, marks: set[str], words: int = 3) -> bool:
+    """Whether a colon or dash right after a verdict opens what was seen: "Ate well: a
+    full plate of pasta and a yoghurt" (a few words, to the end of the line or sentence)."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].text not in marks:
+        return False
+    count = 0
+    for t in doc[span.end + 1:]:
+        if t.text in (".", "!", "?") or "\n" in t.text:
+            break
+        count += t.is_alpha
+    return count >= words
+
+
 def _in_a_name(span) -> bool:
     """Whether the term is part of a title-cased name: "the Frequently Asked Questions
     leaflet", "a Good Deal Club card" (its words capitalised where no sentence starts, the
@@ -252,8 +334,11 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     doc = parsed.doc
     addressed = subject.addressee(parsed, rule.options.addressed_by) is not None
     message: list[bool] = []
+    taken: list[tuple[int, int]] = []
+    flagged: list[int] = []  # where a term was reported
     for match in c["terms"].matches(doc):
         span = doc[match.start:match.end]
+        taken.append((span.start, span.end))
         if rule.options.terms[match.term].clear_to_addressee:
             if not message:
                 message.append(_a_message(parsed, rule.options.addressed_by))
@@ -270,6 +355,14 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         if rule.options.leave_agents and _in_source(span.root):
             continue
         term = rule.options.terms[match.term]
+        if c["not_counting"] or c["listed_after"] or match.term in c["only_of"]:
+            noun = _counted_noun(span)
+            if noun is not None and c["not_counting"] and c["not_counting"].has(noun):
+                continue
+            if noun is not None and c["listed_after"] and _listed_after(span, c["listed_after"]):
+                continue
+            if match.term in c["only_of"] and (noun is None or not c["only_of"][match.term].has(noun)):
+                continue
         if c["questions"] and _asked(span, c["questions"]):
             continue
         if term.agreement and _not_a_state(span, c["agreeing"]):
@@ -283,4 +376,27 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         if rule.options.skip_in_names and _in_a_name(span):
             continue
         suggestion = rule.options.terms[match.term].suggestion
+        flagged.append(span.start)
         yield Finding(span.start_char, span.end_char, suggestion=suggestion or rule.suggestion)
+    # A letter or a record of direct work written to the person ("Dear Leo,") tells them
+    # how it went; it is not the record the next worker reads for what was seen.
+    to_them = bool(rule.options.verdicts) and (
+        subject.addressee(parsed, rule.options.addressed_by) or "") in names()
+    for start, end, k in ([] if to_them else find_verdicts(doc, rule.options.verdicts, c["verdicts"])):
+        if any(start < b and a < end for a, b in taken):
+            continue  # a term found there already ("coping well")
+        span = doc[start:end]
+        clause = span.root
+        if any(clause.left_edge.i <= i <= clause.right_edge.i for i in flagged):
+            continue  # its clause is reported already ("going well on the whole, no issues")
+        if _their_own_words(parsed, span, c["speech"], names, addressed):
+            continue
+        if c["questions"] and _asked(span, c["questions"]):
+            continue
+        if has_count(span.sent, c["time_words"]) or _described_after(span, c["pinned_after"]):
+            continue
+        if rule.options.skip_in_names and _in_a_name(span):
+            continue
+        taken.append((start, end))
+        yield Finding(span.start_char, span.end_char,
+                      suggestion=rule.options.verdicts[k].suggestion or rule.suggestion)
