@@ -93,6 +93,12 @@ class SharingOptions(Options):
     # adult (subject_type: adult): an adult's mother or son is not the person, so telling
     # them what happened is sharing ("Mum informed by text" about a man of 30).
     adult_relatives: list[str] = []
+    # The recipients that are one person (a teacher, a neighbour, a landlord), whom "him"
+    # or "her" can stand for: "I rang Mr Pereira, her class teacher, and filled him in";
+    # "The neighbour asked what was going on, and I told her". ("them" can stand for any
+    # recipient: "the fire service".) When the note is about an adult, so can the
+    # adult_relatives.
+    people: list[str] = []
     modals: list[str] = []  # auxiliaries that make a verb a plan, not a record
     # People inside the writer's own service: telling them ("Team manager updated", "IRO
     # informed of visit", "sent it to my manager") passes nothing outside the service, so
@@ -167,6 +173,7 @@ class Compiled:
     calls: list[GuardedPattern] = field(default_factory=list)
     written: list[GuardedPattern] = field(default_factory=list)
     live_note_types: list[GuardedPattern] = field(default_factory=list)
+    people: set[str] = field(default_factory=set)  # recipients "him" or "her" can stand for
     signature: tuple = ()  # what find_sharing depends on, so rules can share its result
     # Every word that can start a record: the trigger words and event nouns.
     starts: Terms | None = None
@@ -204,13 +211,13 @@ def compile_sharing(rule) -> Compiled:
          for w, t in triggers.items()], _words(o.event_nouns),
         _words(o.event_verbs), _words(o.writers), _words(o.items), _words(o.recipients),
         _words(o.not_recipients), _words(o.adult_relatives), _words(o.modals),
-        _words(o.internal_recipients)))
+        _words(o.internal_recipients), _words(o.people)))
     return Compiled(
         signature=signature, trigger_words=triggers, event_nouns=_words(o.event_nouns),
         event_verbs=_words(o.event_verbs), writers=_words(o.writers), items=_words(o.items),
         recipients=_words(o.recipients), not_recipients=_words(o.not_recipients),
         adult_relatives=_words(o.adult_relatives),
-        modals=_words(o.modals), internal=_words(o.internal_recipients),
+        modals=_words(o.modals), internal=_words(o.internal_recipients), people=_words(o.people),
         evidence=[_regex(e, ("evidence", i)) for i, e in enumerate(o.evidence)],
         answered_unless=[_regex(e, ("answered_unless", i)) for i, e in enumerate(o.answered_unless)],
         channels=[(_regex(c.regex, ("channels", i, "regex")), c) for i, c in enumerate(o.channels)],
@@ -297,6 +304,22 @@ def _requested(token) -> bool:
     return False
 
 
+def _purpose_of_call(verb, c: Compiled) -> bool:
+    """The telling is what a call the writer made was for, so it was done: "12:40 rang the
+    owner of the car wash, Mr Dimitriou, to explain Kaden would be in court", "I phoned the
+    school to let them know". Not a call planned or tried ("I will ring the school to tell
+    them", "I tried to ring the GP to explain")."""
+    if verb.tag_ != "VB" or verb.dep_ not in ("advcl", "xcomp") or \
+            not any(t.dep_ == "aux" and t.lower_ == "to" for t in verb.children):
+        return False
+    call = verb.head
+    if call.i == verb.i or not (call.lemma_.lower() in CALL_VERBS or call.lower_ in CALL_VERBS) or \
+            call.tag_ in ("VB", "VBG") or not _recorded_not_planned(call, c):
+        return False
+    subject = _subject(call)
+    return subject is None or subject.tag_ == "CD" or is_one_of(subject, c.writers)
+
+
 def _past_in_context(verb) -> bool:
     """A verb whose past form is its base form, read as past when its clause tells of
     something past: "Let his daughter know about the fall when she rang at 10:00"."""
@@ -317,6 +340,10 @@ def _with_whom(verb, c: Compiled, subjects: set[str]) -> str | None:
         for prep in (t for t in head.children if t.dep_ == "prep" and t.lower_ == "with"):
             for who in (t for t in prep.children if t.dep_ == "pobj"):
                 for token in [who, *who.conjuncts]:
+                    if token.lower_ in THIRD_PERSON:
+                        found = _antecedent(token, c, subjects)  # "Discussed Samuel with her"
+                        if found is not None:
+                            return found
                     if is_one_of(token, c.not_recipients) or token.lower_ in subjects:
                         continue
                     if is_one_of(token, c.recipients) or token.pos_ == "PROPN":
@@ -365,9 +392,12 @@ def _told_to_person(verb, subjects: set[str], c: Compiled) -> bool:
 def _subject(verb):
     """The verb's subject, following "and" back to the first verb of a list."""
     while True:
-        for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
-                return child
+        subjects = [t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        if subjects:
+            # The parser can give a verb two: "Mrs Kettering, the SENCo, asked for the plan,
+            # so I emailed her" (both "Mrs Kettering" and "I"); the nearest before it is its own.
+            before = [t for t in subjects if t.i < verb.i]
+            return before[-1] if before else subjects[0]
         if verb.dep_ == "conj" and verb.head is not verb:
             verb = verb.head
             continue
@@ -421,7 +451,8 @@ def _recorded_not_planned(verb, c: Compiled) -> bool:
     for child in verb.children:
         if child.dep_ == "neg":
             return False
-        if child.dep_ == "aux" and (child.lower_ == "to" or is_one_of(child, c.modals)):
+        if child.dep_ == "aux" and (child.lower_ == "to" and not _purpose_of_call(verb, c)
+                                    or is_one_of(child, c.modals)):
             return False
         if child.dep_ == "mark" and child.lower_ in CONDITIONS:
             return False
@@ -436,6 +467,13 @@ def _addressees(anchor) -> list:
     'to'/'with' ("informed the police", "sent Mum a copy", "shared it with the GP")."""
     direct = []
     objects = [t for t in anchor.children if t.dep_ in ("dobj", "dative")]
+    # "I told her Stefan was being sectioned": the parser can read "her" as the possessive
+    # of what follows; straight after a verb of telling, she is the one told.
+    after = anchor.doc[anchor.i + 1] if anchor.i + 1 < len(anchor.doc) else None
+    if after is not None and after.lower_ == "her" and after.dep_ == "poss" and \
+            (anchor.lemma_.lower() in TELL_VERBS or anchor.lower_ in TELL_VERBS) and \
+            after.head.dep_ in ("nsubj", "nsubjpass") and after.head.head.head.i == anchor.i:
+        direct.append(after)
     for child in anchor.children:
         if child.dep_ in ("dobj", "dative") and child.pos_ in ("NOUN", "PROPN", "PRON"):
             direct.append(child)
@@ -443,8 +481,10 @@ def _addressees(anchor) -> list:
         # reported that Steve has relapsed": Steve is not told anything).
         # "made the school aware": the one made aware is the subject of "aware".
         # ("let Tommy's school know": the parser can read "know" as VBP there.)
-        if child.dep_ in ("ccomp", "xcomp") and (child.tag_ in ("VB", "JJ") or
-                                                 anchor.lemma_ == "let" and child.tag_ == "VBP") and \
+        # Only for "let" and "make": in "to explain Kaden would be in court" Kaden is what
+        # was said, not who heard it.
+        if child.dep_ in ("ccomp", "xcomp") and anchor.lemma_.lower() in ("let", "make") and \
+                (child.tag_ in ("VB", "JJ") or anchor.lemma_ == "let" and child.tag_ == "VBP") and \
                 not any(t.dep_ == "mark" for t in child.children):
             direct.extend(t for t in child.children if t.dep_ == "nsubj")
     # "to"/"with" on the verb, or hung by the parser on its object ("my concerns to the LADO").
@@ -478,6 +518,12 @@ def _recipient(anchor, sentence, c: Compiled, subjects: set[str],
         first = _recipient(anchor.head, sentence, c, subjects, True)
         if first not in (None, FAMILY) and any(w.lower() in c.recipients for w in first.split()):
             return first
+    if told_family:
+        pronouns = [t for t in direct if family(t)]
+        if all(t.lower_ in THIRD_PERSON for t in pronouns):
+            who = _antecedent(pronouns[0], c, subjects)
+            if who is not None:
+                return who
     if told_family and all(t.lower_ in ("them", "they") for t in direct if family(t)):
         # "Rang the fraud team at the bank. Gave them her account details": "them" is the
         # organisation the writer has just called, when the sentence before names one.
@@ -524,6 +570,8 @@ def _recipient(anchor, sentence, c: Compiled, subjects: set[str],
         if token.pos_ == "PROPN" and token.dep_ in ("dobj", "pobj", "dative", "conj", "compound") \
                 and (token.head.lower_ in TO or token.head.lower_ == anchor.lower_):
             return _name(token)
+        if token.pos_ == "PROPN" and _mailbox_owner(token):
+            return _name(token)
     if anchor.dep_ == "conj" and anchor.head.i < anchor.i and not told_family:
         # "I phoned the school and shared my concerns": the first verb names them.
         return _recipient(anchor.head, sentence, c, subjects, needs_recipient)
@@ -540,6 +588,52 @@ GIVING = set(english("giving_verbs"))
 ADVICE_MODALS = set(english("advice_modals"))
 OCCASIONS = set(english("handover_times"))
 REQUEST_VERBS = set(english("request_verbs"))
+MAILBOX = set(english("mailbox_words"))
+
+
+THIRD_PERSON = {"him": "one", "her": "one", "them": "any", "they": "any"}
+# Forms that stand for the same one as the pronoun: met on the way back, they say who it is.
+SAME_REFERENCE = {"her": {"her", "hers", "herself"}, "him": {"him", "his", "himself"}}
+
+
+def _antecedent(pronoun, c: Compiled, subjects: set[str]) -> str | None:
+    """Who "him", "her" or "them" stands for, when it is someone outside the family named
+    just before: in the same sentence before it ("Mrs Kettering, the SENCo, asked for ...,
+    so I emailed her the assessment"; "I rang Mr Pereira, her class teacher, and filled him
+    in"), else the one who did something in the sentence before ("His sister Abena rang
+    the team. Discussed Samuel with her"). The nearest one decides: when it is the person,
+    their family or a name with no role ("I phoned Lisa and told her"), nobody is found."""
+    kind = THIRD_PERSON.get(pronoun.lower_)
+    if kind is None:
+        return None
+    doc = pronoun.doc
+    verb = next((t for t in pronoun.ancestors if t.pos_ in ("VERB", "AUX")), pronoun.head)
+    if pronoun.dep_ == "poss":  # "I told her Stefan was ...": the verb of telling
+        verb = next((t for t in verb.ancestors if t.pos_ in ("VERB", "AUX")), verb)
+    sentence = pronoun.sent
+    spans = [list(doc[sentence.start:pronoun.i])]
+    if sentence.start > 0:
+        spans.append(list(doc[sentence.start - 1].sent))
+    same = SAME_REFERENCE.get(pronoun.lower_, set())
+    for span in spans:
+        for token in reversed(span):
+            if token.lower_ in same:
+                return None  # "sharing it is in her best interests so the GP can review her
+                # tablets. I told her": "her" already stands for someone, likely the person
+            if token.dep_ not in ("nsubj", "nsubjpass", "dobj", "dative") or token.pos_ == "PRON" \
+                    or is_one_of(token, c.writers):
+                continue
+            if token.head.i == verb.i and token.dep_ in ("dobj", "dative"):
+                continue  # "Discussed Samuel with her": not the verb's own object
+            words = [token, *(t for t in token.children if t.dep_ in ("appos", "compound"))]
+            if token.lower_ in subjects or any(is_one_of(t, c.not_recipients) for t in words):
+                return None
+            roles = c.people if kind == "one" else c.recipients
+            if any(is_one_of(t, roles) for t in words):
+                return _name(token)
+            if token.pos_ == "PROPN":
+                return None
+    return None
 
 
 def _called_before(sentence, c: Compiled, subjects: set[str]) -> str | None:
@@ -595,10 +689,17 @@ def _rung_first(sentence, before, c: Compiled, subjects: set[str]):
 
 
 def _possessor(token) -> bool:
-    """'Dr Rao' in "Dr Rao's letter": whose something is, not who received it."""
+    """'Dr Rao' in "Dr Rao's letter": whose something is, not who received it (but "to
+    Cerys's NHSmail account" goes to Cerys: ``mailbox_words``)."""
     while token.dep_ in ("compound", "flat") and token.head.i > token.i:
         token = token.head
-    return token.dep_ == "poss"
+    return token.dep_ == "poss" and not _mailbox_owner(token)
+
+
+def _mailbox_owner(token) -> bool:
+    """'Cerys' in "sent to Cerys's NHSmail account": whose mailbox it went to."""
+    return token.dep_ == "poss" and token.head.lemma_.lower() in MAILBOX and \
+        token.head.dep_ == "pobj" and token.head.head.lower_ in TO
 
 
 def _name(token) -> str:
@@ -606,8 +707,10 @@ def _name(token) -> str:
     drug and alcohol service', 'Pat's GP' (not just 'office', 'DC', 'service')."""
     # A title or role word before a name or another noun: "DC" in "DC Marsh", "police"
     # in "police officer". Only up to a name or a recipient word ("police report" stays).
-    while token.dep_ in ("compound", "flat") and token.head.i == token.i + 1 and \
-            token.head.pos_ == "PROPN":
+    # ("Dr Helen Osgood": through every name word between.)
+    while token.dep_ in ("compound", "flat") and token.head.i > token.i and \
+            token.head.pos_ == "PROPN" and all(t.pos_ == "PROPN" and t.dep_ in ("compound", "flat")
+                                                for t in token.doc[token.i + 1:token.head.i]):
         token = token.head
     start = token.i
     for left in reversed(list(token.lefts)):
@@ -637,7 +740,8 @@ def find_sharing(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
         return cached[key]
     if adult:
         c = replace(c, recipients=c.recipients | c.adult_relatives,
-                    not_recipients=c.not_recipients - c.adult_relatives)
+                    not_recipients=c.not_recipients - c.adult_relatives,
+                    people=c.people | c.adult_relatives)
     subjects = _subject_words(parsed, c) | _family_names(parsed.doc, c)
     found: list[Sharing] = []
     doc = parsed.doc
@@ -652,7 +756,8 @@ def find_sharing(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
                 continue  # a gerund: "Sharing it would put her at risk"
             if token.tag_ == "VB" and not any(t.dep_ == "aux" and t.lemma_ == "do"
                                               for t in token.children) \
-                    and not _joined_to_past(token) and not _past_in_context(token):
+                    and not _joined_to_past(token) and not _past_in_context(token) \
+                    and not _purpose_of_call(token, c):
                 # A bare verb is an instruction or a plan, not a record: "Inform
                 # school.", "DN to body map any injuries and inform SW."
                 continue
@@ -802,8 +907,8 @@ def _not_information(verb, trigger: Trigger, c: Compiled, subjects: set[str]) ->
     "Personal care given to Margaret" (care given, not information: ``not_information``)."""
     if trigger.not_information:
         given = [t for t in verb.children if t.dep_ in ("dobj", "nsubjpass", "nsubj")]
-        if verb.dep_ == "acl":
-            given.append(verb.head)  # "Personal care given to Margaret"
+        if verb.dep_ in ("acl", "amod"):
+            given.append(verb.head)  # "Personal care given to Margaret", "Passed urine."
         things = set(map(str.lower, trigger.not_information))
         def thing(t) -> bool:
             return is_one_of(t, things) or _with_compounds(t) in things
@@ -847,7 +952,10 @@ def _told_in_note_style(verb, c: Compiled, subjects: set[str],
             for t in (s, *s.conjuncts)]
     # The verb straight after its subject, heading its clause: not "School to keep SW
     # updated" (a plan), nor "Mum said the school informed ..." (someone else's words).
-    if verb.i != max(t.i for t in told) + 1 or \
+    # The subject may carry a phrase naming where it is: "Landlord at Mill Lane made aware".
+    last = max(told, key=lambda t: t.i)
+    ends = {last.i} | {t.right_edge.i for t in last.children if t.dep_ == "prep" and t.i > last.i}
+    if verb.i - 1 not in ends or \
             verb.dep_ not in ("ROOT", "conj", "acl", "parataxis", "appos"):
         return None
     if any(is_one_of(t, c.not_recipients | c.writers) or t.lower_ in subjects for t in told):
