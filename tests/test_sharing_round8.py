@@ -82,3 +82,34 @@ def test_sharing_written_in_new_ways_is_read(body, subject_type, expected):
 ])
 def test_what_is_not_an_incomplete_record_passes(body, subject_type):
     assert sharing(body, subject_type) == []
+
+
+@pytest.mark.parametrize("body, subject_type, expected", [
+    # Why the paediatrician was told, and Mum's agreement to it, are not why the GP was.
+    ("I rang Dr Shah, on-call paediatrician, and gave her Test's account so she could do a medical; "
+     "Mum agreed to this.\nThe GP and the health visitor have been made aware.",
+     "child", at(2, 41, (CONSENT, PURPOSE))),
+    # Agreement to one referral is not agreement to copying in the GP.
+    ("Test agreed that I refer her to the carers' centre for their sitting service. I made the "
+     "referral and told Test it had gone.\nI also copied her GP in on the assessment because of her back.",
+     "adult", at(2, 8, (CONSENT,))),
+])
+def test_each_recipient_is_answered_on_its_own(body, subject_type, expected):
+    assert sharing(body, subject_type) == expected
+
+
+@pytest.mark.parametrize("body, subject_type", [
+    # An adult's next of kin told: the whole note answers, as before; and agreement given
+    # beside a record, not in what its verb says, answers every record.
+    ("I phoned his son, with Test's agreement, and told him about the fall.\n"
+     "I sent a referral to the falls team so they can assess him.", "adult"),
+    # The person among those told what was sent: their telling, not another record.
+    ("Mum said, \"Yes, you can tell the doctors.\" I emailed Ann Cole, practice nurse at Hill Surgery, "
+     "so the surgery can register Test.\nI told Test and Mrs Ade what I had sent.", "child"),
+    # "Mum, Kerry Tolliver," names the mother: giving Kerry a copy is telling the family.
+    ("Mum, Kerry Tolliver, asked me for a letter to support her housing application, and signed our "
+     "consent form.\nI sent the letter to Mr Ware, housing officer, by secure email.\n"
+     "I gave Kerry a printed copy of the letter.", "child"),
+])
+def test_what_one_record_answers_for_all_still_passes(body, subject_type):
+    assert sharing(body, subject_type) == []

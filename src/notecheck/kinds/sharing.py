@@ -121,6 +121,13 @@ class SharingOptions(Options):
     # sharing with someone: "I told Shirley, housing officer, that the boiler is blocked"
     # reads as a telling, but Shirley received it; she is not the person it is about.
     answered_not_in_record: bool = False
+    # True: when the note records sharing with more than one recipient, what a sentence
+    # that records sharing with one of them says (its purpose, the consent for it) answers
+    # for that one only: in "I rang Dr Sahota and gave her Harvey's account so she could do
+    # a medical; Annika agreed to this. The GP and the health visitor have been made aware."
+    # nothing says why the GP was told, or that Annika agreed to it. Sentences recording
+    # no sharing answer for every record, as before.
+    evidence_per_recipient: bool = False
     # A sentence scored at least evidence_records for 'sharing' is a record of sharing
     # too, when the triggers find none (sharing told in words no trigger has).
     evidence_records: float | None = Field(None, gt=0, lt=1)
@@ -241,13 +248,16 @@ def needs(rule) -> set[str]:
     return {"lemma", "parse"} | ({"evidence"} if o.answered_by or o.evidence_records else set())
 
 
-def _answered(parsed: ParsedNote, o, c: Compiled, records: list[Sharing]) -> bool:
+def _answered(parsed: ParsedNote, o, c: Compiled, records: list[Sharing],
+              claimed: set[int] = frozenset()) -> bool:
+    """Whether a sentence the classifier reads as giving what the rule asks answers it;
+    ``claimed``: the starts of sentences that answer only for another recipient."""
     if not o.answered_by:
         return False
     shared = {r.sentence.start_char for r in records if r.recipient} if o.answered_not_in_record else set()
     # A heading ("Information shared:") names a section; it records nothing.
     return any(cats.get(o.answered_by, 0.0) >= o.answered_threshold
-               and sent.start_char not in shared
+               and sent.start_char not in shared and sent.start_char not in claimed
                and not parsed.layout.in_heading(sent.start_char)
                and not any(p.search(sent.text) for p in c.answered_unless)
                for sent, cats in sentence_evidence(parsed))
@@ -589,6 +599,7 @@ ADVICE_MODALS = set(english("advice_modals"))
 OCCASIONS = set(english("handover_times"))
 REQUEST_VERBS = set(english("request_verbs"))
 MAILBOX = set(english("mailbox_words"))
+TITLES = set(english("person_titles"))
 
 
 THIRD_PERSON = {"him": "one", "her": "one", "them": "any", "they": "any"}
@@ -852,10 +863,14 @@ def _family_names(doc, c: Compiled) -> set[str]:
         if token.pos_ != "PROPN":
             continue
         beside = [t for t in (token.head, *token.children) if t.dep_ == "appos" or token.dep_ == "appos"]
+        # "Mum, Kerry Tolliver, asked me": the parser can tag "Mum" a name and hang the name
+        # on it as a loose modifier.
+        loose = token.dep_ == "npadvmod" and token.head.i < token.i and token.head.pos_ == "PROPN" \
+            and token.head.lower_ in c.not_recipients - c.writers and doc[token.head.i + 1].text == ","
         after = doc[token.i + 1:token.i + 4]
         bracketed = len(after) == 3 and after[0].text == "(" and after[2].text == ")" and \
             is_one_of(after[1], c.not_recipients)
-        if bracketed or any(t.pos_ == "NOUN" and is_one_of(t, c.not_recipients) and t.lower_ not in
+        if bracketed or loose or any(t.pos_ == "NOUN" and is_one_of(t, c.not_recipients) and t.lower_ not in
                             ("i", "me", "we", "us", "it", "this", "that") for t in beside):
             found.add(token.lower_)
             found.update(t.lower_ for t in token.children if t.dep_ == "compound" and t.pos_ == "PROPN")
@@ -1025,6 +1040,9 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         records = _evidence_records(parsed, rule.options)
     if not records:
         return
+    if require != "recipient" and rule.options.evidence_per_recipient:
+        yield from _per_recipient(parsed, rule, c, records)
+        return
     if _answered(parsed, rule.options, c, records):
         return
     if require == "recipient":
@@ -1042,6 +1060,77 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         return
     first = next((r for r in records if r.recipient), records[0])
     yield Finding(first.start, first.end, values={"recipient": first.recipient or "someone"})
+
+
+def _same_recipient(a: str, b: str) -> bool:
+    """'Dr Kiran Sahota' and 'Dr Sahota', 'the GP' and 'her GP': one word of a name in
+    common, other than a title or 'the'."""
+    def words(name: str) -> set[str]:
+        return {w.strip(".,'’s").lower() for w in name.split()} - OWNERS - TITLES - {""}
+    return bool(words(a) & words(b)) or a.lower() == b.lower()
+
+
+def _bound(parsed: ParsedNote, span: tuple[int, int], record: Sharing) -> bool:
+    """Whether evidence found at ``span`` is part of what the record's own verb says: in
+    its clause ("gave her the account so she could do a medical", "agreed to this" after
+    it), or over it ("Beryl agreed that I refer her to the carers' centre"); not beside it
+    in the sentence ("I phoned his son, with Harold's agreement, and told him ...")."""
+    sentence = record.sentence
+    if not (sentence.start_char <= span[0] < sentence.end_char):
+        return False
+    verb = record.verb if record.verb is not None else parsed.doc.char_span(
+        record.start, record.end, alignment_mode="expand")[0]
+    words = [t for t in sentence if span[0] <= t.idx < span[1]]
+    own = {t.i for t in verb.subtree} | {t.i for t in verb.head.subtree if t.head.i == verb.head.i
+                                          and t.dep_ == "conj" and t.i > verb.i}
+    above = {a.i for a in verb.ancestors}
+    return any(t.i in own or t.i in above for t in words) or any(
+        t.i in {x.i for w in words for x in w.subtree} for t in [verb])
+
+
+def _per_recipient(parsed: ParsedNote, rule, c: Compiled, records: list[Sharing]) -> Iterator[Finding]:
+    """The rule's check with each recipient's record answered on its own (see
+    ``evidence_per_recipient``): reported at the first record nothing answers."""
+    o, text = rule.options, parsed.text
+    named = [r for r in records if r.recipient]
+    checked = named or records[:1]
+    if o.require == "receipt":
+        checked = [r for r in checked if not _live(r, parsed, c)]
+        if not checked:
+            return
+    hits = [m.span() for p in c.evidence for m in p.finditer(text)]
+    person = _subject_words(parsed, c) | _family_names(parsed.doc, c)
+
+    def tells_person(r: Sharing) -> bool:
+        # "I told Amara and Mrs Asante what I had sent": the person is among those told, so
+        # it is their telling, not another recipient's record; and so is telling someone of
+        # the sharing ("I told Ellie I had sent it", "told Mr Kowalski what I had sent").
+        if r.verb is None:
+            return False
+        if any(t.lower_ in person for t in _addressees(r.verb)):
+            return True
+        return (r.verb.lemma_.lower() in TELL_VERBS or r.verb.lower_ in TELL_VERBS) and any(
+            t.i != r.verb.i and t.tag_ in ("VBD", "VBN") and
+            (t.lower_ in c.trigger_words or t.lemma_.lower() in c.trigger_words)
+            for t in r.verb.subtree)
+
+    def relative(r: Sharing) -> bool:
+        return bool(set((r.recipient or "").lower().split()) & c.adult_relatives)
+
+    claiming = [r for r in named if not tells_person(r)]
+    checked = [r for r in checked if r not in named or not tells_person(r)] or checked[:1]
+    for record in checked:
+        # An adult's relative told ("I phoned his son and told him about the fall") is
+        # answered by the whole note, as a next of kin is told as part of the person's care.
+        others = [] if relative(record) else [
+            r for r in claiming if r.sentence.start_char != record.sentence.start_char
+            and not _same_recipient(r.recipient, record.recipient or "")]
+        if any(not any(_bound(parsed, h, r) for r in others) for h in hits):
+            continue
+        if _answered(parsed, o, c, records, {r.sentence.start_char for r in others}):
+            continue
+        yield Finding(record.start, record.end, values={"recipient": record.recipient or "someone"})
+        return
 
 
 def _insecure(parsed: ParsedNote, c: Compiled) -> Iterator[Finding]:
