@@ -113,3 +113,33 @@ def test_each_recipient_is_answered_on_its_own(body, subject_type, expected):
 ])
 def test_what_one_record_answers_for_all_still_passes(body, subject_type):
     assert sharing(body, subject_type) == []
+
+
+@pytest.mark.parametrize("body, subject_type, expected", [
+    # Permission to contact one named person is not consent to tell the landlord.
+    ("Test said he left his flat because of the noise.\n"
+     "Test gave me permission in writing to contact Joyce Ansah, his care coordinator.\n"
+     "Landlord at Mill Lane made aware of his mental health when he rang for a reference.",
+     "adult", at(3, 23, (CONSENT,))),
+    # A procedure named in a plan to talk to the writer's own manager is not why the
+    # referral went.
+    ("Test agreed to a smoke alarm being fitted and knows about the referral.\n"
+     "Referral done to environmental health, full details given.\n"
+     "Next: discuss with my manager whether a meeting is needed under the self-neglect procedure.",
+     "adult", at(2, 1, (PURPOSE,)) + [("sharing.missing-recipient", 2, 1)]),
+])
+def test_what_is_agreed_for_someone_else_does_not_answer(body, subject_type, expected):
+    assert sharing(body, subject_type) == expected
+
+
+@pytest.mark.parametrize("body, subject_type", [
+    # The same act: agreed as a referral to the service, made to a named worker there.
+    ("Test agreed to me referring her to Wrenfield Domestic Abuse Service. I made the referral by "
+     "phone at 13:30 to Chloe Dunne so she can call Test safely.", "adult"),
+    # The same recipient under another name: "her college" and "Thornley College".
+    ("Test gave her consent for me to tell her college about the move. I phoned Mr Adeyemi, her "
+     "tutor at Thornley College, and told him about the move so he can allow for late arrivals. "
+     "Test knows I made the call.", "adult"),
+])
+def test_what_is_agreed_for_the_same_recipient_answers(body, subject_type):
+    assert sharing(body, subject_type) == []

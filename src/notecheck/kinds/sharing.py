@@ -1062,12 +1062,16 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     yield Finding(first.start, first.end, values={"recipient": first.recipient or "someone"})
 
 
+def _name_words(name: str) -> set[str]:
+    """The words of a recipient's name, without 'the', 'her', a title or a possessive."""
+    return {re.sub(r"(?:'|’)s$", "", w.strip(".,")).lower() for w in name.split()
+            if not w.endswith(("'s", "’s"))} - OWNERS - TITLES - {""}
+
+
 def _same_recipient(a: str, b: str) -> bool:
     """'Dr Kiran Sahota' and 'Dr Sahota', 'the GP' and 'her GP': one word of a name in
     common, other than a title or 'the'."""
-    def words(name: str) -> set[str]:
-        return {w.strip(".,'’s").lower() for w in name.split()} - OWNERS - TITLES - {""}
-    return bool(words(a) & words(b)) or a.lower() == b.lower()
+    return bool(_name_words(a) & _name_words(b)) or a.lower() == b.lower()
 
 
 def _bound(parsed: ParsedNote, span: tuple[int, int], record: Sharing) -> bool:
@@ -1086,6 +1090,41 @@ def _bound(parsed: ParsedNote, span: tuple[int, int], record: Sharing) -> bool:
     above = {a.i for a in verb.ancestors}
     return any(t.i in own or t.i in above for t in words) or any(
         t.i in {x.i for w in words for x in w.subtree} for t in [verb])
+
+
+def _scope(sentence, c: Compiled, person: set[str]) -> list[tuple[str, str]]:
+    """Whom a sentence that records no sharing is about contacting or telling: "He gave me
+    permission in writing to contact Joyce", "Next: call Joyce Ansah (consent held)",
+    "discuss with my manager whether ... under the self-neglect procedure". Its consent or
+    purpose is for them. Each with the verb's lemma."""
+    found = []
+    for verb in sentence:
+        # ("to contact Joyce": the tagger can read "contact" as a noun after "to".)
+        if verb.pos_ not in ("VERB", "AUX") and not any(
+                t.dep_ == "aux" and t.lower_ == "to" for t in verb.children):
+            continue
+        word = verb.lemma_.lower()
+        if not (word in CALL_VERBS or verb.lower_ in CALL_VERBS or word in c.trigger_words
+                or verb.lower_ in c.trigger_words):
+            continue
+        # The writer's own contact ("to contact Joyce", "I will call Joyce", "you can tell
+        # ..."), not someone else's ("Riley told Mrs Pettifer").
+        subject = _subject(verb)
+        if subject is not None and not (is_one_of(subject, c.writers) or subject.lower_ == "you"
+                                        or subject.tag_ == "CD"):
+            continue
+        who = list(_addressees(verb))
+        who += [t for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "with"
+                for t in prep.children if t.dep_ == "pobj"]
+        for token in who:
+            if token.pos_ == "PRON" or token.lower_ in person or is_one_of(token, c.not_recipients) \
+                    or is_one_of(token, c.writers):
+                continue
+            # Someone named ("Joyce Ansah"), or someone in the writer's own service ("my
+            # manager"): a role alone ("the doctor") may be the recipient under another name.
+            if token.pos_ == "PROPN" or _internal(_name(token), sentence, c):
+                found.append((_name(token), verb.lemma_.lower()))
+    return found
 
 
 def _per_recipient(parsed: ParsedNote, rule, c: Compiled, records: list[Sharing]) -> Iterator[Finding]:
@@ -1119,13 +1158,38 @@ def _per_recipient(parsed: ParsedNote, rule, c: Compiled, records: list[Sharing]
 
     claiming = [r for r in named if not tells_person(r)]
     checked = [r for r in checked if r not in named or not tells_person(r)] or checked[:1]
+    recorded = {r.sentence.start_char for r in records}
+    scopes = {}
     for record in checked:
         # An adult's relative told ("I phoned his son and told him about the fall") is
         # answered by the whole note, as a next of kin is told as part of the person's care.
         others = [] if relative(record) else [
             r for r in claiming if r.sentence.start_char != record.sentence.start_char
             and not _same_recipient(r.recipient, record.recipient or "")]
-        if any(not any(_bound(parsed, h, r) for r in others) for h in hits):
+        def answers(h) -> bool:
+            if any(_bound(parsed, h, r) for r in others):
+                return False
+            sentence = parsed.doc.char_span(h[0], h[1], alignment_mode="expand")
+            if sentence is None or not len(sentence):
+                return True
+            sentence = sentence[0].sent
+            if sentence.start_char in recorded or relative(record):
+                return True
+            if sentence.start_char not in scopes:
+                scopes[sentence.start_char] = _scope(sentence, c, person)
+            # "He gave me permission to contact Joyce": consent for Joyce, not the landlord.
+            scope = scopes[sentence.start_char]
+            # The same one when a word of its name is in the record ("Mia's school" and "Mr
+            # Adeyemi, head of year 8 at Thornley High School").
+            # Or the same act: "Zofia agreed to me referring her to Wrenfield Domestic Abuse
+            # Service" and "I made the referral by phone to Chloe Dunne".
+            said = {w.lower() for w in re.findall(r"[\w-]+", record.sentence.text)}
+            act = (record.verb.lemma_ if record.verb is not None else text[record.start:record.end]).lower()
+            return not scope or any(_same_recipient(who, record.recipient or "") or
+                                    _name_words(who) & said or lemma[:4] == act[:4]
+                                    for who, lemma in scope)
+
+        if any(answers(h) for h in hits):
             continue
         if _answered(parsed, o, c, records, {r.sentence.start_char for r in others}):
             continue
