@@ -1109,7 +1109,10 @@ def _scope(sentence, c: Compiled, person: set[str]) -> list[tuple[str, str]]:
             continue
         # The writer's own contact ("to contact Joyce", "I will call Joyce", "you can tell
         # ..."), not someone else's ("Riley told Mrs Pettifer").
-        subject = _subject(verb)
+        subject, governing = _subject(verb), verb
+        while subject is None and governing.dep_ == "xcomp" and governing.head.i != governing.i:
+            governing = governing.head  # "the police need to speak to Kai": the police's
+            subject = _subject(governing)
         if subject is not None and not (is_one_of(subject, c.writers) or subject.lower_ == "you"
                                         or subject.tag_ == "CD"):
             continue
