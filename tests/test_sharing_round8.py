@@ -143,3 +143,14 @@ def test_what_is_agreed_for_someone_else_does_not_answer(body, subject_type, exp
 ])
 def test_what_is_agreed_for_the_same_recipient_answers(body, subject_type):
     assert sharing(body, subject_type) == []
+
+
+@pytest.mark.parametrize("body, expected", [
+    # What the writer asked the recipient for is why; what someone else asked for is not.
+    ("I emailed Ms Greer, solicitor at Legal Services, about the court timetable and asked for a "
+     "legal planning review.", at(1, 3, (CONSENT, TOLD))),
+    ("I emailed Ms Greer, solicitor at Legal Services, about the court timetable. The guardian has "
+     "asked for the sibling assessment.", at(1, 3)),
+])
+def test_asking_for_a_review_is_the_writers_purpose(body, expected):
+    assert sharing(body, "child") == expected

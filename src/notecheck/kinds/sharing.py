@@ -514,7 +514,8 @@ def _recipient(anchor, sentence, c: Compiled, subjects: set[str],
         return is_one_of(token, c.not_recipients) or token.lower_ in subjects
 
     def named(token) -> bool:
-        return is_one_of(token, c.recipients) or token.like_email
+        # Not an adverb: "Letter sent home" names no one.
+        return is_one_of(token, c.recipients) and token.pos_ != "ADV" or token.like_email
 
     direct = _addressees(anchor)
     for token in direct:
