@@ -197,3 +197,13 @@ def pack_cli(monkeypatch, tmp_path):
         return CliResult(result.exit_code, result.stdout, result.stderr)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def linter():
+    """Every enabled built-in rule, in one Linter for the whole session: what a user gets
+    by default. A test file that needs other rules defines its own ``linter``."""
+    from notecheck.engine import Linter
+    from notecheck.rules.loader import builtin_rules_dir, load_rules
+
+    return Linter([r for r in load_rules([builtin_rules_dir()]) if r.enabled])

@@ -6,16 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from notecheck.engine import Linter
 from notecheck.notes.text import parse_text
-from notecheck.rules.loader import builtin_rules_dir, load_rules
 
 CATEGORIES = ("clarity", "attribution")
-
-
-@pytest.fixture(scope="module")
-def linter():
-    return Linter([r for r in load_rules([builtin_rules_dir()]) if r.enabled])
 
 
 def found(linter, text: str, name: str = "note.md") -> list[tuple[str, int, int]]:

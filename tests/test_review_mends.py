@@ -10,11 +10,6 @@ from notecheck.notes.text import parse_text
 from notecheck.rules.loader import builtin_rules_dir, load_rules
 
 
-@pytest.fixture(scope="module")
-def linter():
-    return Linter([r for r in load_rules([builtin_rules_dir()]) if r.enabled])
-
-
 def found(linter, text: str, category: str) -> list[tuple[str, int, int]]:
     parsed = linter.parse(parse_text("note.md", text))
     return [(d.rule, d.line, d.column) for d in linter.check(parsed) if d.rule.startswith(category + ".")]
@@ -56,3 +51,21 @@ CASES = {
 def test_review_mends(linter, name):
     text, category, expected = CASES[name]
     assert found(linter, text, category) == expected
+
+
+def test_think_family_adult_age_decides_who_is_an_adult_speaking(tmp_path):
+    """A team that treats 16 and over as adults: "Skye (17) said she has been in a dark place"
+    in a child's note is an adult's mental health, which the note must think through for the
+    child; with the default of 18, Skye is a child speaking of herself."""
+    rule = (builtin_rules_dir() / "holistic" / "think-family.yaml").read_text(encoding="utf-8")
+    (tmp_path / "think-family.yaml").write_text(
+        rule.replace("    subject_types: [adult]\n", "    subject_types: [adult]\n    adult_age: 16\n", 1),
+        encoding="utf-8")
+    text = note("Leo Hart", "child", "home visit",
+                "Present: Leo (4) and his sister Skye (17).\n"
+                "Skye said she has been in a dark place since the summer.\n"
+                "Leo's nursery starts in January.\n")
+    teen_adults = Linter([r for r in load_rules([tmp_path]) if r.enabled])
+    default = Linter([r for r in load_rules([builtin_rules_dir() / "holistic"]) if r.enabled])
+    assert found(teen_adults, text, "holistic") == [("holistic.think-family", 8, 29)]
+    assert found(default, text, "holistic") == []

@@ -685,7 +685,7 @@ def _child_note(parsed: ParsedNote, c, o) -> Iterator[Finding]:
                     and not _the_childs_own(span, own)
                     and ((not parsed.in_quotes(span.start_char, span.end_char)
                           and not c["child_note_others_only"].any_in(span))
-                         or _someone_elses(span, own, adults))),
+                         or _someone_elses(span, own, adults, o.adult_age))),
                    None)
     if trigger is None:
         return
@@ -731,7 +731,7 @@ def _clause_subject(span):
         token = token.head
 
 
-def _someone_elses(span, own: set[str], adults: set[str]) -> bool:
+def _someone_elses(span, own: set[str], adults: set[str], adult_age: int) -> bool:
     """Is the clause about an adult other than the child, by name or as one of the adults
     around a child: "Lee has gone back to using heroin", "her uncle is dealing drugs" (not
     "she", not the child, not "her drug tests showed cocaine")?"""
@@ -739,21 +739,21 @@ def _someone_elses(span, own: set[str], adults: set[str]) -> bool:
     if who is None or who.text in own:
         return False
     # "Donna's speech was slurred", "Luke's GP has referred him": whose it is.
-    return any(_an_adult(t, own, adults) for t in [who, *(t for t in who.children if t.dep_ == "poss")])
+    return any(_an_adult(t, own, adults, adult_age) for t in [who, *(t for t in who.children if t.dep_ == "poss")])
 
 
 # "he", "his": one person, who may be an adult the sentence names.
 _HE_OR_SHE = {"he", "she", "him", "her", "his"}
 
 
-def _an_adult(who, own: set[str], adults: set[str]) -> bool:
+def _an_adult(who, own: set[str], adults: set[str], adult_age: int) -> bool:
     if who.pos_ == "PRON":
         # "Mum, Gemma Pinnock, told me she smokes cannabis", "Riley's dad came to collect
         # him and staff saw his speech was slurred": a pronoun in a sentence that names an
         # adult around the child, and the child by first name only as whose relative they
         # are, is that adult.
         sent = who.sent
-        if who.lower_ in _HE_OR_SHE and _said_by_an_adult(who, own):
+        if who.lower_ in _HE_OR_SHE and _said_by_an_adult(who, own, adult_age):
             return True
         return who.lower_ in _HE_OR_SHE and any(
             t.lemma_.lower() in adults and t.dep_ != "poss" for t in sent) and not any(
@@ -763,7 +763,7 @@ def _an_adult(who, own: set[str], adults: set[str]) -> bool:
 
 
 
-def _said_by_an_adult(who, own: set[str]) -> bool:
+def _said_by_an_adult(who, own: set[str], adult_age: int) -> bool:
     """Is 'she' the one who says it, named and not the child nor a child the note gives an
     age: "Chloe said she has been in a really dark place" (not "Kyle said he ...")?"""
     if who.dep_ != "nsubj":
@@ -776,7 +776,7 @@ def _said_by_an_adult(who, own: set[str]) -> bool:
     speaker = next((t for t in verb.head.children if t.dep_ == "nsubj"), None)
     if speaker is None or speaker.pos_ != "PROPN" or speaker.text in own:
         return False
-    return speaker.text not in _aged_names(who.doc.text, 18)[0]
+    return speaker.text not in _aged_names(who.doc.text, adult_age)[0]
 
 
 def _the_child_named(token, own: set[str]) -> bool:
