@@ -107,6 +107,22 @@ class SharingOptions(Options):
     # or a possessive ("Leon's IRO"), and only with no "of"/"at" after it ("the manager at
     # the nursery" is not).
     internal_recipients: list[str] = []
+    # Regular expressions for the service's own record system ("through our case record
+    # system", "on the case file"): a record passed on through it, to no one named outside
+    # the service, stayed inside the service.
+    internal_channels: list[str] = []
+    # Regular expressions for the person saying no to the sharing ("Chloe said she did not
+    # want the health visitor told", "refused consent"). A record after a refusal is
+    # answered only by evidence written after the refusal (the reason and basis for sharing
+    # anyway, or a later agreement): the refusal alone does not explain why it went.
+    refusals: list[str] = []
+    refusal_message: str | None = None  # said for such a record, instead of 'message'
+    # Regular expressions for the writer's own decision not to share ("I told him I
+    # couldn't share anything with him"): a decision either way needs its reason, one of
+    # 'declined_reasons' in that sentence or the next, else 'declined_message' is said.
+    declined: list[str] = []
+    declined_reasons: list[str] = []
+    declined_message: str | None = None
     evidence: list[str] = []  # regular expressions, anywhere in the note
     # Sentence evidence (kinds/evidence.py): a sentence anywhere in the note that the
     # classifier scores at least answered_threshold for answered_by (e.g. sharing_purpose)
@@ -180,6 +196,10 @@ class Compiled:
     calls: list[GuardedPattern] = field(default_factory=list)
     written: list[GuardedPattern] = field(default_factory=list)
     live_note_types: list[GuardedPattern] = field(default_factory=list)
+    internal_channels: list[GuardedPattern] = field(default_factory=list)
+    refusals: list[GuardedPattern] = field(default_factory=list)
+    declined: list[GuardedPattern] = field(default_factory=list)
+    declined_reasons: list[GuardedPattern] = field(default_factory=list)
     people: set[str] = field(default_factory=set)  # recipients "him" or "her" can stand for
     signature: tuple = ()  # what find_sharing depends on, so rules can share its result
     # Every word that can start a record: the trigger words and event nouns.
@@ -218,7 +238,7 @@ def compile_sharing(rule) -> Compiled:
          for w, t in triggers.items()], _words(o.event_nouns),
         _words(o.event_verbs), _words(o.writers), _words(o.items), _words(o.recipients),
         _words(o.not_recipients), _words(o.adult_relatives), _words(o.modals),
-        _words(o.internal_recipients), _words(o.people)))
+        _words(o.internal_recipients), _words(o.people), tuple(o.internal_channels)))
     return Compiled(
         signature=signature, trigger_words=triggers, event_nouns=_words(o.event_nouns),
         event_verbs=_words(o.event_verbs), writers=_words(o.writers), items=_words(o.items),
@@ -236,6 +256,10 @@ def compile_sharing(rule) -> Compiled:
         calls=[_regex(e, ("calls", i)) for i, e in enumerate(o.calls)],
         written=[_regex(e, ("written", i)) for i, e in enumerate(o.written)],
         live_note_types=[_regex(e, ("live_note_types", i)) for i, e in enumerate(o.live_note_types)],
+        internal_channels=[_regex(e, ("internal_channels", i)) for i, e in enumerate(o.internal_channels)],
+        refusals=[_regex(e, ("refusals", i)) for i, e in enumerate(o.refusals)],
+        declined=[_regex(e, ("declined", i)) for i, e in enumerate(o.declined)],
+        declined_reasons=[_regex(e, ("declined_reasons", i)) for i, e in enumerate(o.declined_reasons)],
         starts=Terms(sorted({*triggers, *_words(o.event_nouns)}), "triggers"),
         not_subjects=Terms(sorted({w for w in {*_words(o.recipients), *_words(o.items),
                                                *_words(o.event_nouns), *triggers} if " " not in w}),
@@ -533,6 +557,17 @@ def _recipient(anchor, sentence, c: Compiled, subjects: set[str],
         pronouns = [t for t in direct if family(t)]
         if all(t.lower_ in THIRD_PERSON for t in pronouns):
             who = _antecedent(pronouns[0], c, subjects)
+            if who is None and pronouns[0].lower_ in ("her", "him") and sentence.start > 0:
+                # "Rang Mrs Ghale, DSL at Harley's school. Told her: ...": the one the
+                # sentence before rang, when it opens by ringing someone outside the family.
+                before = sentence.doc[sentence.start - 1].sent
+                who = _rung_first(before, before[-1], c, subjects)
+                if who is not None:
+                    # The parser can fold the time and the verb into the name: "11:20 Rang
+                    # Mrs Ghale".
+                    words = who.split()
+                    calls = [i for i, w in enumerate(words) if w.lower() in CALL_VERBS]
+                    who = " ".join(words[calls[-1] + 1:] if calls else words) or None
             if who is not None:
                 return who
     if told_family and all(t.lower_ in ("them", "they") for t in direct if family(t)):
@@ -825,6 +860,9 @@ def find_sharing(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
         if recipient is not None and _internal(recipient, sentence, c) and \
                 not _of_the_one_rung(recipient, sentence, anchor, c, subjects):
             continue  # "Team manager updated": nothing left the writer's own service
+        if (recipient is None or _internal(recipient, sentence, c)) and any(
+                p.search(parsed.text, sentence.start_char, sentence.end_char) for p in c.internal_channels):
+            continue  # "I forwarded the account to Naveed through our case record system"
         if recipient is None and (trigger is not None and trigger.needs_recipient or
                                   any(t.dep_ == "ccomp" for t in verb.children)):
             continue  # "as referred to above"; "it was shared that ..." (speech)
@@ -871,6 +909,11 @@ def _family_names(doc, c: Compiled) -> set[str]:
         after = doc[token.i + 1:token.i + 4]
         bracketed = len(after) == 3 and after[0].text == "(" and after[2].text == ")" and \
             is_one_of(after[1], c.not_recipients)
+        # "Frank (77) has vascular dementia", "Noah (3) and his mum": a name given with an
+        # age is the person or their family, by the name the note goes on to use.
+        aged = len(after) >= 3 and after[0].text == "(" and after[1].text.isdigit() and \
+            int(after[1].text) <= 110 and after[2].text in (")", ",")
+        bracketed = bracketed or aged
         if bracketed or loose or any(t.pos_ == "NOUN" and is_one_of(t, c.not_recipients) and t.lower_ not in
                             ("i", "me", "we", "us", "it", "this", "that") for t in beside):
             found.add(token.lower_)
@@ -896,6 +939,9 @@ def _internal(recipient: str, sentence, c: Compiled) -> bool:
             words = words[1:]
         return words
 
+    # "our team's occupational therapist", "our OT": the writer's own service's.
+    if recipient.lower().split()[:1] == ["our"]:
+        return True
     own = len(without_owner(recipient.lower().split()))
     words = without_owner((text[at:] if at >= 0 else recipient.lower()).replace(",", " ").split())
     for size in range(len(words), own - 1, -1):
@@ -927,7 +973,11 @@ def _not_information(verb, trigger: Trigger, c: Compiled, subjects: set[str]) ->
             given.append(verb.head)  # "Personal care given to Margaret", "Passed urine."
         things = set(map(str.lower, trigger.not_information))
         def thing(t) -> bool:
-            return is_one_of(t, things) or _with_compounds(t) in things
+            # "a pot of tea", "a plate of biscuits": an amount of a thing is the thing.
+            of = [o for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
+                  for o in p.children if o.dep_ == "pobj"]
+            return is_one_of(t, things) or _with_compounds(t) in things or \
+                bool(of) and all(thing(o) for o in of)
         # Every one of them: "I sent the prescription and his care plan" shares the plan.
         if any(all(thing(x) for x in (t, *t.conjuncts)) for t in given):
             return True
@@ -1036,11 +1086,19 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     if require == "secure-channel":
         yield from _insecure(parsed, c)
         return
+    if c.declined:
+        yield from _declined_without_reason(parsed, c, rule.options.declined_message)
     records = find_sharing(parsed, c)
     if not records and rule.options.evidence_records is not None:
         records = _evidence_records(parsed, rule.options)
     if not records:
         return
+    if c.refusals:
+        overridden = _shared_after_refusal(parsed, c, records)
+        if overridden is not None:
+            yield Finding(overridden.start, overridden.end, values={"recipient": overridden.recipient},
+                          message=rule.options.refusal_message)
+            return
     if require != "recipient" and rule.options.evidence_per_recipient:
         yield from _per_recipient(parsed, rule, c, records)
         return
@@ -1061,6 +1119,43 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         return
     first = next((r for r in records if r.recipient), records[0])
     yield Finding(first.start, first.end, values={"recipient": first.recipient or "someone"})
+
+
+def _declined_without_reason(parsed: ParsedNote, c: Compiled, message: str | None) -> Iterator[Finding]:
+    """The writer's decision not to share ("I told him I couldn't share anything with
+    him") with no reason in its sentence or the next."""
+    text = parsed.text
+    for pattern in c.declined:
+        for m in pattern.finditer(text):
+            if parsed.in_quotes(m.start(), m.end()):
+                continue
+            span = parsed.doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            sentence = span[0].sent
+            end = sentence.end_char
+            if sentence.end < len(parsed.doc):
+                end = parsed.doc[sentence.end].sent.end_char
+            if any(r.search(text, sentence.start_char, end) for r in c.declined_reasons):
+                continue
+            yield Finding(m.start(), m.end(), message=message)
+
+
+def _shared_after_refusal(parsed: ParsedNote, c: Compiled, records: list[Sharing]) -> Sharing | None:
+    """The first record, to someone named, after the person said no to sharing ("Chloe
+    said she did not want the health visitor told ... Later I updated the health visitor
+    on everything"), with no evidence written after the refusal: no reason or basis for
+    going ahead, and no later agreement."""
+    text = parsed.text
+    refused = [m.span() for p in c.refusals for m in p.finditer(text)]
+    if not refused:
+        return None
+    first = min(refused)
+    after = [m.span() for p in c.evidence for m in p.finditer(text, first[1])]
+    after = [h for h in after if not any(r[0] <= h[0] < r[1] or h[0] <= r[0] < h[1] for r in refused)]
+    if after:
+        return None
+    return next((r for r in records if r.recipient and r.start > first[1]), None)
 
 
 def _name_words(name: str) -> set[str]:
