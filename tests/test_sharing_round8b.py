@@ -68,3 +68,21 @@ def test_a_decision_not_to_share_needs_its_reason():
     body = ("Call from Mr Price, head of year at the school.\nI told him I couldn't share anything with him, "
             "because Dad has not agreed to it.")
     assert sharing(body, "child", "Amber Lis") == []
+
+
+def test_an_attachment_file_name_that_names_the_person_is_flagged():
+    body = ('Emailed the capacity assessment to the bank via the council\'s secure email, so they can stop '
+            'the cheques, as an attachment called "Harold Gee - Alzheimers - lacks capacity.docx". '
+            'Harold agreed to this and knows I sent it.')
+    assert [("sharing.insecure-channel", 1, 113)] == sharing(body, "adult", "Harold Gee")
+    body = ('Emailed the capacity assessment to the bank via the council\'s secure email, so they can stop '
+            'the cheques, as an attachment called "CA-20981.docx". Harold agreed to this and knows I sent it.')
+    assert sharing(body, "adult", "Harold Gee") == []
+
+
+def test_agreement_to_a_referral_to_one_service_is_not_for_another():
+    body = ("Lorna (39) agreed to a referral to the IDVA service.\n"
+            "Made a referral to the multi-agency risk assessment conference (MARAC), giving the risk "
+            "checklist, so the agencies can make a safety plan.\n"
+            "Referral to the IDVA service sent with Lorna's consent; IDVA Gemma Holt will ring her.")
+    assert sharing(body, "adult", "Lorna Pike") == [(CONSENT, 2, 8), (TOLD, 2, 8)]

@@ -561,7 +561,11 @@ def _recipient(anchor, sentence, c: Compiled, subjects: set[str],
                 # "Rang Mrs Ghale, DSL at Harley's school. Told her: ...": the one the
                 # sentence before rang, when it opens by ringing someone outside the family.
                 before = sentence.doc[sentence.start - 1].sent
-                who = _rung_first(before, before[-1], c, subjects)
+                opening = [t for t in before if t.is_alpha][:1]
+                # Only a note-style opening call to someone given a role there.
+                if opening and (opening[0].lower_ in CALL_VERBS or opening[0].lemma_.lower() in CALL_VERBS) \
+                        and any(is_one_of(t, c.people) for t in before):
+                    who = _rung_first(before, before[-1], c, subjects)
                 if who is not None:
                     # The parser can fold the time and the verb into the name: "11:20 Rang
                     # Mrs Ghale".
@@ -1142,20 +1146,32 @@ def _declined_without_reason(parsed: ParsedNote, c: Compiled, message: str | Non
 
 
 def _shared_after_refusal(parsed: ParsedNote, c: Compiled, records: list[Sharing]) -> Sharing | None:
-    """The first record, to someone named, after the person said no to sharing ("Chloe
-    said she did not want the health visitor told ... Later I updated the health visitor
-    on everything"), with no evidence written after the refusal: no reason or basis for
-    going ahead, and no later agreement."""
+    """The first record to someone the person said should not have it ("Chloe said she did
+    not want the health visitor told ... Later I updated Tommy's health visitor on
+    everything"), with no evidence written after that refusal: no reason or basis for
+    going ahead, and no later agreement. A refusal that names no one ("which she did not
+    want shared") is about what was left out."""
     text = parsed.text
-    refused = [m.span() for p in c.refusals for m in p.finditer(text)]
-    if not refused:
-        return None
-    first = min(refused)
-    after = [m.span() for p in c.evidence for m in p.finditer(text, first[1])]
-    after = [h for h in after if not any(r[0] <= h[0] < r[1] or h[0] <= r[0] < h[1] for r in refused)]
-    if after:
-        return None
-    return next((r for r in records if r.recipient and r.start > first[1]), None)
+    refused = sorted(m.span() for p in c.refusals for m in p.finditer(text))
+    for record in records:
+        if not record.recipient:
+            continue
+        own = _name_words(record.recipient)
+        before = [r for r in refused if r[1] <= record.start
+                  and _name_words(text[r[0]:r[1]]) - REFUSAL_WORDS & own]
+        if not before:
+            continue
+        first = before[0]
+        after = [m.span() for p in c.evidence for m in p.finditer(text, first[1])]
+        if not any(not any(r[0] <= h[0] < r[1] or h[0] <= r[0] < h[1] for r in refused) for h in after):
+            return record
+    return None
+
+
+# The words of a refusal that say what was refused, not whom it was about.
+REFUSAL_WORDS = {"did", "didn't", "does", "doesn't", "not", "want", "wanted", "me", "us", "to", "be",
+                 "told", "tell", "know", "informed", "shared", "share", "sharing", "contacted", "contact",
+                 "have", "passed", "on", "involved", "about", "anything", "this", "that", "it", "any"}
 
 
 def _name_words(name: str) -> set[str]:
@@ -1223,6 +1239,16 @@ def _scope(sentence, c: Compiled, person: set[str]) -> list[tuple[str, str]]:
             # manager"): a role alone ("the doctor") may be the recipient under another name.
             if token.pos_ == "PROPN" or _internal(_name(token), sentence, c):
                 found.append((_name(token), verb.lemma_.lower()))
+    # "She agreed to a referral to the IDVA service": the event's own recipient.
+    for noun in sentence:
+        if noun.lemma_.lower() not in c.event_nouns:
+            continue
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "to":
+                for token in prep.children:
+                    if token.dep_ == "pobj" and (is_one_of(token, c.recipients) or token.pos_ == "PROPN") \
+                            and token.lower_ not in person and not is_one_of(token, c.not_recipients):
+                        found.append((_name(token), noun.lemma_.lower()))
     return found
 
 
@@ -1286,6 +1312,7 @@ def _per_recipient(parsed: ParsedNote, rule, c: Compiled, records: list[Sharing]
             act = (record.verb.lemma_ if record.verb is not None else text[record.start:record.end]).lower()
             return not scope or any(_same_recipient(who, record.recipient or "") or
                                     _name_words(who) & said or lemma[:4] == act[:4]
+                                    and not any(_same_recipient(who, r.recipient) for r in others)
                                     for who, lemma in scope)
 
         if any(answers(h) for h in hits):
