@@ -86,3 +86,14 @@ def test_agreement_to_a_referral_to_one_service_is_not_for_another():
             "checklist, so the agencies can make a safety plan.\n"
             "Referral to the IDVA service sent with Lorna's consent; IDVA Gemma Holt will ring her.")
     assert sharing(body, "adult", "Lorna Pike") == [(CONSENT, 2, 8), (TOLD, 2, 8)]
+
+
+def test_case_details_left_on_an_answerphone_are_flagged():
+    body = ("Cyril agreed I could ring the nurses for him.\n"
+            "11:15 Rang the district nursing team. No answer, so I left a voicemail on their answerphone giving "
+            "Cyril's full name, address and that his dressing is leaking, and asked them to visit today.")
+    assert ("sharing.insecure-channel", 2, 62) in sharing(body, "adult", "Cyril Oakes")
+    body = ("Cyril agreed I could ring the nurses for him.\n"
+            "11:15 Rang the district nursing team and left a voicemail asking them to call me back; "
+            "no personal details left.")
+    assert not [f for f in sharing(body, "adult", "Cyril Oakes") if f[0] == "sharing.insecure-channel"]
