@@ -23,21 +23,24 @@ def sharing(body: str, subject_type: str, subject: str = "Test Person") -> list[
     ("16:00 Shared a pot of tea with Test and Mrs Ada Frost in the lounge.", "adult", "Test Person"),
     ("I shared a plate of biscuits with Mr Khan, his neighbour.", "adult", "Test Person"),
     # "our team's occupational therapist": someone in the writer's own service.
-    ("I discussed this with my manager and shared Kim's account with our team's occupational "
-     "therapist, so she could plan the visit.", "adult", "Test Person"),
+    ("Kim told me Graham had two seizures. I discussed this with my team manager and I shared Kim's "
+     "account and Graham's words, and we agreed I would visit him tomorrow with our team's occupational "
+     "therapist, Naveed Iqbal.", "adult", "Test Person"),
     # Passed on through the service's own record system.
     ("I forwarded Kim's written account to Naveed through our case record system, so he could read it.",
      "adult", "Test Person"),
     # Agreement with when it was given between "agreed" and its clause.
-    ("Emailed Mr Foyle, designated safeguarding lead at the school, so he can support Zara at lunch. "
-     "Mum agreed at the meeting that I send him this and I told her when it had gone.", "child", "Zara Hale"),
+    ("Sent 16:05 via the council's secure email to Mr Daniel Foyle, designated safeguarding lead at the "
+     "school, so that school can support Zara at lunch.\nDear Mr Foyle,\nI am writing with the parts of the plan that school is part of. Zara's mum, Mrs Okonjo-Hale, agreed at the meeting "
+     "that I send you this, and has seen this email before I sent it.", "child", "Zara Hale"),
     # Done at the person's request is why it was done.
     ("At her request, and with her signed consent, I sent a closure letter to the GP by secure email. "
      "She has a copy.", "adult", "Test Person"),
     # The person by the short name the note uses, introduced with an age: telling him.
-    ("Frank (77) has dementia. With his attorney's agreement I rang the bank's fraud team so they "
-     "could protect the account. I told Frank that I had asked his bank to help keep his money safe.",
-     "adult", "Francis Mellor"),
+    ("Frank (77) has dementia and lacks capacity for this decision. In his best interests, I rang the "
+     "bank's fraud team on their published number and gave his name and the pattern of withdrawals, so "
+     "they could protect the account. I told Frank in simple words that I had asked his bank to help "
+     "keep his money safe.", "adult", "Francis Mellor"),
     # "her" is the one the sentence before rang; the bare "Shared under ..." restates that record.
     ("11:20 Rang Mrs Ghale, DSL at the school. Told her about the incident.\n"
      "Why: so school can watch for Harley being upset.\n"
