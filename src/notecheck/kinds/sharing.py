@@ -93,6 +93,12 @@ class SharingOptions(Options):
     # adult (subject_type: adult): an adult's mother or son is not the person, so telling
     # them what happened is sharing ("Mum informed by text" about a man of 30).
     adult_relatives: list[str] = []
+    # The recipients that are one person (a teacher, a neighbour, a landlord), whom "him"
+    # or "her" can stand for: "I rang Mr Pereira, her class teacher, and filled him in";
+    # "The neighbour asked what was going on, and I told her". ("them" can stand for any
+    # recipient: "the fire service".) When the note is about an adult, so can the
+    # adult_relatives.
+    people: list[str] = []
     modals: list[str] = []  # auxiliaries that make a verb a plan, not a record
     # People inside the writer's own service: telling them ("Team manager updated", "IRO
     # informed of visit", "sent it to my manager") passes nothing outside the service, so
@@ -101,6 +107,22 @@ class SharingOptions(Options):
     # or a possessive ("Leon's IRO"), and only with no "of"/"at" after it ("the manager at
     # the nursery" is not).
     internal_recipients: list[str] = []
+    # Regular expressions for the service's own record system ("through our case record
+    # system", "on the case file"): a record passed on through it, to no one named outside
+    # the service, stayed inside the service.
+    internal_channels: list[str] = []
+    # Regular expressions for the person saying no to the sharing ("Chloe said she did not
+    # want the health visitor told", "refused consent"). A record after a refusal is
+    # answered only by evidence written after the refusal (the reason and basis for sharing
+    # anyway, or a later agreement): the refusal alone does not explain why it went.
+    refusals: list[str] = []
+    refusal_message: str | None = None  # said for such a record, instead of 'message'
+    # Regular expressions for the writer's own decision not to share ("I told him I
+    # couldn't share anything with him"): a decision either way needs its reason, one of
+    # 'declined_reasons' in that sentence or the next, else 'declined_message' is said.
+    declined: list[str] = []
+    declined_reasons: list[str] = []
+    declined_message: str | None = None
     evidence: list[str] = []  # regular expressions, anywhere in the note
     # Sentence evidence (kinds/evidence.py): a sentence anywhere in the note that the
     # classifier scores at least answered_threshold for answered_by (e.g. sharing_purpose)
@@ -115,6 +137,13 @@ class SharingOptions(Options):
     # sharing with someone: "I told Shirley, housing officer, that the boiler is blocked"
     # reads as a telling, but Shirley received it; she is not the person it is about.
     answered_not_in_record: bool = False
+    # True: when the note records sharing with more than one recipient, what a sentence
+    # that records sharing with one of them says (its purpose, the consent for it) answers
+    # for that one only: in "I rang Dr Sahota and gave her Harvey's account so she could do
+    # a medical; Annika agreed to this. The GP and the health visitor have been made aware."
+    # nothing says why the GP was told, or that Annika agreed to it. Sentences recording
+    # no sharing answer for every record, as before.
+    evidence_per_recipient: bool = False
     # A sentence scored at least evidence_records for 'sharing' is a record of sharing
     # too, when the triggers find none (sharing told in words no trigger has).
     evidence_records: float | None = Field(None, gt=0, lt=1)
@@ -167,6 +196,11 @@ class Compiled:
     calls: list[GuardedPattern] = field(default_factory=list)
     written: list[GuardedPattern] = field(default_factory=list)
     live_note_types: list[GuardedPattern] = field(default_factory=list)
+    internal_channels: list[GuardedPattern] = field(default_factory=list)
+    refusals: list[GuardedPattern] = field(default_factory=list)
+    declined: list[GuardedPattern] = field(default_factory=list)
+    declined_reasons: list[GuardedPattern] = field(default_factory=list)
+    people: set[str] = field(default_factory=set)  # recipients "him" or "her" can stand for
     signature: tuple = ()  # what find_sharing depends on, so rules can share its result
     # Every word that can start a record: the trigger words and event nouns.
     starts: Terms | None = None
@@ -204,13 +238,13 @@ def compile_sharing(rule) -> Compiled:
          for w, t in triggers.items()], _words(o.event_nouns),
         _words(o.event_verbs), _words(o.writers), _words(o.items), _words(o.recipients),
         _words(o.not_recipients), _words(o.adult_relatives), _words(o.modals),
-        _words(o.internal_recipients)))
+        _words(o.internal_recipients), _words(o.people), tuple(o.internal_channels)))
     return Compiled(
         signature=signature, trigger_words=triggers, event_nouns=_words(o.event_nouns),
         event_verbs=_words(o.event_verbs), writers=_words(o.writers), items=_words(o.items),
         recipients=_words(o.recipients), not_recipients=_words(o.not_recipients),
         adult_relatives=_words(o.adult_relatives),
-        modals=_words(o.modals), internal=_words(o.internal_recipients),
+        modals=_words(o.modals), internal=_words(o.internal_recipients), people=_words(o.people),
         evidence=[_regex(e, ("evidence", i)) for i, e in enumerate(o.evidence)],
         answered_unless=[_regex(e, ("answered_unless", i)) for i, e in enumerate(o.answered_unless)],
         channels=[(_regex(c.regex, ("channels", i, "regex")), c) for i, c in enumerate(o.channels)],
@@ -222,6 +256,10 @@ def compile_sharing(rule) -> Compiled:
         calls=[_regex(e, ("calls", i)) for i, e in enumerate(o.calls)],
         written=[_regex(e, ("written", i)) for i, e in enumerate(o.written)],
         live_note_types=[_regex(e, ("live_note_types", i)) for i, e in enumerate(o.live_note_types)],
+        internal_channels=[_regex(e, ("internal_channels", i)) for i, e in enumerate(o.internal_channels)],
+        refusals=[_regex(e, ("refusals", i)) for i, e in enumerate(o.refusals)],
+        declined=[_regex(e, ("declined", i)) for i, e in enumerate(o.declined)],
+        declined_reasons=[_regex(e, ("declined_reasons", i)) for i, e in enumerate(o.declined_reasons)],
         starts=Terms(sorted({*triggers, *_words(o.event_nouns)}), "triggers"),
         not_subjects=Terms(sorted({w for w in {*_words(o.recipients), *_words(o.items),
                                                *_words(o.event_nouns), *triggers} if " " not in w}),
@@ -234,13 +272,16 @@ def needs(rule) -> set[str]:
     return {"lemma", "parse"} | ({"evidence"} if o.answered_by or o.evidence_records else set())
 
 
-def _answered(parsed: ParsedNote, o, c: Compiled, records: list[Sharing]) -> bool:
+def _answered(parsed: ParsedNote, o, c: Compiled, records: list[Sharing],
+              claimed: set[int] = frozenset()) -> bool:
+    """Whether a sentence the classifier reads as giving what the rule asks answers it;
+    ``claimed``: the starts of sentences that answer only for another recipient."""
     if not o.answered_by:
         return False
     shared = {r.sentence.start_char for r in records if r.recipient} if o.answered_not_in_record else set()
     # A heading ("Information shared:") names a section; it records nothing.
     return any(cats.get(o.answered_by, 0.0) >= o.answered_threshold
-               and sent.start_char not in shared
+               and sent.start_char not in shared and sent.start_char not in claimed
                and not parsed.layout.in_heading(sent.start_char)
                and not any(p.search(sent.text) for p in c.answered_unless)
                for sent, cats in sentence_evidence(parsed))
@@ -297,6 +338,22 @@ def _requested(token) -> bool:
     return False
 
 
+def _purpose_of_call(verb, c: Compiled) -> bool:
+    """The telling is what a call the writer made was for, so it was done: "12:40 rang the
+    owner of the car wash, Mr Dimitriou, to explain Kaden would be in court", "I phoned the
+    school to let them know". Not a call planned or tried ("I will ring the school to tell
+    them", "I tried to ring the GP to explain")."""
+    if verb.tag_ != "VB" or verb.dep_ not in ("advcl", "xcomp") or \
+            not any(t.dep_ == "aux" and t.lower_ == "to" for t in verb.children):
+        return False
+    call = verb.head
+    if call.i == verb.i or not (call.lemma_.lower() in CALL_VERBS or call.lower_ in CALL_VERBS) or \
+            call.tag_ in ("VB", "VBG") or not _recorded_not_planned(call, c):
+        return False
+    subject = _subject(call)
+    return subject is None or subject.tag_ == "CD" or is_one_of(subject, c.writers)
+
+
 def _past_in_context(verb) -> bool:
     """A verb whose past form is its base form, read as past when its clause tells of
     something past: "Let his daughter know about the fall when she rang at 10:00"."""
@@ -317,6 +374,10 @@ def _with_whom(verb, c: Compiled, subjects: set[str]) -> str | None:
         for prep in (t for t in head.children if t.dep_ == "prep" and t.lower_ == "with"):
             for who in (t for t in prep.children if t.dep_ == "pobj"):
                 for token in [who, *who.conjuncts]:
+                    if token.lower_ in THIRD_PERSON:
+                        found = _antecedent(token, c, subjects)  # "Discussed Samuel with her"
+                        if found is not None:
+                            return found
                     if is_one_of(token, c.not_recipients) or token.lower_ in subjects:
                         continue
                     if is_one_of(token, c.recipients) or token.pos_ == "PROPN":
@@ -365,9 +426,12 @@ def _told_to_person(verb, subjects: set[str], c: Compiled) -> bool:
 def _subject(verb):
     """The verb's subject, following "and" back to the first verb of a list."""
     while True:
-        for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
-                return child
+        subjects = [t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        if subjects:
+            # The parser can give a verb two: "Mrs Kettering, the SENCo, asked for the plan,
+            # so I emailed her" (both "Mrs Kettering" and "I"); the nearest before it is its own.
+            before = [t for t in subjects if t.i < verb.i]
+            return before[-1] if before else subjects[0]
         if verb.dep_ == "conj" and verb.head is not verb:
             verb = verb.head
             continue
@@ -421,7 +485,8 @@ def _recorded_not_planned(verb, c: Compiled) -> bool:
     for child in verb.children:
         if child.dep_ == "neg":
             return False
-        if child.dep_ == "aux" and (child.lower_ == "to" or is_one_of(child, c.modals)):
+        if child.dep_ == "aux" and (child.lower_ == "to" and not _purpose_of_call(verb, c)
+                                    or is_one_of(child, c.modals)):
             return False
         if child.dep_ == "mark" and child.lower_ in CONDITIONS:
             return False
@@ -436,6 +501,13 @@ def _addressees(anchor) -> list:
     'to'/'with' ("informed the police", "sent Mum a copy", "shared it with the GP")."""
     direct = []
     objects = [t for t in anchor.children if t.dep_ in ("dobj", "dative")]
+    # "I told her Stefan was being sectioned": the parser can read "her" as the possessive
+    # of what follows; straight after a verb of telling, she is the one told.
+    after = anchor.doc[anchor.i + 1] if anchor.i + 1 < len(anchor.doc) else None
+    if after is not None and after.lower_ == "her" and after.dep_ == "poss" and \
+            (anchor.lemma_.lower() in TELL_VERBS or anchor.lower_ in TELL_VERBS) and \
+            after.head.dep_ in ("nsubj", "nsubjpass") and after.head.head.head.i == anchor.i:
+        direct.append(after)
     for child in anchor.children:
         if child.dep_ in ("dobj", "dative") and child.pos_ in ("NOUN", "PROPN", "PRON"):
             direct.append(child)
@@ -443,8 +515,10 @@ def _addressees(anchor) -> list:
         # reported that Steve has relapsed": Steve is not told anything).
         # "made the school aware": the one made aware is the subject of "aware".
         # ("let Tommy's school know": the parser can read "know" as VBP there.)
-        if child.dep_ in ("ccomp", "xcomp") and (child.tag_ in ("VB", "JJ") or
-                                                 anchor.lemma_ == "let" and child.tag_ == "VBP") and \
+        # Only for "let" and "make": in "to explain Kaden would be in court" Kaden is what
+        # was said, not who heard it.
+        if child.dep_ in ("ccomp", "xcomp") and anchor.lemma_.lower() in ("let", "make") and \
+                (child.tag_ in ("VB", "JJ") or anchor.lemma_ == "let" and child.tag_ == "VBP") and \
                 not any(t.dep_ == "mark" for t in child.children):
             direct.extend(t for t in child.children if t.dep_ == "nsubj")
     # "to"/"with" on the verb, or hung by the parser on its object ("my concerns to the LADO").
@@ -464,7 +538,8 @@ def _recipient(anchor, sentence, c: Compiled, subjects: set[str],
         return is_one_of(token, c.not_recipients) or token.lower_ in subjects
 
     def named(token) -> bool:
-        return is_one_of(token, c.recipients) or token.like_email
+        # Not an adverb: "Letter sent home" names no one.
+        return is_one_of(token, c.recipients) and token.pos_ != "ADV" or token.like_email
 
     direct = _addressees(anchor)
     for token in direct:
@@ -478,6 +553,27 @@ def _recipient(anchor, sentence, c: Compiled, subjects: set[str],
         first = _recipient(anchor.head, sentence, c, subjects, True)
         if first not in (None, FAMILY) and any(w.lower() in c.recipients for w in first.split()):
             return first
+    if told_family:
+        pronouns = [t for t in direct if family(t)]
+        if all(t.lower_ in THIRD_PERSON for t in pronouns):
+            who = _antecedent(pronouns[0], c, subjects)
+            if who is None and pronouns[0].lower_ in ("her", "him") and sentence.start > 0:
+                # "Rang Mrs Ghale, DSL at Harley's school. Told her: ...": the one the
+                # sentence before rang, when it opens by ringing someone outside the family.
+                before = sentence.doc[sentence.start - 1].sent
+                opening = [t for t in before if t.is_alpha][:1]
+                # Only a note-style opening call to someone given a role there.
+                if opening and (opening[0].lower_ in CALL_VERBS or opening[0].lemma_.lower() in CALL_VERBS) \
+                        and any(is_one_of(t, c.people) for t in before):
+                    who = _rung_first(before, before[-1], c, subjects)
+                if who is not None:
+                    # The parser can fold the time and the verb into the name: "11:20 Rang
+                    # Mrs Ghale".
+                    words = who.split()
+                    calls = [i for i, w in enumerate(words) if w.lower() in CALL_VERBS]
+                    who = " ".join(words[calls[-1] + 1:] if calls else words) or None
+            if who is not None:
+                return who
     if told_family and all(t.lower_ in ("them", "they") for t in direct if family(t)):
         # "Rang the fraud team at the bank. Gave them her account details": "them" is the
         # organisation the writer has just called, when the sentence before names one.
@@ -524,6 +620,8 @@ def _recipient(anchor, sentence, c: Compiled, subjects: set[str],
         if token.pos_ == "PROPN" and token.dep_ in ("dobj", "pobj", "dative", "conj", "compound") \
                 and (token.head.lower_ in TO or token.head.lower_ == anchor.lower_):
             return _name(token)
+        if token.pos_ == "PROPN" and _mailbox_owner(token):
+            return _name(token)
     if anchor.dep_ == "conj" and anchor.head.i < anchor.i and not told_family:
         # "I phoned the school and shared my concerns": the first verb names them.
         return _recipient(anchor.head, sentence, c, subjects, needs_recipient)
@@ -540,6 +638,53 @@ GIVING = set(english("giving_verbs"))
 ADVICE_MODALS = set(english("advice_modals"))
 OCCASIONS = set(english("handover_times"))
 REQUEST_VERBS = set(english("request_verbs"))
+MAILBOX = set(english("mailbox_words"))
+TITLES = set(english("person_titles"))
+
+
+THIRD_PERSON = {"him": "one", "her": "one", "them": "any", "they": "any"}
+# Forms that stand for the same one as the pronoun: met on the way back, they say who it is.
+SAME_REFERENCE = {"her": {"her", "hers", "herself"}, "him": {"him", "his", "himself"}}
+
+
+def _antecedent(pronoun, c: Compiled, subjects: set[str]) -> str | None:
+    """Who "him", "her" or "them" stands for, when it is someone outside the family named
+    just before: in the same sentence before it ("Mrs Kettering, the SENCo, asked for ...,
+    so I emailed her the assessment"; "I rang Mr Pereira, her class teacher, and filled him
+    in"), else the one who did something in the sentence before ("His sister Abena rang
+    the team. Discussed Samuel with her"). The nearest one decides: when it is the person,
+    their family or a name with no role ("I phoned Lisa and told her"), nobody is found."""
+    kind = THIRD_PERSON.get(pronoun.lower_)
+    if kind is None:
+        return None
+    doc = pronoun.doc
+    verb = next((t for t in pronoun.ancestors if t.pos_ in ("VERB", "AUX")), pronoun.head)
+    if pronoun.dep_ == "poss":  # "I told her Stefan was ...": the verb of telling
+        verb = next((t for t in verb.ancestors if t.pos_ in ("VERB", "AUX")), verb)
+    sentence = pronoun.sent
+    spans = [list(doc[sentence.start:pronoun.i])]
+    if sentence.start > 0:
+        spans.append(list(doc[sentence.start - 1].sent))
+    same = SAME_REFERENCE.get(pronoun.lower_, set())
+    for span in spans:
+        for token in reversed(span):
+            if token.lower_ in same:
+                return None  # "sharing it is in her best interests so the GP can review her
+                # tablets. I told her": "her" already stands for someone, likely the person
+            if token.dep_ not in ("nsubj", "nsubjpass", "dobj", "dative") or token.pos_ == "PRON" \
+                    or is_one_of(token, c.writers):
+                continue
+            if token.head.i == verb.i and token.dep_ in ("dobj", "dative"):
+                continue  # "Discussed Samuel with her": not the verb's own object
+            words = [token, *(t for t in token.children if t.dep_ in ("appos", "compound"))]
+            if token.lower_ in subjects or any(is_one_of(t, c.not_recipients) for t in words):
+                return None
+            roles = c.people if kind == "one" else c.recipients
+            if any(is_one_of(t, roles) for t in words):
+                return _name(token)
+            if token.pos_ == "PROPN":
+                return None
+    return None
 
 
 def _called_before(sentence, c: Compiled, subjects: set[str]) -> str | None:
@@ -595,10 +740,17 @@ def _rung_first(sentence, before, c: Compiled, subjects: set[str]):
 
 
 def _possessor(token) -> bool:
-    """'Dr Rao' in "Dr Rao's letter": whose something is, not who received it."""
+    """'Dr Rao' in "Dr Rao's letter": whose something is, not who received it (but "to
+    Cerys's NHSmail account" goes to Cerys: ``mailbox_words``)."""
     while token.dep_ in ("compound", "flat") and token.head.i > token.i:
         token = token.head
-    return token.dep_ == "poss"
+    return token.dep_ == "poss" and not _mailbox_owner(token)
+
+
+def _mailbox_owner(token) -> bool:
+    """'Cerys' in "sent to Cerys's NHSmail account": whose mailbox it went to."""
+    return token.dep_ == "poss" and token.head.lemma_.lower() in MAILBOX and \
+        token.head.dep_ == "pobj" and token.head.head.lower_ in TO
 
 
 def _name(token) -> str:
@@ -606,8 +758,10 @@ def _name(token) -> str:
     drug and alcohol service', 'Pat's GP' (not just 'office', 'DC', 'service')."""
     # A title or role word before a name or another noun: "DC" in "DC Marsh", "police"
     # in "police officer". Only up to a name or a recipient word ("police report" stays).
-    while token.dep_ in ("compound", "flat") and token.head.i == token.i + 1 and \
-            token.head.pos_ == "PROPN":
+    # ("Dr Helen Osgood": through every name word between.)
+    while token.dep_ in ("compound", "flat") and token.head.i > token.i and \
+            token.head.pos_ == "PROPN" and all(t.pos_ == "PROPN" and t.dep_ in ("compound", "flat")
+                                                for t in token.doc[token.i + 1:token.head.i]):
         token = token.head
     start = token.i
     for left in reversed(list(token.lefts)):
@@ -637,7 +791,8 @@ def find_sharing(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
         return cached[key]
     if adult:
         c = replace(c, recipients=c.recipients | c.adult_relatives,
-                    not_recipients=c.not_recipients - c.adult_relatives)
+                    not_recipients=c.not_recipients - c.adult_relatives,
+                    people=c.people | c.adult_relatives)
     subjects = _subject_words(parsed, c) | _family_names(parsed.doc, c)
     found: list[Sharing] = []
     doc = parsed.doc
@@ -652,7 +807,8 @@ def find_sharing(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
                 continue  # a gerund: "Sharing it would put her at risk"
             if token.tag_ == "VB" and not any(t.dep_ == "aux" and t.lemma_ == "do"
                                               for t in token.children) \
-                    and not _joined_to_past(token) and not _past_in_context(token):
+                    and not _joined_to_past(token) and not _past_in_context(token) \
+                    and not _purpose_of_call(token, c):
                 # A bare verb is an instruction or a plan, not a record: "Inform
                 # school.", "DN to body map any injuries and inform SW."
                 continue
@@ -708,6 +864,9 @@ def find_sharing(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
         if recipient is not None and _internal(recipient, sentence, c) and \
                 not _of_the_one_rung(recipient, sentence, anchor, c, subjects):
             continue  # "Team manager updated": nothing left the writer's own service
+        if (recipient is None or _internal(recipient, sentence, c)) and any(
+                p.search(parsed.text, sentence.start_char, sentence.end_char) for p in c.internal_channels):
+            continue  # "I forwarded the account to Naveed through our case record system"
         if recipient is None and (trigger is not None and trigger.needs_recipient or
                                   any(t.dep_ == "ccomp" for t in verb.children)):
             continue  # "as referred to above"; "it was shared that ..." (speech)
@@ -747,10 +906,19 @@ def _family_names(doc, c: Compiled) -> set[str]:
         if token.pos_ != "PROPN":
             continue
         beside = [t for t in (token.head, *token.children) if t.dep_ == "appos" or token.dep_ == "appos"]
+        # "Mum, Kerry Tolliver, asked me": the parser can tag "Mum" a name and hang the name
+        # on it as a loose modifier.
+        loose = token.dep_ == "npadvmod" and token.head.i < token.i and token.head.pos_ == "PROPN" \
+            and token.head.lower_ in c.not_recipients - c.writers and doc[token.head.i + 1].text == ","
         after = doc[token.i + 1:token.i + 4]
         bracketed = len(after) == 3 and after[0].text == "(" and after[2].text == ")" and \
             is_one_of(after[1], c.not_recipients)
-        if bracketed or any(t.pos_ == "NOUN" and is_one_of(t, c.not_recipients) and t.lower_ not in
+        # "Frank (77) has vascular dementia", "Noah (3) and his mum": a name given with an
+        # age is the person or their family, by the name the note goes on to use.
+        aged = len(after) >= 3 and after[0].text == "(" and after[1].text.isdigit() and \
+            int(after[1].text) <= 110 and after[2].text in (")", ",")
+        bracketed = bracketed or aged
+        if bracketed or loose or any(t.pos_ == "NOUN" and is_one_of(t, c.not_recipients) and t.lower_ not in
                             ("i", "me", "we", "us", "it", "this", "that") for t in beside):
             found.add(token.lower_)
             found.update(t.lower_ for t in token.children if t.dep_ == "compound" and t.pos_ == "PROPN")
@@ -775,6 +943,9 @@ def _internal(recipient: str, sentence, c: Compiled) -> bool:
             words = words[1:]
         return words
 
+    # "our team's occupational therapist", "our OT": the writer's own service's.
+    if recipient.lower().split()[:1] == ["our"]:
+        return True
     own = len(without_owner(recipient.lower().split()))
     words = without_owner((text[at:] if at >= 0 else recipient.lower()).replace(",", " ").split())
     for size in range(len(words), own - 1, -1):
@@ -802,11 +973,15 @@ def _not_information(verb, trigger: Trigger, c: Compiled, subjects: set[str]) ->
     "Personal care given to Margaret" (care given, not information: ``not_information``)."""
     if trigger.not_information:
         given = [t for t in verb.children if t.dep_ in ("dobj", "nsubjpass", "nsubj")]
-        if verb.dep_ == "acl":
-            given.append(verb.head)  # "Personal care given to Margaret"
+        if verb.dep_ in ("acl", "amod"):
+            given.append(verb.head)  # "Personal care given to Margaret", "Passed urine."
         things = set(map(str.lower, trigger.not_information))
         def thing(t) -> bool:
-            return is_one_of(t, things) or _with_compounds(t) in things
+            # "a pot of tea", "a plate of biscuits": an amount of a thing is the thing.
+            of = [o for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
+                  for o in p.children if o.dep_ == "pobj"]
+            return is_one_of(t, things) or _with_compounds(t) in things or \
+                bool(of) and all(thing(o) for o in of)
         # Every one of them: "I sent the prescription and his care plan" shares the plan.
         if any(all(thing(x) for x in (t, *t.conjuncts)) for t in given):
             return True
@@ -847,7 +1022,10 @@ def _told_in_note_style(verb, c: Compiled, subjects: set[str],
             for t in (s, *s.conjuncts)]
     # The verb straight after its subject, heading its clause: not "School to keep SW
     # updated" (a plan), nor "Mum said the school informed ..." (someone else's words).
-    if verb.i != max(t.i for t in told) + 1 or \
+    # The subject may carry a phrase naming where it is: "Landlord at Mill Lane made aware".
+    last = max(told, key=lambda t: t.i)
+    ends = {last.i} | {t.right_edge.i for t in last.children if t.dep_ == "prep" and t.i > last.i}
+    if verb.i - 1 not in ends or \
             verb.dep_ not in ("ROOT", "conj", "acl", "parataxis", "appos"):
         return None
     if any(is_one_of(t, c.not_recipients | c.writers) or t.lower_ in subjects for t in told):
@@ -912,10 +1090,21 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     if require == "secure-channel":
         yield from _insecure(parsed, c)
         return
+    if c.declined:
+        yield from _declined_without_reason(parsed, c, rule.options.declined_message)
     records = find_sharing(parsed, c)
     if not records and rule.options.evidence_records is not None:
         records = _evidence_records(parsed, rule.options)
     if not records:
+        return
+    if c.refusals:
+        overridden = _shared_after_refusal(parsed, c, records)
+        if overridden is not None:
+            yield Finding(overridden.start, overridden.end, values={"recipient": overridden.recipient},
+                          message=rule.options.refusal_message)
+            return
+    if require != "recipient" and rule.options.evidence_per_recipient:
+        yield from _per_recipient(parsed, rule, c, records)
         return
     if _answered(parsed, rule.options, c, records):
         return
@@ -934,6 +1123,204 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         return
     first = next((r for r in records if r.recipient), records[0])
     yield Finding(first.start, first.end, values={"recipient": first.recipient or "someone"})
+
+
+def _declined_without_reason(parsed: ParsedNote, c: Compiled, message: str | None) -> Iterator[Finding]:
+    """The writer's decision not to share ("I told him I couldn't share anything with
+    him") with no reason in its sentence or the next."""
+    text = parsed.text
+    for pattern in c.declined:
+        for m in pattern.finditer(text):
+            if parsed.in_quotes(m.start(), m.end()):
+                continue
+            span = parsed.doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            sentence = span[0].sent
+            end = sentence.end_char
+            if sentence.end < len(parsed.doc):
+                end = parsed.doc[sentence.end].sent.end_char
+            if any(r.search(text, sentence.start_char, end) for r in c.declined_reasons):
+                continue
+            yield Finding(m.start(), m.end(), message=message)
+
+
+def _shared_after_refusal(parsed: ParsedNote, c: Compiled, records: list[Sharing]) -> Sharing | None:
+    """The first record to someone the person said should not have it ("Chloe said she did
+    not want the health visitor told ... Later I updated Tommy's health visitor on
+    everything"), with no evidence written after that refusal: no reason or basis for
+    going ahead, and no later agreement. A refusal that names no one ("which she did not
+    want shared") is about what was left out."""
+    text = parsed.text
+    refused = sorted(m.span() for p in c.refusals for m in p.finditer(text))
+    for record in records:
+        if not record.recipient:
+            continue
+        own = _name_words(record.recipient)
+        before = [r for r in refused if r[1] <= record.start
+                  and _name_words(text[r[0]:r[1]]) - REFUSAL_WORDS & own]
+        if not before:
+            continue
+        first = before[0]
+        after = [m.span() for p in c.evidence for m in p.finditer(text, first[1])]
+        if not any(not any(r[0] <= h[0] < r[1] or h[0] <= r[0] < h[1] for r in refused) for h in after):
+            return record
+    return None
+
+
+# The words of a refusal that say what was refused, not whom it was about.
+REFUSAL_WORDS = {"did", "didn't", "does", "doesn't", "not", "want", "wanted", "me", "us", "to", "be",
+                 "told", "tell", "know", "informed", "shared", "share", "sharing", "contacted", "contact",
+                 "have", "passed", "on", "involved", "about", "anything", "this", "that", "it", "any"}
+
+
+def _name_words(name: str) -> set[str]:
+    """The words of a recipient's name, without 'the', 'her', a title or a possessive."""
+    return {re.sub(r"(?:'|’)s$", "", w.strip(".,")).lower() for w in name.split()
+            if not w.endswith(("'s", "’s"))} - OWNERS - TITLES - {""}
+
+
+def _same_recipient(a: str, b: str) -> bool:
+    """'Dr Kiran Sahota' and 'Dr Sahota', 'the GP' and 'her GP': one word of a name in
+    common, other than a title or 'the'."""
+    return bool(_name_words(a) & _name_words(b)) or a.lower() == b.lower()
+
+
+def _bound(parsed: ParsedNote, span: tuple[int, int], record: Sharing) -> bool:
+    """Whether evidence found at ``span`` is part of what the record's own verb says: in
+    its clause ("gave her the account so she could do a medical", "agreed to this" after
+    it), or over it ("Beryl agreed that I refer her to the carers' centre"); not beside it
+    in the sentence ("I phoned his son, with Harold's agreement, and told him ...")."""
+    sentence = record.sentence
+    if not (sentence.start_char <= span[0] < sentence.end_char):
+        return False
+    verb = record.verb if record.verb is not None else parsed.doc.char_span(
+        record.start, record.end, alignment_mode="expand")[0]
+    words = [t for t in sentence if span[0] <= t.idx < span[1]]
+    own = {t.i for t in verb.subtree} | {t.i for t in verb.head.subtree if t.head.i == verb.head.i
+                                          and t.dep_ == "conj" and t.i > verb.i}
+    above = {a.i for a in verb.ancestors}
+    return any(t.i in own or t.i in above for t in words) or any(
+        t.i in {x.i for w in words for x in w.subtree} for t in [verb])
+
+
+def _scope(sentence, c: Compiled, person: set[str]) -> list[tuple[str, str]]:
+    """Whom a sentence that records no sharing is about contacting or telling: "He gave me
+    permission in writing to contact Joyce", "Next: call Joyce Ansah (consent held)",
+    "discuss with my manager whether ... under the self-neglect procedure". Its consent or
+    purpose is for them. Each with the verb's lemma."""
+    found = []
+    for verb in sentence:
+        # ("to contact Joyce": the tagger can read "contact" as a noun after "to".)
+        if verb.pos_ not in ("VERB", "AUX") and not any(
+                t.dep_ == "aux" and t.lower_ == "to" for t in verb.children):
+            continue
+        word = verb.lemma_.lower()
+        if not (word in CALL_VERBS or verb.lower_ in CALL_VERBS or word in c.trigger_words
+                or verb.lower_ in c.trigger_words):
+            continue
+        # The writer's own contact ("to contact Joyce", "I will call Joyce", "you can tell
+        # ..."), not someone else's ("Riley told Mrs Pettifer").
+        subject, governing = _subject(verb), verb
+        while subject is None and governing.dep_ == "xcomp" and governing.head.i != governing.i:
+            governing = governing.head  # "the police need to speak to Kai": the police's
+            subject = _subject(governing)
+        if subject is not None and not (is_one_of(subject, c.writers) or subject.lower_ == "you"
+                                        or subject.tag_ == "CD"):
+            continue
+        who = list(_addressees(verb))
+        who += [t for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "with"
+                for t in prep.children if t.dep_ == "pobj"]
+        for token in who:
+            if token.pos_ == "PRON" or token.lower_ in person or is_one_of(token, c.not_recipients) \
+                    or is_one_of(token, c.writers):
+                continue
+            # Someone named ("Joyce Ansah"), or someone in the writer's own service ("my
+            # manager"): a role alone ("the doctor") may be the recipient under another name.
+            if token.pos_ == "PROPN" or _internal(_name(token), sentence, c):
+                found.append((_name(token), verb.lemma_.lower()))
+    # "She agreed to a referral to the IDVA service": the event's own recipient.
+    for noun in sentence:
+        if noun.lemma_.lower() not in c.event_nouns:
+            continue
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "to":
+                for token in prep.children:
+                    if token.dep_ == "pobj" and (is_one_of(token, c.recipients) or token.pos_ == "PROPN") \
+                            and token.lower_ not in person and not is_one_of(token, c.not_recipients):
+                        found.append((_name(token), noun.lemma_.lower()))
+    return found
+
+
+def _per_recipient(parsed: ParsedNote, rule, c: Compiled, records: list[Sharing]) -> Iterator[Finding]:
+    """The rule's check with each recipient's record answered on its own (see
+    ``evidence_per_recipient``): reported at the first record nothing answers."""
+    o, text = rule.options, parsed.text
+    named = [r for r in records if r.recipient]
+    checked = named or records[:1]
+    if o.require == "receipt":
+        checked = [r for r in checked if not _live(r, parsed, c)]
+        if not checked:
+            return
+    hits = [m.span() for p in c.evidence for m in p.finditer(text)]
+    person = _subject_words(parsed, c) | _family_names(parsed.doc, c)
+
+    def tells_person(r: Sharing) -> bool:
+        # "I told Amara and Mrs Asante what I had sent": the person is among those told, so
+        # it is their telling, not another recipient's record; and so is telling someone of
+        # the sharing ("I told Ellie I had sent it", "told Mr Kowalski what I had sent").
+        if r.verb is None:
+            return False
+        if any(t.lower_ in person for t in _addressees(r.verb)):
+            return True
+        return (r.verb.lemma_.lower() in TELL_VERBS or r.verb.lower_ in TELL_VERBS) and any(
+            t.i != r.verb.i and t.tag_ in ("VBD", "VBN") and
+            (t.lower_ in c.trigger_words or t.lemma_.lower() in c.trigger_words)
+            for t in r.verb.subtree)
+
+    def relative(r: Sharing) -> bool:
+        return bool(set((r.recipient or "").lower().split()) & c.adult_relatives)
+
+    claiming = [r for r in named if not tells_person(r)]
+    checked = [r for r in checked if r not in named or not tells_person(r)] or checked[:1]
+    recorded = {r.sentence.start_char for r in records}
+    scopes = {}
+    for record in checked:
+        # An adult's relative told ("I phoned his son and told him about the fall") is
+        # answered by the whole note, as a next of kin is told as part of the person's care.
+        others = [] if relative(record) else [
+            r for r in claiming if r.sentence.start_char != record.sentence.start_char
+            and not _same_recipient(r.recipient, record.recipient or "")]
+        def answers(h) -> bool:
+            if any(_bound(parsed, h, r) for r in others):
+                return False
+            sentence = parsed.doc.char_span(h[0], h[1], alignment_mode="expand")
+            if sentence is None or not len(sentence):
+                return True
+            sentence = sentence[0].sent
+            if sentence.start_char in recorded or relative(record):
+                return True
+            if sentence.start_char not in scopes:
+                scopes[sentence.start_char] = _scope(sentence, c, person)
+            # "He gave me permission to contact Joyce": consent for Joyce, not the landlord.
+            scope = scopes[sentence.start_char]
+            # The same one when a word of its name is in the record ("Mia's school" and "Mr
+            # Adeyemi, head of year 8 at Thornley High School").
+            # Or the same act: "Zofia agreed to me referring her to Wrenfield Domestic Abuse
+            # Service" and "I made the referral by phone to Chloe Dunne".
+            said = {w.lower() for w in re.findall(r"[\w-]+", record.sentence.text)}
+            act = (record.verb.lemma_ if record.verb is not None else text[record.start:record.end]).lower()
+            return not scope or any(_same_recipient(who, record.recipient or "") or
+                                    _name_words(who) & said or lemma[:4] == act[:4]
+                                    and not any(_same_recipient(who, r.recipient) for r in others)
+                                    for who, lemma in scope)
+
+        if any(answers(h) for h in hits):
+            continue
+        if _answered(parsed, o, c, records, {r.sentence.start_char for r in others}):
+            continue
+        yield Finding(record.start, record.end, values={"recipient": record.recipient or "someone"})
+        return
 
 
 def _insecure(parsed: ParsedNote, c: Compiled) -> Iterator[Finding]:
