@@ -194,7 +194,10 @@ def _judged(token, c):
     if token.head.lower_ == "as" and c["as_verbs"].has(token.head.head):
         return token if _said_of(token.head.head, c) else None
     if any(c.dep_ == "auxpass" for c in token.children):
-        # "Jamie is settled", "the children were neglected": parsed as a passive verb
+        # "Jamie is settled", "the children were neglected": parsed as a passive verb.
+        # Taken from somewhere, it is an act ("Ruby was withdrawn from school").
+        if any(ch.dep_ == "prep" and ch.lower_ == "from" for ch in token.children):
+            return None
         subject = subject_of(token)
         return token if subject is not None and _about_person_or_place(subject, c) else None
     before = token.doc[token.i - 1] if token.i > 0 else None
@@ -293,9 +296,13 @@ def _held(token, c) -> bool:
 
 
 def _to_a_place(token, c) -> bool:
-    """Does the word take someone to a place ("Settled to bed", "settled into bed")?"""
-    return any(ch.dep_ == "prep" and ch.lower_ in ("to", "into") and
-               any(c["destinations"].has(o) for o in ch.children if o.dep_ == "pobj")
+    """Does the word take someone to a place ("Settled to bed", "settled into bed"), or
+    into sleep, as the verb reads it ("settled to sleep by 23:00")? Going to sleep is
+    what happened, not how settled the person was."""
+    return any((ch.dep_ == "prep" and ch.lower_ in ("to", "into") and
+                any(c["destinations"].has(o) for o in ch.children if o.dep_ == "pobj"))
+               or (ch.dep_ == "xcomp" and c["destinations"].has(ch)
+                   and any(a.dep_ == "aux" and a.lower_ == "to" for a in ch.children))
                for ch in token.children)
 
 
