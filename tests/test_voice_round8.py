@@ -318,7 +318,7 @@ def test_he_after_a_street_or_plural_people_is_still_them(linter, before):
 def test_he_after_a_man_named_is_not_them(linter):
     assert voice(linter, note("mental health act assessment", "Ilir Krasniqi", "adult",
                               "Assessment at the police station. Mr Krasniqi was found on the bridge by "
-                              "Dr Hadfield.\nHe said he wants him admitted.")) == [(MISSING, 6, 1)]
+                              "his brother Tom.\nHe said he wants him admitted.")) == [(MISSING, 6, 1)]
 
 
 # A clause before a semicolon is a main clause too, and 'she' after it goes to the woman
@@ -335,3 +335,21 @@ def test_she_after_someone_else_in_the_sentence_before_is_not_them(linter):
                               "Visit to Ms Nuttall at her flat.\nMs Nuttall saw me; her sister was at work. Her "
                               "neighbour Jo Briggs was in the kitchen.\nShe said she does not want the police "
                               "involved.")) == [(MISSING, 6, 1)]
+
+
+# 'him' after someone asked to do something for him is not that someone: in "I did not ask
+# his son to speak for him", 'him' is Mr Felsted; and someone who could be either ('the
+# nurse in charge, Ola Bankole') gives way to the man the note names as "Mr Felsted".
+def test_him_after_someone_asked_to_act_for_him_is_them(linter):
+    assert voice(linter, note("hospital discharge visit", "Gordon Felsted", "adult",
+                              "Visited Mr Felsted on the ward.\nI did not ask his son to speak for him.\n"
+                              "At his review in October he told me he wants to go home.")) == []
+
+
+def test_he_after_an_unknown_nurse_is_the_titled_man(linter):
+    assert voice(linter, note("hospital discharge visit", "Gordon Felsted", "adult",
+                              "Visited Mr Felsted on the ward.\nThe nurse in charge, Ola Bankole, said he is "
+                              "sedated, and I did not ask his son to speak for him.\n"
+                              "His wishes are on file: at his review in October he told me he wants to go home."
+                              )) == []
+

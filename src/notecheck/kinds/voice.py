@@ -545,7 +545,24 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
                 continue  # "found by police officers. He said": they are not 'he'
             if is_subject is None:
                 return object_refers(tokens[index])
+            if not is_subject and gender and not person_gender and _titled_before(index, gender):
+                return True
             return is_subject
+        return False
+
+    def _titled_before(before: int, gender: str) -> bool:
+        """Someone who could be either ('the nurse in charge, Ola Bankole') gives way to the
+        person the note is about, named with a title that says which ("Mr Felsted"), when
+        no one else who could be 'he' is named between: in "Visited Mr Felsted ... the nurse
+        in charge, Ola Bankole, said ..., and I did not ask his son to speak for him",
+        'him' is Mr Felsted."""
+        for index, is_subject, person_gender in reversed(mentions):
+            if index >= before or is_subject is None:
+                continue
+            if is_subject:
+                return _titled(tokens[index]) == gender
+            if person_gender == gender:
+                return False
         return False
 
     def object_refers(pronoun) -> bool:
@@ -554,6 +571,9 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
             resolved[pronoun.i] = False  # guards a cycle; the walk only goes back
             verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
             own = subject_of(verb)
+            if verb.dep_ == "xcomp":
+                # "I did not ask his son to speak for him": the son is the one asked to do it
+                own = next((ch for ch in verb.head.children if ch.dep_ == "dobj" and ch.i < verb.i), own)
             # Not the one who did it, wherever else they are named: in "While Freya made a
             # bottle ... When Freya took him", 'him' is not Freya either time.
             skip = () if own is None else {own.i} | (
