@@ -281,3 +281,75 @@ def test_the_writers_own_list_is_not_a_profile(linter):
     assert voice(linter, note("review", "Jay Patel", "child",
                               "Review with Jay and his mum. Mum said Jay is doing well.\n"
                               "Actions for me: ring the school about his reading.")) == [(MISSING, 6, 1)]
+
+
+# Seen alone told as who was there, not as 'see' or 'talk': "just the two of us", "on our
+# own"; and "a one-to-one" with the writer in the sentence (not "one-to-one support").
+@pytest.mark.parametrize("sentence", [
+    "Ros took the younger children out, so Amir and I had half an hour in the kitchen with just the two of us.",
+    "Amir and I were on our own in the kitchen for half an hour.",
+    "I had a one-to-one with Amir in the kitchen.",
+])
+def test_seen_alone_told_as_who_was_there(linter, sentence):
+    assert voice(linter, note("statutory visit", "Amir Haddad", "child",
+                              "Visit to Amir (12). " + sentence + " Amir said he wants to see his uncle.")) == []
+
+
+def test_one_to_one_support_is_not_seen_alone(linter):
+    assert voice(linter, note("statutory visit", "Amir Haddad", "child",
+                              "Visit to Amir (12). He has one-to-one support at school. "
+                              "Amir said he wants to see his uncle.")) == [(ALONE, 6, 1)]
+
+
+# 'he' after a street's name, or after people in the plural, is still the person: "police
+# officers found him on the railway bridge on Canal Street. Through the interpreter he told
+# us ...". A street, ward or unit is not a person, and "officers" are not 'he'.
+@pytest.mark.parametrize("before", [
+    "Mr Krasniqi was brought in after police officers found him on the railway bridge on Canal Street.",
+    "Police officers found Mr Krasniqi on the bridge.",
+    "Mr Krasniqi was found on the bridge by police officers.",
+])
+def test_he_after_a_street_or_plural_people_is_still_them(linter, before):
+    assert voice(linter, note("mental health act assessment", "Ilir Krasniqi", "adult",
+                              "Assessment at the police station with an Albanian interpreter. " + before
+                              + "\nThrough the interpreter he told us he wants to go to hospital.")) == []
+
+
+def test_he_after_a_man_named_is_not_them(linter):
+    assert voice(linter, note("mental health act assessment", "Ilir Krasniqi", "adult",
+                              "Assessment at the police station. Mr Krasniqi was found on the bridge by "
+                              "his brother Tom.\nHe said he wants him admitted.")) == [(MISSING, 6, 1)]
+
+
+# A clause before a semicolon is a main clause too, and 'she' after it goes to the woman
+# the note names by title, not to someone who could be either: "Ms Nuttall saw me on her
+# own; her partner was at work. She said ..."
+def test_she_after_a_semicolon_is_the_titled_woman(linter):
+    assert voice(linter, note("section 42 enquiry visit", "Beverley Nuttall", "adult",
+                              "Visit to Ms Nuttall at her flat.\nMs Nuttall saw me on her own; her partner was "
+                              "at work.\nShe said she does not want the police involved.")) == []
+
+
+def test_she_after_someone_else_in_the_sentence_before_is_not_them(linter):
+    assert voice(linter, note("section 42 enquiry visit", "Beverley Nuttall", "adult",
+                              "Visit to Ms Nuttall at her flat.\nMs Nuttall saw me; her sister was at work. Her "
+                              "neighbour Jo Briggs was in the kitchen.\nShe said she does not want the police "
+                              "involved.")) == [(MISSING, 6, 1)]
+
+
+# 'him' after someone asked to do something for him is not that someone: in "I did not ask
+# his son to speak for him", 'him' is Mr Felsted; and someone who could be either ('the
+# nurse in charge, Ola Bankole') gives way to the man the note names as "Mr Felsted".
+def test_him_after_someone_asked_to_act_for_him_is_them(linter):
+    assert voice(linter, note("hospital discharge visit", "Gordon Felsted", "adult",
+                              "Visited Mr Felsted on the ward.\nI did not ask his son to speak for him.\n"
+                              "At his review in October he told me he wants to go home.")) == []
+
+
+def test_he_after_an_unknown_nurse_is_the_titled_man(linter):
+    assert voice(linter, note("hospital discharge visit", "Gordon Felsted", "adult",
+                              "Visited Mr Felsted on the ward.\nThe nurse in charge, Ola Bankole, said he is "
+                              "sedated, and I did not ask his son to speak for him.\n"
+                              "His wishes are on file: at his review in October he told me he wants to go home."
+                              )) == []
+

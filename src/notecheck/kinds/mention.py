@@ -61,6 +61,14 @@ class MentionOptions(Options):
     trigger_not_before: list[str] = []
     required: list[str] = Field(min_length=1)
     near: list[str] = []
+    # Terms that say it of the writer and the person together, so need no ``near`` word:
+    # "Amir and I had half an hour in the kitchen with just the two of us", "we were on
+    # our own".
+    required_anywhere: list[str] = []
+    # Terms that need no ``near`` word in a sentence where the writer is one of those there
+    # ('I', 'we', 'me', 'us'): "I had a one-to-one with Amir in the kitchen" (not "he has
+    # one-to-one support at school").
+    required_with_writer: list[str] = []
     # A form's field that names a required term and answers only one of these ("Seen
     # alone: No.", "Seen alone? N"), with no reason after it, says the thing did not happen
     # but not why: it does not count, and the finding uses no_answer_message.
@@ -246,7 +254,10 @@ def compile_mention(rule) -> dict:
             "triggers": Terms(_listed_once(o.triggers, o.needs_trigger_words), "triggers"),
             "fallback_triggers": Terms(o.fallback_triggers, "fallback_triggers"),
             "required": Terms(o.required, "required"),
-            "near": Terms(o.near, "near"), "dependants": Terms(o.dependants, "dependants"),
+            "near": Terms(o.near, "near"),
+            "required_anywhere": Terms(o.required_anywhere, "required_anywhere"),
+            "required_with_writer": Terms(o.required_with_writer, "required_with_writer"),
+            "dependants": Terms(o.dependants, "dependants"),
             "away_verbs": Terms(o.away_verbs, "away_verbs"), "away_places": Terms(o.away_places, "away_places"),
             "alone_with": Terms(o.alone_with, "alone_with"),
             "leaving_verbs": Terms(o.leaving_verbs, "leaving_verbs"), "left_places": Terms(o.left_places, "left_places"),
@@ -551,6 +562,7 @@ def _written_about_a_child(parsed: ParsedNote, names: set[str]) -> bool:
 # In the sentence after the children are named, 'they' and 'their' are them: "Her two
 # children were asleep upstairs. I have told their school."
 PLURAL = english("plural_pronouns")
+WRITER = {"i", "we", "me", "us"}  # the writer among those there
 
 
 def _considered(parsed: ParsedNote, c, words: list, names: set[str], trigger=None,
@@ -841,8 +853,12 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         own = own | _helpers(parsed.doc, c["alone_with"])
     bare_no = None
     for sent in parsed.layout.sentences:
-        if not c["near"] or c["near"].any_in(sent):
-            for span in c["required"].spans(sent):
+        spans = list(c["required"].spans(sent)) if not c["near"] or c["near"].any_in(sent) else []
+        spans += c["required_anywhere"].spans(sent)
+        if any(t.lower_ in WRITER for t in sent):
+            spans += c["required_with_writer"].spans(sent)
+        if spans:
+            for span in spans:
                 field = _answered_no(parsed.text, span.start_char, span.end_char, o.no_answers)
                 if field is None:
                     return

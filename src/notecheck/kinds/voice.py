@@ -456,7 +456,8 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
         main_subjects = [t for t in tokens if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"]
         # The subjects of main clauses and of the clauses joined to them by 'and'.
         clause_subjects = [t for t in tokens if t.dep_ == "nsubj" and (
-            t.head.dep_ == "ROOT" or (t.head.dep_ == "conj" and t.head.head.dep_ == "ROOT"))]
+            t.head.dep_ == "ROOT" or (t.head.dep_ == "conj" and t.head.head.dep_ == "ROOT")
+            or _before_semicolon(t.head))]
         person_at = {index: (is_subject, gender) for index, is_subject, gender in mentions}
 
     resolved: dict[int, bool] = {}
@@ -497,6 +498,7 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
         # Someone named earlier in its own sentence is nearer than the sentence before:
         # in "... and Chantelle had been crying, she said it was nothing", 'she' is Chantelle.
         named_here = any(pronoun.sent.start <= i < pronoun.i for i, _, _ in mentions)
+        fallback = None
         for t in reversed(clause_subjects[:bisect.bisect_left(clause_subjects, pronoun.i, key=lambda t: t.i)]):
             if t.i < window or (named_here and t.i < pronoun.sent.start):
                 break
@@ -506,11 +508,31 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
                 continue
             if t.i not in person_at:
                 continue  # "The home was tidy": not a person
+            if gender and _plural(t):
+                continue  # "Police officers found him": they are not 'he'
             is_subject, person_gender = person_at[t.i]
+            person_gender = person_gender or _titled(t)
             if gender and person_gender and gender != person_gender:
                 continue
-            if is_subject is not None:
-                return is_subject
+            if is_subject is None:
+                continue
+            if gender and not person_gender:
+                # Someone who could be either ("her partner") is 'she' only if no one in
+                # reach is known to be: in "Ms Nuttall saw me on her own; her partner was
+                # at work. She said ...", 'she' is Ms Nuttall.
+                fallback = is_subject if fallback is None else fallback
+                continue
+            return is_subject
+        return fallback
+
+    def _titled(person) -> str | None:
+        """'she' or 'he' from the title before a name: "Ms Nuttall", "Mr Felsted"."""
+        for ch in person.children:
+            if ch.dep_ == "compound":
+                if c["women"].has(ch):
+                    return "she"
+                if c["men"].has(ch):
+                    return "he"
         return None
 
     def _last_person(before: int, gender: str | None, skip) -> bool:
@@ -519,9 +541,28 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
                 continue
             if gender and person_gender and gender != person_gender:
                 continue
+            if gender and _plural(tokens[index]):
+                continue  # "found by police officers. He said": they are not 'he'
             if is_subject is None:
                 return object_refers(tokens[index])
+            if not is_subject and gender and not person_gender and _titled_before(index, gender):
+                return True
             return is_subject
+        return False
+
+    def _titled_before(before: int, gender: str) -> bool:
+        """Someone who could be either ('the nurse in charge, Ola Bankole') gives way to the
+        person the note is about, named with a title that says which ("Mr Felsted"), when
+        no one else who could be 'he' is named between: in "Visited Mr Felsted ... the nurse
+        in charge, Ola Bankole, said ..., and I did not ask his son to speak for him",
+        'him' is Mr Felsted."""
+        for index, is_subject, person_gender in reversed(mentions):
+            if index >= before or is_subject is None:
+                continue
+            if is_subject:
+                return _titled(tokens[index]) == gender
+            if person_gender == gender:
+                return False
         return False
 
     def object_refers(pronoun) -> bool:
@@ -530,6 +571,9 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
             resolved[pronoun.i] = False  # guards a cycle; the walk only goes back
             verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
             own = subject_of(verb)
+            if verb.dep_ == "xcomp":
+                # "I did not ask his son to speak for him": the son is the one asked to do it
+                own = next((ch for ch in verb.head.children if ch.dep_ == "dobj" and ch.i < verb.i), own)
             # Not the one who did it, wherever else they are named: in "While Freya made a
             # bottle ... When Freya took him", 'him' is not Freya either time.
             skip = () if own is None else {own.i} | (
@@ -808,6 +852,20 @@ CONDITIONS = english("conditions")
 PLACE_PREPOSITIONS = english("place_prepositions")
 PLACE_NOUNS = english("place_nouns")
 TITLES = english("person_titles")
+
+
+def _before_semicolon(verb) -> bool:
+    """A main clause the parser hangs on the one after its semicolon: in "Ms Nuttall saw me
+    on her own; her partner was at work", 'saw' is read as part of 'was'."""
+    head = verb.head
+    return verb.dep_ == "ccomp" and head.dep_ == "ROOT" and verb.i < head.i and any(
+        t.text == ";" for t in verb.doc[verb.i:head.i])
+
+
+def _plural(token) -> bool:
+    """A plural common noun ("officers", "carers"), which is never 'he' or 'she'. Names
+    are not judged by their tag: "Ines", "Lopes" are often tagged plural."""
+    return token.tag_ == "NNS" and token.text.islower()
 WHEN_WORDS = english("when_words")
 CONDITION_NOUNS = english("condition_nouns")
 INVERTED_CONDITIONS = english("inverted_conditions")
@@ -1157,6 +1215,11 @@ def _place_mention(token) -> bool:
     # A capitalised run with a place noun in it: "Elm Bank Care Home", "Willow Unit",
     # "Brightway Home Care".
     doc = token.doc
+    before = token.nbor(-1) if token.i > 0 else None
+    if token.lower_ in PLACE_NOUNS and token.text[:1].isupper() and before is not None \
+            and before.text[:1].isupper() and before.is_alpha and "\n" not in before.whitespace_ \
+            and before.lower_.rstrip(".") not in TITLES:
+        return True  # the place noun closing a name: "on Canal Street", "to Willow Ward"
     for step in (1, -1):
         i = token.i + step
         while 0 <= i < len(doc) and doc[i].text[:1].isupper() and doc[i].is_alpha \
