@@ -9,7 +9,8 @@ without what was done or what changed ("work has been completed", "the situation
 improved", "in a better place", "engaged with everything"); background named only as
 "historic concerns" or "ongoing issues". And the false-flag classes beside them: the same
 earlier record cited by date and type; a named problem said to have stopped ("there are
-no ongoing issues"). Invented notes in, exact findings out (rule, line, column), clarity
+no ongoing issues"); "no concerns about her skin" straight after a check of her skin set
+out after a colon. Invented notes in, exact findings out (rule, line, column), clarity
 only."""
 
 from __future__ import annotations
@@ -55,6 +56,14 @@ There are historical concerns about the household and ongoing issues with the la
 Learning disability team, 1 December 2026.
 The landlord mended the boiler on 24 November and there are no ongoing issues.
 """, []),
+    'no concerns after the check set out after a colon passes': ("""\
+Home care visit, 2 December 2026.
+Skin check with Mrs Dunn's agreement: both heels and her sacrum intact, no redness. No concerns about her skin.
+""", []),
+    'no concerns after a topic only mentioned is still flagged': ("""\
+Home care visit, 2 December 2026.
+Asked Mrs Dunn about her skin. No concerns about her skin.
+""", [('clarity.vague-phrase', 2, 32)]),
 }
 
 
