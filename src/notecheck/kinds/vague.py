@@ -221,8 +221,20 @@ def _pinned(parsed: ParsedNote, span, c: dict) -> bool:
         return False
     before = doc[sent.start - 1].sent
     layout = parsed.layout
-    return layout.paragraph(before.start_char) == layout.paragraph(sent.start_char) and \
-        has_count(before, c["time_words"])
+    return layout.paragraph(before.start_char) == layout.paragraph(sent.start_char) and (
+        has_count(before, c["time_words"]) or _checked_before(span, before))
+
+
+def _checked_before(span, before) -> bool:
+    """Whether the sentence before sets out, after a colon, what was found about the topic
+    the term names: "Pressure area check: heels and sacrum intact, no redness. No concerns
+    with pressure areas." The topic's noun is in that sentence, before the colon."""
+    doc = span.doc
+    topic = next((t for t in doc[span.end + 1:span.sent.end] if t.pos_ in ("NOUN", "PROPN")), None)
+    colon = next((t for t in before if t.text == ":"), None)
+    if topic is None or colon is None or colon.i + 1 >= before.end - 1:
+        return False
+    return any(t.lemma_.lower() == topic.lemma_.lower() for t in before if t.i < colon.i)
 
 
 def _counted(sent, time_words: Terms) -> bool:
