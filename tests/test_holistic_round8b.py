@@ -5,7 +5,8 @@ which is Think Family done even when the answer names grandchildren who live els
 Misses: in a note about a child, where the children are told only in the drunk or
 distressed adult's own quoted words ("said the girls were 'asleep upstairs, no
 bother'") is not the writer thinking about them; cocaine in the street's words ("does a
-line of coke", "a bit of coke"). Each class beside the case that must still pass or be
+line of coke", "a bit of coke"); drugs told by the pupils in plain words ("his pupils were
+very small"); an adult "wasted" (drunk or high) in the child's words. Each class beside the case that must still pass or be
 flagged. Real-looking notes in, exact findings out (rule, line, column), for
 holistic.think-family only."""
 
@@ -73,6 +74,21 @@ CASES = {
         "Visit to Jayden (5) at home with mum, Kerry.\n"
         "Jayden had a can of Coke and showed me his new trainers.\n"
         "Next visit in two weeks.\n"), kind="child in need visit"), []),
+    # ---- miss: drugs told by the pupils in plain words -----------------------------------
+    "a dad whose pupils were very small at family time": (child("Kai Dunmore", (
+        "Family time for Kai (4) with his dad at the centre.\n"
+        "Dad was yawning and his pupils were very small.\n"
+        "Kai played with the garage and cars.\n"), kind="supervised family time record"), [(RULE, 8, 25)]),
+    # ---- miss: 'wasted' said of an adult in a note about a child -------------------------
+    "the child says dad was wasted": (child("Jordan Pike", (
+        "Session with Jordan (14) at the office.\n"
+        "Asked about home, Jordan said, \"Same as ever. Dad was wasted again Saturday, I had "
+        "to put Ruby to bed.\"\n"
+        "We worked on his CV.\n"), kind="youth justice session"), [(RULE, 8, 55)]),
+    "a wasted journey is not drink": (child("Leon Farr", (
+        "Session with Leon (14) at the office.\n"
+        "Mum said the trip to the college open day was wasted because it was cancelled.\n"
+        "We worked on his CV.\n"), kind="youth justice session"), []),
 }
 
 
