@@ -643,7 +643,10 @@ def _considered(parsed: ParsedNote, c, words: list, names: set[str], trigger=Non
             # Where they were: in a note about a child, anywhere; in an adult's, away from
             # the adult, or at the time of the risk ("asleep in her cot during the incident").
             if child_note or c["whereabouts_when"].any_in(sent):
-                if any(theirs(span) and (child_note or not _exposed(span, c["exposed"], home_places))
+                # Not where the adult says they are, in her own words: "She said the boys
+                # were 'asleep upstairs, they're fine'" is her word, not the writer's check.
+                if any(theirs(span) and not parsed.in_quotes(span.start_char, span.end_char)
+                       and (child_note or not _exposed(span, c["exposed"], home_places))
                        for span in c["whereabouts"].spans(sent)):
                     return True
             elif _away(sent, home_places, theirs, c["routine_places"]):
@@ -670,7 +673,9 @@ def _asked(sent, c, household: bool) -> bool:
         if not any(t.dep_ == "nsubj" and t.lower_ in _WRITER for t in verb.children):
             continue
         after = [t for t in verb.subtree if t.i > verb.i]
-        if any(t.lower_ in words for t in after) and (
+        asked_anyone = household and any(t.lower_ in c["question_words"] for t in after) and any(
+            t.lower_ in c["generic_subjects"] and t.lower_ not in ("a", "an") for t in after)  # "whether anyone else lives with her"
+        if (any(t.lower_ in words for t in after) or asked_anyone) and (
                 not household or any(t.lemma_.lower() in c["household_question_about"] for t in after)):
             return True
     return False
