@@ -144,6 +144,18 @@ class AgentlessOptions(Options):
     # Marr told me that no breaches have been reported") is part of their account, with
     # its source given.
     speech_verbs: list[str] = []
+    # Prepositions that, on the frame a passive is reported in, give its source: "It is my
+    # understanding, [from] reading Nadia Brook's assessment of 14/10/2026, that a shower
+    # seat was recommended". A person's name or a date in that phrase answers the passive.
+    frame_sources: list[str] = []
+    # Verbs that, in the next sentence with 'this' or 'that' as subject, give the basis of
+    # a report: "It is understood that he has moved. [This is based on] his own call to me
+    # on 25/11/2026" (with a source after 'on', 'from' or 'by').
+    basis_verbs: list[str] = []
+    # Verbs that, after a decision label and with those who decided as subject, give the
+    # decision an owner: "Decision: all present [agreed] that ..." (not "professionals
+    # agreed", one of ``unnamed_deciders``).
+    label_decision_verbs: list[str] = []
 
 
 def compile_agentless(rule) -> dict:
@@ -179,6 +191,9 @@ def compile_agentless(rule) -> dict:
             "listed": Terms(o.listed_modifiers, "listed_modifiers"),
             "time_nouns": Terms(o.time_nouns, "time_nouns"),
             "speech": Terms(o.speech_verbs, "speech_verbs"),
+            "frame_sources": {p.lower() for p in o.frame_sources},
+            "basis": Terms(o.basis_verbs, "basis_verbs"),
+            "label_verbs": Terms(o.label_decision_verbs, "label_decision_verbs"),
             "reporters": [(Terms(g.subjects, "subjects"), Terms(g.verbs, "verbs"), g.only_with_clause, g.present_only,
                            Terms(g.only_with_modifier, "only_with_modifier"), Terms(g.services, "services"),
                            g.not_with_count, g.bare_only, Terms(g.objects, "objects"),
@@ -279,13 +294,57 @@ def _unowned_decisions(parsed: ParsedNote, c) -> Iterator[Finding]:
             continue
         if c["pending"].any_in(label) or _poses_question(doc, label.end, m.end(), c["questions"]):
             continue  # "Decision to be made: ...", "The decision: whether to move": not yet made
-        if any(_names_decider(t, c) for t in label) or any(
-                _names_decider(t, c) for t in _first_sentence_after(doc, label.end, m.end())):
+        after = list(_first_sentence_after(doc, label.end, m.end()))
+        if any(_names_decider(t, c) for t in label) or any(_names_decider(t, c) for t in after):
             continue
+        if any(_owned_decision(t, c) for t in after):
+            continue  # "Decision: all present agreed that ...": those at the meeting decided
         if _bare_label(label, c) and _first_person_on_line(doc, label.end, text):
             continue  # "Decision: a strategy discussion is needed ... I have shared ...": the writer's
         span = label if label.text.strip() else doc.char_span(m.start(), m.end(), alignment_mode="expand")
         yield Finding(span.start_char, span.end_char)
+
+
+def _owned_decision(token, c) -> bool:
+    """A decision verb said with who decided as its subject: "all present [agreed]",
+    "everyone at the meeting [agreed]" (not "professionals agreed", nor 'it')."""
+    if not c["label_verbs"].has(token) or token.pos_ != "VERB":
+        return False
+    subject = next((ch for ch in token.children if ch.dep_ == "nsubj"), None)
+    return subject is not None and subject.lower_ != "it" and not c["unnamed_deciders"].has(subject)
+
+
+def _framed_source(token, c) -> bool:
+    """A passive in the clause of a frame that says where it comes from: "It is my
+    understanding, from reading Nadia Brook's assessment of 14/10/2026, that a shower seat
+    was recommended" — a name or a date in the frame's 'from' phrase."""
+    if not c["frame_sources"] or token.dep_ != "ccomp":
+        return False
+    for prep in token.head.children:
+        if prep.dep_ == "prep" and prep.lower_ in c["frame_sources"] and any(
+                (t.pos_ == "PROPN" and t.text[:1].isupper() and not t.text.isupper()
+                 and not c["time_nouns"].has(t)) or (t.like_num and "/" in t.text)
+                for t in prep.subtree):
+            return True
+    return False
+
+
+def _basis_next(token, c) -> bool:
+    """The sentence after says what the report rests on: "This is based on his own call
+    to me on 25/11/2026", "That was confirmed by his brother"."""
+    if not c["basis"]:
+        return False
+    doc, sent = token.doc, token.sent
+    if sent.end >= len(doc) or "\n" in doc[sent.end - 1].whitespace_ + doc[sent.end].text:
+        return False
+    nxt = doc[sent.end].sent
+    root = nxt.root
+    verbs = [root] + [t for t in root.children if t.dep_ == "conj" and t.pos_ == "VERB"]
+    subject = next((ch for ch in root.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or not c["referring"].has(subject):
+        return False
+    return any(c["basis"].has(v) and _has_source(v, {"on", "from"}, c["unnamed"], times=c["time_nouns"])
+               for v in verbs)
 
 
 def _poses_question(doc, i: int, offset: int, questions: Terms) -> bool:
@@ -633,6 +692,10 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
             continue
         if c["speech"] and reported_by_someone_else(parsed, token, c["speech"]):
             continue  # "PC Ray told me that no breaches have been reported": his account
+        if _framed_source(token, c):
+            continue  # "It is my understanding, from Nadia Brook's assessment, that ... recommended"
+        if _basis_next(token, c):
+            continue  # "It is understood that he has moved. This is based on his call to me on ..."
         start = passive_subject if passive_subject is not None and passive_subject.i < token.i else token
         # "it was reported" / "concerns were raised": from the subject to the verb
         if start is not token and token.i - start.i > 4:
