@@ -205,7 +205,7 @@ def test_an_impossible_date_in_the_config_is_a_config_error_with_its_line(write,
     note = write("a.txt", NOTE)
     result = cli(["check", "--rules", rules_dir, "--format", "json", note])
     assert result.exit_code == 2
-    assert (f"notecheck: {config}:2: 'timeliness.today': Value error, '2026-02-30' is not a "
+    assert (f"notecheck: {config}:2: 'timeliness.today': '2026-02-30' is not a "
             "real date (day is out of range for month)") in result.stderr
     from notecheck.api import Checker, SetupError
 
@@ -293,6 +293,66 @@ def test_a_bad_value_for_a_new_option_is_a_rule_file_error_with_its_line(write, 
             f"as an integer (field 'max_words_in_lists')") in result.stderr
     assert f"notecheck: rule file error: {rules}:26: must be a list" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+# Options the second round of 2026-12-03 added (a bracket's length, verdicts, seen-alone
+# phrases that need no other word): a wrong value is a rule file error with its line, in
+# plain words, and nothing is checked with a half-read rule.
+ROUND8_OPTIONS_RULES = """\
+rules:
+  - id: clarity.team-brackets
+    summary: "Brackets"
+    kind: sentence-length
+    severity: info
+    message: "Too long."
+    description: "A team rule."
+    principle: "Records should be clear."
+    examples:
+      pass: ["Kelly was at home."]
+      fail: ["x"]
+    max_words: 30
+    max_gloss_words: 0
+  - id: clarity.team-verdicts
+    summary: "Verdicts"
+    kind: vague
+    severity: info
+    message: "Vague."
+    description: "A team rule."
+    principle: "Records should be clear."
+    examples:
+      pass: ["Kelly was at home."]
+      fail: ["Contact went well."]
+    terms: [{term: fine}]
+    speech_verbs: [say]
+    verdicts:
+      - topics: [contact]
+  - id: voice.team-alone
+    summary: "Alone"
+    kind: mention
+    severity: info
+    message: "Alone."
+    description: "A team rule."
+    principle: "Seen alone."
+    examples:
+      pass: ["I saw Kelly alone."]
+      fail: ["Kelly was at home."]
+    required: [alone]
+    required_anywhere: just the two of us
+"""
+
+
+def test_a_bad_value_for_this_rounds_options_is_a_rule_file_error_with_its_line(write, cli):
+    rules = write("rules/team.yaml", ROUND8_OPTIONS_RULES, dedent=False)
+    note = write("a.txt", NOTE)
+    result = cli(["check", "--rules", rules.parent, note])
+    assert result.exit_code == 2
+    assert (f"notecheck: rule file error: {rules}:13: must be greater than or equal to 1 "
+            f"(field 'max_gloss_words')") in result.stderr
+    assert (f"notecheck: rule file error: {rules}:27: a verdict names two or three of topics, "
+            f"verbs and words (or verbs with bare: true) (field 'verdicts.0')") in result.stderr
+    assert (f"notecheck: rule file error: {rules}:39: must be a list: one '- item' line for each, "
+            f"or [a, b] (field 'required_anywhere')") in result.stderr
+    assert "Traceback" not in result.stderr and "Value error" not in result.stderr
 
 
 # --- 3. JSON and JSON Lines ---------------------------------------------------------------

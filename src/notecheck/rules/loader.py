@@ -345,6 +345,8 @@ def explain_pydantic(error: dict) -> str:
         return "must be a set of 'name: value' lines indented under it, not a single value"
     if kind == "list_type":
         return "must be a list: one '- item' line for each, or [a, b]"
+    if kind == "value_error":  # a kind's own check, already in plain words
+        return error["msg"].removeprefix("Value error, ")
     return error["msg"].replace("Input should be", "must be")
 
 
