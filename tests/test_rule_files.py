@@ -387,3 +387,30 @@ def test_the_rule_file_reference_in_docs_is_generated_from_the_schemas():
     assert written == generate()
     for name in KINDS:
         assert f"## `kind: {name}`" in written
+
+
+def test_one_term_entry_can_list_its_forms(bad_rules, cli):
+    """Wordings that share a suggestion are one entry: each is found, with that suggestion."""
+    folder, note = bad_rules
+    note.write_text("Jamie kicked off.\nThen Kayla kicks off too.\n", encoding="utf-8")
+    rule_file(folder, "good.yaml", edit("      - term: kicked off\n",
+                                        "      - term: [kicked off, kicks off]\n"))
+    result = cli(["check", "--rules", folder, "--select", "jargon.zz-*", "--format", "text", note])
+    assert result.exit_code == 1
+    assert f"{note}:1:7: warning jargon.zz-good 'kicked off' is jargon; write 'shouted'." in result.stdout
+    assert f"{note}:2:12: warning jargon.zz-good 'kicks off' is jargon; write 'shouted'." in result.stdout
+
+
+def test_a_form_listed_twice_names_its_place(bad_rules):
+    folder, _ = bad_rules
+    path = rule_file(folder, "a.yaml", edit("      - term: kicked off\n",
+                                            "      - term: [kicks off, kicked  off, Kicked off]\n"))
+    assert errors_of(folder) == [
+        f"{path}:9: the term 'Kicked off' is listed twice (field 'terms.0.term.2')"]
+
+
+def test_an_empty_form_is_a_rule_file_error(bad_rules):
+    folder, _ = bad_rules
+    path = rule_file(folder, "a.yaml", edit("      - term: kicked off\n", "      - term: [kicked off, '']\n"))
+    [error] = errors_of(folder)
+    assert error.startswith(f"{path}:9: ") and "terms.0.term" in error, error

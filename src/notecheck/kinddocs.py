@@ -42,6 +42,8 @@ def field_comments(model: type[BaseModel]) -> dict[str, str]:
 def type_name(annotation) -> str:
     origin = typing.get_origin(annotation)
     args = typing.get_args(annotation)
+    if origin is typing.Annotated:
+        return type_name(args[0])
     if origin is typing.Literal:
         return " \\| ".join(f"`{a}`" for a in args)
     if origin in (list, tuple, set):

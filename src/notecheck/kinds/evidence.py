@@ -86,8 +86,9 @@ def _term_words(terms: list) -> list[str]:
     found = []
     for term in terms:
         word = (term.get("term") or term.get("verb")) if isinstance(term, dict) else term
-        if isinstance(word, str) and word.strip() and word not in found:
-            found.append(word)
+        for form in [word] if isinstance(word, str) else word or []:
+            if isinstance(form, str) and form.strip() and form not in found:
+                found.append(form)
     return found
 
 

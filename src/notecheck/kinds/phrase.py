@@ -14,11 +14,13 @@ from pydantic import Field
 
 from notecheck.fixes import literal
 from notecheck.kinds.base import Finding, Options, ParsedNote
-from notecheck.kinds.terms import Terms
+from notecheck.kinds.terms import Terms, TermText
 
 
 class Term(Options):
-    term: str = Field(min_length=1)
+    # One word or phrase, or a list of wordings that share the rest of the entry:
+    # [basic needs met, basic needs were met].
+    term: TermText
     suggestion: str | None = None
     # The suggestion for a note about an adult (subject_type: adult), when the usual one's
     # example is about a child.

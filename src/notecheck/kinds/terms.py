@@ -16,8 +16,16 @@ import bisect
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Annotated
+
+from pydantic import Field
 
 from notecheck.kinds.base import RuleProblem
+
+# A term as a rule file gives it: one word or phrase, or a list of the forms of one term
+# that share everything else the entry says ("basic needs met", "basic needs were met").
+Word = Annotated[str, Field(min_length=1)]
+TermText = Word | Annotated[list[Word], Field(min_length=1)]
 
 
 @dataclass(frozen=True)
@@ -33,9 +41,10 @@ class Match:
 class Terms:
     """A list of words and phrases, matched on whole words, lower case or (with ``lemma``)
     lemma. ``field`` is the rule option the list comes from, and ``key`` the field of each
-    entry that holds the term (for ``terms: [{term: ...}]``): a problem names the entry."""
+    entry that holds the term (for ``terms: [{term: ...}]``): a problem names the entry.
+    An entry may be a list of forms of one term; a match gives the entry's place."""
 
-    def __init__(self, terms: Iterable[str], field: str = "terms", key: str | None = None,
+    def __init__(self, terms: Iterable[str | list[str]], field: str = "terms", key: str | None = None,
                  lemma: bool = True):
         from spacy.strings import get_string_id
 
@@ -46,18 +55,22 @@ class Terms:
         self.index: dict[int, list[tuple[tuple[int, ...], int, bool]]] = defaultdict(list)
         self.words: set[str] = set()  # the one-word terms
         seen = set()
-        for i, term in enumerate(terms):
-            where = (field, i) + ((key,) if key else ())
-            # Extra spaces in a term would become tokens of their own and never match.
-            words = tuple(t.lower_ for t in tokenizer(" ".join(term.split())))
-            if not words:
-                raise RuleProblem(where, "the term is empty")
-            if words in seen:
-                raise RuleProblem(where, f"the term '{term}' is listed twice")
-            seen.add(words)
-            self.index[get_string_id(words[0])].append((tuple(map(get_string_id, words)), i))
-            if len(words) == 1:
-                self.words.add(words[0])
+        for i, entry in enumerate(terms):
+            # An entry is one term, or a list of the forms of one term ("basic needs met",
+            # "basic needs were met"): every form matches as that entry.
+            forms = [entry] if isinstance(entry, str) else list(entry)
+            for j, term in enumerate(forms):
+                where = (field, i) + ((key,) if key else ()) + ((j,) if forms != [entry] else ())
+                # Extra spaces in a term would become tokens of their own and never match.
+                words = tuple(t.lower_ for t in tokenizer(" ".join(term.split())))
+                if not words:
+                    raise RuleProblem(where, "the term is empty")
+                if words in seen:
+                    raise RuleProblem(where, f"the term '{term}' is listed twice")
+                seen.add(words)
+                self.index[get_string_id(words[0])].append((tuple(map(get_string_id, words)), i))
+                if len(words) == 1:
+                    self.words.add(words[0])
         for candidates in self.index.values():
             candidates.sort(key=lambda c: -len(c[0]))  # longest first, else in list order
         self.index = dict(self.index)

@@ -18,12 +18,14 @@ from pydantic import Field
 from notecheck.kinds import subject
 from notecheck.kinds.base import Finding, Options, ParsedNote
 from notecheck.kinds.language import english, has_count, name_parts, reporting_verb, subject_of
-from notecheck.kinds.terms import Terms
+from notecheck.kinds.terms import Terms, TermText
 from notecheck.kinds.verdicts import Verdict, compile_verdicts, find_verdicts
 
 
 class VagueTerm(Options):
-    term: str = Field(min_length=1)
+    # One word or phrase, or a list of wordings that share the rest of the entry:
+    # [basic needs met, basic needs were met].
+    term: TermText
     suggestion: str | None = None
     # A term that points back to the reader's own conversation ("As discussed on the
     # phone, ...") is clear in a message written to them (an email or letter that opens
