@@ -104,6 +104,18 @@ def test_an_inflected_or_ambiguous_match_has_no_fix(checker):
     ]
 
 
+def test_a_spelled_out_acronym_does_not_repeat_the_word_after_it(checker):
+    # The expansion ends with the word the writer put next: it is said once, after the
+    # acronym, and a fix that would repeat nothing is unchanged.
+    text = "Phone call about the S42 enquiry. The S47 threshold was met. The IRO will ring.\n"
+    found = [f for f in findings(checker.check_text(text)) if f[0] == "jargon.undefined-acronym"]
+    assert found == [
+        ("jargon.undefined-acronym", 1, 22, "safe", "Section 42 safeguarding (S42)"),
+        ("jargon.undefined-acronym", 1, 39, "safe", "Section 47 child protection enquiry (S47)"),
+        ("jargon.undefined-acronym", 1, 66, "safe", "independent reviewing officer (IRO)"),
+    ]
+
+
 def test_a_replacement_for_a_service_term_is_unsafe(checker):
     text = "The plan is permanence with Mr and Mrs Osei.\n"
     assert findings(checker.check_text(text)) == [

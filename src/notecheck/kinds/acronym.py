@@ -135,10 +135,22 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         # the acronym as listed (not a plural "SWs") and only when the expansions are
         # forms of one meaning; ASC (adult social care, autism spectrum condition) needs
         # the writer to choose.
-        replacement = (f"{expansions[0]} ({name})" if match.group(0) == name and one_meaning(expansions)
-                       else None)
+        replacement = (f"{_before_what_follows(expansions[0], text, match.end())} ({name})"
+                       if match.group(0) == name and one_meaning(expansions) else None)
         yield Finding(match.start(), match.end(), suggestion=expansions[0], values={"acronym": name},
                       replacement=replacement)
+
+
+def _before_what_follows(expansion: str, text: str, end: int) -> str:
+    """The expansion without the words that the note writes next, so the fix does not say
+    them twice: "S42 enquiry" becomes "Section 42 safeguarding (S42) enquiry", not
+    "Section 42 safeguarding enquiry (S42) enquiry"."""
+    words = expansion.split()
+    after = re.findall(r"[\w'-]+", text[end:end + 80])
+    for k in range(len(words) - 1, 0, -1):
+        if [w.lower() for w in words[-k:]] == [w.lower() for w in after[:k]]:
+            return " ".join(words[:-k])
+    return expansion
 
 
 def one_meaning(expansions: list[str]) -> bool:
