@@ -16,11 +16,17 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from notecheck.kinds.base import Finding, Options, ParsedNote
+from notecheck.kinds.language import english
 
 
 class PronounSet(Options):
     subject: str = Field(min_length=1)  # "she"
     objects: list[str] = Field(min_length=1)  # ["her"]: the object form, not "her bag"
+    # The words for a person of this gender, as the name of a list in english.yaml
+    # ("female_people": mother, daughter, ...). An object pronoun whose last mention before
+    # it in the sentence is one of these nouns, not a subject, picks that person up: "she
+    # helps her mother to the toilet; washes and dresses her" is plain. None: not used.
+    people: str | None = None
 
 
 class PronounOptions(Options):
@@ -42,10 +48,26 @@ def _clause(token):
     return head
 
 
-def _two_people(subjects: list, objects: list):
+def _picks_up_a_noun(obj, mentions: list, people: frozenset[str]) -> bool:
+    """Whether the last mention of a person of this gender before the object pronoun is a
+    noun for one ("her mother"), not in a subject: the pronoun reads as that person."""
+    before = None
+    for token in obj.sent:
+        if token.i >= obj.i:
+            break
+        if any(token.i == m.i for m in mentions) and token.tag_ != "PRP$":
+            before = token
+        elif token.lemma_.lower() in people or token.lower_ in people:
+            before = token
+    return before is not None and before.pos_ == "NOUN" and before.dep_ not in ("nsubj", "nsubjpass")
+
+
+def _two_people(subjects: list, objects: list, mentions: list = (), people: frozenset[str] = frozenset()):
     """The first object pronoun that cannot be the same person as a subject pronoun: both
     in one clause, or joined by 'and'."""
     for obj in objects:
+        if people and _picks_up_a_noun(obj, mentions, people):
+            continue
         clause = _clause(obj)
         for subj in subjects:
             if subj.head.i == clause.i or obj in subj.conjuncts:
@@ -73,7 +95,9 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
                     objects.append(token)
             if len(subjects) + len(objects) < o.min_pronouns:
                 continue
-            clash = _two_people(subjects, objects)
+            people = english(pronouns.people) if pronouns.people else frozenset()
+            own = [m for m in mentions if m.lower_ == subject_word or m.lower_ in objects_words]
+            clash = _two_people(subjects, objects, own, people)
             if clash is not None:
                 yield Finding(clash.idx, clash.idx + len(clash),
                               values={"subject": pronouns.subject, "object": clash.text})

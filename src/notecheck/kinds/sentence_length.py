@@ -27,6 +27,14 @@ class SentenceLengthOptions(Options):
     max_words_in_lists: int | None = Field(default=None, ge=5)
     list_opener: str = ":"
     list_separator: str = ";"
+    # A list whose every item is short, this many words or fewer, is read an item at a
+    # time however many items it has, with no limit on the whole: a day set out item by
+    # item ("she gets up at 05:45 ...; washes and dresses her at 06:30; ...") or the things
+    # someone brought ("two black holdalls of clothes, one blue suitcase, a signed football,
+    # ..."). Items are ended by list_separator or, in a list of things without verbs, by
+    # thing_separator. None: every list has the limit max_words_in_lists.
+    max_words_in_list_items: int | None = Field(default=None, ge=1)
+    thing_separator: str | None = None
     # The person's words in quotation marks are theirs, not the writer's sentence: they
     # are not counted ('Gordon said: "I know I keep falling and ..."').
     skip_quoted: bool = False
@@ -70,7 +78,8 @@ class _Stretch:
 
 
 def needs(rule) -> set[str]:
-    return {"sents", "pos"} if rule.options.clause_asides else {"sents"}
+    o = rule.options
+    return {"sents", "pos"} if o.clause_asides or o.thing_separator else {"sents"}
 
 
 def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
@@ -94,6 +103,8 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         in_list = stretch.items >= 2 and o.max_words_in_lists is not None and words <= o.max_words_in_lists
         if breaks and longest <= limit and o.max_words_in_parts and (within or in_list):
             return None  # a list of parts, each short enough
+        if o.max_words_in_list_items and _short_items(start, _line_end(over.sent, over), o, limit):
+            return None  # a list of short items, read one at a time
         if o.max_unbroken_words and within and max(stretch.longest_run, stretch.run) <= o.max_unbroken_words:
             return None  # every stretch marked off by punctuation, each short enough
         end = _line_end(over.sent, over)
@@ -156,6 +167,49 @@ def _long_sentences(doc, tokens: list, limit: int) -> Iterator:
     for sent in doc.sents:
         if len(sent) > limit:
             yield from tokens[sent.start:sent.end]
+
+
+MIN_ITEMS = 3
+
+
+def _short_items(start, end: int, o, limit: int) -> bool:
+    """Whether the stretch from ``start`` to ``end`` is a lead-in of at most ``limit`` words,
+    the list opener, and three items or more of at most ``max_words_in_list_items`` words
+    each: ended by the list separator, or by the thing separator when (all but one of) the
+    items have no verb. Separators inside brackets do not end an item."""
+    tokens = [t for t in start.sent if start.idx <= t.idx < end]
+    opener = next((k for k, t in enumerate(tokens) if t.text == o.list_opener), None)
+    if opener is None or _words(tokens[:opener]) > limit:
+        return False
+    rest = tokens[opener + 1:]
+    for separator, things in ((o.list_separator, False), (o.thing_separator, True)):
+        if separator is None:
+            continue
+        items, item, depth = [], [], 0
+        for t in rest:
+            depth += (t.text == "(") - (t.text == ")")
+            if t.text == separator and depth == 0:
+                items.append(item)
+                item = []
+            else:
+                item.append(t)
+        items = [i for i in [*items, item] if _words(i)]
+        if len(items) < MIN_ITEMS or any(_words(i) > o.max_words_in_list_items for i in items):
+            continue
+        if things and sum(_has_verb(i) for i in items) > 1:
+            continue
+        return True
+    return False
+
+
+def _words(tokens: list) -> int:
+    return sum(_is_word(t, t.doc[t.i - 1] if t.i else None) for t in tokens)
+
+
+def _has_verb(tokens: list) -> bool:
+    """A verb of the item's own ("which he asked us to keep"), not one describing a thing
+    ("a framed photo", "a signed football")."""
+    return any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in tokens)
 
 
 def _clause_aside(token) -> int | None:

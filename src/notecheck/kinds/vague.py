@@ -46,6 +46,13 @@ class VagueTerm(Options):
     # one of these, where the amount matters: "ate some lunch", "some money has gone
     # missing", "some bruising", "spent some of his money".
     only_of: list[str] = []
+    # A word too common to flag everywhere ("incident"), flagged only as the whole of a
+    # dated entry: a line opened by a date or time, with no verb, ended by a full stop
+    # ("04/11 - Incident at day centre."), which names an event and says nothing of it.
+    # "Incident at school: Jamie pushed Ben", "DA incident at 22 Linden Road at 23:15.
+    # Police attended ..." (what happened, after it), a lead-in line ("Incident approx
+    # 18:30.") and a heading without a full stop pass.
+    entry_only: bool = False
 
 
 class VagueOptions(Options):
@@ -71,6 +78,11 @@ class VagueOptions(Options):
     # See VagueTerm: the words after a pinned term that say what it is about ("no
     # concerns about ...", "that ...", "with ...").
     topic_words: list[str] = []
+    # See VagueTerm: a pinned term that names its topic is also pinned when the next
+    # sentence, in the same paragraph, is the writer saying what they saw or checked ("No
+    # concerns about the equipment itself. I saw the hoist service sticker dated 2
+    # October"): its main verb one of these, its subject 'I' or 'we'.
+    seen_verbs: list[str] = []
     # See VagueTerm: who a word of agreement is said of when it is consent ("that was OK").
     agreement_subjects: list[str] = []
     # A term inside the agent of a passive ("it is believed by a number of people") counts
@@ -124,6 +136,7 @@ def compile_vague(rule) -> dict:
             "not_followed_by": Terms(o.not_followed_by, "not_followed_by"),
             "questions": Terms(o.not_in_questions, "not_in_questions"),
             "topics": Terms(o.topic_words, "topic_words"),
+            "seen": Terms(o.seen_verbs, "seen_verbs"),
             "agreeing": Terms(o.agreement_subjects, "agreement_subjects"),
             "not_names": Terms(o.not_names, "not_names"),
             "header_labels": subject.header_labels(o.header_labels),
@@ -189,6 +202,23 @@ def _in_source(token) -> bool:
     return False
 
 
+def _whole_entry(span) -> bool:
+    """Whether the term's line is one short dated entry, read from the words rather than
+    the parse (which often runs a fragment into the line before): opened by a date or a
+    time, no verb and no colon, ended by the one full stop on the line: "04/11/2026 -
+    Incident at day centre.", not a lead-in ("Incident approx 18:30.") to what follows."""
+    doc = span.doc
+    start = span.start
+    while start > 0 and "\n" not in doc[start - 1].text:
+        start -= 1
+    end = span.end
+    while end < len(doc) and "\n" not in doc[end].text:
+        end += 1
+    line = [t for t in doc[start:end] if not t.is_space]
+    return bool(line) and any(ch.isdigit() for ch in line[0].text) and line[-1].text == "." and sum(t.text == "." for t in line) == 1 and \
+        not any(t.pos_ in ("VERB", "AUX") or t.text == ":" for t in line)
+
+
 def _asked(span, questions: Terms) -> bool:
     """Whether the term is in a clause opened by a question word: "I asked if he was OK"."""
     for node in [span.root, *span.root.ancestors]:
@@ -219,12 +249,29 @@ def _pinned(parsed: ParsedNote, span, c: dict) -> bool:
     sent = span.sent
     if has_count(sent, c["time_words"]):
         return True
+    layout = parsed.layout
+    if c["seen"] and sent.end < len(doc):
+        after = doc[sent.end].sent
+        if layout.paragraph(after.start_char) == layout.paragraph(sent.start_char) and _seen(after, c["seen"]):
+            return True
     if sent.start == 0:
         return False
     before = doc[sent.start - 1].sent
-    layout = parsed.layout
     return layout.paragraph(before.start_char) == layout.paragraph(sent.start_char) and (
         has_count(before, c["time_words"]) or _checked_before(span, before))
+
+
+FIRST_PERSON = english("first_person")
+
+
+def _seen(sent, verbs: Terms) -> bool:
+    """Whether the sentence is the writer saying what they saw or checked: its main verb
+    (or one joined to it by 'and') one of ``verbs``, with 'I' or 'we' as its subject."""
+    root = sent.root
+    for verb in (root, *root.conjuncts):
+        if verbs.has(verb) and any(ch.dep_ == "nsubj" and ch.lower_ in FIRST_PERSON for ch in verb.children):
+            return True
+    return False
 
 
 def _checked_before(span, before) -> bool:
@@ -378,6 +425,8 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
             if match.term in c["only_of"] and (noun is None or not c["only_of"][match.term].has(noun)):
                 continue
         if c["questions"] and _asked(span, c["questions"]):
+            continue
+        if term.entry_only and not _whole_entry(span):
             continue
         if term.agreement and _not_a_state(span, c["agreeing"]):
             continue
