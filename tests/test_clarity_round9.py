@@ -7,7 +7,9 @@ item by item after a colon with semicolons, or the things someone brought with c
 when the items have no verbs; an object pronoun that picks up the person just named by a
 noun ("helps her mother up; washes her"); a summary that names its topic followed at once
 by what the writer saw or checked ("No concerns about the equipment. I saw the service
-sticker ..."). Missed classes added: a chronology entry that names an event and nothing
+sticker ..."), and a verdict followed at once by a count of what was seen ("Family time
+went well. Mia ... read three books"); a set grade, an inspector's or a course's, written
+with its capital ("rated the home Good", "a Satisfactory grade"). Missed classes added: a chronology entry that names an event and nothing
 else ("Incident at day centre."), a record pointed at instead of its outcome ("Outcome as
 per minutes"), more problems still unnamed ("Further issues reported"), and a problem said
 to be over without what changed ("Situation now resolved"). Invented notes in, exact
@@ -67,6 +69,23 @@ Domiciliary care spot check, 2 December 2026.
 I visited Mrs Hale at home.
 No concerns about the kitchen. Her daughter said she cleans it on Sundays.
 """, [('clarity.vague-phrase', 3, 1)]),
+    'a verdict followed at once by what was seen, with its count': ("""\
+Family time, contact centre, 2 December 2026.
+Family time went well. Mia ran to her dad and they read three books together on the sofa.
+""", []),
+    'a verdict followed by nothing that shows it is still vague': ("""\
+Family time, contact centre, 2 December 2026.
+Family time went well. Dad brought snacks.
+""", [('clarity.vague-phrase', 2, 8)]),
+    'a set grade from an inspector or a course is not a summary by the writer': ("""\
+Provider review, 2 December 2026.
+The Care Quality Commission rated the home Good in May and kept its Adequate rating for safety.
+Her son passed his Level 2 care course with a Satisfactory grade.
+""", []),
+    'the same words as a grade by the writer are still vague': ("""\
+Provider review, 2 December 2026.
+Her care at the home was satisfactory and her room was adequate.
+""", [('clarity.vague-phrase', 2, 26), ('clarity.vague-phrase', 2, 56)]),
     'a chronology entry that names an event and nothing else': ("""\
 CHRONOLOGY - Youth offending service
 02/11/2026 - Incident at school.

@@ -108,6 +108,11 @@ class VagueOptions(Options):
     # A term in a title-cased name ("the Frequently Asked Questions leaflet", "a Good Deal
     # Club") is part of that name, not the writer's wording.
     skip_in_names: bool = False
+    # A grade written with a capital where no sentence starts, as a set rating: said with
+    # one of these words ("the Care Quality Commission rated the home Good", "an Adequate
+    # rating", "passed with a Satisfactory grade"). The rating is the inspector's or the
+    # course's, not the writer's summary. Matched on the word's lemma.
+    rating_words: list[str] = []
     # A summary that grades without saying what was seen, found from the parse: "Contact
     # went well", "Interaction was good throughout", "Good day.", "Outcomes achieved",
     # "Training discussed." (see kinds/verdicts.py). Left alone, like a term, in the
@@ -139,6 +144,7 @@ def compile_vague(rule) -> dict:
             "seen": Terms(o.seen_verbs, "seen_verbs"),
             "agreeing": Terms(o.agreement_subjects, "agreement_subjects"),
             "not_names": Terms(o.not_names, "not_names"),
+            "rating": Terms(o.rating_words, "rating_words"),
             "header_labels": subject.header_labels(o.header_labels),
             "header_name": subject.header_name(o.header_titles),
             "pinned_after": set(o.pinned_after),
@@ -250,10 +256,8 @@ def _pinned(parsed: ParsedNote, span, c: dict) -> bool:
     if has_count(sent, c["time_words"]):
         return True
     layout = parsed.layout
-    if c["seen"] and sent.end < len(doc):
-        after = doc[sent.end].sent
-        if layout.paragraph(after.start_char) == layout.paragraph(sent.start_char) and _seen(after, c["seen"]):
-            return True
+    if _shown_after(parsed, span, c):
+        return True
     if sent.start == 0:
         return False
     before = doc[sent.start - 1].sent
@@ -262,6 +266,21 @@ def _pinned(parsed: ParsedNote, span, c: dict) -> bool:
 
 
 FIRST_PERSON = english("first_person")
+
+
+def _shown_after(parsed: ParsedNote, span, c: dict) -> bool:
+    """Whether the next sentence, in the same paragraph, sets out what was seen: the writer
+    saying what they saw or checked ("I saw the hoist service sticker dated 2 October"), or
+    a count or measurement ("they built a Lego car together for 40 minutes")."""
+    if not c["seen"]:
+        return False
+    doc, sent = span.doc, span.sent
+    if sent.end >= len(doc):
+        return False
+    after = doc[sent.end].sent
+    layout = parsed.layout
+    return layout.paragraph(after.start_char) == layout.paragraph(sent.start_char) and (
+        _seen(after, c["seen"]) or has_count(after, c["time_words"], not_labels=True))
 
 
 def _seen(sent, verbs: Terms) -> bool:
@@ -361,6 +380,19 @@ def _described_after(span, marks: set[str], words: int = 3) -> bool:
     return count >= words
 
 
+def _a_set_grade(span, rating: Terms) -> bool:
+    """Whether the term is a set rating: capitalised where no sentence starts, with a
+    rating word right after it ("an Adequate rating", "a Satisfactory grade") or above it
+    in the parse ("rated the home Good")."""
+    words = [t for t in span if t.is_alpha]
+    if not rating or not words or any(not t.text[:1].isupper() or t.text.isupper() for t in words) \
+            or subject.opens_sentence(span[0]):
+        return False
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    return (after is not None and rating.has(after)) or any(rating.has(a) for a in span.root.ancestors)
+
+
 def _in_a_name(span) -> bool:
     """Whether the term is part of a title-cased name: "the Frequently Asked Questions
     leaflet", "a Good Deal Club card" (its words capitalised where no sentence starts, the
@@ -436,7 +468,7 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
             continue
         if c["pinned_after"] and _explained_after(span, c["pinned_after"]):
             continue
-        if rule.options.skip_in_names and _in_a_name(span):
+        if rule.options.skip_in_names and _in_a_name(span) or _a_set_grade(span, c["rating"]):
             continue
         suggestion = rule.options.terms[match.term].suggestion
         flagged.append(span.start)
@@ -458,7 +490,9 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
             continue
         if has_count(span.sent, c["time_words"]) or _described_after(span, c["pinned_after"]):
             continue
-        if rule.options.skip_in_names and _in_a_name(span):
+        if _shown_after(parsed, span, c):
+            continue  # "Contact went well. Noah ran to his dad and they built a Lego car for 40 minutes."
+        if rule.options.skip_in_names and _in_a_name(span) or _a_set_grade(span, c["rating"]):
             continue
         taken.append((start, end))
         yield Finding(span.start_char, span.end_char,
