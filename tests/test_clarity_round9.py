@@ -12,7 +12,9 @@ went well. Mia ... read three books"); a set grade, an inspector's or a course's
 with its capital ("rated the home Good", "a Satisfactory grade"). Missed classes added: a chronology entry that names an event and nothing
 else ("Incident at day centre."), a record pointed at instead of its outcome ("Outcome as
 per minutes"), more problems still unnamed ("Further issues reported"), and a problem said
-to be over without what changed ("Situation now resolved"). Invented notes in, exact
+to be over without what changed ("Situation now resolved"); and someone telling a named
+person of the same gender about 'he' twice ("he warned Tyler he would lose his phone and
+that he would have to stay in"). Invented notes in, exact
 findings out (rule, line, column), clarity only."""
 
 from __future__ import annotations
@@ -69,6 +71,16 @@ Domiciliary care spot check, 2 December 2026.
 I visited Mrs Hale at home.
 No concerns about the kitchen. Her daughter said she cleans it on Sundays.
 """, [('clarity.vague-phrase', 3, 1)]),
+    'someone tells a man of the same gender about he, twice': ("""\
+Youth offending service home visit, 2 December 2026.
+Present: Mr Price and his son Tyler (16).
+Mr Price told me that on Sunday he warned Tyler he would lose his phone and that he would have to stay in.
+""", [('clarity.unclear-pronoun', 3, 49)]),
+    'told about she once reads plainly': ("""\
+Fostering visit, 2 December 2026.
+Present: Mrs Abbott and her daughter Leah (15).
+Mrs Abbott told Leah she would pick her up at 6.
+""", []),
     'a verdict followed at once by what was seen, with its count': ("""\
 Family time, contact centre, 2 December 2026.
 Family time went well. Mia ran to her dad and they read three books together on the sofa.

@@ -33,7 +33,7 @@ KINDS: dict[str, Kind] = {
                             sentence_length.check, needs=sentence_length.needs,
                             placeholders=("words", "max_words")),
     "unclear-pronoun": Kind("unclear-pronoun", pronoun.PronounOptions, pronoun.check,
-                            needs=pronoun.needs, placeholders=("subject", "object")),
+                            needs=pronoun.needs, placeholders=("subject", "object", "who")),
     "readability": Kind("readability", readability.ReadabilityOptions, readability.check,
                         needs=readability.needs, compile=readability.compile_readability,
                         placeholders=("grade", "max_grade")),

@@ -27,6 +27,8 @@ class PronounSet(Options):
     # it in the sentence is one of these nouns, not a subject, picks that person up: "she
     # helps her mother to the toilet; washes and dresses her" is plain. None: not used.
     people: str | None = None
+    # Titles for a person of this gender ("mrs", "ms"): "Mrs Lee" is a woman.
+    titles: list[str] = []
 
 
 class PronounOptions(Options):
@@ -34,6 +36,15 @@ class PronounOptions(Options):
     # How many of one gender's pronouns a sentence must use before it is too many to
     # follow: "Kirsty told her she would see her" (three) reads plainly.
     min_pronouns: int = Field(default=4, ge=2)
+    # With these verbs, the other reading instead: someone tells a named person of the same
+    # gender something about 'he' or 'she' ("he told Darren he could not cope any more and
+    # that he would have to move out"), and the reader cannot tell which of the two each
+    # pronoun is. The named person's gender comes from a word for them (people: "Mum",
+    # "his son Darren") or a title (titles: "Mrs Lee") in the note. Flagged when what was
+    # told has at least min_told such pronouns as subjects: "Dad told Jamie he would be back
+    # at 6" reads plainly. Empty: this reading is not used.
+    told_verbs: list[str] = []
+    min_told: int = Field(default=2, ge=1)
 
 
 def needs(rule) -> set[str]:
@@ -75,6 +86,74 @@ def _two_people(subjects: list, objects: list, mentions: list = (), people: froz
     return None
 
 
+def _genders(doc, sets) -> dict[str, int]:
+    """Which set (gender) each name in the note belongs to, from a word for the person
+    beside it ("his son Darren", "Darren, her son") or a title ("Mrs Lee")."""
+    found: dict[str, int] = {}
+    for k, (p, _, _) in enumerate(sets):
+        people = english(p.people) if p.people else frozenset()
+        titles = {t.lower() for t in p.titles}
+        for t in doc:
+            if t.pos_ != "PROPN":
+                continue
+            near = [t.head] if t.dep_ in ("appos", "compound") else []
+            near += [c for c in t.children if c.dep_ in ("appos", "compound")]
+            if any(n.lemma_.lower() in people or n.lower_ in titles for n in near):
+                found.setdefault(t.text, k)
+    return found
+
+
+def _gender_of(token, k: int, sets, genders: dict[str, int]) -> bool:
+    p, subject_word, objects_words = sets[k]
+    if token.lower_ in (subject_word, *objects_words):
+        return True
+    people = english(p.people) if p.people else frozenset()
+    if token.lemma_.lower() in people or token.lower_ in people:
+        return True
+    return genders.get(token.text) == k
+
+
+def _named_before(teller, told, k: int, sets, genders: dict[str, int]) -> str:
+    """Who a pronoun teller most likely is: the last person named as a subject before it,
+    not known to be of the other gender ("Keith told me that he told Darren ..."); else
+    "the person telling"."""
+    for t in reversed(teller.doc[:teller.i]):
+        if t.pos_ == "PROPN" and t.dep_ == "nsubj" and t.text != told.text and genders.get(t.text, k) == k:
+            return t.text
+    return "the person telling"
+
+
+def _told(parsed: ParsedNote, o, sets) -> Iterator[Finding]:
+    verbs = {v.lower() for v in o.told_verbs}
+    genders: dict[str, int] | None = None
+    for verb in parsed.doc:
+        if verb.lemma_.lower() not in verbs or verb.pos_ != "VERB":
+            continue
+        teller = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        told = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
+        if teller is None or told is None or told.pos_ not in ("PROPN", "NOUN"):
+            continue
+        if parsed.in_quotes(verb.idx, verb.idx + len(verb)):
+            continue
+        if genders is None:
+            genders = _genders(parsed.doc, sets)
+        for k, (p, subject_word, _) in enumerate(sets):
+            if not (_gender_of(teller, k, sets, genders) and _gender_of(told, k, sets, genders)):
+                continue
+            said = [c for c in verb.children if c.dep_ == "ccomp" and c.i > told.i]
+            said += [j for c in said for j in c.conjuncts]
+            pronouns = sorted((ch for c in said for ch in c.children
+                               if ch.dep_ in ("nsubj", "nsubjpass") and ch.lower_ == subject_word
+                               and not parsed.in_quotes(ch.idx, ch.idx + len(ch))), key=lambda t: t.i)
+            if len(pronouns) >= o.min_told:
+                first = pronouns[0]
+                who = teller.text if teller.pos_ != "PRON" else _named_before(teller, told, k, sets, genders)
+                yield Finding(first.idx, first.idx + len(first),
+                              values={"subject": first.text, "object": told.text,
+                                      "who": f"'{first.text}' could be {who} or {told.text}"})
+                break
+
+
 def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     o = rule.options
     sets = [(p, p.subject.lower(), {w.lower() for w in p.objects}) for p in o.pronouns]
@@ -100,4 +179,7 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
             clash = _two_people(subjects, objects, own, people)
             if clash is not None:
                 yield Finding(clash.idx, clash.idx + len(clash),
-                              values={"subject": pronouns.subject, "object": clash.text})
+                              values={"subject": pronouns.subject, "object": clash.text,
+                                      "who": f"'{pronouns.subject}' and '{clash.text}' are two different people"})
+    if o.told_verbs:
+        yield from _told(parsed, o, sets)
