@@ -9,12 +9,16 @@ noun ("helps her mother up; washes her"); a summary that names its topic followe
 by what the writer saw or checked ("No concerns about the equipment. I saw the service
 sticker ..."), and a verdict followed at once by a count of what was seen ("Family time
 went well. Mia ... read three books"); a set grade, an inspector's or a course's, written
-with its capital ("rated the home Good", "a Satisfactory grade"). Missed classes added: a chronology entry that names an event and nothing
+with its capital ("rated the home Good", "a Satisfactory grade"). In pass two: a list of actions, each opened by its verb ("iron a shirt, pay his
+phone bill, ..."); "no concerns about her weight" followed at once by the measurements
+("Weight 9.2 kg"). Missed classes added: a chronology entry that names an event and nothing
 else ("Incident at day centre."), a record pointed at instead of its outcome ("Outcome as
 per minutes"), more problems still unnamed ("Further issues reported"), and a problem said
 to be over without what changed ("Situation now resolved"); and someone telling a named
 person of the same gender about 'he' twice ("he warned Tyler he would lose his phone and
-that he would have to stay in"). Invented notes in, exact
+that he would have to stay in"; "she told her mother that if she ... she would have to
+leave, and she said she would try"); a closure that says needs were addressed, equipment
+is working well and no further needs were found, without which. Invented notes in, exact
 findings out (rule, line, column), clarity only."""
 
 from __future__ import annotations
@@ -80,6 +84,25 @@ Mr Price told me that on Sunday he warned Tyler he would lose his phone and that
 Fostering visit, 2 December 2026.
 Present: Mrs Abbott and her daughter Leah (15).
 Mrs Abbott told Leah she would pick her up at 6.
+""", []),
+    'a list of actions, each opened by its verb, is a list': ("""\
+Leaving care pathway session, 2 December 2026.
+Jordan is 17. He moves to his own flat in March.
+Jordan and I wrote down what he wants to practise before he moves: iron a shirt for his interview at the garage on Friday, pay his phone bill on the app at the start of the month, make a packed lunch for college with what is in the fridge, read his tenancy agreement with me and mark what he does not understand, wash his bedding at the launderette on Mill Street, and ring the GP surgery to book his own appointment.
+""", []),
+    'someone tells her mother about she, and both answer': ("""\
+Early help visit, 2 December 2026.
+Present: Jade and her mother Carol.
+Jade said she told her mother that if she kept shouting at the children she would have to leave, and she said she would try.
+""", [('clarity.unclear-pronoun', 3, 39)]),
+    'a closure that says needs were met and services work, but not which': ("""\
+Reablement closure, 2 December 2026.
+Reablement finished and needs addressed.
+Equipment in place and working well. No further needs identified.
+""", [('clarity.vague-phrase', 2, 25), ('clarity.vague-phrase', 3, 24), ('clarity.vague-phrase', 3, 38)]),
+    'no concerns followed at once by the measurements': ("""\
+Health visitor review, 2 December 2026.
+Growth: no concerns about Kofi's growth. Height 131 cm (75th centile), weight 28 kg (75th centile), the same centiles as last year.
 """, []),
     'a verdict followed at once by what was seen, with its count': ("""\
 Family time, contact centre, 2 December 2026.

@@ -40,8 +40,9 @@ class PronounOptions(Options):
     # gender something about 'he' or 'she' ("he told Darren he could not cope any more and
     # that he would have to move out"), and the reader cannot tell which of the two each
     # pronoun is. The named person's gender comes from a word for them (people: "Mum",
-    # "his son Darren") or a title (titles: "Mrs Lee") in the note. Flagged when what was
-    # told has at least min_told such pronouns as subjects: "Dad told Jamie he would be back
+    # "his son Darren") or a title (titles: "Mrs Lee") in the note. Flagged when the rest
+    # of the sentence, after the person told, has at least min_told such pronouns as
+    # subjects: "Dad told Jamie he would be back
     # at 6" reads plainly. Empty: this reading is not used.
     told_verbs: list[str] = []
     min_told: int = Field(default=2, ge=1)
@@ -140,17 +141,20 @@ def _told(parsed: ParsedNote, o, sets) -> Iterator[Finding]:
         for k, (p, subject_word, _) in enumerate(sets):
             if not (_gender_of(teller, k, sets, genders) and _gender_of(told, k, sets, genders)):
                 continue
-            said = [c for c in verb.children if c.dep_ == "ccomp" and c.i > told.i]
-            said += [j for c in said for j in c.conjuncts]
-            pronouns = sorted((ch for c in said for ch in c.children
-                               if ch.dep_ in ("nsubj", "nsubjpass") and ch.lower_ == subject_word
-                               and not parsed.in_quotes(ch.idx, ch.idx + len(ch))), key=lambda t: t.i)
+            # Every 'he' after the person told, to the end of the sentence: what was told,
+            # and what either of them said or did next ("..., and she said she would, so she
+            # is going on Friday").
+            pronouns = [t for t in verb.doc[told.i + 1:verb.sent.end]
+                        if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ == subject_word
+                        and not parsed.in_quotes(t.idx, t.idx + len(t))]
             if len(pronouns) >= o.min_told:
                 first = pronouns[0]
                 who = teller.text if teller.pos_ != "PRON" else _named_before(teller, told, k, sets, genders)
+                whom = " ".join(t.text for t in told.subtree if t.dep_ == "poss" or t.i == told.i) \
+                    if told.pos_ == "NOUN" else told.text  # "her mum"
                 yield Finding(first.idx, first.idx + len(first),
                               values={"subject": first.text, "object": told.text,
-                                      "who": f"'{first.text}' could be {who} or {told.text}"})
+                                      "who": f"'{first.text}' could be {who} or {whom}"})
                 break
 
 

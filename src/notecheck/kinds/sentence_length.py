@@ -31,7 +31,8 @@ class SentenceLengthOptions(Options):
     # time however many items it has, with no limit on the whole: a day set out item by
     # item ("she gets up at 05:45 ...; washes and dresses her at 06:30; ...") or the things
     # someone brought ("two black holdalls of clothes, one blue suitcase, a signed football,
-    # ..."). Items are ended by list_separator or, in a list of things without verbs, by
+    # ..."). Items are ended by list_separator or, in a list of things without verbs or of
+    # actions each opened by its verb ("cook three meals, top up the meter, ..."), by
     # thing_separator. None: every list has the limit max_words_in_lists.
     max_words_in_list_items: int | None = Field(default=None, ge=1)
     thing_separator: str | None = None
@@ -196,7 +197,7 @@ def _short_items(start, end: int, o, limit: int) -> bool:
         items = [i for i in [*items, item] if _words(i)]
         if len(items) < MIN_ITEMS or any(_words(i) > o.max_words_in_list_items for i in items):
             continue
-        if things and sum(_has_verb(i) for i in items) > 1:
+        if things and sum(_has_verb(i) for i in items) > 1 and not all(_opens_with_verb(i) for i in items):
             continue
         return True
     return False
@@ -204,6 +205,13 @@ def _short_items(start, end: int, o, limit: int) -> bool:
 
 def _words(tokens: list) -> int:
     return sum(_is_word(t, t.doc[t.i - 1] if t.i else None) for t in tokens)
+
+
+def _opens_with_verb(tokens: list) -> bool:
+    """An item that is an action of its own, parallel to the others: "cook three meals
+    without help, top up the electricity meter, ... and get to college on the bus"."""
+    words = [t for t in tokens if not (t.is_punct or t.is_space) and t.lower_ not in ("and", "or", "then")]
+    return bool(words) and words[0].pos_ in ("VERB", "AUX")
 
 
 def _has_verb(tokens: list) -> bool:

@@ -280,7 +280,7 @@ def _shown_after(parsed: ParsedNote, span, c: dict) -> bool:
     after = doc[sent.end].sent
     layout = parsed.layout
     return layout.paragraph(after.start_char) == layout.paragraph(sent.start_char) and (
-        _seen(after, c["seen"]) or has_count(after, c["time_words"], not_labels=True))
+        _seen(after, c["seen"]) or has_count(after, c["time_words"]))
 
 
 def _seen(sent, verbs: Terms) -> bool:
