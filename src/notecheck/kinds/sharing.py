@@ -99,6 +99,10 @@ class SharingOptions(Options):
     # recipient: "the fire service".) When the note is about an adult, so can the
     # adult_relatives.
     people: list[str] = []
+    # A note with no 'subject_type' is about an adult when a header field with one of these
+    # labels gives the person as one: "Adult: Winifred Oakhanger (adult, 84)", "Resident:
+    # Bernard Quaile (88)" (an age of 18 or more, or the word "adult").
+    adult_labels: list[str] = []
     modals: list[str] = []  # auxiliaries that make a verb a plan, not a record
     # People inside the writer's own service: telling them ("Team manager updated", "IRO
     # informed of visit", "sent it to my manager") passes nothing outside the service, so
@@ -124,6 +128,11 @@ class SharingOptions(Options):
     declined_reasons: list[str] = []
     declined_message: str | None = None
     evidence: list[str] = []  # regular expressions, anywhere in the note
+    # recipient: words that, alone, name no one ("the relevant professionals", "all
+    # agencies", "partner agencies"): a recipient made only of these (and "the", "our")
+    # is reported with 'vague_message', as the next worker cannot tell who knows.
+    vague_recipients: list[str] = []
+    vague_message: str | None = None
     # Sentence evidence (kinds/evidence.py): a sentence anywhere in the note that the
     # classifier scores at least answered_threshold for answered_by (e.g. sharing_purpose)
     # answers the rule as the regular expressions do, however it is worded.
@@ -201,6 +210,7 @@ class Compiled:
     declined: list[GuardedPattern] = field(default_factory=list)
     declined_reasons: list[GuardedPattern] = field(default_factory=list)
     people: set[str] = field(default_factory=set)  # recipients "him" or "her" can stand for
+    adult_labels: set[str] = field(default_factory=set)
     signature: tuple = ()  # what find_sharing depends on, so rules can share its result
     # Every word that can start a record: the trigger words and event nouns.
     starts: Terms | None = None
@@ -243,7 +253,7 @@ def compile_sharing(rule) -> Compiled:
         signature=signature, trigger_words=triggers, event_nouns=_words(o.event_nouns),
         event_verbs=_words(o.event_verbs), writers=_words(o.writers), items=_words(o.items),
         recipients=_words(o.recipients), not_recipients=_words(o.not_recipients),
-        adult_relatives=_words(o.adult_relatives),
+        adult_relatives=_words(o.adult_relatives), adult_labels=_words(o.adult_labels),
         modals=_words(o.modals), internal=_words(o.internal_recipients), people=_words(o.people),
         evidence=[_regex(e, ("evidence", i)) for i, e in enumerate(o.evidence)],
         answered_unless=[_regex(e, ("answered_unless", i)) for i, e in enumerate(o.answered_unless)],
@@ -785,7 +795,8 @@ def _is_field_label(token) -> bool:
 def find_sharing(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
     """Every sentence in the note that records information being shared."""
     cached = parsed.__dict__.setdefault("_sharing", {})
-    adult = c.adult_relatives and (parsed.note.meta.get("subject_type") or "").strip().lower() == "adult"
+    subject_type = (parsed.note.meta.get("subject_type") or "").strip().lower()
+    adult = c.adult_relatives and (subject_type == "adult" or not subject_type and _headed_adult(parsed, c))
     key = (c.signature, bool(adult))
     if key in cached:
         return cached[key]
@@ -794,6 +805,7 @@ def find_sharing(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
                     not_recipients=c.not_recipients - c.adult_relatives,
                     people=c.people | c.adult_relatives)
     subjects = _subject_words(parsed, c) | _family_names(parsed.doc, c)
+    colleagues = _colleague_names(parsed.doc, c)
     found: list[Sharing] = []
     doc = parsed.doc
     done = -1  # the end of the last sentence with a record: one record per sentence
@@ -864,6 +876,11 @@ def find_sharing(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
         if recipient is not None and _internal(recipient, sentence, c) and \
                 not _of_the_one_rung(recipient, sentence, anchor, c, subjects):
             continue  # "Team manager updated": nothing left the writer's own service
+        if recipient is not None and colleagues and _name_words(recipient) and \
+                _name_words(recipient) <= colleagues:
+            continue  # "the waking night worker, Femi Lawal" ... "I have told Femi": a colleague
+        if recipient is None and _inside_conversation_before(sentence, c):
+            continue  # "Discussed Gwen in supervision with my team manager. I shared ...": with her
         if (recipient is None or _internal(recipient, sentence, c)) and any(
                 p.search(parsed.text, sentence.start_char, sentence.end_char) for p in c.internal_channels):
             continue  # "I forwarded the account to Naveed through our case record system"
@@ -881,6 +898,23 @@ def find_sharing(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
         done = sentence.end  # one record per sentence
     cached[key] = found
     return found
+
+
+_AGED = re.compile(r"\(\s*(?:(adult)\b[,;]?\s*)?(?:aged?\s*)?(\d{1,3})?\s*\)", re.IGNORECASE)
+
+
+def _headed_adult(parsed: ParsedNote, c: Compiled) -> bool:
+    """A note without metadata whose header gives the person as an adult: "Adult: Winifred
+    Oakhanger (adult, 84)", "Service user: Maureen Cattermole (84)" (``adult_labels``)."""
+    if not c.adult_labels:
+        return False
+    for label, start, end in parsed.layout.header_fields(3):
+        if label not in c.adult_labels:
+            continue
+        m = _AGED.search(parsed.text, start, end)
+        if m is not None and (m.group(1) or m.group(2) and int(m.group(2)) >= 18):
+            return True
+    return False
 
 
 def _subject_words(parsed: ParsedNote, c: Compiled) -> set[str]:
@@ -926,6 +960,32 @@ def _family_names(doc, c: Compiled) -> set[str]:
 
 
 OWNERS = {"my", "our", "his", "her", "their", "the"}
+
+
+def _colleague_names(doc, c: Compiled) -> set[str]:
+    """The words of the names the note gives to people inside the writer's own service
+    ("my team manager, Lucy Barraclough", "Femi Lawal, the waking night worker"), so that
+    "I have told Femi and Gail" later is telling a colleague, not sharing."""
+    found = set()
+    for token in doc:
+        if token.dep_ != "appos":
+            continue
+        for name, role in ((token, token.head), (token.head, token)):
+            if name.pos_ == "PROPN" and role.pos_ == "NOUN" and _internal(_name(role), role.sent, c):
+                found.update(_name_words(_name(name)))
+    return found
+
+
+def _inside_conversation_before(sentence, c: Compiled) -> bool:
+    """The sentence before is the writer's conversation with someone inside the service
+    ("Discussed Gwen in supervision with my team manager"): a record naming no one that
+    follows ("I shared the outcome of my visit") is what was said in it."""
+    doc = sentence.doc
+    if sentence.start == 0:
+        return False
+    before = doc[sentence.start - 1].sent
+    return any(t.dep_ == "pobj" and t.head.lower_ in ("with", "to") and t.pos_ == "NOUN"
+               and _internal(_name(t), before, c) for t in before)
 
 
 def _internal(recipient: str, sentence, c: Compiled) -> bool:
@@ -1109,8 +1169,15 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     if _answered(parsed, rule.options, c, records):
         return
     if require == "recipient":
-        if any(r.recipient for r in records) or _named_elsewhere(parsed, c) or \
-                any(pattern.search(parsed.text) for pattern in c.evidence):
+        if any(pattern.search(parsed.text) for pattern in c.evidence):
+            return
+        vague = {w.lower() for w in rule.options.vague_recipients}
+        unnamed = [r for r in records if r.recipient and
+                   {w.strip(".,;:()").lower() for w in r.recipient.split()} - OWNERS <= vague]
+        for record in unnamed:
+            yield Finding(record.start, record.end, values={"recipient": record.recipient},
+                          message=rule.options.vague_message)
+        if unnamed or any(r.recipient for r in records) or _named_elsewhere(parsed, c):
             return
         for record in records:
             yield Finding(record.start, record.end)
@@ -1225,8 +1292,10 @@ def _scope(sentence, c: Compiled, person: set[str]) -> list[tuple[str, str]]:
         while subject is None and governing.dep_ == "xcomp" and governing.head.i != governing.i:
             governing = governing.head  # "the police need to speak to Kai": the police's
             subject = _subject(governing)
+        # "She agreed to me speaking to Mr Greaves": the writer's, named just before it.
+        mine = verb.i > sentence.start and verb.doc[verb.i - 1].lower_ in ("me", "us")
         if subject is not None and not (is_one_of(subject, c.writers) or subject.lower_ == "you"
-                                        or subject.tag_ == "CD"):
+                                        or subject.tag_ == "CD" or mine):
             continue
         who = list(_addressees(verb))
         who += [t for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "with"
@@ -1298,12 +1367,16 @@ def _per_recipient(parsed: ParsedNote, rule, c: Compiled, records: list[Sharing]
             if sentence is None or not len(sentence):
                 return True
             sentence = sentence[0].sent
-            if sentence.start_char in recorded or relative(record):
+            if sentence.start_char in recorded:
                 return True
             if sentence.start_char not in scopes:
                 scopes[sentence.start_char] = _scope(sentence, c, person)
             # "He gave me permission to contact Joyce": consent for Joyce, not the landlord.
+            # (Nor for her son: "She agreed to me speaking to Mr Greaves" does not answer
+            # for "I rang her son and told him about the withdrawals".)
             scope = scopes[sentence.start_char]
+            if relative(record) and not scope:
+                return True
             # The same one when a word of its name is in the record ("Mia's school" and "Mr
             # Adeyemi, head of year 8 at Thornley High School").
             # Or the same act: "Zofia agreed to me referring her to Wrenfield Domestic Abuse
