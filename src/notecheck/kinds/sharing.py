@@ -1321,6 +1321,28 @@ def _scope(sentence, c: Compiled, person: set[str]) -> list[tuple[str, str]]:
     return found
 
 
+# Verbs a consent, a request or a wish can be for, besides the triggers and calls: "with his
+# agreement the letter went to the GP", "She agreed, with her daughter's permission".
+ACTS_OF_SHARING = {"agree", "consent", "ask", "request", "go", "say", "want", "wish"}
+
+
+def _for_another_act(token, c: Compiled) -> bool:
+    """Evidence in a phrase that says whose say-so something else was done with: "With her
+    permission I looked in her mouth", "His niece was there at Leonard's request". The
+    phrase (with, without, at, on) hangs on a verb that neither shares, contacts nor tells."""
+    t = token
+    while t.dep_ != "prep" and t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
+        t = t.head
+    if t.dep_ != "prep" or t.lower_ not in ("with", "without", "at", "on"):
+        return False
+    verb = t.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    words = {verb.lower_, verb.lemma_.lower()}
+    return not (words & (set(c.trigger_words) | c.event_nouns | ACTS_OF_SHARING | TELL_VERBS)
+                or verb.lower_ in CALL_VERBS or verb.lemma_.lower() in CALL_VERBS)
+
+
 def _per_recipient(parsed: ParsedNote, rule, c: Compiled, records: list[Sharing]) -> Iterator[Finding]:
     """The rule's check with each recipient's record answered on its own (see
     ``evidence_per_recipient``): reported at the first record nothing answers."""
@@ -1366,9 +1388,12 @@ def _per_recipient(parsed: ParsedNote, rule, c: Compiled, records: list[Sharing]
             sentence = parsed.doc.char_span(h[0], h[1], alignment_mode="expand")
             if sentence is None or not len(sentence):
                 return True
+            words = sentence
             sentence = sentence[0].sent
             if sentence.start_char in recorded:
                 return True
+            if _for_another_act(words[0], c):
+                return False  # "With her permission I looked in her mouth": not for sharing
             if sentence.start_char not in scopes:
                 scopes[sentence.start_char] = _scope(sentence, c, person)
             # "He gave me permission to contact Joyce": consent for Joyce, not the landlord.
