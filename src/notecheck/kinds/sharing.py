@@ -716,6 +716,23 @@ def _called_before(sentence, c: Compiled, subjects: set[str]) -> str | None:
     return None
 
 
+def _asker_before(sentence, c: Compiled, subjects: set[str]) -> str | None:
+    """Someone outside the family who asked the writer something in the sentence before
+    ("the downstairs neighbour, Mr Tony Brace, came up and asked what was going on")."""
+    doc = sentence.doc
+    if sentence.start == 0:
+        return None
+    for verb in doc[sentence.start - 1].sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() != "ask":
+            continue
+        who = _subject(verb)
+        if who is None or who.lower_ in subjects or is_one_of(who, c.not_recipients | c.writers):
+            continue
+        if is_one_of(who, c.recipients):
+            return _name(who)
+    return None
+
+
 def _of_the_one_rung(recipient: str, sentence, anchor, c: Compiled, subjects: set[str]) -> bool:
     """'the manager' in "Rang Harbour Lodge and gave the manager all his details" is the
     manager of the organisation rung, not the writer's own."""
@@ -884,6 +901,12 @@ def find_sharing(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
         if (recipient is None or _internal(recipient, sentence, c)) and any(
                 p.search(parsed.text, sentence.start_char, sentence.end_char) for p in c.internal_channels):
             continue  # "I forwarded the account to Naveed through our case record system"
+        if recipient is None and trigger is not None and trigger.needs_recipient and \
+                (verb.lemma_.lower() in TELL_VERBS or verb.lower_ in TELL_VERBS) and \
+                not any(t.dep_ in ("dobj", "dative") for t in verb.children):
+            # "The neighbour came up and asked what was going on. I explained that ...": the
+            # answer goes to the one who asked.
+            recipient = _asker_before(sentence, c, subjects)
         if recipient is None and (trigger is not None and trigger.needs_recipient or
                                   any(t.dep_ == "ccomp" for t in verb.children)):
             continue  # "as referred to above"; "it was shared that ..." (speech)
@@ -1223,7 +1246,11 @@ def _shared_after_refusal(parsed: ParsedNote, c: Compiled, records: list[Sharing
     for record in records:
         if not record.recipient:
             continue
-        own = _name_words(record.recipient)
+        # And whose the recipient is, when it is an organisation: "the school's designated
+        # safeguarding lead" is the school's ("I don't want the school thinking ...").
+        own = _name_words(record.recipient) | {
+            re.sub(r"(?:'|’)s$", "", w) for w in record.recipient.split()
+            if w.endswith(("'s", "’s")) and w.islower()}
         before = [r for r in refused if r[1] <= record.start
                   and _name_words(text[r[0]:r[1]]) - REFUSAL_WORDS & own]
         if not before:
