@@ -716,6 +716,28 @@ def _called_before(sentence, c: Compiled, subjects: set[str]) -> str | None:
     return None
 
 
+def _sent_to_before(sentence, c: Compiled, subjects: set[str]) -> str | None:
+    """Whom one of the two sentences before says something was to go to ("agreed to me
+    passing the messages to PC Dan Mirfield", "a short closure letter could go to Aiden's
+    GP"), when a bare note-style record follows ("Sent at 16:20 by secure email")."""
+    doc = sentence.doc
+    start = sentence.start
+    for _ in range(2):
+        if start == 0:
+            return None
+        before = doc[start - 1].sent
+        start = before.start
+        for verb in before:
+            if verb.pos_ not in ("VERB", "AUX") or not (
+                    verb.lower_ in c.trigger_words or verb.lemma_.lower() in c.trigger_words
+                    or verb.lemma_.lower() == "go"):
+                continue
+            found = _recipient(verb, before, c, subjects)
+            if found not in (None, FAMILY):
+                return found
+    return None
+
+
 def _asker_before(sentence, c: Compiled, subjects: set[str]) -> str | None:
     """Someone outside the family who asked the writer something in the sentence before
     ("the downstairs neighbour, Mr Tony Brace, came up and asked what was going on")."""
@@ -848,6 +870,9 @@ def find_sharing(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
                 # but a note-style "Shared care plan with the GP" opens its sentence, and
                 # "SW shared notification w/ HV" follows the writer.
                 continue
+            if token.dep_ in ("amod", "compound") and token.is_title and token.i + 1 < len(doc) and \
+                    doc[token.i + 1].is_title and doc[token.i + 1].lower_ not in c.items:
+                continue  # a name with the word in it: "Shared Lives scheme", "Shared Care Team"
             if trigger.complement and not any(t.lower_ == trigger.complement.lower()
                                               for t in token.children):
                 continue  # "made a cake", not "made aware"
@@ -910,6 +935,13 @@ def find_sharing(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
         if recipient is None and (trigger is not None and trigger.needs_recipient or
                                   any(t.dep_ == "ccomp" for t in verb.children)):
             continue  # "as referred to above"; "it was shared that ..." (speech)
+        if recipient is None and trigger is not None and verb.i == anchor.i and \
+                not any(t.is_alpha for t in doc[sentence.start:verb.i]) and \
+                not any(t.dep_ in ("dobj", "dative", "nsubj", "nsubjpass") and t.tag_ != "CD"
+                        for t in verb.children):
+            # "Kai and Angela agreed to me passing the messages to PC Dan Mirfield ... Sent at
+            # 16:20 by secure email.": what the sentence before said would go, to whom.
+            recipient = _sent_to_before(sentence, c, subjects)
         if recipient is None and trigger is not None and _restates(verb, pointing=not found):
             continue  # "This was shared without consent because ...": the record before
         end = token.idx + len(token)
@@ -1460,6 +1492,10 @@ def _insecure(parsed: ParsedNote, c: Compiled) -> Iterator[Finding]:
             c.trigger_words.get(token.lower_) or c.trigger_words.get(token.lemma_.lower()))
 
     def sent_by_writer(token) -> bool:
+        # Not a participle describing something found or shown: "messages from a number
+        # saved as 'Bossman'".
+        if token.dep_ == "acl" and token.head.dep_ in ("pobj", "dobj", "attr", "appos"):
+            return False
         return _by_writer(token, c, subjects) and _recorded_not_planned(token, c) and \
             not _requested(token)
 
