@@ -103,6 +103,11 @@ class SharingOptions(Options):
     # labels gives the person as one: "Adult: Winifred Oakhanger (adult, 84)", "Resident:
     # Bernard Quaile (88)" (an age of 18 or more, or the word "adult").
     adult_labels: list[str] = []
+    # A note that is a copy of an email the writer sent: header fields with one of these
+    # labels ("sent", "subject") and a "To:" field make the email itself a record of sharing
+    # with whoever it went to; not when the "To:" names one of 'email_self' ("case file").
+    email_fields: list[str] = []
+    email_self: list[str] = []
     modals: list[str] = []  # auxiliaries that make a verb a plan, not a record
     # People inside the writer's own service: telling them ("Team manager updated", "IRO
     # informed of visit", "sent it to my manager") passes nothing outside the service, so
@@ -211,6 +216,8 @@ class Compiled:
     declined_reasons: list[GuardedPattern] = field(default_factory=list)
     people: set[str] = field(default_factory=set)  # recipients "him" or "her" can stand for
     adult_labels: set[str] = field(default_factory=set)
+    email_fields: set[str] = field(default_factory=set)
+    email_self: set[str] = field(default_factory=set)
     signature: tuple = ()  # what find_sharing depends on, so rules can share its result
     # Every word that can start a record: the trigger words and event nouns.
     starts: Terms | None = None
@@ -248,12 +255,14 @@ def compile_sharing(rule) -> Compiled:
          for w, t in triggers.items()], _words(o.event_nouns),
         _words(o.event_verbs), _words(o.writers), _words(o.items), _words(o.recipients),
         _words(o.not_recipients), _words(o.adult_relatives), _words(o.modals),
-        _words(o.internal_recipients), _words(o.people), tuple(o.internal_channels)))
+        _words(o.internal_recipients), _words(o.people), tuple(o.internal_channels),
+        _words(o.adult_labels), _words(o.email_fields), _words(o.email_self)))
     return Compiled(
         signature=signature, trigger_words=triggers, event_nouns=_words(o.event_nouns),
         event_verbs=_words(o.event_verbs), writers=_words(o.writers), items=_words(o.items),
         recipients=_words(o.recipients), not_recipients=_words(o.not_recipients),
         adult_relatives=_words(o.adult_relatives), adult_labels=_words(o.adult_labels),
+        email_fields=_words(o.email_fields), email_self=_words(o.email_self),
         modals=_words(o.modals), internal=_words(o.internal_recipients), people=_words(o.people),
         evidence=[_regex(e, ("evidence", i)) for i, e in enumerate(o.evidence)],
         answered_unless=[_regex(e, ("answered_unless", i)) for i, e in enumerate(o.answered_unless)],
@@ -951,8 +960,34 @@ def find_sharing(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
         found.append(Sharing(token.idx, end, sentence, recipient,
                              token if trigger is not None else None))
         done = sentence.end  # one record per sentence
+    if c.email_fields and not any(r.start < parsed.layout.lines[min(len(parsed.layout.lines), 6) - 1][1]
+                                  for r in found):
+        found[:0] = _email_sent(parsed, c)
     cached[key] = found
     return found
+
+
+def _email_sent(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
+    """A copy of an email the writer sent, saved as the note ("To: Gail Mortimer, Tenancy
+    Sustainment Officer, Pellow Homes" among "Sent:" or "Subject:" header fields): the
+    email is itself the sharing, with whoever it went to (not "To: case file")."""
+    fields = parsed.layout.header_fields(6)
+    labels = {label for label, _, _ in fields}
+    if not labels & c.email_fields:
+        return []
+    for label, start, end in fields:
+        if label != "to":
+            continue
+        value = parsed.text[start:end].strip()
+        who = re.split(r"[,;(]", value, maxsplit=1)[0].strip()
+        if not who or any(re.search(r"\b%s\b" % re.escape(w), value.lower()) for w in c.email_self):
+            return []
+        span = parsed.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            return []
+        first = next((t for t in span if not t.is_space), span[0])
+        return [Sharing(first.idx, first.idx + len(first), first.sent, who, None)]
+    return []
 
 
 _AGED = re.compile(r"\(\s*(?:(adult)\b[,;]?\s*)?(?:aged?\s*)?(\d{1,3})?\s*\)", re.IGNORECASE)
