@@ -108,6 +108,12 @@ class SharingOptions(Options):
     # with whoever it went to; not when the "To:" names one of 'email_self' ("case file").
     email_fields: list[str] = []
     email_self: list[str] = []
+    # A sharing template filled in (regular expressions, with groups 'label' for the field
+    # name and 'who' for the recipient): "Information shared: household composition ...",
+    # "Agency contacted: 0-19 health visiting service". Read only when no sentence records
+    # the sharing.
+    shared_fields: list[str] = []
+    recipient_fields: list[str] = []
     modals: list[str] = []  # auxiliaries that make a verb a plan, not a record
     # People inside the writer's own service: telling them ("Team manager updated", "IRO
     # informed of visit", "sent it to my manager") passes nothing outside the service, so
@@ -218,6 +224,8 @@ class Compiled:
     adult_labels: set[str] = field(default_factory=set)
     email_fields: set[str] = field(default_factory=set)
     email_self: set[str] = field(default_factory=set)
+    shared_fields: list[GuardedPattern] = field(default_factory=list)
+    recipient_fields: list[GuardedPattern] = field(default_factory=list)
     signature: tuple = ()  # what find_sharing depends on, so rules can share its result
     # Every word that can start a record: the trigger words and event nouns.
     starts: Terms | None = None
@@ -256,13 +264,16 @@ def compile_sharing(rule) -> Compiled:
         _words(o.event_verbs), _words(o.writers), _words(o.items), _words(o.recipients),
         _words(o.not_recipients), _words(o.adult_relatives), _words(o.modals),
         _words(o.internal_recipients), _words(o.people), tuple(o.internal_channels),
-        _words(o.adult_labels), _words(o.email_fields), _words(o.email_self)))
+        _words(o.adult_labels), _words(o.email_fields), _words(o.email_self),
+        tuple(o.shared_fields), tuple(o.recipient_fields)))
     return Compiled(
         signature=signature, trigger_words=triggers, event_nouns=_words(o.event_nouns),
         event_verbs=_words(o.event_verbs), writers=_words(o.writers), items=_words(o.items),
         recipients=_words(o.recipients), not_recipients=_words(o.not_recipients),
         adult_relatives=_words(o.adult_relatives), adult_labels=_words(o.adult_labels),
         email_fields=_words(o.email_fields), email_self=_words(o.email_self),
+        shared_fields=[_regex(e, ("shared_fields", i)) for i, e in enumerate(o.shared_fields)],
+        recipient_fields=[_regex(e, ("recipient_fields", i)) for i, e in enumerate(o.recipient_fields)],
         modals=_words(o.modals), internal=_words(o.internal_recipients), people=_words(o.people),
         evidence=[_regex(e, ("evidence", i)) for i, e in enumerate(o.evidence)],
         answered_unless=[_regex(e, ("answered_unless", i)) for i, e in enumerate(o.answered_unless)],
@@ -302,6 +313,7 @@ def _answered(parsed: ParsedNote, o, c: Compiled, records: list[Sharing],
     return any(cats.get(o.answered_by, 0.0) >= o.answered_threshold
                and sent.start_char not in shared and sent.start_char not in claimed
                and not parsed.layout.in_heading(sent.start_char)
+               and not _blank_field(parsed.text, sent.start_char)
                and not any(p.search(sent.text) for p in c.answered_unless)
                for sent, cats in sentence_evidence(parsed))
 
@@ -960,11 +972,55 @@ def find_sharing(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
         found.append(Sharing(token.idx, end, sentence, recipient,
                              token if trigger is not None else None))
         done = sentence.end  # one record per sentence
+    if not found and c.shared_fields:
+        found = _template_record(parsed, c)
     if c.email_fields and not any(r.start < parsed.layout.lines[min(len(parsed.layout.lines), 6) - 1][1]
                                   for r in found):
         found[:0] = _email_sent(parsed, c)
     cached[key] = found
     return found
+
+
+_BLANK_FIELD = re.compile(r"[ \t>*_#-]*[\w/'’ ]{1,40}[ \t*_]*:[ \t*_]*$")
+
+
+def _blank_field(text: str, offset: int) -> bool:
+    """Is the offset on a template field left blank ("Consent:", "Parent informed:" with
+    nothing after them but the next field)? Its label answers nothing. (Not a lead-in to a
+    list: "We agreed that:" / "- you will ...".)"""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    line = text[start:end if end >= 0 else len(text)]
+    if _BLANK_FIELD.fullmatch(line) is None:
+        return False
+    following = next((x for x in text[end:].split("\n") if x.strip()), None) if end >= 0 else None
+    return following is None or _FIELD.match(following) is not None
+
+
+_FIELD = re.compile(r"[ \t>*_#]*[\w/'’ ]{1,40}[ \t*_]*:(?!\d)")
+
+
+def _template_record(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
+    """A sharing template filled in, with no sentence that records the sharing: "Agency
+    contacted: 0-19 health visiting service" / "Information shared: household composition;
+    two previous police call-outs". The record is the filled 'shared_fields' field; its
+    recipient the value of a 'recipient_fields' field."""
+    text = parsed.text
+    shared = next((m for p in c.shared_fields for m in p.finditer(text)), None)
+    if shared is None:
+        return []
+    recipient = None
+    for p in c.recipient_fields:
+        m = p.search(text)
+        if m is not None and m.group("who").strip():
+            recipient = re.split(r"[,;(]", m.group("who").strip(), maxsplit=1)[0].strip() or None
+            break
+    span = parsed.doc.char_span(shared.start("label"), shared.end("label"), alignment_mode="expand")
+    if recipient is None or span is None or not len(span):
+        # Without a field naming the recipient it is a meeting's notes ("Information shared:
+        # Sam Idris said ..."), not a sharing template.
+        return []
+    return [Sharing(span.start_char, span.end_char, span[0].sent, recipient, None)]
 
 
 def _email_sent(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
@@ -1276,7 +1332,8 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         records = [r for r in records if not _live(r, parsed, c)]
         if not records:
             return
-    if any(pattern.search(parsed.text) for pattern in c.evidence):
+    if any(not _blank_field(parsed.text, m.start()) for pattern in c.evidence
+           for m in pattern.finditer(parsed.text)):
         return
     first = next((r for r in records if r.recipient), records[0])
     yield Finding(first.start, first.end, values={"recipient": first.recipient or "someone"})
@@ -1447,7 +1504,7 @@ def _per_recipient(parsed: ParsedNote, rule, c: Compiled, records: list[Sharing]
         checked = [r for r in checked if not _live(r, parsed, c)]
         if not checked:
             return
-    hits = [m.span() for p in c.evidence for m in p.finditer(text)]
+    hits = [m.span() for p in c.evidence for m in p.finditer(text) if not _blank_field(text, m.start())]
     person = _subject_words(parsed, c) | _family_names(parsed.doc, c)
 
     def tells_person(r: Sharing) -> bool:
