@@ -477,6 +477,13 @@ def _by_writer(verb, c: Compiled, subjects: set[str], anchor=None) -> bool:
         subject = None  # "12:00 Sent the referral to ...": the time read as the subject
     if subject is None or (anchor is not None and subject.i == anchor.i):  # "Referral made to ..."
         return True  # "Emailed the school ...", "Referral made to ..."
+    opening = next((t for t in verb.doc[verb.sent.start:verb.i] if t.is_alpha), None)
+    if opening is not None and opening.i != verb.i and \
+            (opening.lower_ in CALL_VERBS or opening.lemma_.lower() in CALL_VERBS) and \
+            opening.i in {t.i for t in subject.subtree}:
+        # "08:20 Rang daughter Karen and let her know about the fall": the note's opening
+        # call read as part of a subject; the writer rang, and told.
+        return True
     if subject.i > verb.i and not any(t.is_alpha for t in verb.doc[verb.sent.start:verb.i]):
         return True  # "Referred Mr Okoro to the lunch club": note style, parsed as his doing
     if subject.dep_ == "nsubj" and not any(t.dep_ in ("aux", "auxpass") for t in verb.children) \
@@ -511,8 +518,11 @@ def _by_someone_else(verb, c: Compiled) -> bool:
 
 
 def _recorded_not_planned(verb, c: Compiled) -> bool:
-    if verb.dep_ == "conj" and verb.head.i < verb.i and not _recorded_not_planned(verb.head, c):
-        return False  # "I will ask the agency and send Mrs Price the details"
+    if verb.dep_ == "conj" and verb.head.i < verb.i and not _recorded_not_planned(verb.head, c) \
+            and not any(t.dep_ == "nsubj" and is_one_of(t, c.writers) for t in verb.children):
+        # "I will ask the agency and send Mrs Price the details"; but not the writer's own
+        # clause: "Work laptop would not connect, so I texted her a photo".
+        return False
     for child in verb.children:
         if child.dep_ == "neg":
             return False
@@ -933,6 +943,11 @@ def find_sharing(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
                 continue
             recipient = _recipient(anchor, sentence, c, subjects,
                                    trigger is not None and trigger.needs_recipient)
+        if recipient not in (None, FAMILY):
+            # "08:20 Rang daughter": the parser can fold the time and the call into the name.
+            words = recipient.split()
+            calls = [i for i, w in enumerate(words) if w.lower() in CALL_VERBS]
+            recipient = " ".join(words[calls[-1] + 1:] if calls else words) or recipient
         if recipient == FAMILY or (trigger is not None and trigger.person_to_family and recipient
                                    and set(recipient.lower().split()) & c.adult_relatives):
             continue  # giving the person or their family information is not third-party sharing
