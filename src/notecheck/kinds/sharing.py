@@ -1168,7 +1168,8 @@ def _internal(recipient: str, sentence, c: Compiled) -> bool:
     if recipient.lower().split()[:1] == ["our"]:
         return True
     own = len(without_owner(recipient.lower().split()))
-    words = without_owner((text[at:] if at >= 0 else recipient.lower()).replace(",", " ").split())
+    # (Without the stop: "Outcome: passed to duty manager.")
+    words = without_owner(re.sub(r"[,.;:!?](?=\s|$)", " ", text[at:] if at >= 0 else recipient.lower()).split())
     for size in range(len(words), own - 1, -1):
         if size and " ".join(words[:size]) in c.internal:
             after = words[size:size + 2]

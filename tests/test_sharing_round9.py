@@ -1,0 +1,122 @@
+"""Records of sharing as a sixth blind writer put them (tests/dev-sharing6): each class
+below was missed or wrongly flagged before; the notes here are invented for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from notecheck.api import check_text
+
+CONSENT, PURPOSE, TOLD = "sharing.missing-consent-basis", "sharing.missing-purpose", "sharing.person-not-informed"
+RECIPIENT, CHANNEL = "sharing.missing-recipient", "sharing.insecure-channel"
+ALL3 = (CONSENT, PURPOSE, TOLD)
+
+
+def sharing(body: str, subject_type: str | None = None) -> list[tuple[str, int, int]]:
+    meta = {"note_type": "visit", "contact_date": "2026-11-20", "recorded_date": "2026-11-20"}
+    if subject_type:
+        meta.update(subject="Test Person", subject_type=subject_type)
+    return sorted((d.rule, d.line, d.column) for d in check_text(body, meta, today="2026-11-25")
+                  if d.category == "sharing")
+
+
+def at(line: int, column: int, rules=ALL3) -> list[tuple[str, int, int]]:
+    return sorted((rule, line, column) for rule in rules)
+
+
+@pytest.mark.parametrize("body, subject_type, expected", [
+    # A recipient that names no one.
+    ("Visited Ellis at home. Spoke to the relevant professionals afterwards and updated them on "
+     "the situation at home.", "child", at(1, 75, (RECIPIENT, *ALL3))),
+    ("Info shared with all agencies after the visit, so that they can support the family. Mum agreed "
+     "and knows.", "child", at(1, 6, (RECIPIENT, TOLD))),
+    # A header, not metadata, says the note is about an adult: her son is a third party.
+    ("ADULT SOCIAL CARE - Case note   Contact: 05/11/2026\n"
+     "Adult: Rose Tanner (adult, 84)   Worker: Jo Bell, Social Worker\n"
+     "She agreed to me speaking to her GP about her falls.\n"
+     "I rang her son, Mark Tanner, and told him about the falls so that he could visit more often.",
+     None, at(4, 34, (TOLD,))),
+    # Consent given for something else: a look in her mouth, a niece being there.
+    ("With her permission I looked in her mouth; two white patches on her tongue.\n"
+     "Rang the GP surgery at 16:10 and passed on our concerns so that they can visit.",
+     "adult", at(2, 34, (CONSENT, TOLD))),
+    ("His niece was there at Test's request.\n"
+     "I rang the fraud team at his bank and told them about the loan, and asked them to stop "
+     "any large payments.", "adult", at(2, 39, (CONSENT, TOLD))),
+    # A refusal in the person's own words, then the school told anyway.
+    ("I asked Dad if I could speak to the school. Dad said no: \"I don't want the school thinking "
+     "we're a problem family.\"\nRang the school's designated safeguarding lead and told her about "
+     "the incident so that she can watch for changes.", "child", at(2, 52, (CONSENT,))),
+    # The answer to someone who asked.
+    ("The downstairs neighbour came up and asked what was going on. I explained that Test was being "
+     "detained under the Mental Health Act because he was very unwell.", "adult",
+     at(1, 65, (CONSENT, TOLD))),
+    # Carried on a plural of an insecure channel.
+    ("Secure email was down, so I saved the final report onto one of the spare memory sticks and "
+     "handed it in at the court office. The clerk signed for it.", "child",
+     at(1, 74, (CHANNEL,))),
+    # The writer's own clause after a negated one.
+    ("PC Adair needed the summary for the panel. The work laptop would not connect, so I texted her "
+     "a photo of the summary from my own phone.", "child",
+     sorted(at(1, 84, (CONSENT, TOLD)) + at(1, 84, (CHANNEL,)))),
+    # A note-style call read into the subject.
+    ("08:20 Rang daughter Karen and let her know about the fall and that there were red bills on "
+     "the sideboard.", "adult",
+     at(1, 31, (CONSENT, PURPOSE))),
+])
+def test_sharing_written_in_new_ways_is_read(body, subject_type, expected):
+    assert sharing(body, subject_type) == expected
+
+
+def test_a_saved_email_is_a_record_of_sharing_with_its_addressee():
+    body = ("EMAIL - saved to case record   Sent: 19/11/2026 09:40\n"
+            "Adult: Dennis Quay (adult, 58)   Worker: Nadia Fern, Social Worker\n"
+            "To: Gail Morton, Tenancy Officer, Pellow Homes (secure email)\n"
+            "Subject: Our ref ASC-30418\n"
+            "Hi Gail,\n"
+            "Mr Quay has agreed to me contacting you. He has a diagnosis of bipolar disorder.\n"
+            "Happy to discuss.\n")
+    assert sharing(body) == at(3, 5, (PURPOSE,))
+
+
+def test_a_filled_sharing_template_is_a_record_and_a_blank_field_answers_nothing():
+    body = ("MASH INFORMATION SHARE   Contact date: 10/11/2026\n"
+            "Child: Jay Wells (14 months)   Officer: Sam Ridley, MASH practitioner\n"
+            "Reason for contact: police notification following an argument at the home.\n"
+            "Agency contacted: 0-19 health visiting service\n"
+            "Information shared: household composition; two previous police call-outs.\n"
+            "Consent:\n"
+            "Parent informed:\n"
+            "Outcome: passed to duty manager.\n")
+    assert sharing(body) == at(5, 1, (CONSENT, TOLD))
+
+
+@pytest.mark.parametrize("body, subject_type", [
+    # Consent in the person's own words.
+    ("I explained why his GP should know about the choking. Test said, \"Go on then, tell her.\"\n"
+     "I rang Dr Flynn at the surgery and told her about the choking so that she can refer him. "
+     "I rang Test afterwards to tell him I had spoken to Dr Flynn.", "adult"),
+    ("I read back what I would send to the falls service. She said, \"Yes, that's everything, send it.\"\n"
+     "Referral sent to the falls prevention service so that she can have exercises. I rang her to "
+     "tell her it had gone.", "adult"),
+    # Inside the service: a colleague named by role, then by name; a supervision conversation.
+    ("I shared this with the waking night worker, Femi Lawal, at handover, so he can check on him.\n"
+     "Test knows I have told Femi.", "child"),
+    ("Discussed Test in supervision with my team manager, Lucy Barr. I shared the outcome of my "
+     "visit on 20 November: her wish to stay in her flat.\nI passed Raj my visit notes through our "
+     "case system.", "adult"),
+    # A name with the word in it.
+    ("Shared Lives scheme - Review visit\nTest has lived with his carers for two years.", "adult"),
+    # A number saved on a phone, in what was shown.
+    ("Test showed me WhatsApp messages on his phone from a number saved as \"Boss\", telling him to "
+     "be at the station.", "child"),
+    # A bare record after the sentence that said where it would go.
+    ("Test and his mum agreed to me passing the messages to PC Dan Mirfield, so that the senders can "
+     "be stopped. Test said, \"Just don't say it came from me.\"\nSent at 16:20 by secure email. "
+     "PC Mirfield rang to say he had received it. Told Test it had gone.", "child"),
+    # A letter to the person: "With your agreement".
+    ("Dear Test,\nWith your agreement I have sent a copy of this letter to your GP, Dr Farrant, so the "
+     "surgery knows about your new care plan.", "adult"),
+])
+def test_complete_or_internal_sharing_is_not_flagged(body, subject_type):
+    assert sharing(body, subject_type) == []
