@@ -105,14 +105,20 @@ class SharingOptions(Options):
     adult_labels: list[str] = []
     # A note that is a copy of an email the writer sent: header fields with one of these
     # labels ("sent", "subject") and a "To:" field make the email itself a record of sharing
-    # with whoever it went to; not when the "To:" names one of 'email_self' ("case file").
+    # with whoever it went to.
     email_fields: list[str] = []
+    # Header field labels that name the person the record is about ("Adult:", "Child:"):
+    # an email is read as a record of sharing only in a note saved to their record.
+    email_about: list[str] = []
+    # Words in a "To:" field that say the email went to the record, not a person ("To: case
+    # file (Gwen Ashdown)"): no sharing.
     email_self: list[str] = []
-    # A sharing template filled in (regular expressions, with groups 'label' for the field
-    # name and 'who' for the recipient): "Information shared: household composition ...",
-    # "Agency contacted: 0-19 health visiting service". Read only when no sentence records
-    # the sharing.
+    # A sharing template filled in: regular expressions for the field that says what was
+    # shared, with a group 'label' for its name ("Information shared: household composition
+    # ..."). Read only when no sentence records the sharing, and only with a recipient field.
     shared_fields: list[str] = []
+    # Regular expressions for the template's field naming the recipient, with a group 'who'
+    # for its value ("Agency contacted: 0-19 health visiting service").
     recipient_fields: list[str] = []
     modals: list[str] = []  # auxiliaries that make a verb a plan, not a record
     # People inside the writer's own service: telling them ("Team manager updated", "IRO
@@ -143,6 +149,7 @@ class SharingOptions(Options):
     # agencies", "partner agencies"): a recipient made only of these (and "the", "our")
     # is reported with 'vague_message', as the next worker cannot tell who knows.
     vague_recipients: list[str] = []
+    # What is said for such a recipient, instead of 'message' ({recipient} is its words).
     vague_message: str | None = None
     # Sentence evidence (kinds/evidence.py): a sentence anywhere in the note that the
     # classifier scores at least answered_threshold for answered_by (e.g. sharing_purpose)
@@ -224,6 +231,7 @@ class Compiled:
     adult_labels: set[str] = field(default_factory=set)
     email_fields: set[str] = field(default_factory=set)
     email_self: set[str] = field(default_factory=set)
+    email_about: set[str] = field(default_factory=set)
     shared_fields: list[GuardedPattern] = field(default_factory=list)
     recipient_fields: list[GuardedPattern] = field(default_factory=list)
     signature: tuple = ()  # what find_sharing depends on, so rules can share its result
@@ -264,7 +272,7 @@ def compile_sharing(rule) -> Compiled:
         _words(o.event_verbs), _words(o.writers), _words(o.items), _words(o.recipients),
         _words(o.not_recipients), _words(o.adult_relatives), _words(o.modals),
         _words(o.internal_recipients), _words(o.people), tuple(o.internal_channels),
-        _words(o.adult_labels), _words(o.email_fields), _words(o.email_self),
+        _words(o.adult_labels), _words(o.email_fields), _words(o.email_self), _words(o.email_about),
         tuple(o.shared_fields), tuple(o.recipient_fields)))
     return Compiled(
         signature=signature, trigger_words=triggers, event_nouns=_words(o.event_nouns),
@@ -272,6 +280,7 @@ def compile_sharing(rule) -> Compiled:
         recipients=_words(o.recipients), not_recipients=_words(o.not_recipients),
         adult_relatives=_words(o.adult_relatives), adult_labels=_words(o.adult_labels),
         email_fields=_words(o.email_fields), email_self=_words(o.email_self),
+        email_about=_words(o.email_about),
         shared_fields=[_regex(e, ("shared_fields", i)) for i, e in enumerate(o.shared_fields)],
         recipient_fields=[_regex(e, ("recipient_fields", i)) for i, e in enumerate(o.recipient_fields)],
         modals=_words(o.modals), internal=_words(o.internal_recipients), people=_words(o.people),
@@ -1044,7 +1053,9 @@ def _email_sent(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
     email is itself the sharing, with whoever it went to (not "To: case file")."""
     fields = parsed.layout.header_fields(6)
     labels = {label for label, _, _ in fields}
-    if not labels & c.email_fields:
+    # Saved to the person's record: their name in the metadata or a header field ("Adult:
+    # Dennis Quarrington (adult, 58)"), not an email on its own.
+    if not labels & c.email_fields or not (parsed.note.subjects or labels & c.email_about):
         return []
     for label, start, end in fields:
         if label != "to":
@@ -1490,7 +1501,7 @@ def _scope(sentence, c: Compiled, person: set[str]) -> list[tuple[str, str]]:
 
 # Verbs a consent, a request or a wish can be for, besides the triggers and calls: "with his
 # agreement the letter went to the GP", "She agreed, with her daughter's permission".
-ACTS_OF_SHARING = {"agree", "consent", "ask", "request", "go", "say", "want", "wish"}
+ACTS_OF_SHARING = {"agree", "consent", "ask", "request", "go", "say", "want", "wish", "do"}
 
 
 def _for_another_act(token, c: Compiled) -> bool:
