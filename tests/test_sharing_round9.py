@@ -114,6 +114,10 @@ def test_a_filled_sharing_template_is_a_record_and_a_blank_field_answers_nothing
     ("Test and his mum agreed to me passing the messages to PC Dan Mirfield, so that the senders can "
      "be stopped. Test said, \"Just don't say it came from me.\"\nSent at 16:20 by secure email. "
      "PC Mirfield rang to say he had received it. Told Test it had gone.", "child"),
+    # A message someone sent, passed on as case detail, is not the channel.
+    ("I rang the police control room and asked for a welfare check, as his life may be at risk. "
+     "I gave his name and address and the text to his sister. Lawful basis: vital interests. "
+     "I told Test later what I had told the police.", "adult"),
     # A letter to the person: "With your agreement".
     ("Dear Test,\nWith your agreement I have sent a copy of this letter to your GP, Dr Farrant, so the "
      "surgery knows about your new care plan.", "adult"),

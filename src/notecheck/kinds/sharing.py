@@ -1641,6 +1641,11 @@ def _insecure(parsed: ParsedNote, c: Compiled) -> Iterator[Finding]:
                 (a for a in [token, *token.ancestors] if sending(a)), None)
             if token is not None and _requested(token):
                 continue  # "She asked me to WhatsApp it to her": her request
+            if token is not None and channel.case_details and token.pos_ == "NOUN" and \
+                    token.dep_ in ("dobj", "conj", "appos") and any(
+                        t.dep_ in ("det", "poss") and t.lower_ in ("the", "his", "her", "their", "that", "this")
+                        or t.dep_ == "poss" for t in token.children):
+                continue  # "I gave his name, address and the text to his sister": a message passed on
             if not (sent_by_writer(verb) if verb is not None else any(map(sent_by_writer, senders))):
                 continue
             yield Finding(match.start(), match.end(), message=channel.message)
