@@ -63,6 +63,8 @@ def at(line: int, column: int, rules=ALL3) -> list[tuple[str, int, int]]:
     ("08:20 Rang daughter Karen and let her know about the fall and that there were red bills on "
      "the sideboard.", "adult",
      at(1, 31, (CONSENT, PURPOSE))),
+    # An advocate is a recipient outside the service, named with her role.
+    ("I emailed his assessment to his advocate, Jo Kerr at Voice Ability.", "adult", at(1, 3)),
 ])
 def test_sharing_written_in_new_ways_is_read(body, subject_type, expected):
     assert sharing(body, subject_type) == expected
