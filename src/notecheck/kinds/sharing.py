@@ -996,6 +996,7 @@ def find_sharing(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
         found.append(Sharing(token.idx, end, sentence, recipient,
                              token if trigger is not None else None))
         done = sentence.end  # one record per sentence
+    found = _opening_records(parsed, c, subjects, colleagues, found)
     if not found and c.shared_fields:
         found = _template_record(parsed, c)
     if c.email_fields and not any(r.start < parsed.layout.lines[min(len(parsed.layout.lines), 6) - 1][1]
@@ -1022,6 +1023,47 @@ def _blank_field(text: str, offset: int) -> bool:
 
 
 _FIELD = re.compile(r"[ \t>*_#]*[\w/'’ ]{1,40}[ \t*_]*:(?!\d)")
+
+
+def _opening_records(parsed: ParsedNote, c: Compiled, subjects: set[str], colleagues: set[str],
+                     found: list[Sharing]) -> list[Sharing]:
+    """Terse chronology lines the tagger misreads: "14:40 Forwarded Abi the full MARAC
+    minutes", "09:20 Texted June back: ..." (the opening past verb read as a name or an
+    adjective). A line that opens, after its time, with a trigger word in its past form,
+    not tagged a verb, followed by whom it went to, is the writer's record."""
+    have = {r.sentence.start for r in found}
+    extra = []
+    for sentence in parsed.doc.sents:
+        if sentence.start in have:
+            continue
+        words = [t for t in sentence if not t.is_space and not t.is_punct]
+        while words and (words[0].like_num or words[0].tag_ == "CD"):
+            words = words[1:]
+        if len(words) < 2:
+            continue
+        opening = words[0]
+        trigger = c.trigger_words.get(opening.lower_)
+        misread = opening.pos_ not in ("VERB", "AUX") or opening.dep_ in ("amod", "compound", "nmod", "dep")
+        if trigger is None or not misread or not opening.is_title or \
+                not opening.lower_.endswith("ed") or trigger.complement or \
+                parsed.in_quotes(opening.idx, opening.idx + len(opening)):
+            continue
+        who = None
+        # Straight after the verb, or after "the", "his", "her" ...: "Forwarded Abi the
+        # minutes", "Emailed the school"; not "Shared Lives scheme - Review visit".
+        after = words[1:2] if words[1].tag_ not in ("DT", "PRP$") else words[2:3]
+        for token in after:
+            if token.lower_ in subjects or is_one_of(token, c.not_recipients) or _possessor(token):
+                break
+            if is_one_of(token, c.recipients) or token.pos_ == "PROPN":
+                # The parser can fold the time and the verb into the name ("14:40 Forwarded Abi").
+                parts = _name(token).split()
+                who = " ".join(parts[parts.index(opening.text) + 1:] if opening.text in parts else parts)
+                break
+        if not who or (colleagues and _name_words(who) <= colleagues) or _internal(who, sentence, c):
+            continue
+        extra.append(Sharing(opening.idx, opening.idx + len(opening), sentence, who, opening))
+    return sorted(found + extra, key=lambda r: r.start)
 
 
 def _template_record(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
@@ -1072,6 +1114,7 @@ def _email_sent(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
     return []
 
 
+_HEADED_NAME = re.compile(r"((?-i:[A-Z][\w'’-]+)(?: (?-i:[A-Z][\w'’-]+)){0,3}) \(\s*(?:(?:adult|child|young person)[,;]?\s*)?(?:aged?\s*)?\d{1,3}\b")
 _AGED = re.compile(r"\(\s*(?:(adult)\b[,;]?\s*)?(?:aged?\s*)?(\d{1,3})?\s*\)", re.IGNORECASE)
 
 
@@ -1096,6 +1139,14 @@ def _subject_words(parsed: ParsedNote, c: Compiled) -> set[str]:
     about her. An organisation or role ("Police", "School") is never that person, nor is
     one name in one sentence ("I shared the chronology with DC Marsh")."""
     names = parsed.note.subjects
+    if not names:
+        # A header that gives the person with their age: "Nicola Farrant (adult, 39)
+        # Worker: ...", "Child: Aaliyah Brent (15)".
+        head = parsed.text[:parsed.layout.lines[min(3, len(parsed.layout.lines)) - 1][1]] \
+            if parsed.layout.lines else ""
+        m = _HEADED_NAME.search(head)
+        if m is not None:
+            names = [m.group(1)]
     if not names:
         inferred = subject.infer_subject(parsed, c.not_subjects)
         if inferred and sum(1 for sent in parsed.layout.sentences
