@@ -733,7 +733,11 @@ def _antecedent(pronoun, c: Compiled, subjects: set[str]) -> str | None:
             if any(is_one_of(t, roles) for t in words):
                 return _name(token)
             if token.pos_ == "PROPN":
-                return None
+                known = doc.user_data.get("sharing_professionals") or set()
+                name = _name(token)
+                # "Call from Gareth Llewellyn, probation officer. ... Gareth asked ...": the
+                # name was given a role or an organisation earlier.
+                return name if known and _name_words(name) and _name_words(name) <= known else None
     return None
 
 
@@ -787,12 +791,43 @@ def _asker_before(sentence, c: Compiled, subjects: set[str]) -> str | None:
     for verb in doc[sentence.start - 1].sent:
         if verb.pos_ != "VERB" or verb.lemma_.lower() != "ask":
             continue
+        # A question ("asked what was going on", "asked whether we were involved"), not a
+        # request ("Dr Okonjo asked for this").
+        if not any(t.dep_ in ("ccomp", "xcomp") and any(
+                w.tag_ in ("WP", "WRB", "WDT") or w.lower_ in ("whether", "if") for w in t.subtree
+                if w.i <= t.i) for t in verb.children):
+            continue
         who = _subject(verb)
+        if who is not None and who.lower_ in ("he", "she"):
+            # "PC Nathan Drury, Carrowby Police, rang. ... He asked whether we were involved."
+            start = before_start(doc, sentence)
+            for _ in range(3):
+                if start == 0:
+                    break
+                earlier = doc[start - 1].sent
+                start = earlier.start
+                mine = doc.user_data.get("sharing_colleagues") or set()
+                found = next((t for t in earlier if t.dep_ in ("nsubj", "appos") and t.pos_ == "PROPN"
+                              and not (_name_words(_name(t)) and _name_words(_name(t)) <= mine)
+                              and (t.dep_ == "appos" or t.head.lemma_.lower() in CALL_VERBS
+                                   or t.head.lower_ in CALL_VERBS)
+                              and any(is_one_of(x, c.people) for x in t.subtree)), None)
+                if found is not None:
+                    return _name(found)
+            continue
         if who is None or who.lower_ in subjects or is_one_of(who, c.not_recipients | c.writers):
             continue
         if is_one_of(who, c.recipients):
             return _name(who)
+        known = doc.user_data.get("sharing_professionals") or set()
+        if who.pos_ == "PROPN" and known and _name_words(_name(who)) <= known:
+            return _name(who)  # "Gareth asked whether ...", Gareth given his role before
     return None
+
+
+def before_start(doc, sentence) -> int:
+    """Where the sentence before this one starts."""
+    return doc[sentence.start - 1].sent.start if sentence.start > 0 else 0
 
 
 def _of_the_one_rung(recipient: str, sentence, anchor, c: Compiled, subjects: set[str]) -> bool:
@@ -884,7 +919,10 @@ def find_sharing(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
                     not_recipients=c.not_recipients - c.adult_relatives,
                     people=c.people | c.adult_relatives)
     subjects = _subject_words(parsed, c) | _family_names(parsed.doc, c)
+    parsed.doc.user_data["sharing_layout"] = parsed.layout
     colleagues = _colleague_names(parsed.doc, c)
+    parsed.doc.user_data["sharing_colleagues"] = colleagues
+    parsed.doc.user_data["sharing_professionals"] = _professional_names(parsed.doc, c, subjects) - colleagues
     found: list[Sharing] = []
     doc = parsed.doc
     done = -1  # the end of the last sentence with a record: one record per sentence
@@ -956,7 +994,10 @@ def find_sharing(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
             # "08:20 Rang daughter": the parser can fold the time and the call into the name.
             words = recipient.split()
             calls = [i for i, w in enumerate(words) if w.lower() in CALL_VERBS]
-            recipient = " ".join(words[calls[-1] + 1:] if calls else words) or recipient
+            words = words[calls[-1] + 1:] if calls else words
+            while len(words) > 1 and words[0][:1].isdigit():
+                words = words[1:]  # "11:05 Kim Ashdown"
+            recipient = " ".join(words) or recipient
         if recipient == FAMILY or (trigger is not None and trigger.person_to_family and recipient
                                    and set(recipient.lower().split()) & c.adult_relatives):
             continue  # giving the person or their family information is not third-party sharing
@@ -972,11 +1013,22 @@ def find_sharing(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
                 p.search(parsed.text, sentence.start_char, sentence.end_char) for p in c.internal_channels):
             continue  # "I forwarded the account to Naveed through our case record system"
         if recipient is None and trigger is not None and trigger.needs_recipient and \
-                (verb.lemma_.lower() in TELL_VERBS or verb.lower_ in TELL_VERBS) and \
+                (verb.lemma_.lower() in TELL_VERBS or verb.lower_ in TELL_VERBS
+                 or verb.lemma_.lower() in ("confirm", "outline")) and \
                 not any(t.dep_ in ("dobj", "dative") for t in verb.children):
             # "The neighbour came up and asked what was going on. I explained that ...": the
             # answer goes to the one who asked.
             recipient = _asker_before(sentence, c, subjects)
+            if recipient is not None:  # "1\n14:35 PC Nathan Drury": a header's tail and the time
+                words = recipient.split()
+                while len(words) > 1 and words[0][:1].isdigit():
+                    words = words[1:]
+                recipient = " ".join(words)
+            if recipient is None and sentence.start > 0 and \
+                    not any(t.dep_ in ("nsubj", "nsubjpass") and not is_one_of(t, c.writers) for t in verb.children):
+                # "Rang the DWP helpline and spoke to an adviser. Explained that ...".
+                before = doc[sentence.start - 1].sent
+                recipient = _called_before(sentence, c, subjects) or _rung_first(before, before[-1], c, subjects)
         if recipient is None and (trigger is not None and trigger.needs_recipient or
                                   any(t.dep_ == "ccomp" for t in verb.children)):
             continue  # "as referred to above"; "it was shared that ..." (speech)
@@ -1190,6 +1242,11 @@ def _colleague_names(doc, c: Compiled) -> set[str]:
     ("my team manager, Lucy Barraclough", "Femi Lawal, the waking night worker"), so that
     "I have told Femi and Gail" later is telling a colleague, not sharing."""
     found = set()
+    # The writer, named in the header: "Duty worker: Gemma Sowerby, Carrowby Assessment Team".
+    for label, start, end in _header_fields(doc):
+        if set(label.split()) & WRITER_LABELS:
+            value = re.split(r"[,;(]", doc.text[start:end], maxsplit=1)[0]
+            found.update(w.lower() for w in value.split() if w[:1].isupper())
     for token in doc:
         if token.dep_ != "appos":
             continue
@@ -1197,6 +1254,33 @@ def _colleague_names(doc, c: Compiled) -> set[str]:
             if name.pos_ == "PROPN" and role.pos_ == "NOUN" and _internal(_name(role), role.sent, c):
                 found.update(_name_words(_name(name)))
     return found
+
+
+def _professional_names(doc, c: Compiled, subjects: set[str]) -> set[str]:
+    """The words of the names the note gives a role or an organisation outside the family
+    ("Call from Gareth Llewellyn, probation officer", "Kim Ashdown from Carrowby Homes
+    rang"), so that "him" or "her" later can stand for them: "I ... gave him her address"."""
+    found = set()
+    for token in doc:
+        if token.pos_ != "PROPN" or token.lower_ in subjects or token.dep_ == "compound":
+            continue
+        roles = [t for t in (token.head, *token.children)
+                 if (t.dep_ == "appos" or token.dep_ == "appos") and t.i != token.i and t.pos_ == "NOUN"]
+        orgs = [o for p in token.children if p.dep_ == "prep" and p.lower_ in ("from", "at")
+                for o in p.children if o.dep_ == "pobj" and (o.pos_ == "PROPN" or is_one_of(o, c.recipients))]
+        if any(is_one_of(t, c.recipients) and not is_one_of(t, c.not_recipients) for t in roles) or orgs:
+            found.update(_name_words(_name(token)) - subjects)
+    return found
+
+
+# Header labels that name the writer: "Worker:", "Duty worker:", "Author:", "Carer:".
+WRITER_LABELS = {"worker", "author", "officer", "carer", "staff", "practitioner", "assessor", "amhp",
+                 "coordinator", "written"}
+
+
+def _header_fields(doc):
+    layout = doc.user_data.get("sharing_layout")
+    return layout.header_fields(3) if layout is not None else []
 
 
 def _inside_conversation_before(sentence, c: Compiled) -> bool:
@@ -1272,9 +1356,13 @@ def _not_information(verb, trigger: Trigger, c: Compiled, subjects: set[str]) ->
     if trigger.needs_recipient:
         # "I told the school to ring the police"; "I told Mr Rampling he should write to
         # Daniel directly": what the one told should or can do, not information passed on.
+        # "I thanked Mr Hobb and told him we would visit today": what the writer will do.
         return any(t.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children)
                    or t.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in ADVICE_MODALS
                                                 for a in t.children)
+                   or t.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in ("will", "would", "'ll")
+                                                for a in t.children)
+                   and any(a.dep_ == "nsubj" and is_one_of(a, c.writers) for a in t.children)
                    for t in verb.children)
     subject = next((t for t in verb.children if t.dep_ == "nsubjpass"), None)
     if subject is None:
