@@ -601,7 +601,10 @@ def _recipient(anchor, sentence, c: Compiled, subjects: set[str],
         # "Spoke to DC Marsh and gave her the address": "her" is the one just named.
         # Only an organisation or role: "phoned Skye and told her" is telling the person.
         first = _recipient(anchor.head, sentence, c, subjects, True)
-        if first not in (None, FAMILY) and any(w.lower() in c.recipients for w in first.split()):
+        # "him" or "her" is one person: not "referred to the contracts team, and I explained
+        # this to him".
+        roles = c.people if any(t.lower_ in ("him", "her") for t in direct) else c.recipients
+        if first not in (None, FAMILY) and any(w.lower().strip(",.") in roles for w in first.split()):
             return first
     if told_family:
         pronouns = [t for t in direct if family(t)]
@@ -964,10 +967,16 @@ def find_sharing(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
             continue
         if parsed.in_quotes(token.idx, token.idx + len(token)):
             continue
+        if token.i >= 2 and " ".join(t.lower_ for t in doc[token.i - 2:token.i]) in ("rather than", "instead of"):
+            continue  # "posted to her rather than emailed": the way it did not go
         if _is_field_label(token):
             continue  # "Information shared: ..." heads the record; its sentences follow
         if trigger is not None and _not_information(verb, trigger, c, subjects):
             continue
+        referred = next((t for t in verb.children if t.dep_ == "nsubjpass"), None)
+        if trigger is not None and verb.lemma_.lower() == "refer" and referred is not None and \
+                is_one_of(referred, c.recipients) and not is_one_of(referred, c.not_recipients):
+            continue  # "The former agency has been referred to the contracts team": a provider
         if any(t.dep_ in ("nsubjpass", "dobj") and t.tag_ == "WP" for t in verb.children):
             continue  # "I will tell Funmi what was shared", "told him what I had passed on":
             # names the sharing, recorded elsewhere
@@ -1754,6 +1763,11 @@ def _insecure(parsed: ParsedNote, c: Compiled) -> Iterator[Finding]:
         # saved as 'Bossman'".
         if token.dep_ == "acl" and token.head.dep_ in ("pobj", "dobj", "attr", "appos"):
             return False
+        if token.tag_ == "VBG" and _subject(token) is None:
+            # "She keeps her sister up to date by emailing her from her Hotmail": hers.
+            governing = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX") and _subject(a) is not None), None)
+            if governing is not None and not is_one_of(_subject(governing), c.writers):
+                return False
         return _by_writer(token, c, subjects) and _recorded_not_planned(token, c) and \
             not _requested(token)
 
