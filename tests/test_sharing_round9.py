@@ -126,3 +126,54 @@ def test_a_filled_sharing_template_is_a_record_and_a_blank_field_answers_nothing
 ])
 def test_complete_or_internal_sharing_is_not_flagged(body, subject_type):
     assert sharing(body, subject_type) == []
+
+
+@pytest.mark.parametrize("body, subject_type, expected", [
+    # Terse chronology lines the tagger misreads.
+    ("His neighbour June texted my work mobile to ask how he was.\n09:20 Texted June back: \"He is on "
+     "Ward 12 with a chest infection and the safeguarding enquiry has finished.\"", "adult",
+     at(2, 7, (CONSENT, TOLD))),
+    # A caller given a role, then "him".
+    ("10:05 Call from Gareth Llewellyn, probation officer. Gareth asked whether this was the Test we "
+     "support.\nI confirmed it was, and gave him her address and her support hours.", "adult",
+     at(2, 3, (CONSENT, PURPOSE, TOLD))),
+    # "He asked ... I confirmed": the officer who rang.
+    ("14:35 PC Nathan Drury, Carrowby Police, rang. He is investigating a report about a phone.\n"
+     "He asked whether we were involved. I confirmed Test is open to us on a child in need plan.",
+     "child", at(2, 38, (CONSENT, PURPOSE, TOLD))),
+    # Told to the one rung.
+    ("13:00 Rang the DWP helpline and spoke to an adviser.\nExplained that Test has bipolar disorder "
+     "and was in hospital, which is why she missed the appointment.", "adult", at(2, 1, (CONSENT, TOLD))),
+])
+def test_answers_to_callers_and_terse_lines_are_read(body, subject_type, expected):
+    assert sharing(body, subject_type) == expected
+
+
+def test_a_header_with_an_age_names_the_person_not_the_recipient_named_most():
+    body = ("ADULT MENTAL HEALTH - ACTION NOTE   Date: 25/11/2026\n"
+            "Nicola Farr (adult, 39)   Worker: Lewis Quarm, social worker\n"
+            "14:20 Rang Abi Morton, tenancy officer. Abi asked what had been discussed.\n"
+            "14:40 Forwarded Abi the MARAC minutes.\n"
+            "Abi has put an alert on the tenancy file.\n")
+    assert sharing(body) == at(4, 7, (CONSENT, PURPOSE, TOLD))
+
+
+@pytest.mark.parametrize("body, subject_type", [
+    # What the writer will do is not information about the person.
+    ("14:05 Call from Mr Dennis Hobb, neighbour of Test. He said the curtains have been closed for two "
+     "days.\nI thanked Mr Hobb and told him we would visit today.", "adult"),
+    # A request, not a question: the asker is not the one told.
+    ("Dr Okonjo, her consultant, asked for this because Test has been confused on the ward.\n"
+     "I explained, using a written sheet, the two options being talked about.", "adult"),
+    # The home's own manager and record system.
+    ("19:40 Forwarded the details to Karen Pemberton, home manager, on the home's recording system.",
+     "child"),
+    # The way it did not go; her own email.
+    ("She keeps her sister up to date by emailing her from her Hotmail every Sunday.\n"
+     "She asked for her assessment to be posted to her rather than emailed.", "adult"),
+    # A provider referred, and the person told of it.
+    ("The former agency has been referred to the council's contracts team, and I explained this to him.",
+     "adult"),
+])
+def test_plans_internal_steps_and_providers_are_not_flagged(body, subject_type):
+    assert sharing(body, subject_type) == []
