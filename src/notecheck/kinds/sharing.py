@@ -99,6 +99,27 @@ class SharingOptions(Options):
     # recipient: "the fire service".) When the note is about an adult, so can the
     # adult_relatives.
     people: list[str] = []
+    # A note with no 'subject_type' is about an adult when a header field with one of these
+    # labels gives the person as one: "Adult: Winifred Oakhanger (adult, 84)", "Resident:
+    # Bernard Quaile (88)" (an age of 18 or more, or the word "adult").
+    adult_labels: list[str] = []
+    # A note that is a copy of an email the writer sent: header fields with one of these
+    # labels ("sent", "subject") and a "To:" field make the email itself a record of sharing
+    # with whoever it went to.
+    email_fields: list[str] = []
+    # Header field labels that name the person the record is about ("Adult:", "Child:"):
+    # an email is read as a record of sharing only in a note saved to their record.
+    email_about: list[str] = []
+    # Words in a "To:" field that say the email went to the record, not a person ("To: case
+    # file (Gwen Ashdown)"): no sharing.
+    email_self: list[str] = []
+    # A sharing template filled in: regular expressions for the field that says what was
+    # shared, with a group 'label' for its name ("Information shared: household composition
+    # ..."). Read only when no sentence records the sharing, and only with a recipient field.
+    shared_fields: list[str] = []
+    # Regular expressions for the template's field naming the recipient, with a group 'who'
+    # for its value ("Agency contacted: 0-19 health visiting service").
+    recipient_fields: list[str] = []
     modals: list[str] = []  # auxiliaries that make a verb a plan, not a record
     # People inside the writer's own service: telling them ("Team manager updated", "IRO
     # informed of visit", "sent it to my manager") passes nothing outside the service, so
@@ -124,6 +145,12 @@ class SharingOptions(Options):
     declined_reasons: list[str] = []
     declined_message: str | None = None
     evidence: list[str] = []  # regular expressions, anywhere in the note
+    # recipient: words that, alone, name no one ("the relevant professionals", "all
+    # agencies", "partner agencies"): a recipient made only of these (and "the", "our")
+    # is reported with 'vague_message', as the next worker cannot tell who knows.
+    vague_recipients: list[str] = []
+    # What is said for such a recipient, instead of 'message' ({recipient} is its words).
+    vague_message: str | None = None
     # Sentence evidence (kinds/evidence.py): a sentence anywhere in the note that the
     # classifier scores at least answered_threshold for answered_by (e.g. sharing_purpose)
     # answers the rule as the regular expressions do, however it is worded.
@@ -201,6 +228,12 @@ class Compiled:
     declined: list[GuardedPattern] = field(default_factory=list)
     declined_reasons: list[GuardedPattern] = field(default_factory=list)
     people: set[str] = field(default_factory=set)  # recipients "him" or "her" can stand for
+    adult_labels: set[str] = field(default_factory=set)
+    email_fields: set[str] = field(default_factory=set)
+    email_self: set[str] = field(default_factory=set)
+    email_about: set[str] = field(default_factory=set)
+    shared_fields: list[GuardedPattern] = field(default_factory=list)
+    recipient_fields: list[GuardedPattern] = field(default_factory=list)
     signature: tuple = ()  # what find_sharing depends on, so rules can share its result
     # Every word that can start a record: the trigger words and event nouns.
     starts: Terms | None = None
@@ -238,12 +271,18 @@ def compile_sharing(rule) -> Compiled:
          for w, t in triggers.items()], _words(o.event_nouns),
         _words(o.event_verbs), _words(o.writers), _words(o.items), _words(o.recipients),
         _words(o.not_recipients), _words(o.adult_relatives), _words(o.modals),
-        _words(o.internal_recipients), _words(o.people), tuple(o.internal_channels)))
+        _words(o.internal_recipients), _words(o.people), tuple(o.internal_channels),
+        _words(o.adult_labels), _words(o.email_fields), _words(o.email_self), _words(o.email_about),
+        tuple(o.shared_fields), tuple(o.recipient_fields)))
     return Compiled(
         signature=signature, trigger_words=triggers, event_nouns=_words(o.event_nouns),
         event_verbs=_words(o.event_verbs), writers=_words(o.writers), items=_words(o.items),
         recipients=_words(o.recipients), not_recipients=_words(o.not_recipients),
-        adult_relatives=_words(o.adult_relatives),
+        adult_relatives=_words(o.adult_relatives), adult_labels=_words(o.adult_labels),
+        email_fields=_words(o.email_fields), email_self=_words(o.email_self),
+        email_about=_words(o.email_about),
+        shared_fields=[_regex(e, ("shared_fields", i)) for i, e in enumerate(o.shared_fields)],
+        recipient_fields=[_regex(e, ("recipient_fields", i)) for i, e in enumerate(o.recipient_fields)],
         modals=_words(o.modals), internal=_words(o.internal_recipients), people=_words(o.people),
         evidence=[_regex(e, ("evidence", i)) for i, e in enumerate(o.evidence)],
         answered_unless=[_regex(e, ("answered_unless", i)) for i, e in enumerate(o.answered_unless)],
@@ -283,6 +322,7 @@ def _answered(parsed: ParsedNote, o, c: Compiled, records: list[Sharing],
     return any(cats.get(o.answered_by, 0.0) >= o.answered_threshold
                and sent.start_char not in shared and sent.start_char not in claimed
                and not parsed.layout.in_heading(sent.start_char)
+               and not _blank_field(parsed.text, sent.start_char)
                and not any(p.search(sent.text) for p in c.answered_unless)
                for sent, cats in sentence_evidence(parsed))
 
@@ -446,6 +486,13 @@ def _by_writer(verb, c: Compiled, subjects: set[str], anchor=None) -> bool:
         subject = None  # "12:00 Sent the referral to ...": the time read as the subject
     if subject is None or (anchor is not None and subject.i == anchor.i):  # "Referral made to ..."
         return True  # "Emailed the school ...", "Referral made to ..."
+    opening = next((t for t in verb.doc[verb.sent.start:verb.i] if t.is_alpha), None)
+    if opening is not None and opening.i != verb.i and \
+            (opening.lower_ in CALL_VERBS or opening.lemma_.lower() in CALL_VERBS) and \
+            opening.i in {t.i for t in subject.subtree}:
+        # "08:20 Rang daughter Karen and let her know about the fall": the note's opening
+        # call read as part of a subject; the writer rang, and told.
+        return True
     if subject.i > verb.i and not any(t.is_alpha for t in verb.doc[verb.sent.start:verb.i]):
         return True  # "Referred Mr Okoro to the lunch club": note style, parsed as his doing
     if subject.dep_ == "nsubj" and not any(t.dep_ in ("aux", "auxpass") for t in verb.children) \
@@ -480,8 +527,11 @@ def _by_someone_else(verb, c: Compiled) -> bool:
 
 
 def _recorded_not_planned(verb, c: Compiled) -> bool:
-    if verb.dep_ == "conj" and verb.head.i < verb.i and not _recorded_not_planned(verb.head, c):
-        return False  # "I will ask the agency and send Mrs Price the details"
+    if verb.dep_ == "conj" and verb.head.i < verb.i and not _recorded_not_planned(verb.head, c) \
+            and not any(t.dep_ == "nsubj" and is_one_of(t, c.writers) for t in verb.children):
+        # "I will ask the agency and send Mrs Price the details"; but not the writer's own
+        # clause: "Work laptop would not connect, so I texted her a photo".
+        return False
     for child in verb.children:
         if child.dep_ == "neg":
             return False
@@ -551,7 +601,10 @@ def _recipient(anchor, sentence, c: Compiled, subjects: set[str],
         # "Spoke to DC Marsh and gave her the address": "her" is the one just named.
         # Only an organisation or role: "phoned Skye and told her" is telling the person.
         first = _recipient(anchor.head, sentence, c, subjects, True)
-        if first not in (None, FAMILY) and any(w.lower() in c.recipients for w in first.split()):
+        # "him" or "her" is one person: not "referred to the contracts team, and I explained
+        # this to him".
+        roles = c.people if any(t.lower_ in ("him", "her") for t in direct) else c.recipients
+        if first not in (None, FAMILY) and any(w.lower().strip(",.") in roles for w in first.split()):
             return first
     if told_family:
         pronouns = [t for t in direct if family(t)]
@@ -683,7 +736,11 @@ def _antecedent(pronoun, c: Compiled, subjects: set[str]) -> str | None:
             if any(is_one_of(t, roles) for t in words):
                 return _name(token)
             if token.pos_ == "PROPN":
-                return None
+                known = doc.user_data.get("sharing_professionals") or set()
+                name = _name(token)
+                # "Call from Gareth Llewellyn, probation officer. ... Gareth asked ...": the
+                # name was given a role or an organisation earlier.
+                return name if known and _name_words(name) and _name_words(name) <= known else None
     return None
 
 
@@ -704,6 +761,76 @@ def _called_before(sentence, c: Compiled, subjects: set[str]) -> str | None:
                     and token.lower_ not in subjects:
                 return _name(token)
     return None
+
+
+def _sent_to_before(sentence, c: Compiled, subjects: set[str]) -> str | None:
+    """Whom one of the two sentences before says something was to go to ("agreed to me
+    passing the messages to PC Dan Mirfield", "a short closure letter could go to Aiden's
+    GP"), when a bare note-style record follows ("Sent at 16:20 by secure email")."""
+    doc = sentence.doc
+    start = sentence.start
+    for _ in range(2):
+        if start == 0:
+            return None
+        before = doc[start - 1].sent
+        start = before.start
+        for verb in before:
+            if verb.pos_ not in ("VERB", "AUX") or not (
+                    verb.lower_ in c.trigger_words or verb.lemma_.lower() in c.trigger_words
+                    or verb.lemma_.lower() == "go"):
+                continue
+            found = _recipient(verb, before, c, subjects)
+            if found not in (None, FAMILY):
+                return found
+    return None
+
+
+def _asker_before(sentence, c: Compiled, subjects: set[str]) -> str | None:
+    """Someone outside the family who asked the writer something in the sentence before
+    ("the downstairs neighbour, Mr Tony Brace, came up and asked what was going on")."""
+    doc = sentence.doc
+    if sentence.start == 0:
+        return None
+    for verb in doc[sentence.start - 1].sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() != "ask":
+            continue
+        # A question ("asked what was going on", "asked whether we were involved"), not a
+        # request ("Dr Okonjo asked for this").
+        if not any(t.dep_ in ("ccomp", "xcomp") and any(
+                w.tag_ in ("WP", "WRB", "WDT") or w.lower_ in ("whether", "if") for w in t.subtree
+                if w.i <= t.i) for t in verb.children):
+            continue
+        who = _subject(verb)
+        if who is not None and who.lower_ in ("he", "she"):
+            # "PC Nathan Drury, Carrowby Police, rang. ... He asked whether we were involved."
+            start = before_start(doc, sentence)
+            for _ in range(3):
+                if start == 0:
+                    break
+                earlier = doc[start - 1].sent
+                start = earlier.start
+                mine = doc.user_data.get("sharing_colleagues") or set()
+                found = next((t for t in earlier if t.dep_ in ("nsubj", "appos") and t.pos_ == "PROPN"
+                              and not (_name_words(_name(t)) and _name_words(_name(t)) <= mine)
+                              and (t.dep_ == "appos" or t.head.lemma_.lower() in CALL_VERBS
+                                   or t.head.lower_ in CALL_VERBS)
+                              and any(is_one_of(x, c.people) for x in t.subtree)), None)
+                if found is not None:
+                    return _name(found)
+            continue
+        if who is None or who.lower_ in subjects or is_one_of(who, c.not_recipients | c.writers):
+            continue
+        if is_one_of(who, c.recipients):
+            return _name(who)
+        known = doc.user_data.get("sharing_professionals") or set()
+        if who.pos_ == "PROPN" and known and _name_words(_name(who)) <= known:
+            return _name(who)  # "Gareth asked whether ...", Gareth given his role before
+    return None
+
+
+def before_start(doc, sentence) -> int:
+    """Where the sentence before this one starts."""
+    return doc[sentence.start - 1].sent.start if sentence.start > 0 else 0
 
 
 def _of_the_one_rung(recipient: str, sentence, anchor, c: Compiled, subjects: set[str]) -> bool:
@@ -785,7 +912,8 @@ def _is_field_label(token) -> bool:
 def find_sharing(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
     """Every sentence in the note that records information being shared."""
     cached = parsed.__dict__.setdefault("_sharing", {})
-    adult = c.adult_relatives and (parsed.note.meta.get("subject_type") or "").strip().lower() == "adult"
+    subject_type = (parsed.note.meta.get("subject_type") or "").strip().lower()
+    adult = c.adult_relatives and (subject_type == "adult" or not subject_type and _headed_adult(parsed, c))
     key = (c.signature, bool(adult))
     if key in cached:
         return cached[key]
@@ -794,6 +922,10 @@ def find_sharing(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
                     not_recipients=c.not_recipients - c.adult_relatives,
                     people=c.people | c.adult_relatives)
     subjects = _subject_words(parsed, c) | _family_names(parsed.doc, c)
+    parsed.doc.user_data["sharing_layout"] = parsed.layout
+    colleagues = _colleague_names(parsed.doc, c)
+    parsed.doc.user_data["sharing_colleagues"] = colleagues
+    parsed.doc.user_data["sharing_professionals"] = _professional_names(parsed.doc, c, subjects) - colleagues
     found: list[Sharing] = []
     doc = parsed.doc
     done = -1  # the end of the last sentence with a record: one record per sentence
@@ -819,6 +951,9 @@ def find_sharing(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
                 # but a note-style "Shared care plan with the GP" opens its sentence, and
                 # "SW shared notification w/ HV" follows the writer.
                 continue
+            if token.dep_ in ("amod", "compound") and token.is_title and token.i + 1 < len(doc) and \
+                    doc[token.i + 1].is_title and doc[token.i + 1].lower_ not in c.items:
+                continue  # a name with the word in it: "Shared Lives scheme", "Shared Care Team"
             if trigger.complement and not any(t.lower_ == trigger.complement.lower()
                                               for t in token.children):
                 continue  # "made a cake", not "made aware"
@@ -832,10 +967,16 @@ def find_sharing(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
             continue
         if parsed.in_quotes(token.idx, token.idx + len(token)):
             continue
+        if token.i >= 2 and " ".join(t.lower_ for t in doc[token.i - 2:token.i]) in ("rather than", "instead of"):
+            continue  # "posted to her rather than emailed": the way it did not go
         if _is_field_label(token):
             continue  # "Information shared: ..." heads the record; its sentences follow
         if trigger is not None and _not_information(verb, trigger, c, subjects):
             continue
+        referred = next((t for t in verb.children if t.dep_ == "nsubjpass"), None)
+        if trigger is not None and verb.lemma_.lower() == "refer" and referred is not None and \
+                is_one_of(referred, c.recipients) and not is_one_of(referred, c.not_recipients):
+            continue  # "The former agency has been referred to the contracts team": a provider
         if any(t.dep_ in ("nsubjpass", "dobj") and t.tag_ == "WP" for t in verb.children):
             continue  # "I will tell Funmi what was shared", "told him what I had passed on":
             # names the sharing, recorded elsewhere
@@ -858,18 +999,55 @@ def find_sharing(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
                 continue
             recipient = _recipient(anchor, sentence, c, subjects,
                                    trigger is not None and trigger.needs_recipient)
+        if recipient not in (None, FAMILY):
+            # "08:20 Rang daughter": the parser can fold the time and the call into the name.
+            words = recipient.split()
+            calls = [i for i, w in enumerate(words) if w.lower() in CALL_VERBS]
+            words = words[calls[-1] + 1:] if calls else words
+            while len(words) > 1 and words[0][:1].isdigit():
+                words = words[1:]  # "11:05 Kim Ashdown"
+            recipient = " ".join(words) or recipient
         if recipient == FAMILY or (trigger is not None and trigger.person_to_family and recipient
                                    and set(recipient.lower().split()) & c.adult_relatives):
             continue  # giving the person or their family information is not third-party sharing
         if recipient is not None and _internal(recipient, sentence, c) and \
                 not _of_the_one_rung(recipient, sentence, anchor, c, subjects):
             continue  # "Team manager updated": nothing left the writer's own service
+        if recipient is not None and colleagues and _name_words(recipient) and \
+                _name_words(recipient) <= colleagues:
+            continue  # "the waking night worker, Femi Lawal" ... "I have told Femi": a colleague
+        if recipient is None and _inside_conversation_before(sentence, c):
+            continue  # "Discussed Gwen in supervision with my team manager. I shared ...": with her
         if (recipient is None or _internal(recipient, sentence, c)) and any(
                 p.search(parsed.text, sentence.start_char, sentence.end_char) for p in c.internal_channels):
             continue  # "I forwarded the account to Naveed through our case record system"
+        if recipient is None and trigger is not None and trigger.needs_recipient and \
+                (verb.lemma_.lower() in TELL_VERBS or verb.lower_ in TELL_VERBS
+                 or verb.lemma_.lower() in ("confirm", "outline")) and \
+                not any(t.dep_ in ("dobj", "dative") for t in verb.children):
+            # "The neighbour came up and asked what was going on. I explained that ...": the
+            # answer goes to the one who asked.
+            recipient = _asker_before(sentence, c, subjects)
+            if recipient is not None:  # "1\n14:35 PC Nathan Drury": a header's tail and the time
+                words = recipient.split()
+                while len(words) > 1 and words[0][:1].isdigit():
+                    words = words[1:]
+                recipient = " ".join(words)
+            if recipient is None and sentence.start > 0 and \
+                    not any(t.dep_ in ("nsubj", "nsubjpass") and not is_one_of(t, c.writers) for t in verb.children):
+                # "Rang the DWP helpline and spoke to an adviser. Explained that ...".
+                before = doc[sentence.start - 1].sent
+                recipient = _called_before(sentence, c, subjects) or _rung_first(before, before[-1], c, subjects)
         if recipient is None and (trigger is not None and trigger.needs_recipient or
                                   any(t.dep_ == "ccomp" for t in verb.children)):
             continue  # "as referred to above"; "it was shared that ..." (speech)
+        if recipient is None and trigger is not None and verb.i == anchor.i and \
+                not any(t.is_alpha for t in doc[sentence.start:verb.i]) and \
+                not any(t.dep_ in ("dobj", "dative", "nsubj", "nsubjpass") and t.tag_ != "CD"
+                        for t in verb.children):
+            # "Kai and Angela agreed to me passing the messages to PC Dan Mirfield ... Sent at
+            # 16:20 by secure email.": what the sentence before said would go, to whom.
+            recipient = _sent_to_before(sentence, c, subjects)
         if recipient is None and trigger is not None and _restates(verb, pointing=not found):
             continue  # "This was shared without consent because ...": the record before
         end = token.idx + len(token)
@@ -879,8 +1057,140 @@ def find_sharing(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
         found.append(Sharing(token.idx, end, sentence, recipient,
                              token if trigger is not None else None))
         done = sentence.end  # one record per sentence
+    found = _opening_records(parsed, c, subjects, colleagues, found)
+    if not found and c.shared_fields:
+        found = _template_record(parsed, c)
+    if c.email_fields and not any(r.start < parsed.layout.lines[min(len(parsed.layout.lines), 6) - 1][1]
+                                  for r in found):
+        found[:0] = _email_sent(parsed, c)
     cached[key] = found
     return found
+
+
+_BLANK_FIELD = re.compile(r"[ \t>*_#-]*[\w/'’ ]{1,40}[ \t*_]*:[ \t*_]*$")
+
+
+def _blank_field(text: str, offset: int) -> bool:
+    """Is the offset on a template field left blank ("Consent:", "Parent informed:" with
+    nothing after them but the next field)? Its label answers nothing. (Not a lead-in to a
+    list: "We agreed that:" / "- you will ...".)"""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    line = text[start:end if end >= 0 else len(text)]
+    if _BLANK_FIELD.fullmatch(line) is None:
+        return False
+    following = next((x for x in text[end:].split("\n") if x.strip()), None) if end >= 0 else None
+    return following is None or _FIELD.match(following) is not None
+
+
+_FIELD = re.compile(r"[ \t>*_#]*[\w/'’ ]{1,40}[ \t*_]*:(?!\d)")
+
+
+def _opening_records(parsed: ParsedNote, c: Compiled, subjects: set[str], colleagues: set[str],
+                     found: list[Sharing]) -> list[Sharing]:
+    """Terse chronology lines the tagger misreads: "14:40 Forwarded Abi the full MARAC
+    minutes", "09:20 Texted June back: ..." (the opening past verb read as a name or an
+    adjective). A line that opens, after its time, with a trigger word in its past form,
+    not tagged a verb, followed by whom it went to, is the writer's record."""
+    have = {r.sentence.start for r in found}
+    extra = []
+    for sentence in parsed.doc.sents:
+        if sentence.start in have:
+            continue
+        words = [t for t in sentence if not t.is_space and not t.is_punct]
+        while words and (words[0].like_num or words[0].tag_ == "CD"):
+            words = words[1:]
+        if len(words) < 2:
+            continue
+        opening = words[0]
+        trigger = c.trigger_words.get(opening.lower_)
+        misread = opening.pos_ not in ("VERB", "AUX") or opening.dep_ in ("amod", "compound", "nmod", "dep")
+        if trigger is None or not misread or not opening.is_title or \
+                not opening.lower_.endswith("ed") or trigger.complement or \
+                parsed.in_quotes(opening.idx, opening.idx + len(opening)):
+            continue
+        who = None
+        # Straight after the verb, or after "the", "his", "her" ...: "Forwarded Abi the
+        # minutes", "Emailed the school"; not "Shared Lives scheme - Review visit".
+        after = words[1:2] if words[1].tag_ not in ("DT", "PRP$") else words[2:3]
+        for token in after:
+            if token.lower_ in subjects or is_one_of(token, c.not_recipients) or _possessor(token):
+                break
+            if is_one_of(token, c.recipients) or token.pos_ == "PROPN":
+                # The parser can fold the time and the verb into the name ("14:40 Forwarded Abi").
+                parts = _name(token).split()
+                who = " ".join(parts[parts.index(opening.text) + 1:] if opening.text in parts else parts)
+                break
+        if not who or (colleagues and _name_words(who) <= colleagues) or _internal(who, sentence, c):
+            continue
+        extra.append(Sharing(opening.idx, opening.idx + len(opening), sentence, who, opening))
+    return sorted(found + extra, key=lambda r: r.start)
+
+
+def _template_record(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
+    """A sharing template filled in, with no sentence that records the sharing: "Agency
+    contacted: 0-19 health visiting service" / "Information shared: household composition;
+    two previous police call-outs". The record is the filled 'shared_fields' field; its
+    recipient the value of a 'recipient_fields' field."""
+    text = parsed.text
+    shared = next((m for p in c.shared_fields for m in p.finditer(text)), None)
+    if shared is None:
+        return []
+    recipient = None
+    for p in c.recipient_fields:
+        m = p.search(text)
+        if m is not None and m.group("who").strip():
+            recipient = re.split(r"[,;(]", m.group("who").strip(), maxsplit=1)[0].strip() or None
+            break
+    span = parsed.doc.char_span(shared.start("label"), shared.end("label"), alignment_mode="expand")
+    if recipient is None or span is None or not len(span):
+        # Without a field naming the recipient it is a meeting's notes ("Information shared:
+        # Sam Idris said ..."), not a sharing template.
+        return []
+    return [Sharing(span.start_char, span.end_char, span[0].sent, recipient, None)]
+
+
+def _email_sent(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
+    """A copy of an email the writer sent, saved as the note ("To: Gail Mortimer, Tenancy
+    Sustainment Officer, Pellow Homes" among "Sent:" or "Subject:" header fields): the
+    email is itself the sharing, with whoever it went to (not "To: case file")."""
+    fields = parsed.layout.header_fields(6)
+    labels = {label for label, _, _ in fields}
+    # Saved to the person's record: their name in the metadata or a header field ("Adult:
+    # Dennis Quarrington (adult, 58)"), not an email on its own.
+    if not labels & c.email_fields or not (parsed.note.subjects or labels & c.email_about):
+        return []
+    for label, start, end in fields:
+        if label != "to":
+            continue
+        value = parsed.text[start:end].strip()
+        who = re.split(r"[,;(]", value, maxsplit=1)[0].strip()
+        if not who or any(re.search(r"\b%s\b" % re.escape(w), value.lower()) for w in c.email_self):
+            return []
+        span = parsed.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            return []
+        first = next((t for t in span if not t.is_space), span[0])
+        return [Sharing(first.idx, first.idx + len(first), first.sent, who, None)]
+    return []
+
+
+_HEADED_NAME = re.compile(r"((?-i:[A-Z][\w'’-]+)(?: (?-i:[A-Z][\w'’-]+)){0,3}) \(\s*(?:(?:adult|child|young person)[,;]?\s*)?(?:aged?\s*)?\d{1,3}\b")
+_AGED = re.compile(r"\(\s*(?:(adult)\b[,;]?\s*)?(?:aged?\s*)?(\d{1,3})?\s*\)", re.IGNORECASE)
+
+
+def _headed_adult(parsed: ParsedNote, c: Compiled) -> bool:
+    """A note without metadata whose header gives the person as an adult: "Adult: Winifred
+    Oakhanger (adult, 84)", "Service user: Maureen Cattermole (84)" (``adult_labels``)."""
+    if not c.adult_labels:
+        return False
+    for label, start, end in parsed.layout.header_fields(3):
+        if label not in c.adult_labels:
+            continue
+        m = _AGED.search(parsed.text, start, end)
+        if m is not None and (m.group(1) or m.group(2) and int(m.group(2)) >= 18):
+            return True
+    return False
 
 
 def _subject_words(parsed: ParsedNote, c: Compiled) -> set[str]:
@@ -890,6 +1200,14 @@ def _subject_words(parsed: ParsedNote, c: Compiled) -> set[str]:
     about her. An organisation or role ("Police", "School") is never that person, nor is
     one name in one sentence ("I shared the chronology with DC Marsh")."""
     names = parsed.note.subjects
+    if not names:
+        # A header that gives the person with their age: "Nicola Farrant (adult, 39)
+        # Worker: ...", "Child: Aaliyah Brent (15)".
+        head = parsed.text[:parsed.layout.lines[min(3, len(parsed.layout.lines)) - 1][1]] \
+            if parsed.layout.lines else ""
+        m = _HEADED_NAME.search(head)
+        if m is not None:
+            names = [m.group(1)]
     if not names:
         inferred = subject.infer_subject(parsed, c.not_subjects)
         if inferred and sum(1 for sent in parsed.layout.sentences
@@ -928,6 +1246,64 @@ def _family_names(doc, c: Compiled) -> set[str]:
 OWNERS = {"my", "our", "his", "her", "their", "the"}
 
 
+def _colleague_names(doc, c: Compiled) -> set[str]:
+    """The words of the names the note gives to people inside the writer's own service
+    ("my team manager, Lucy Barraclough", "Femi Lawal, the waking night worker"), so that
+    "I have told Femi and Gail" later is telling a colleague, not sharing."""
+    found = set()
+    # The writer, named in the header: "Duty worker: Gemma Sowerby, Carrowby Assessment Team".
+    for label, start, end in _header_fields(doc):
+        if set(label.split()) & WRITER_LABELS:
+            value = re.split(r"[,;(]", doc.text[start:end], maxsplit=1)[0]
+            found.update(w.lower() for w in value.split() if w[:1].isupper())
+    for token in doc:
+        if token.dep_ != "appos":
+            continue
+        for name, role in ((token, token.head), (token.head, token)):
+            if name.pos_ == "PROPN" and role.pos_ == "NOUN" and _internal(_name(role), role.sent, c):
+                found.update(_name_words(_name(name)))
+    return found
+
+
+def _professional_names(doc, c: Compiled, subjects: set[str]) -> set[str]:
+    """The words of the names the note gives a role or an organisation outside the family
+    ("Call from Gareth Llewellyn, probation officer", "Kim Ashdown from Carrowby Homes
+    rang"), so that "him" or "her" later can stand for them: "I ... gave him her address"."""
+    found = set()
+    for token in doc:
+        if token.pos_ != "PROPN" or token.lower_ in subjects or token.dep_ == "compound":
+            continue
+        roles = [t for t in (token.head, *token.children)
+                 if (t.dep_ == "appos" or token.dep_ == "appos") and t.i != token.i and t.pos_ == "NOUN"]
+        orgs = [o for p in token.children if p.dep_ == "prep" and p.lower_ in ("from", "at")
+                for o in p.children if o.dep_ == "pobj" and (o.pos_ == "PROPN" or is_one_of(o, c.recipients))]
+        if any(is_one_of(t, c.recipients) and not is_one_of(t, c.not_recipients) for t in roles) or orgs:
+            found.update(_name_words(_name(token)) - subjects)
+    return found
+
+
+# Header labels that name the writer: "Worker:", "Duty worker:", "Author:", "Carer:".
+WRITER_LABELS = {"worker", "author", "officer", "carer", "staff", "practitioner", "assessor", "amhp",
+                 "coordinator", "written"}
+
+
+def _header_fields(doc):
+    layout = doc.user_data.get("sharing_layout")
+    return layout.header_fields(3) if layout is not None else []
+
+
+def _inside_conversation_before(sentence, c: Compiled) -> bool:
+    """The sentence before is the writer's conversation with someone inside the service
+    ("Discussed Gwen in supervision with my team manager"): a record naming no one that
+    follows ("I shared the outcome of my visit") is what was said in it."""
+    doc = sentence.doc
+    if sentence.start == 0:
+        return False
+    before = doc[sentence.start - 1].sent
+    return any(t.dep_ == "pobj" and t.head.lower_ in ("with", "to") and t.pos_ == "NOUN"
+               and _internal(_name(t), before, c) for t in before)
+
+
 def _internal(recipient: str, sentence, c: Compiled) -> bool:
     """Is the recipient someone inside the writer's own service ("Team manager", "my
     manager", "Leon's IRO"), and not one of another organisation ("the manager at the
@@ -947,7 +1323,8 @@ def _internal(recipient: str, sentence, c: Compiled) -> bool:
     if recipient.lower().split()[:1] == ["our"]:
         return True
     own = len(without_owner(recipient.lower().split()))
-    words = without_owner((text[at:] if at >= 0 else recipient.lower()).replace(",", " ").split())
+    # (Without the stop: "Outcome: passed to duty manager.")
+    words = without_owner(re.sub(r"[,.;:!?](?=\s|$)", " ", text[at:] if at >= 0 else recipient.lower()).split())
     for size in range(len(words), own - 1, -1):
         if size and " ".join(words[:size]) in c.internal:
             after = words[size:size + 2]
@@ -988,9 +1365,13 @@ def _not_information(verb, trigger: Trigger, c: Compiled, subjects: set[str]) ->
     if trigger.needs_recipient:
         # "I told the school to ring the police"; "I told Mr Rampling he should write to
         # Daniel directly": what the one told should or can do, not information passed on.
+        # "I thanked Mr Hobb and told him we would visit today": what the writer will do.
         return any(t.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children)
                    or t.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in ADVICE_MODALS
                                                 for a in t.children)
+                   or t.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in ("will", "would", "'ll")
+                                                for a in t.children)
+                   and any(a.dep_ == "nsubj" and is_one_of(a, c.writers) for a in t.children)
                    for t in verb.children)
     subject = next((t for t in verb.children if t.dep_ == "nsubjpass"), None)
     if subject is None:
@@ -1109,8 +1490,15 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
     if _answered(parsed, rule.options, c, records):
         return
     if require == "recipient":
-        if any(r.recipient for r in records) or _named_elsewhere(parsed, c) or \
-                any(pattern.search(parsed.text) for pattern in c.evidence):
+        if any(pattern.search(parsed.text) for pattern in c.evidence):
+            return
+        vague = {w.lower() for w in rule.options.vague_recipients}
+        unnamed = [r for r in records if r.recipient and
+                   {w.strip(".,;:()").lower() for w in r.recipient.split()} - OWNERS <= vague]
+        for record in unnamed:
+            yield Finding(record.start, record.end, values={"recipient": record.recipient},
+                          message=rule.options.vague_message)
+        if unnamed or any(r.recipient for r in records) or _named_elsewhere(parsed, c):
             return
         for record in records:
             yield Finding(record.start, record.end)
@@ -1119,7 +1507,8 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         records = [r for r in records if not _live(r, parsed, c)]
         if not records:
             return
-    if any(pattern.search(parsed.text) for pattern in c.evidence):
+    if any(not _blank_field(parsed.text, m.start()) for pattern in c.evidence
+           for m in pattern.finditer(parsed.text)):
         return
     first = next((r for r in records if r.recipient), records[0])
     yield Finding(first.start, first.end, values={"recipient": first.recipient or "someone"})
@@ -1156,7 +1545,11 @@ def _shared_after_refusal(parsed: ParsedNote, c: Compiled, records: list[Sharing
     for record in records:
         if not record.recipient:
             continue
-        own = _name_words(record.recipient)
+        # And whose the recipient is, when it is an organisation: "the school's designated
+        # safeguarding lead" is the school's ("I don't want the school thinking ...").
+        own = _name_words(record.recipient) | {
+            re.sub(r"(?:'|’)s$", "", w) for w in record.recipient.split()
+            if w.endswith(("'s", "’s")) and w.islower()}
         before = [r for r in refused if r[1] <= record.start
                   and _name_words(text[r[0]:r[1]]) - REFUSAL_WORDS & own]
         if not before:
@@ -1225,8 +1618,10 @@ def _scope(sentence, c: Compiled, person: set[str]) -> list[tuple[str, str]]:
         while subject is None and governing.dep_ == "xcomp" and governing.head.i != governing.i:
             governing = governing.head  # "the police need to speak to Kai": the police's
             subject = _subject(governing)
+        # "She agreed to me speaking to Mr Greaves": the writer's, named just before it.
+        mine = verb.i > sentence.start and verb.doc[verb.i - 1].lower_ in ("me", "us")
         if subject is not None and not (is_one_of(subject, c.writers) or subject.lower_ == "you"
-                                        or subject.tag_ == "CD"):
+                                        or subject.tag_ == "CD" or mine):
             continue
         who = list(_addressees(verb))
         who += [t for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "with"
@@ -1252,6 +1647,28 @@ def _scope(sentence, c: Compiled, person: set[str]) -> list[tuple[str, str]]:
     return found
 
 
+# Verbs a consent, a request or a wish can be for, besides the triggers and calls: "with his
+# agreement the letter went to the GP", "She agreed, with her daughter's permission".
+ACTS_OF_SHARING = {"agree", "consent", "ask", "request", "go", "say", "want", "wish", "do"}
+
+
+def _for_another_act(token, c: Compiled) -> bool:
+    """Evidence in a phrase that says whose say-so something else was done with: "With her
+    permission I looked in her mouth", "His niece was there at Leonard's request". The
+    phrase (with, without, at, on) hangs on a verb that neither shares, contacts nor tells."""
+    t = token
+    while t.dep_ != "prep" and t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
+        t = t.head
+    if t.dep_ != "prep" or t.lower_ not in ("with", "without", "at", "on"):
+        return False
+    verb = t.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    words = {verb.lower_, verb.lemma_.lower()}
+    return not (words & (set(c.trigger_words) | c.event_nouns | ACTS_OF_SHARING | TELL_VERBS)
+                or verb.lower_ in CALL_VERBS or verb.lemma_.lower() in CALL_VERBS)
+
+
 def _per_recipient(parsed: ParsedNote, rule, c: Compiled, records: list[Sharing]) -> Iterator[Finding]:
     """The rule's check with each recipient's record answered on its own (see
     ``evidence_per_recipient``): reported at the first record nothing answers."""
@@ -1262,7 +1679,7 @@ def _per_recipient(parsed: ParsedNote, rule, c: Compiled, records: list[Sharing]
         checked = [r for r in checked if not _live(r, parsed, c)]
         if not checked:
             return
-    hits = [m.span() for p in c.evidence for m in p.finditer(text)]
+    hits = [m.span() for p in c.evidence for m in p.finditer(text) if not _blank_field(text, m.start())]
     person = _subject_words(parsed, c) | _family_names(parsed.doc, c)
 
     def tells_person(r: Sharing) -> bool:
@@ -1297,13 +1714,20 @@ def _per_recipient(parsed: ParsedNote, rule, c: Compiled, records: list[Sharing]
             sentence = parsed.doc.char_span(h[0], h[1], alignment_mode="expand")
             if sentence is None or not len(sentence):
                 return True
+            words = sentence
             sentence = sentence[0].sent
-            if sentence.start_char in recorded or relative(record):
+            if sentence.start_char in recorded:
                 return True
+            if _for_another_act(words[0], c):
+                return False  # "With her permission I looked in her mouth": not for sharing
             if sentence.start_char not in scopes:
                 scopes[sentence.start_char] = _scope(sentence, c, person)
             # "He gave me permission to contact Joyce": consent for Joyce, not the landlord.
+            # (Nor for her son: "She agreed to me speaking to Mr Greaves" does not answer
+            # for "I rang her son and told him about the withdrawals".)
             scope = scopes[sentence.start_char]
+            if relative(record) and not scope:
+                return True
             # The same one when a word of its name is in the record ("Mia's school" and "Mr
             # Adeyemi, head of year 8 at Thornley High School").
             # Or the same act: "Zofia agreed to me referring her to Wrenfield Domestic Abuse
@@ -1335,6 +1759,15 @@ def _insecure(parsed: ParsedNote, c: Compiled) -> Iterator[Finding]:
             c.trigger_words.get(token.lower_) or c.trigger_words.get(token.lemma_.lower()))
 
     def sent_by_writer(token) -> bool:
+        # Not a participle describing something found or shown: "messages from a number
+        # saved as 'Bossman'".
+        if token.dep_ == "acl" and token.head.dep_ in ("pobj", "dobj", "attr", "appos"):
+            return False
+        if token.tag_ == "VBG" and _subject(token) is None:
+            # "She keeps her sister up to date by emailing her from her Hotmail": hers.
+            governing = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX") and _subject(a) is not None), None)
+            if governing is not None and not is_one_of(_subject(governing), c.writers):
+                return False
         return _by_writer(token, c, subjects) and _recorded_not_planned(token, c) and \
             not _requested(token)
 
@@ -1361,6 +1794,11 @@ def _insecure(parsed: ParsedNote, c: Compiled) -> Iterator[Finding]:
                 (a for a in [token, *token.ancestors] if sending(a)), None)
             if token is not None and _requested(token):
                 continue  # "She asked me to WhatsApp it to her": her request
+            if token is not None and channel.case_details and token.pos_ == "NOUN" and \
+                    token.dep_ in ("dobj", "conj", "appos") and any(
+                        t.dep_ in ("det", "poss") and t.lower_ in ("the", "his", "her", "their", "that", "this")
+                        or t.dep_ == "poss" for t in token.children):
+                continue  # "I gave his name, address and the text to his sister": a message passed on
             if not (sent_by_writer(verb) if verb is not None else any(map(sent_by_writer, senders))):
                 continue
             yield Finding(match.start(), match.end(), message=channel.message)
