@@ -1,0 +1,150 @@
+#!/usr/bin/env python3
+"""Validate the dev-voice5 one-category (voice) development set: sidecars, line numbers,
+front matter, counts per service, dates (3 Nov - 2 Dec 2026, recorded same or next
+working day, nothing after today) and invented-only personal data."""
+import datetime, glob, os, re, sys
+import yaml
+
+TODAY = datetime.date(2026, 12, 3)
+FIRST, LAST = datetime.date(2026, 11, 3), datetime.date(2026, 12, 2)
+C = "voice"
+
+def working_days(a, b):
+    n, d = 0, a
+    while d < b:
+        d += datetime.timedelta(days=1)
+        if d.weekday() < 5:
+            n += 1
+    return n
+
+PHONE = re.compile(r"\b0\d{2,4}[ ]?\d{3}[ ]?\d{3,4}\b")
+SAFE_PHONE = re.compile(r"^(07700 ?900\d{3}|0116 ?496 ?\d{4})$")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}\b")
+TENDIGIT = re.compile(r"\b\d{3} ?\d{3} ?\d{4}\b")
+DOB = re.compile(r"\bDOB\b|date of birth|born on", re.I)
+FM_KEYS = ["subject", "subject_type", "note_type", "contact_date",
+           "recorded_date", "author", "team"]
+HERE = os.path.dirname(os.path.abspath(__file__))
+errors = []
+notes = sorted(p for p in glob.glob(os.path.join(HERE, "[0-9][0-9]-*"))
+               if p.endswith((".md", ".txt")))
+counts = {s: {"Problem": 0, "Trap": 0, "Not applicable": 0} for s in ("child", "adult")}
+fmt = {"md": 0, "txt": 0}
+
+def iso(v, name, key):
+    if isinstance(v, datetime.date):
+        return v
+    try:
+        return datetime.date.fromisoformat(str(v))
+    except ValueError:
+        errors.append(f"{name}: {key} is not an ISO date: {v!r}")
+
+for path in notes:
+    name = os.path.basename(path)
+    stem, ext = os.path.splitext(name)
+    fmt[ext[1:]] += 1
+    text = open(path, encoding="utf-8").read()
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines = lines[:-1]
+    svc = None
+    if ext == ".md":
+        if lines[:1] != ["---"] or len(lines) < 10 or lines[8] != "---":
+            errors.append(f"{name}: front matter must be lines 1-9")
+            continue
+        keys = [l.split(":", 1)[0] for l in lines[1:8]]
+        if keys != FM_KEYS:
+            errors.append(f"{name}: front matter keys/order {keys}")
+        meta = yaml.safe_load("\n".join(lines[1:8]))
+        svc = meta.get("subject_type")
+        cd = iso(meta.get("contact_date"), name, "contact_date")
+        rd = iso(meta.get("recorded_date"), name, "recorded_date")
+        body_start = 10
+    else:
+        head = "\n".join(lines[:2])
+        if re.search(r"\(adult|Adult:", head):
+            svc = "adult"
+        elif re.search(r"\(child|Child:|Young person:", head):
+            svc = "child"
+        ds = re.findall(r"(\d{2})/(\d{2})/(\d{4})", lines[0])
+        cd = rd = None
+        if len(ds) >= 2:
+            cd, rd = [datetime.date(int(y), int(m), int(d)) for d, m, y in ds[:2]]
+        else:
+            errors.append(f"{name}: .txt line 1 needs contact and entry dates dd/mm/yyyy")
+        body_start = 3
+    if svc not in ("child", "adult"):
+        errors.append(f"{name}: cannot tell service")
+        continue
+    nbody = len([l for l in lines[body_start - 1:] if l.strip()])
+    if not (4 <= nbody <= 30):
+        errors.append(f"{name}: body has {nbody} non-blank lines (want 4-30)")
+    if "«" in text or "»" in text:
+        errors.append(f"{name}: leftover mark")
+    side = os.path.join(HERE, stem + ".expect.yaml")
+    if not os.path.exists(side):
+        errors.append(f"{name}: no sidecar")
+        continue
+    exp = yaml.safe_load(open(side, encoding="utf-8"))
+    mf = exp.get("must_flag") or {}
+    mnf = exp.get("must_not_flag") or []
+    why = str(exp.get("why") or "")
+    kind = next((k for k in ("Problem", "Trap", "Not applicable") if why.startswith(k + ":")), None)
+    if not kind:
+        errors.append(f"{name}: why must begin Problem:/Trap:/Not applicable:")
+        continue
+    counts[svc][kind] += 1
+    if kind == "Problem":
+        if list(mf) != [C] or mnf != []:
+            errors.append(f"{name}: problem sidecar must be must_flag {{voice: [...]}}, must_not_flag []")
+        for ln in mf.get(C) or []:
+            if not isinstance(ln, int) or ln < body_start or ln > len(lines):
+                errors.append(f"{name}: voice line {ln} outside body")
+            elif not lines[ln - 1].strip():
+                errors.append(f"{name}: voice line {ln} is blank")
+        if not mf.get(C):
+            errors.append(f"{name}: voice has no lines")
+    else:
+        if mf != {} or mnf != [C]:
+            errors.append(f"{name}: {kind} sidecar must be must_flag {{}}, must_not_flag [voice]")
+    if cd and rd:
+        if not (FIRST <= cd <= LAST):
+            errors.append(f"{name}: contact date {cd} outside 3 Nov - 2 Dec 2026")
+        if rd > TODAY or cd > rd:
+            errors.append(f"{name}: dates out of order or after today")
+        if working_days(cd, rd) > 1:
+            errors.append(f"{name}: recorded {working_days(cd, rd)} working days late")
+    for m in PHONE.finditer(text):
+        if not SAFE_PHONE.match(m.group(0)):
+            errors.append(f"{name}: phone-like number outside drama ranges: {m.group(0)}")
+    if EMAIL.search(text):
+        errors.append(f"{name}: contains an email address")
+    if POSTCODE.search(text):
+        errors.append(f"{name}: contains a postcode-like string {POSTCODE.search(text).group(0)}")
+    if TENDIGIT.search(text):
+        errors.append(f"{name}: contains a 10-digit number")
+    if DOB.search(text):
+        errors.append(f"{name}: mentions a date of birth")
+
+for p in glob.glob(os.path.join(HERE, "*.expect.yaml")):
+    stem = os.path.basename(p)[:-len(".expect.yaml")]
+    if not any(os.path.exists(os.path.join(HERE, stem + e)) for e in (".md", ".txt")):
+        errors.append(f"{stem}: sidecar without note")
+if not os.path.exists(os.path.join(HERE, "notecheck.yaml")) or \
+        yaml.safe_load(open(os.path.join(HERE, "notecheck.yaml")))["timeliness"]["today"] != TODAY:
+    errors.append("notecheck.yaml missing or wrong today")
+
+print(f"notes: {len(notes)}  (.md {fmt['md']}, .txt {fmt['txt']})")
+for s, label in (("child", "children's"), ("adult", "adults'")):
+    c = counts[s]
+    print(f"{label:11s} {sum(c.values())}: problem {c['Problem']}, trap {c['Trap']}, not applicable {c['Not applicable']}")
+    if c != {"Problem": 10, "Trap": 7, "Not applicable": 5}:
+        errors.append(f"{label} counts {c} (want 10/7/5)")
+if len(notes) != 44:
+    errors.append(f"{len(notes)} notes (want 44)")
+if errors:
+    print("\n".join("ERROR: " + e for e in errors))
+    print("VALIDATION: FAILED")
+    sys.exit(1)
+print("VALIDATION: OK")
