@@ -42,7 +42,7 @@ from notecheck.kinds.base import Finding, GuardedPattern, Options, ParsedNote, R
 from notecheck.kinds import subject
 from notecheck.kinds.evidence import sentence_evidence
 from notecheck.kinds.language import english
-from notecheck.kinds.layout import bounds
+from notecheck.kinds.layout import FIELD_LABEL, bounds
 from notecheck.kinds.terms import Terms, is_one_of
 
 
@@ -1067,9 +1067,6 @@ def find_sharing(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
     return found
 
 
-_BLANK_FIELD = re.compile(r"[ \t>*_#-]*[\w/'’ ]{1,40}[ \t*_]*:[ \t*_]*$")
-
-
 def _blank_field(text: str, offset: int) -> bool:
     """Is the offset on a template field left blank ("Consent:", "Parent informed:" with
     nothing after them but the next field)? Its label answers nothing. (Not a lead-in to a
@@ -1077,13 +1074,11 @@ def _blank_field(text: str, offset: int) -> bool:
     start = text.rfind("\n", 0, offset) + 1
     end = text.find("\n", offset)
     line = text[start:end if end >= 0 else len(text)]
-    if _BLANK_FIELD.fullmatch(line) is None:
+    label = FIELD_LABEL.match(line)
+    if label is None or line[label.end():].strip(" \t*_"):
         return False
     following = next((x for x in text[end:].split("\n") if x.strip()), None) if end >= 0 else None
-    return following is None or _FIELD.match(following) is not None
-
-
-_FIELD = re.compile(r"[ \t>*_#]*[\w/'’ ]{1,40}[ \t*_]*:(?!\d)")
+    return following is None or FIELD_LABEL.match(following) is not None
 
 
 def _opening_records(parsed: ParsedNote, c: Compiled, subjects: set[str], colleagues: set[str],
