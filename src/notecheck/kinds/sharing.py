@@ -1170,7 +1170,11 @@ def _email_sent(parsed: ParsedNote, c: Compiled) -> list[Sharing]:
     return []
 
 
-_HEADED_NAME = re.compile(r"((?-i:[A-Z][\w'’-]+)(?: (?-i:[A-Z][\w'’-]+)){0,3}) \(\s*(?:(?:adult|child|young person)[,;]?\s*)?(?:aged?\s*)?\d{1,3}\b")
+# A header's name and the age it gives, maybe after what they are ("Nicola Farrant (adult,
+# 39)", "Aaliyah Brent (15)"); the kinds are english.yaml's person_kinds, as mention.py reads them.
+_KINDS = "|".join(re.escape(w) for w in sorted(english("person_kinds"), key=len, reverse=True))
+_HEADED_NAME = re.compile(r"((?-i:[A-Z][\w'’-]+)(?: (?-i:[A-Z][\w'’-]+)){0,3}) \(\s*"
+                          r"(?:(?:%s)[,;]?\s*)?(?:aged?\s*)?\d{1,3}\b" % _KINDS)
 _AGED = re.compile(r"\(\s*(?:(adult)\b[,;]?\s*)?(?:aged?\s*)?(\d{1,3})?\s*\)", re.IGNORECASE)
 
 
