@@ -412,5 +412,13 @@ def test_a_form_listed_twice_names_its_place(bad_rules):
 def test_an_empty_form_is_a_rule_file_error(bad_rules):
     folder, _ = bad_rules
     path = rule_file(folder, "a.yaml", edit("      - term: kicked off\n", "      - term: [kicked off, '']\n"))
-    [error] = errors_of(folder)
-    assert error.startswith(f"{path}:9: ") and "terms.0.term" in error, error
+    assert errors_of(folder) == [f"{path}:9: must not be empty (field 'terms.0.term.1')"]
+
+
+def test_an_empty_list_of_wordings_says_so(bad_rules):
+    # A term that is text or a list: the error is about the list it was given, not about
+    # the text it was not.
+    folder, _ = bad_rules
+    path = rule_file(folder, "a.yaml", edit("      - term: kicked off\n", "      - term: []\n"))
+    assert errors_of(folder) == [f"{path}:9: the list of wordings is empty: give at least one, "
+                                 "or write the term itself (field 'terms.0.term')"]

@@ -193,9 +193,9 @@ def load_config(path: Path | None) -> Config:
     try:
         return Config.model_validate({**data, "source": where})
     except ValidationError as exc:
-        from notecheck.rules.loader import explain_pydantic
+        from notecheck.rules.loader import explain_pydantic, first_error
 
-        first = exc.errors()[0]
+        first = first_error(exc)
         loc = tuple(first["loc"])
         raise ConfigError(where, line_of(lines, loc),
                           f"'{'.'.join(str(p) for p in loc)}': {explain_pydantic(first)}") from None

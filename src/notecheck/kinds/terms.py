@@ -18,14 +18,22 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Annotated
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
 from notecheck.kinds.base import RuleProblem
 
 # A term as a rule file gives it: one word or phrase, or a list of the forms of one term
 # that share everything else the entry says ("basic needs met", "basic needs were met").
 Word = Annotated[str, Field(min_length=1)]
-TermText = Word | Annotated[list[Word], Field(min_length=1)]
+
+
+def _some_wording(forms: list[str]) -> list[str]:
+    if not forms:
+        raise ValueError("the list of wordings is empty: give at least one, or write the term itself")
+    return forms
+
+
+TermText = Word | Annotated[list[Word], AfterValidator(_some_wording)]
 
 
 @dataclass(frozen=True)

@@ -227,9 +227,8 @@ def build_rule(raw: object, path: Path, at: tuple, lines: dict) -> Rule:
     except ValidationError as exc:
         # A misspelt key also makes the real one "missing": report the misspelling.
         errors = exc.errors()
-        first = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
-        loc = tuple(first["loc"])
-        loc = tuple("pass" if p == "pass_" else p for p in loc)
+        first = next((e for e in errors if e["type"] == "extra_forbidden"), None) or first_error(exc)
+        loc = tuple("pass" if p == "pass_" else p for p in first["loc"])
         message = explain_pydantic(first)
         if first["type"] == "extra_forbidden":
             # A misspelt key inside a term, pattern or examples: suggest the closest one.
@@ -325,6 +324,19 @@ def _inner_model(annotation) -> type[BaseModel] | None:
     return None
 
 
+def first_error(exc: ValidationError) -> dict:
+    """The error to report, its place without pydantic's names for the branches of a field
+    that takes one of two shapes ('constrained-str', 'function-after[...]'). For such a
+    field ("term: text, or a list of wordings") the branch the value has the shape of says
+    what is wrong ("the list of wordings is empty"), not the other ("must be a valid
+    string"); when the value has neither shape, the first."""
+    errors = exc.errors()
+    fitting = [e for e in errors if not e["type"].endswith("_type") and e["type"] != "none_required"]
+    first = dict((fitting or errors)[0])
+    first["loc"] = tuple(p for p in first["loc"] if not (isinstance(p, str) and ("[" in p or "-" in p)))
+    return first
+
+
 def explain_pydantic(error: dict) -> str:
     kind = error["type"]
     if kind == "missing":
@@ -336,6 +348,8 @@ def explain_pydantic(error: dict) -> str:
         return f"{error['msg'].replace('Input should be', 'must be')}"
     if kind == "too_short":
         return "give at least one"
+    if kind == "string_too_short":
+        return "must not be empty"
     if kind == "extra_forbidden":
         return "unknown field"
     if kind == "string_type" and isinstance(error.get("input"), bool):
@@ -364,7 +378,7 @@ def with_options(rule: Rule, overrides: dict) -> Rule:
     try:
         options = kind.options.model_validate({**rule.options.model_dump(), **overrides})
     except ValidationError as exc:
-        first = exc.errors()[0]
+        first = first_error(exc)
         where = ".".join(str(p) for p in first["loc"])
         raise ValueError(f"option '{where}' of '{rule.id}': {explain_pydantic(first)}") from None
     changed = dataclasses.replace(rule, options=options)
