@@ -63,6 +63,11 @@ class EvidenceOptions(Options):
     per: Literal["sentence", "note"] = "sentence"
     skip_quoted: bool = True  # a sentence wholly in quotation marks is someone's own words
     skip_dated: bool = False  # a sentence that gives a date is placed in time
+    # With skip_dated: times that point back to the sentence before ("that day", "the next
+    # morning"), which a date in that sentence, in the same paragraph, places too: "Skye
+    # was reported missing at 23:00 on 6 November. She had last been seen leaving school
+    # at 15:20 that day."
+    anchored_terms: list[str] = []
     min_words: int = Field(3, ge=1)
 
 
@@ -78,6 +83,7 @@ def compile_evidence(rule) -> dict:
             "leave_to": Terms(_term_words(o.leave_to_terms), "leave_to_terms"),
             "leave_to_patterns": whole_word_patterns(o.leave_to_patterns, "leave_to_patterns"),
             "span_terms": Terms(o.span_terms, "span_terms"),
+            "anchored": Terms(o.anchored_terms, "anchored_terms"),
             "not_when": Terms(o.not_when_note_has, "not_when_note_has")}
 
 
@@ -127,6 +133,36 @@ def score_notes(parts: list[ParsedNote]) -> None:
         parsed.cache["evidence"] = [(s, next(scored).cats) for s in sents]
 
 
+def clause_evidence(parsed: ParsedNote, start: int, end: int) -> dict[str, float]:
+    """The evidence scores of part of a sentence (the text from ``start`` to ``end``), for a
+    rule that must tell its halves apart: "He was in good spirits: singing along to the
+    radio" is a view and then what was seen, which the whole sentence's scores blur.
+    Worked out on demand, once per span of a note, and kept only with the parsed note."""
+    clauses = parsed.cache.setdefault("clause-evidence", {})
+    if (start, end) not in clauses:
+        from notecheck.nlp import load_evidence
+
+        clauses[start, end] = load_evidence()(" ".join(parsed.text[start:end].split())).cats
+    return clauses[start, end]
+
+
+COLONS = {":", ";", "–", "—"}
+
+
+def observed_after_colon(parsed: ParsedNote, sent, after: int, threshold: float | None) -> bool:
+    """Does the sentence go on, after a colon (or semicolon, or dash) that follows the token
+    at ``after``, to say what was seen: "Nadia looked unkempt: her hair was matted at the
+    back", "I think the travel training has worked: he has now done it alone twice"? The
+    clause counts when the evidence classifier reads it, on its own, as an observation
+    (score at least ``threshold``; None turns this off)."""
+    if threshold is None:
+        return False
+    colon = next((t for t in sent if t.i > after and t.text in COLONS), None)
+    if colon is None or sum(1 for t in sent if t.i > colon.i and t.is_alpha) < 3:
+        return False
+    return clause_evidence(parsed, colon.idx + 1, sent.end_char).get("observation", 0.0) >= threshold
+
+
 def _place(parsed: ParsedNote, sent, where: str):
     if where == "sentence":
         return sent.start_char
@@ -151,7 +187,14 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         if any(cats.get(label, 0.0) >= o.unless_threshold for label in o.unless) or \
                 (c["unless_terms"] and c["unless_terms"].any_in(sent)):
             answered.add(_place(parsed, sent, o.unless_in))
+    last_dated = None  # the paragraph of the last sentence that gave a date
     for sent, cats in scored:
+        dated = o.skip_dated and bool(dates.dates_in(parsed.text[slice(*bounds(sent))]))
+        anchored = (last_dated is not None and c["anchored"].any_in(sent)
+                    and parsed.layout.paragraph(sent.start_char) == last_dated)
+        last_dated = parsed.layout.paragraph(sent.start_char) if dated else None
+        if dated or anchored:
+            continue
         if _words(sent) < o.min_words:
             continue
         if max(cats.get(label, 0.0) for label in o.evidence) < o.threshold:
@@ -170,8 +213,6 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
         if parsed.layout.in_heading(start):
             continue
         if o.skip_quoted and parsed.in_quotes(start, end):
-            continue
-        if o.skip_dated and dates.dates_in(parsed.text[start:end]):
             continue
         span = _phrase(sent, c["span_terms"]) if c["span_terms"] else None
         if span is not None:

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from notecheck.kinds.base import Finding, Options, ParsedNote
+from notecheck.kinds.evidence import COLONS, observed_after_colon
 from notecheck.kinds.language import (
     FIRST_PERSON, english, evidence_near, held_by_someone_else, reported_by_someone_else, subject_of)
 from notecheck.kinds.terms import Terms
@@ -79,6 +80,10 @@ class HedgeOptions(Options):
     # Parts of the body that, after a colon, say what the view rests on: "Harold appeared
     # settled: lying still with his eyes closed, breathing steadily".
     body_words: list[str] = []
+    # A clause after a colon that the evidence classifier reads as an observation (score at
+    # least this) says what the view rests on too: "Nadia looked unkempt: her hair was
+    # matted". None: only body_words.
+    colon_observation: float | None = Field(default=None, gt=0, lt=1)
     # Verbs of a hedge that say what the writer means to do when 'to' follows them: "I
     # would expect to visit on Friday" is a plan; "I'd expect another missing episode" and
     # "I'd expect him to go missing" are forecasts.
@@ -132,11 +137,14 @@ def _looks_seen(head, c) -> bool:
     return any(ch.dep_ in ("acomp", "oprd") and c["seen"].has(ch) for ch in head.children)
 
 
-def _described_after_colon(span, sent, c) -> bool:
-    """Does the sentence go on, after a colon, to describe the body: "appeared settled:
-    lying still with his eyes closed"?"""
-    colon = next((t for t in sent if t.i > span.end - 1 and t.text in (":", ";", "–", "—")), None)
-    return colon is not None and any(c["body"].has(t) for t in sent if t.i > colon.i)
+def _described_after_colon(parsed, span, sent, rule) -> bool:
+    """Does the sentence go on, after a colon, to describe the body ("appeared settled:
+    lying still with his eyes closed") or what was seen ("looked unkempt: her hair was
+    matted")?"""
+    colon = next((t for t in sent if t.i > span.end - 1 and t.text in COLONS), None)
+    return colon is not None and (
+        any(rule.compiled["body"].has(t) for t in sent if t.i > colon.i)
+        or observed_after_colon(parsed, sent, span.end - 1, rule.options.colon_observation))
 
 
 def _hedges_a_time(word, c) -> bool:
@@ -164,7 +172,7 @@ GUESSED_REASONS = {"because", "cos", "coz", "cause"}
 
 
 def needs(rule) -> set[str]:
-    return {"parse", "lemma"}
+    return {"parse", "lemma"} | ({"evidence"} if rule.options.colon_observation else set())
 
 
 def _takes_complement(token) -> bool:
@@ -227,6 +235,8 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
             head = span.root
             if parsed.layout.in_heading(span.start_char):
                 continue
+            if span[0].pos_ in ("ADJ", "NOUN") and span[0].head.pos_ == "ADP":
+                continue  # "not needed at present as she is managing": 'at present', a time
             if len(span) == 1 and c["complement"].has(head) and (
                     not _takes_complement(head) or any(ch.dep_ == "auxpass" for ch in head.children)):
                 continue  # "appeared at the door", "will be looked at as part of ..."
@@ -236,7 +246,7 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
                 continue  # "I would expect to visit on Friday": a plan, not a view
             if _thought_about(span, c):
                 continue  # "We thought together about Reuben": a topic, not a view
-            if _described_after_colon(span, sent, c):
+            if _described_after_colon(parsed, span, sent, rule):
                 continue  # "appeared settled: lying still with his eyes closed"
             if len(span) == 1 and c["before_head"].has(head) and (
                     head.i > head.head.i and head.head.lemma_ != "be" or _first_person(head.head)):

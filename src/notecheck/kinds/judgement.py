@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from notecheck.kinds.base import Finding, Options, ParsedNote
+from notecheck.kinds.evidence import observed_after_colon
 from notecheck.kinds.language import (
     english, evidence_near, held_by_someone_else, is_name_elsewhere, is_negated,
     reported_by_someone_else, subject_of)
@@ -100,6 +101,9 @@ class JudgementOptions(Options):
     # Verbs that report someone else's finding, like their words: "the capacity assessment
     # by Dr Rigby found that she lacks capacity" is Dr Rigby's finding, not the writer's.
     finding_verbs: list[str] = []
+    # Verbs of what someone wants, whose content is their wish, not the writer's finding:
+    # "She would like to talk to someone at school when she is angry".
+    wish_verbs: list[str] = []
     # Things a person does that can be seen ("yawned", "slammed the door", "was slurring"):
     # said of the person the claim is about, they describe what led to it.
     observed_actions: list[str] = []
@@ -109,6 +113,10 @@ class JudgementOptions(Options):
     # about the same person by name or pronoun ("Mr Dunn appeared confused." / "He asked
     # me three times what day it was.").
     same_person_lines: bool = False
+    # A clause after a colon that the evidence classifier reads as an observation (score at
+    # least this) is the judgement's evidence: "He was in good spirits: singing along to
+    # the radio and joking with Liam". None: off.
+    colon_observation: float | None = Field(default=None, gt=0, lt=1)
 
 
 PRONOUNS = english("judged_pronouns")
@@ -144,12 +152,12 @@ def compile_judgement(rule) -> dict:
             "labelled_by": Terms(o.labelled_by, "labelled_by"),
             "time_words": Terms(o.time_words, "time_words"),
             "speech": Terms(o.speech_verbs, "speech_verbs"),
-            "reporting": Terms(o.speech_verbs + o.finding_verbs, "finding_verbs"),
+            "reporting": Terms(o.speech_verbs + o.finding_verbs + o.wish_verbs, "finding_verbs"),
             "actions": Terms(o.observed_actions, "observed_actions")}
 
 
 def needs(rule) -> set[str]:
-    return {"parse", "lemma", "pos"}
+    return {"parse", "lemma", "pos"} | ({"evidence"} if rule.options.colon_observation else set())
 
 
 def _about_person_or_place(word, c) -> bool:
@@ -430,5 +438,7 @@ def check(parsed: ParsedNote, rule) -> Iterator[Finding]:
                              c["speech"], _named(_judged_subject(token, c)), guessed, c["actions"],
                              same_line_person=o.same_person_lines):
                 continue
+            if observed_after_colon(parsed, sent, end.i, o.colon_observation):
+                continue  # "in good spirits: singing along to the radio"
             yield Finding(token.idx, end.idx + len(end))
             break

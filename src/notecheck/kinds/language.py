@@ -273,11 +273,19 @@ def has_count(sent, time_words: Terms | None = None, not_labels: bool = False, n
     count of people ("not coping with two children", "her three sons"), which says who
     is in the family, not what was seen. With ``not_years``, nor a year ("2025: family
     known to services"), which says when."""
-    return any(t.like_num and t.dep_ in ("nummod", "quantmod") and t.lower_ != "one"
-               and not (time_words and time_words.has(t.head))
+    return any(t.like_num and (t.dep_ in ("nummod", "quantmod") or _partitive(t)) and t.lower_ != "one"
+               and not (time_words and time_words.has(t.head) and not _partitive(t))
                and not (not_labels and (_label_number(t) or t.head.lemma_.lower() in COUNTED_PEOPLE))
                and not (not_years and _year(t))
                for t in sent)
+
+
+def _partitive(token) -> bool:
+    """A count of some out of a whole: "on 9 of the last 10 weeks", "3 of the 4 visits",
+    which tallies what happened, whatever the whole is counted in."""
+    return any(ch.dep_ == "prep" and ch.lower_ == "of" and any(
+        g.dep_ == "pobj" and any(n.like_num for n in g.children) for g in ch.children)
+        for ch in token.children)
 
 
 def _year(token) -> bool:

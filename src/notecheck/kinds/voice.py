@@ -730,6 +730,8 @@ def has_voice(parsed: ParsedNote, c, names: set[str], options=None) -> bool:
         for sent, cats in evidence.sentence_evidence(parsed):
             if cats.get("voice", 0.0) < at_least or cats.get("sourced_claim", 0.0) >= 0.5:
                 continue  # "Mum reports he is out every night": her account of him
+            if _guessed(sent.root):
+                continue  # "Ava probably wants to stay at her nan's": the writer's guess
             # About them: they are named in it, or are who its 'he'/'she' stands for.
             people = [t for t in sent if t.text in names or (
                 t.lower_ in c["pronouns"] and t.dep_ in ("nsubj", "nsubjpass") and is_subject(t))]

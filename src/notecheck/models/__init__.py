@@ -1,3 +1,3 @@
 """Trained models shipped with notecheck (made by training/train.py)."""
 
-EVIDENCE_DIGEST = "7d05a9438ee0a990e6bdc0ead6ae08b77e15c96809f6bacc3eb333821bd50463"
+EVIDENCE_DIGEST = "1b82e5bcdf82c3b0db4f1a4bd841b7c8488d13038bfecd3a52c7b1da18d5db95"
