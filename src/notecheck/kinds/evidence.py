@@ -149,6 +149,11 @@ def clause_evidence(parsed: ParsedNote, start: int, end: int) -> dict[str, float
 COLONS = {":", ";", "–", "—"}
 
 
+def colon_after(sent, after: int):
+    """The first colon (or semicolon, or dash) of the sentence after the token at ``after``."""
+    return next((t for t in sent if t.i > after and t.text in COLONS), None)
+
+
 def observed_after_colon(parsed: ParsedNote, sent, after: int, threshold: float | None) -> bool:
     """Does the sentence go on, after a colon (or semicolon, or dash) that follows the token
     at ``after``, to say what was seen: "Nadia looked unkempt: her hair was matted at the
@@ -157,7 +162,7 @@ def observed_after_colon(parsed: ParsedNote, sent, after: int, threshold: float 
     (score at least ``threshold``; None turns this off)."""
     if threshold is None:
         return False
-    colon = next((t for t in sent if t.i > after and t.text in COLONS), None)
+    colon = colon_after(sent, after)
     if colon is None or sum(1 for t in sent if t.i > colon.i and t.is_alpha) < 3:
         return False
     return clause_evidence(parsed, colon.idx + 1, sent.end_char).get("observation", 0.0) >= threshold

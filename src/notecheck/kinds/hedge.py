@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from notecheck.kinds.base import Finding, Options, ParsedNote
-from notecheck.kinds.evidence import COLONS, observed_after_colon
+from notecheck.kinds.evidence import colon_after, observed_after_colon
 from notecheck.kinds.language import (
     FIRST_PERSON, english, evidence_near, held_by_someone_else, reported_by_someone_else, subject_of)
 from notecheck.kinds.terms import Terms
@@ -141,7 +141,7 @@ def _described_after_colon(parsed, span, sent, rule) -> bool:
     """Does the sentence go on, after a colon, to describe the body ("appeared settled:
     lying still with his eyes closed") or what was seen ("looked unkempt: her hair was
     matted")?"""
-    colon = next((t for t in sent if t.i > span.end - 1 and t.text in COLONS), None)
+    colon = colon_after(sent, span.end - 1)
     return colon is not None and (
         any(rule.compiled["body"].has(t) for t in sent if t.i > colon.i)
         or observed_after_colon(parsed, sent, span.end - 1, rule.options.colon_observation))
